@@ -1,0 +1,31 @@
+# Two commands for a fresh clone (Python 3.11+): `make site` and `make test`.
+PYTHON ?= python3
+VENV := .venv
+PY := $(VENV)/bin/python
+
+.PHONY: site check test bench serve clean
+
+site: $(VENV)/.installed
+	$(PY) build.py
+
+check: $(VENV)/.installed
+	$(PY) build.py check
+
+test: $(VENV)/.installed
+	scripts/install-browser.sh
+	$(PY) -m pytest
+
+bench: $(VENV)/.installed
+	$(PY) bench/benchmark.py
+
+serve: $(VENV)/.installed
+	$(PY) build.py serve
+
+# The virtual environment is rebuilt whenever the pinned requirements change.
+$(VENV)/.installed: requirements.txt
+	$(PYTHON) -m venv $(VENV)
+	$(PY) -m pip install --quiet --disable-pip-version-check -r requirements.txt
+	touch $@
+
+clean:
+	rm -rf site site.old .site-build-* .pytest_cache

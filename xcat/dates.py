@@ -1,0 +1,46 @@
+"""Partial dates: YYYY, YYYY-MM or YYYY-MM-DD, as precise as a source allows."""
+from __future__ import annotations
+
+import datetime
+
+
+def normalize(value: str | int) -> str:
+    """A year written without quotes arrives as a number; keep every date as text."""
+    return str(value)
+
+
+def parts(value: str | int) -> tuple[int, ...]:
+    return tuple(int(piece) for piece in normalize(value).split("-"))
+
+
+def is_real(value: str | int) -> bool:
+    numbers = parts(value)
+    try:
+        datetime.date(numbers[0], *(numbers[1:] + (1, 1))[:2])
+    except ValueError:
+        return False
+    return True
+
+
+def compare(first: str | int, second: str | int) -> int:
+    """Compare at the precision both dates share: 2019 and 2019-06 are equal."""
+    a, b = parts(first), parts(second)
+    common = min(len(a), len(b))
+    a, b = a[:common], b[:common]
+    return (a > b) - (a < b)
+
+
+def sort_key(value: str | int | None) -> tuple[int, int, int]:
+    """Undated things sort first; a year sorts before its months."""
+    if value is None:
+        return (0, 0, 0)
+    numbers = parts(value)
+    return (numbers + (0, 0))[:3]
+
+
+def year(value: str | int | None) -> int | None:
+    return None if value is None else parts(value)[0]
+
+
+def today() -> str:
+    return datetime.date.today().isoformat()

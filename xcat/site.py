@@ -1,0 +1,82 @@
+"""Stage 5: write the site. Pages and exports go to a staging folder, MkDocs builds
+there, and only a complete build replaces site/. A failure leaves site/ as it was."""
+from __future__ import annotations
+
+import os
+import shutil
+import sys
+import tempfile
+from contextlib import contextmanager
+from pathlib import Path
+
+from .model import Catalogue, build_catalogue
+
+HAND_WRITTEN_DOCS = "docs"
+
+
+def build_site(documents, args) -> int:
+    from .cli import ROOT
+
+    catalogue = build_catalogue(documents)
+    site_dir: Path = args.site_dir.resolve()
+    try:
+        with staging(site_dir) as stage:
+            docs_dir = stage / "docs"
+            shutil.copytree(ROOT / HAND_WRITTEN_DOCS, docs_dir)
+            generate(catalogue, docs_dir, ROOT)
+            run_mkdocs(ROOT / "mkdocs.yml", docs_dir, stage / "site")
+            swap_into_place(stage / "site", site_dir)
+    except BuildFailed as failure:
+        print(f"build.py: {failure}", file=sys.stderr)
+        print("build.py: the site was not built; the previous site is unchanged.", file=sys.stderr)
+        return 1
+    print(f"Built {len(catalogue.certificates)} certificate pages into {site_dir}.", file=sys.stderr)
+    return 0
+
+
+class BuildFailed(Exception):
+    pass
+
+
+def generate(catalogue: Catalogue, docs_dir: Path, root: Path) -> None:
+    """Everything generated from the model: pages (Markdown) and open data files."""
+    from . import exports, pages
+
+    pages.write_pages(catalogue, docs_dir)
+    exports.write_exports(catalogue, docs_dir, root)
+
+
+def run_mkdocs(config_file: Path, docs_dir: Path, site_dir: Path) -> None:
+    import logging
+
+    from mkdocs.commands.build import build
+    from mkdocs.config import load_config
+    from mkdocs.exceptions import Abort, MkDocsException
+
+    try:
+        config = load_config(str(config_file), docs_dir=str(docs_dir), site_dir=str(site_dir), strict=True)
+        # MkDocs counts warnings through its logger; strict mode turns them into an abort.
+        logging.getLogger("mkdocs").setLevel(logging.WARNING)
+        build(config)
+    except (Abort, MkDocsException) as error:
+        raise BuildFailed(f"MkDocs failed: {error}") from None
+
+
+@contextmanager
+def staging(site_dir: Path):
+    """A temporary folder beside site/, so the final move is a rename on one file system."""
+    site_dir.parent.mkdir(parents=True, exist_ok=True)
+    stage = Path(tempfile.mkdtemp(prefix=".site-build-", dir=site_dir.parent))
+    try:
+        yield stage
+    finally:
+        shutil.rmtree(stage, ignore_errors=True)
+
+
+def swap_into_place(new_site: Path, site_dir: Path) -> None:
+    old = site_dir.with_name(site_dir.name + ".old")
+    shutil.rmtree(old, ignore_errors=True)
+    if site_dir.exists():
+        os.rename(site_dir, old)
+    os.rename(new_site, site_dir)
+    shutil.rmtree(old, ignore_errors=True)
