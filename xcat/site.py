@@ -40,10 +40,11 @@ class BuildFailed(Exception):
 
 def generate(catalogue: Catalogue, docs_dir: Path, root: Path) -> None:
     """Everything generated from the model: pages (Markdown) and open data files."""
-    from . import exports, pages
+    from . import exports, fieldref, pages
 
     pages.write_pages(catalogue, docs_dir)
     exports.write_exports(catalogue, docs_dir, root)
+    fieldref.write_field_reference(docs_dir, root / "schema")
 
 
 def run_mkdocs(config_file: Path, docs_dir: Path, site_dir: Path) -> None:
