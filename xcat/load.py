@@ -158,8 +158,7 @@ def read_document(path: Path, kind: str, shown: str) -> Document:
     except MarkedYAMLError as error:
         mark = error.problem_mark or error.context_mark
         line, column = (mark.line + 1, mark.column + 1) if mark else (1, 1)
-        detail = error.problem or error.context or "invalid YAML"
-        raise _Refused(line, column, f"YAML syntax error: {detail}") from None
+        raise _Refused(line, column, f"YAML syntax error: {_explain_syntax(error)}") from None
     except YAMLError as error:
         raise _Refused(1, 1, f"YAML syntax error: {error}") from None
     if root is None:
@@ -171,6 +170,23 @@ def read_document(path: Path, kind: str, shown: str) -> Document:
     document.value_positions[()] = _mark(root)
     document.data = _build(root, (), document, parser.constructor)
     return document
+
+
+# What the parser says, and what a contributor can do about it.
+_SYNTAX_HINTS = {
+    "mapping values are not allowed": "check this line's indentation, or put quotes around a value that contains ': '",
+    "could not find expected ':'": "each line needs 'name: value'; check the line above for a missing colon or quote",
+    "found unexpected end of stream": "a quote or bracket is not closed",
+    "found character that cannot start any token": "a value starting with a special character such as @ or ` needs quotes",
+}
+
+
+def _explain_syntax(error: MarkedYAMLError) -> str:
+    problem = error.problem or "invalid YAML"
+    if problem.startswith("but ") and error.context:
+        problem = f"{error.context}, {problem}"
+    hint = next((h for start, h in _SYNTAX_HINTS.items() if problem.startswith(start)), None)
+    return f"{problem} ({hint})" if hint else problem
 
 
 def decode(raw: bytes) -> str:

@@ -88,12 +88,16 @@ def _explain(error: ValidationError, document: Document) -> Iterator[Problem]:
     if keyword == "pattern" and "x-expected" in error.schema:
         yield document.problem(path, f"{where}: {error.instance!r} is not {error.schema['x-expected']}")
         return
-    if keyword is False or error.schema is False:
+    if error.schema is False:
+        # jsonschema reports a `false` property schema at the parent object: find the field.
         parent = document.data
-        for part in path[:-1]:
+        for part in path:
             parent = parent[part]
+        name = next((key for key, value in parent.items() if value is error.instance), None) if isinstance(parent, dict) else None
+        if name is not None:
+            path = path + (name,)
         on = f" on a '{parent['type']}' event" if isinstance(parent, dict) and "type" in parent else " here"
-        yield document.problem(path, f"{where}: this field is not allowed{on}", key=True)
+        yield document.problem(path, f"{field_path(path)}: this field is not allowed{on}", key=True)
         return
     if keyword == "uniqueItems":
         yield document.problem(path, f"{where}: the list repeats an item: keep each item once")
