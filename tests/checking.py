@@ -42,3 +42,11 @@ def edit(catalogue: Path, relative: str, old: str, new: str) -> None:
     text = path.read_text(encoding="utf-8")
     assert old in text, f"{old!r} not in {relative}"
     path.write_text(text.replace(old, new, 1), encoding="utf-8")
+
+
+def problems_after(catalogue: Path, relative: str, old: str, new: str) -> list[str]:
+    """Make one edit to a valid catalogue and return what the check then reports (it must fail)."""
+    edit(catalogue, relative, old, new)
+    code, lines = run_check(catalogue)
+    assert code == 1, "the change should have been refused"
+    return lines

@@ -3,19 +3,13 @@ from __future__ import annotations
 
 import pytest
 
-from checking import copy_fictional, edit, run_check, write
+from checking import copy_fictional, edit, problems_after, run_check, write
 
 
 @pytest.fixture
 def catalogue(tmp_path):
     return copy_fictional(tmp_path)
 
-
-def problems_after(catalogue, relative, old, new):
-    edit(catalogue, relative, old, new)
-    code, lines = run_check(catalogue)
-    assert code == 1, "the change should have been refused"
-    return lines
 
 
 def test_the_id_must_equal_the_file_name(catalogue):

@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from checking import copy_fictional, edit, run_check, write
+from checking import copy_fictional, edit, problems_after, run_check, write
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -15,12 +15,6 @@ ROOT = Path(__file__).resolve().parent.parent
 def catalogue(tmp_path):
     return copy_fictional(tmp_path)
 
-
-def problems_after(catalogue, relative, old, new):
-    edit(catalogue, relative, old, new)
-    code, lines = run_check(catalogue)
-    assert code == 1
-    return lines
 
 
 def test_an_unknown_field_suggests_the_closest_name(catalogue):
