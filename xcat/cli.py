@@ -34,7 +34,73 @@ def _parser() -> argparse.ArgumentParser:
     check.add_argument("--format", choices=["text", "github", "markdown"], default="text",
                        help="text: file:line:col lines; github: GitHub Actions annotations; markdown: a table for a job summary")
     check.set_defaults(run=_run_check)
+
+    _contributor_commands(commands)
     return parser
+
+
+def _contributor_commands(commands) -> None:
+    """diff, codeowners, new and serve: the commands that help contributors and reviewers."""
+    diff = commands.add_parser("diff", help="explain in plain language what changed in the catalogue between two git commits")
+    _catalogue_options(diff)
+    diff.add_argument("base", help="the commit to compare from, e.g. origin/main")
+    diff.add_argument("head", nargs="?", default="HEAD", help="the commit to compare to (default: HEAD, the last commit; uncommitted changes are not compared)")
+    diff.add_argument("--format", choices=["text", "markdown"], default="text", help="markdown: for a pull request's job summary")
+    diff.set_defaults(run=_run_diff)
+
+    codeowners = commands.add_parser("codeowners", help="write .github/CODEOWNERS from the organizations' maintainers")
+    _catalogue_options(codeowners)
+    codeowners.set_defaults(run=_run_codeowners)
+
+    new = commands.add_parser("new", help="start a new catalogue file with a comment on every field")
+    kinds = new.add_subparsers(dest="kind", metavar="KIND", required=True)
+    certificate = kinds.add_parser("certificate", help="catalogue/certificates/ID.yaml")
+    certificate.add_argument("id", help="the new id: lowercase letters, digits and hyphens, e.g. smart-logistics")
+    certificate.add_argument("--organization", required=True, help="the id of the issuing organization (a file in catalogue/organizations/)")
+    certificate.add_argument("--name-zh", required=True, help="the official Chinese name")
+    certificate.add_argument("--name-en", help="the English name")
+    certificate.add_argument("--batch", help="the id of the pilot batch that introduced it, e.g. batch-2")
+    certificate.add_argument("--source", action="append", default=[], help="the id of a source (a file in catalogue/sources/); repeat for more")
+    organization = kinds.add_parser("organization", help="catalogue/organizations/ID.yaml")
+    organization.add_argument("id", help="the new id: lowercase letters, digits and hyphens")
+    organization.add_argument("--name-zh", required=True, help="the registered Chinese name")
+    organization.add_argument("--name-en", help="the English name, if the organization publishes one")
+    organization.add_argument("--maintainer", action="append", default=[], help="a GitHub user name who reviews the organization's files; repeat for more")
+    organization.add_argument("--source", action="append", default=[], help="the id of a source (a file in catalogue/sources/); repeat for more")
+    for kind in (certificate, organization):
+        _catalogue_options(kind)
+    new.set_defaults(run=_run_new)
+
+    serve = commands.add_parser("serve", help="preview the site at http://127.0.0.1:8000/, rebuilt when a catalogue file changes")
+    _catalogue_options(serve)
+    serve.add_argument("--site-dir", type=Path, default=ROOT / "site", help="where the site goes (default: site/)")
+    serve.add_argument("--host", default="127.0.0.1", help="the address to listen on (default: 127.0.0.1, this computer only)")
+    serve.add_argument("--port", type=int, default=8000, help="the port (default: 8000)")
+    serve.set_defaults(run=_run_serve)
+
+
+def _run_diff(args) -> int:
+    from .diff import run
+
+    return run(args)
+
+
+def _run_codeowners(args) -> int:
+    from .codeowners import run
+
+    return run(args)
+
+
+def _run_new(args) -> int:
+    from .scaffold import run
+
+    return run(args)
+
+
+def _run_serve(args) -> int:
+    from .serve import run
+
+    return run(args)
 
 
 def _catalogue_options(command: argparse.ArgumentParser) -> None:
@@ -53,7 +119,13 @@ def checked(args):
     from .schemas import SchemaSet
     from .validate import check_catalogue
 
-    return check_catalogue(args.catalogue, SchemaSet(args.schemas), today=args.today, base=display_base(args.catalogue))
+    from .codeowners import stale_problems
+
+    base = display_base(args.catalogue)
+    result = check_catalogue(args.catalogue, SchemaSet(args.schemas), today=args.today, base=base)
+    # CODEOWNERS is generated from the catalogue, so a stale one is a catalogue problem too.
+    result.problems = sorted(result.problems + stale_problems(result.documents, args.catalogue, base))
+    return result
 
 
 def _run_check(args) -> int:

@@ -1,0 +1,119 @@
+"""`build.py serve`: a local preview of the site that rebuilds when a catalogue file changes.
+
+It builds through the same path as `build.py` (check, then xcat.site.build_site into
+site/), serves site/ with Python's http.server on 127.0.0.1:8000, and watches
+catalogue/ and docs/ with watchdog. A change is rebuilt after a short pause (editors
+save in several steps); a build that fails the check prints the problems and leaves the
+last good site in place, as `build.py` does.
+"""
+from __future__ import annotations
+
+import functools
+import sys
+import threading
+import time
+import traceback
+from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
+from pathlib import Path
+
+QUIET_PERIOD = 0.4  # seconds without a new change before rebuilding
+
+
+class PreviewHandler(SimpleHTTPRequestHandler):
+    def end_headers(self) -> None:
+        self.send_header("Cache-Control", "no-store")  # a reload always shows the latest build
+        super().end_headers()
+
+    def log_message(self, format: str, *args) -> None:
+        pass  # the console is for build results
+
+
+def build_once(args) -> bool:
+    from .cli import checked
+    from .report import report
+    from .site import build_site
+
+    result = checked(args)
+    if not result.ok:
+        report(result, "text")
+        print("build.py serve: not rebuilt; the preview still shows the last good build.", file=sys.stderr)
+        return False
+    return build_site(result.documents, args) == 0
+
+
+class Rebuilder:
+    """Collects change notifications and rebuilds once they settle, one build at a time."""
+
+    def __init__(self, args):
+        self.args = args
+        self.changed = threading.Event()
+        self.stopped = threading.Event()
+        self.thread = threading.Thread(target=self._loop, daemon=True)
+
+    def notify(self, path: str) -> None:
+        if not any(part.startswith(".") for part in Path(path).parts[-1:]):  # editor swap files
+            self.changed.set()
+
+    def _loop(self) -> None:
+        while not self.stopped.is_set():
+            if not self.changed.wait(timeout=0.5):
+                continue
+            while self.changed.is_set():  # wait until the editor has finished saving
+                self.changed.clear()
+                time.sleep(QUIET_PERIOD)
+            started = time.monotonic()
+            print("build.py serve: a file changed; rebuilding…", file=sys.stderr)
+            try:
+                if build_once(self.args):
+                    print(f"build.py serve: rebuilt in {time.monotonic() - started:.1f} s.", file=sys.stderr)
+            except Exception:  # a bug in a build stage must not stop the preview: show it and keep watching
+                traceback.print_exc()
+
+
+def watch(folders: list[Path], rebuilder: Rebuilder):
+    from watchdog.events import FileSystemEventHandler
+    from watchdog.observers import Observer
+
+    class Handler(FileSystemEventHandler):
+        def on_any_event(self, event) -> None:
+            if event.event_type in ("opened", "closed_no_write"):
+                return
+            rebuilder.notify(getattr(event, "dest_path", "") or event.src_path)
+
+    observer = Observer()
+    for folder in folders:
+        if folder.is_dir():
+            observer.schedule(Handler(), str(folder), recursive=True)
+    observer.start()
+    return observer
+
+
+def run(args) -> int:
+    from .cli import ROOT
+    from .site import HAND_WRITTEN_DOCS
+
+    site_dir: Path = args.site_dir.resolve()
+    if not build_once(args) and not (site_dir / "index.html").is_file():
+        print("build.py serve: fix the problems above; the preview starts once the site builds.", file=sys.stderr)
+        return 1
+    handler = functools.partial(PreviewHandler, directory=str(site_dir))
+    try:
+        server = ThreadingHTTPServer((args.host, args.port), handler)
+    except OSError as error:
+        print(f"build.py serve: cannot listen on {args.host}:{args.port} ({error.strerror}): try --port {args.port + 1}", file=sys.stderr)
+        return 2
+    rebuilder = Rebuilder(args)
+    rebuilder.thread.start()
+    observer = watch([args.catalogue.resolve(), ROOT / HAND_WRITTEN_DOCS], rebuilder)
+    print(f"build.py serve: previewing at http://{args.host}:{server.server_address[1]}/ (Ctrl+C to stop); "
+          f"watching {args.catalogue} for changes.", file=sys.stderr, flush=True)
+    try:
+        server.serve_forever()
+    except KeyboardInterrupt:
+        pass
+    finally:
+        rebuilder.stopped.set()
+        observer.stop()
+        observer.join(timeout=5)
+        server.server_close()
+    return 0
