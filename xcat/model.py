@@ -192,6 +192,16 @@ class Certificate:
     def introduced(self) -> Event:
         return self.history[0]
 
+    def status_at_end_of(self, year: int) -> Optional[str]:
+        """The status on 31 December of year; None before the introduction or when its date is unknown."""
+        happened = [event for event in self.history if event.date and dates.year(event.date) <= year]
+        if not happened or happened[0] is not self.introduced:
+            return None
+        status = "active"
+        for event in happened:
+            status = _STATUS_AFTER.get(event.type, status)
+        return status
+
     @property
     def former_names(self) -> list[Name]:
         return [event.previous_name for event in self.history if event.previous_name]
@@ -252,6 +262,14 @@ class Catalogue:
         for certificate in self.certificates.values():
             counts[certificate.status] += 1
         return counts
+
+    @property
+    def newest_date(self) -> Optional[str]:
+        """The newest date anywhere in the catalogue: a stable stand-in for "last updated"."""
+        found = [e.date for e in self.events if e.date]
+        found += [p.as_of for c in self.certificates.values() for p in c.pilot_counts if p.as_of]
+        found += [s.published for s in self.sources.values() if s.published]
+        return max(found, key=dates.sort_key) if found else None
 
     @property
     def pilot_institutions_total(self) -> int:

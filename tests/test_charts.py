@@ -1,0 +1,103 @@
+"""Charts as a reader's browser gets them: well-formed SVG with the numbers and names as text."""
+from __future__ import annotations
+
+import re
+import xml.etree.ElementTree as ET
+from pathlib import Path
+
+import pytest
+
+from xcat import charts
+from xcat.model import build_catalogue
+from xcat.schemas import SchemaSet
+from xcat.validate import check_catalogue
+
+ROOT = Path(__file__).resolve().parent.parent
+FIXTURE = ROOT / "tests" / "fixtures" / "fictional" / "catalogue"
+SVG = "{http://www.w3.org/2000/svg}"
+
+
+@pytest.fixture(scope="module")
+def catalogue():
+    checked = check_catalogue(FIXTURE, SchemaSet(ROOT / "schema"), today="2026-11-22", base=FIXTURE.parent)
+    assert checked.ok, checked.problems
+    return build_catalogue(checked.documents)
+
+
+@pytest.fixture(scope="module")
+def drawn(catalogue):
+    return {
+        "pilot": charts.pilot_counts_svg(catalogue.certificates["fictional-alpha"]),
+        "batch": charts.batch_counts_svg(catalogue.batches["batch-1"]),
+        "catalogue": charts.catalogue_over_time_svg(catalogue),
+    }
+
+
+def texts(svg: str) -> list[str]:
+    root = ET.fromstring(svg)
+    assert root.tag == SVG + "svg"
+    return ["".join(t.itertext()) for t in root.iter(SVG + "text")]
+
+
+def test_pilot_counts_chart_shows_each_count_and_its_date(drawn):
+    shown = texts(drawn["pilot"])
+    assert {"10", "25", "2020-03", "2021"} <= set(shown)
+    assert any("试点院校" in t and "Pilot institutions" in t for t in shown)
+
+
+def test_batch_chart_names_certificates_in_chinese_with_latest_count(drawn):
+    shown = texts(drawn["batch"])
+    assert "虚构证书甲" in shown and "25" in shown  # alpha's latest count, not its first (10)
+    assert "10" not in shown
+    assert any("5" in t and "Not shown" in t for t in shown)  # five batch-1 certificates have no count
+
+
+def test_catalogue_chart_counts_statuses_by_year_and_admits_undated(drawn):
+    shown = texts(drawn["catalogue"])
+    assert {"2020", "2021", "2022"} <= set(shown)
+    assert {"6", "8", "9"} <= set(shown)  # totals at the end of 2020, 2021, 2022
+    assert any("undated" in t and "1" in t for t in shown)  # kappa's batch has no date
+
+
+def test_status_counts_at_end_of_each_year(catalogue):
+    placed = [c for c in catalogue.certificates.values() if c.introduced.date]
+    assert charts.status_counts_at_end_of(2019, placed) == {"active": 0, "replaced": 0, "retired": 0}
+    assert charts.status_counts_at_end_of(2021, placed) == {"active": 4, "replaced": 3, "retired": 1}
+    assert charts.status_counts_at_end_of(2022, placed) == {"active": 3, "replaced": 4, "retired": 2}
+
+
+def test_charts_are_deterministic_and_keep_text_as_text(catalogue, drawn):
+    again = charts.pilot_counts_svg(catalogue.certificates["fictional-alpha"])
+    assert again == drawn["pilot"]
+    for svg in drawn.values():
+        assert "<?xml" not in svg and "dc:date" not in svg.lower()
+        assert "Noto Sans CJK SC" in svg  # the browser picks a CJK font: no glyph outlines needed
+        assert len(svg) < 30_000
+
+
+def test_charts_can_share_a_page(drawn):
+    ids = [i for svg in drawn.values() for i in re.findall(r' id="([^"]+)"', svg)]
+    assert len(ids) == len(set(ids))
+    assert all("*{" not in svg for svg in drawn.values())  # no style rule that would reach the whole page
+
+
+def test_nothing_to_chart_gives_none(catalogue):
+    assert charts.pilot_counts_svg(catalogue.certificates["fictional-beta"]) is None
+    empty_batch = catalogue.batches["batch-1"]
+    saved = empty_batch.certificates
+    empty_batch.certificates = [c for c in saved if not c.pilot_counts]
+    try:
+        assert charts.batch_counts_svg(empty_batch) is None
+    finally:
+        empty_batch.certificates = saved
+
+
+def test_names_with_markup_or_dollars_stay_text(catalogue):
+    alpha = catalogue.certificates["fictional-alpha"]
+    original = alpha.name
+    alpha.name = type(original)("<b>虚构</b> & $x^2$", "Fictional")
+    try:
+        svg = charts.batch_counts_svg(catalogue.batches["batch-1"])
+    finally:
+        alpha.name = original
+    assert "<b>虚构</b> & $x^2$" in texts(svg)
