@@ -287,3 +287,17 @@ def test_site_url_comes_from_mkdocs_yml(tmp_path):
     (tmp_path / "mkdocs.yml").write_text("site_name: x\nsite_url: https://example.invalid/sub\ntheme: !!python/name:x\n", encoding="utf-8")
     assert buildinfo.site_url(tmp_path / "mkdocs.yml") == "https://example.invalid/sub/"
     assert buildinfo.site_url(tmp_path / "missing.yml") == buildinfo.DEFAULT_SITE_URL
+
+
+def test_the_real_catalogue_exports_validate(output_validators):
+    checked = check_catalogue(ROOT / "catalogue", SchemaSet(ROOT / "schema"), base=ROOT)
+    if not checked.ok:
+        pytest.skip("the catalogue has problems; test_catalogue reports them")
+    catalogue = build_catalogue(checked.documents)
+    content = Records(SITE).catalogue(catalogue)
+    build = buildinfo.BuildInfo(buildinfo.version_of(content), BUILT, "git", SITE)
+    files = exports.open_data(catalogue, build, ROOT / "schema")
+    for path, kind in [("api/catalogue.json", "catalogue"), ("api/index.json", "index")]:
+        assert not list(output_validators[kind].iter_errors(load(files, path))), path
+    assert len(rows(files, "data/certificates.csv")) == len(catalogue.certificates)
+    assert not feedparser.parse(files["feeds/changes.xml"]).bozo

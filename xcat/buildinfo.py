@@ -103,14 +103,9 @@ def _from_timestamp(seconds: int) -> Optional[datetime.datetime]:
 
 
 def newest_catalogue_date(catalogue: Catalogue) -> datetime.datetime:
-    """The latest date the catalogue mentions (partial dates count from their first day)."""
-    found = [event.date for c in catalogue.certificates.values() for event in c.history if event.date]
-    found += [p.as_of for c in catalogue.certificates.values() for p in c.pilot_counts if p.as_of]
-    found += [b.date for b in catalogue.batches.values() if b.date]
-    found += [s.published for s in catalogue.sources.values() if s.published]
-    if not found:
-        return _EPOCH
-    return first_moment(max(found, key=dates.sort_key))
+    """The latest date the catalogue mentions (a partial date counts from its first day)."""
+    newest = catalogue.newest_date
+    return first_moment(newest) if newest else _EPOCH
 
 
 def first_moment(partial_date: str) -> datetime.datetime:
