@@ -2,6 +2,8 @@
 there, and only a complete build replaces site/. A failure leaves site/ as it was."""
 from __future__ import annotations
 
+import calendar
+import datetime
 import os
 import shutil
 import sys
@@ -9,6 +11,9 @@ import tempfile
 from contextlib import contextmanager
 from pathlib import Path
 
+import jinja2
+
+from . import dates
 from .model import Catalogue, build_catalogue
 
 HAND_WRITTEN_DOCS = "docs"
@@ -19,6 +24,11 @@ def build_site(documents, args) -> int:
 
     catalogue = build_catalogue(documents)
     site_dir: Path = args.site_dir.resolve()
+    # MkDocs dates the sitemap and its gzip header with the build day unless SOURCE_DATE_EPOCH
+    # is set; the catalogue's newest date makes the same input give the same bytes on any day.
+    if catalogue.newest_date:
+        newest = datetime.date(*(dates.parts(catalogue.newest_date) + (1, 1))[:3])
+        os.environ.setdefault("SOURCE_DATE_EPOCH", str(calendar.timegm(newest.timetuple())))
     try:
         with staging(site_dir) as stage:
             docs_dir = stage / "docs"
@@ -26,8 +36,8 @@ def build_site(documents, args) -> int:
             generate(catalogue, docs_dir, ROOT)
             run_mkdocs(ROOT / "mkdocs.yml", docs_dir, stage / "site")
             swap_into_place(stage / "site", site_dir)
-    except BuildFailed as failure:
-        print(f"build.py: {failure}", file=sys.stderr)
+    except (BuildFailed, jinja2.TemplateError, OSError) as failure:
+        print(f"build.py: {_explain(failure)}", file=sys.stderr)
         print("build.py: the site was not built; the previous site is unchanged.", file=sys.stderr)
         return 1
     print(f"Built {len(catalogue.certificates)} certificate pages into {site_dir}.", file=sys.stderr)
@@ -36,6 +46,16 @@ def build_site(documents, args) -> int:
 
 class BuildFailed(Exception):
     pass
+
+
+def _explain(failure: Exception) -> str:
+    """One line for the contributor instead of a traceback."""
+    if isinstance(failure, jinja2.TemplateError):
+        where = f" ({failure.filename}, line {failure.lineno})" if getattr(failure, "lineno", None) else ""
+        return f"a page template failed{where}: {failure}"
+    if isinstance(failure, OSError):
+        return f"could not write the site: {failure}"
+    return str(failure)
 
 
 def generate(catalogue: Catalogue, docs_dir: Path, root: Path) -> None:
