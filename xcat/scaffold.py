@@ -170,16 +170,16 @@ def _dump(key: str, value) -> str:
     yaml.allow_unicode = True
     yaml.indent(mapping=2, sequence=4, offset=2)
     stream = io.StringIO()
-    yaml.dump(CommentedMap({key: _styled(value)}), stream)
+    yaml.dump(CommentedMap({key: catalogue_style(value)}), stream)
     return stream.getvalue()
 
 
-def _styled(value):
+def catalogue_style(value):
     """Lists of plain values in flow style ([a, b]), everything else in block style, as the catalogue does."""
     if isinstance(value, dict):
-        return CommentedMap({k: _styled(v) for k, v in value.items()})
+        return CommentedMap({k: catalogue_style(v) for k, v in value.items()})
     if isinstance(value, list):
-        sequence = CommentedSeq(_styled(v) for v in value)
+        sequence = CommentedSeq(catalogue_style(v) for v in value)
         if all(not isinstance(v, (dict, list)) for v in value):
             sequence.fa.set_flow_style()
         return sequence
