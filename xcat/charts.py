@@ -112,6 +112,8 @@ def catalogue_over_time_svg(catalogue: Catalogue) -> Optional[str]:
         for index, total in enumerate(bottoms):
             axes.annotate(str(total), (index, total), ha="center", va="bottom", xytext=(0, 2), textcoords="offset points")
         axes.set_ylim(0, max(bottoms) * 1.2 or 1)
+        if len(years) < 3:  # keep one or two bars from filling the whole width
+            axes.set_xlim(-1, len(years))
         _integer_axis(axes.yaxis)
         axes.set_ylabel("证书 · certificates")
         axes.set_title("各年末证书状态 · Certificates by status at the end of each year")
