@@ -74,13 +74,21 @@ def run_mkdocs(config_file: Path, docs_dir: Path, site_dir: Path) -> None:
     from mkdocs.config import load_config
     from mkdocs.exceptions import Abort, MkDocsException
 
+    # MkDocs counts warnings through its logger; strict mode turns them into an abort.
+    # Show them too, or "Aborted with 2 warnings" would not say which.
+    logger = logging.getLogger("mkdocs")
+    shown = logging.StreamHandler(sys.stderr)
+    shown.setLevel(logging.WARNING)
+    shown.setFormatter(logging.Formatter("build.py: MkDocs %(levelname)s: %(message)s"))
+    logger.addHandler(shown)
     try:
         config = load_config(str(config_file), docs_dir=str(docs_dir), site_dir=str(site_dir), strict=True)
-        # MkDocs counts warnings through its logger; strict mode turns them into an abort.
-        logging.getLogger("mkdocs").setLevel(logging.WARNING)
+        logger.setLevel(logging.WARNING)
         build(config)
     except (Abort, MkDocsException) as error:
         raise BuildFailed(f"MkDocs failed: {error}") from None
+    finally:
+        logger.removeHandler(shown)
 
 
 @contextmanager
