@@ -146,11 +146,12 @@ def test_markdown_escapes_contributor_text(repo):
     code, out, _ = diff(repo, "base", "HEAD", "--format", "markdown")
     assert code == 0
     assert out.startswith("### 目录变化 What changed in the catalogue\n")
-    assert "#### 新增证书 Certificates added \\(1\\)" in out
-    line = next(line for line in out.splitlines() if "fictional\\-org\\-c" in line)
+    assert "#### 新增证书 Certificates added (1)" in out
+    assert "- 虚构证书子 Fictional certificate Lambda (fictional-lambda)\n  - 评价组织 organization: 虚构评价组织甲" in out
+    line = next(line for line in out.splitlines() if "fictional-org-c" in line)
     # No character that Markdown would read as HTML, a link, a table cell or emphasis is left bare.
-    assert re.search(r"(?<!\\)[<>\[\]()|*]", line) is None, line
-    assert "\\<img src\\=x onerror\\=alert\\(1\\)\\>" in line
+    assert re.search(r"(?<!\\)[<>|*]|\]\(|(?<!\\):/", line) is None, line
+    assert line == "- 虚构组织丙 \\<img src=x onerror=alert(1)\\> [点我]\\(https\\://evil.invalid) \\| \\*\\*粗\\*\\* (fictional-org-c)"
 
 
 def test_a_side_that_fails_the_check_is_named_not_compared(repo, tmp_path):

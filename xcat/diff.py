@@ -20,6 +20,7 @@ from pathlib import Path
 from typing import Optional
 
 from .model import Catalogue, Certificate, Event, Name, build_catalogue
+from .report import escape_markdown
 
 STATUS_LABELS = {
     "active": "现行 active",
@@ -403,14 +404,6 @@ def _markdown(lines: list[tuple[str, str]]) -> str:
 
 def _one_line(text: str) -> str:
     return " ".join(text.split())
-
-
-_MARKDOWN_SPECIAL = set("\\`*_{}[]()<>#+-.!|~&:=\"'/$^%")
-
-
-def escape_markdown(text: str) -> str:
-    """Plain text that Markdown shows as written: no links, HTML, emphasis or tables."""
-    return "".join("\\" + ch if ch in _MARKDOWN_SPECIAL else ch for ch in _one_line(text))
 
 
 # ---------------------------------------------------------------- the command
