@@ -16,6 +16,7 @@ from typing import Any
 from ruamel.yaml import YAML
 from ruamel.yaml import events as yaml_events
 from ruamel.yaml import nodes as yaml_nodes
+from ruamel.yaml.composer import ComposerError
 from ruamel.yaml.error import MarkedYAMLError, YAMLError
 
 from .problems import Problem
@@ -36,6 +37,7 @@ _TAG = "tag:yaml.org,2002:"
 _SCALAR_TAGS = {_TAG + t for t in ("str", "int", "float", "bool", "null")}
 # Unquoted dates stay the text the contributor wrote; the schema decides what a date is.
 _TIMESTAMP = _TAG + "timestamp"
+_STR = _TAG + "str"
 
 Position = tuple[int, int]  # 1-based line, column
 
@@ -99,6 +101,7 @@ def load_catalogue(catalogue_dir: Path, base: Path | None = None) -> Loaded:
     base = base or Path.cwd()
     documents: list[Document] = []
     problems: list[Problem] = []
+    resolved: dict = {}
     if not catalogue_dir.is_dir():
         return Loaded([], [Problem(display_path(catalogue_dir, base), 1, 1, "the catalogue folder does not exist")])
     for path, kind, refusal in _discover(catalogue_dir):
@@ -107,7 +110,7 @@ def load_catalogue(catalogue_dir: Path, base: Path | None = None) -> Loaded:
             problems.append(Problem(shown, 1, 1, refusal))
             continue
         try:
-            documents.append(read_document(path, kind, shown))
+            documents.append(read_document(path, kind, shown, resolved))
         except _Refused as refused:
             problems.append(Problem(shown, refused.line, refused.column, refused.message))
     return Loaded(documents, problems)
@@ -145,30 +148,34 @@ def _refusal_for_item(item: Path, folder: str) -> str | None:
     return None
 
 
-def read_document(path: Path, kind: str, shown: str) -> Document:
+def read_document(path: Path, kind: str, shown: str, resolved: dict | None = None) -> Document:
+    """resolved: scalar tags already resolved, shared by the files of one catalogue (they repeat ids and keys)."""
     size = path.stat().st_size
     if size > MAX_FILE_BYTES:
         raise _Refused(1, 1, f"the file is {size:,} bytes; the limit is {MAX_FILE_BYTES:,} (1 MiB): split it or shorten it")
     text = decode(path.read_bytes())
     _refuse_tabs(text)
     parser = YAML(typ="safe", pure=False)
+    document = Document(shown, kind, None)
+    # A %YAML directive could change how plain scalars resolve: such a file keeps its own answers.
+    builder = _Builder(document, parser, {} if resolved is None or text.startswith("%") or "\n%" in text else resolved)
     try:
-        _refuse_unsafe_events(parser, text)
-        root = parser.compose(text)
+        _read_events(parser, text, builder)
     except MarkedYAMLError as error:
         mark = error.problem_mark or error.context_mark
         line, column = (mark.line + 1, mark.column + 1) if mark else (1, 1)
         raise _Refused(line, column, f"YAML syntax error: {_explain_syntax(error)}") from None
     except YAMLError as error:
         raise _Refused(1, 1, f"YAML syntax error: {error}") from None
-    if root is None:
+    if builder.root is None:
         raise _Refused(1, 1, "the file is empty: it must hold a mapping of field names to values")
-    if not isinstance(root, yaml_nodes.MappingNode):
-        found = "a list" if isinstance(root, yaml_nodes.SequenceNode) else "a single value"
-        raise _Refused(*_mark(root), f"the file must hold a mapping of field names to values (name: value), not {found}")
-    document = Document(shown, kind, None)
-    document.value_positions[()] = _mark(root)
-    document.data = _build(root, (), document, parser.constructor)
+    root_event, root_position = builder.root
+    if root_event is not yaml_events.MappingStartEvent:
+        found = "a list" if root_event is yaml_events.SequenceStartEvent else "a single value"
+        raise _Refused(*root_position, f"the file must hold a mapping of field names to values (name: value), not {found}")
+    if builder.refused:
+        raise builder.refused
+    document.data = builder.data
     return document
 
 
@@ -212,9 +219,11 @@ def _refuse_tabs(text: str) -> None:
             raise _Refused(number, indent.index("\t") + 1, "tab character in the indentation: indent with spaces")
 
 
-def _refuse_unsafe_events(parser: YAML, text: str) -> None:
-    """Walk the event stream once (C parser, no recursion) before anything is built."""
+def _read_events(parser: YAML, text: str, builder: "_Builder") -> None:
+    """Walk the event stream once (C parser, no recursion): refuse what is unsafe anywhere
+    in the file, and build the data from the same events, so nothing is parsed twice."""
     depth = 0
+    first_document = second_document = None
     for event in parser.parse(text):
         if isinstance(event, yaml_events.AliasEvent):
             raise _Refused(*_mark(event), f"aliases (*{event.anchor}) are not allowed: write the value out in full")
@@ -231,34 +240,113 @@ def _refuse_unsafe_events(parser: YAML, text: str) -> None:
                 raise _Refused(*_mark(event), f"the data is nested more than {MAX_NESTING} levels deep")
         elif isinstance(event, yaml_events.CollectionEndEvent):
             depth -= 1
+        if isinstance(event, yaml_events.DocumentStartEvent):
+            if first_document is None:
+                first_document = event
+            elif second_document is None:
+                second_document = event
+        elif second_document is None and isinstance(event, (yaml_events.NodeEvent, yaml_events.CollectionEndEvent)):
+            builder.feed(event)
+    if second_document is not None:
+        # What composing the stream would say; reported only once the whole file is known to be safe.
+        raise ComposerError("expected a single document in the stream", first_document.start_mark,
+                            "but found another document", second_document.start_mark)
 
 
-def _build(node, path: tuple, document: Document, constructor) -> Any:
-    if isinstance(node, yaml_nodes.MappingNode):
-        result: dict[str, Any] = {}
-        first_seen: dict[str, Position] = {}
-        for key_node, value_node in node.value:
-            if not isinstance(key_node, yaml_nodes.ScalarNode) or key_node.tag == _TAG + "merge":
-                raise _Refused(*_mark(key_node), "keys must be plain field names")
-            key = str(key_node.value)
-            if key in result:
-                line = first_seen[key][0]
-                raise _Refused(*_mark(key_node), f"duplicate key '{key}' (first given on line {line}): keep one")
-            first_seen[key] = _mark(key_node)
+class _Builder:
+    """Turns the events of one document into plain dicts, lists and scalars with positions.
+
+    The first thing wrong (a complex or merge key, a duplicate key, a disallowed tag) is kept
+    in refused and building stops; read_document raises it once the whole file has been read,
+    after the checks that concern the file as a whole."""
+
+    def __init__(self, document: Document, parser: YAML, resolved: dict):
+        self.document = document
+        self.resolver = parser.resolver
+        self.constructor = parser.constructor
+        self.root: tuple[type, Position] | None = None
+        self.data: Any = None
+        self.refused: _Refused | None = None
+        self.resolved = resolved
+        # One frame per open mapping or sequence: [container, path, key awaiting its value, where each key was first seen]
+        self.stack: list[list] = []
+
+    def feed(self, event) -> None:
+        if self.refused is not None:
+            return
+        kind = type(event)
+        if issubclass(kind, yaml_events.CollectionEndEvent):
+            self.stack.pop()
+            return
+        position = _mark(event)
+        if self.root is None:
+            self.root = (kind, position)
+            if kind is yaml_events.MappingStartEvent:
+                self.data = {}
+                self.document.value_positions[()] = position
+                self.stack.append([self.data, (), None, {}])
+            else:
+                self.refused = _Refused(0, 0, "")  # read_document reports the top level instead
+            return
+        frame = self.stack[-1]
+        container, path, key, first_seen = frame
+        if isinstance(container, dict) and key is None:
+            self._key(event, kind, position, frame)
+            return
+        if isinstance(container, dict):
             child = path + (key,)
-            document.key_positions[child] = _mark(key_node)
-            document.value_positions[child] = _mark(value_node)
-            result[key] = _build(value_node, child, document, constructor)
-        return result
-    if isinstance(node, yaml_nodes.SequenceNode):
-        items = []
-        for index, item in enumerate(node.value):
-            child = path + (index,)
-            document.key_positions[child] = document.value_positions[child] = _mark(item)
-            items.append(_build(item, child, document, constructor))
-        return items
-    if node.tag == _TIMESTAMP:
-        return node.value
-    if node.tag not in _SCALAR_TAGS:
-        raise _Refused(*_mark(node), f"the tag {node.tag} is not allowed")
-    return constructor.construct_object(node)
+            self.document.value_positions[child] = position
+            frame[2] = None
+        else:
+            child = path + (len(container),)
+            self.document.key_positions[child] = self.document.value_positions[child] = position
+        if kind is yaml_events.ScalarEvent:
+            value = self._scalar(event)
+            if self.refused is not None:
+                return
+        else:
+            value = {} if kind is yaml_events.MappingStartEvent else []
+            self.stack.append([value, child, None, {}])
+        if isinstance(container, dict):
+            container[key] = value
+        else:
+            container.append(value)
+
+    def _key(self, event, kind, position: Position, frame: list) -> None:
+        container, path, _, first_seen = frame
+        if kind is not yaml_events.ScalarEvent or self._tag(event) == _TAG + "merge":
+            self.refused = _Refused(*position, "keys must be plain field names")
+            return
+        key = str(event.value)
+        if key in first_seen:
+            self.refused = _Refused(*position, f"duplicate key '{key}' (first given on line {first_seen[key][0]}): keep one")
+            return
+        first_seen[key] = position
+        self.document.key_positions[path + (key,)] = position
+        frame[2] = key
+
+    def _tag(self, event) -> str:
+        """The scalar's tag, resolved from its text as the composer would resolve it."""
+        tag = event.tag
+        if tag is None or tag == "!":
+            # Resolving is slow and keys, ids and dates repeat: remember each answer.
+            implicit = (event.value, event.implicit)
+            tag = self.resolved.get(implicit)
+            if tag is None:
+                tag = self.resolved[implicit] = str(self.resolver.resolve(yaml_nodes.ScalarNode, event.value, event.implicit))
+        return tag
+
+    def _scalar(self, event) -> Any:
+        tag = self._tag(event)
+        if tag == _TIMESTAMP or tag == _STR:  # text stays the text written (what the safe constructor returns for str)
+            return event.value
+        if tag not in _SCALAR_TAGS:
+            self.refused = _Refused(*_mark(event), f"the tag {tag} is not allowed")
+            return None
+        node = yaml_nodes.ScalarNode(tag, event.value, event.start_mark, event.end_mark, style=event.style)
+        try:
+            return self.constructor.construct_object(node)
+        except (ValueError, KeyError, TypeError, YAMLError):  # an explicit tag that does not fit: !!int abc
+            shown = tag.replace(_TAG, "!!")
+            self.refused = _Refused(*_mark(event), f"the value {event.value!r} cannot be read as {shown}: remove the tag or fix the value")
+            return None

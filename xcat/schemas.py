@@ -8,6 +8,7 @@ from __future__ import annotations
 import difflib
 import json
 import re
+from urllib.parse import urljoin
 from functools import cached_property
 from pathlib import Path
 from typing import Iterator
@@ -49,14 +50,56 @@ class SchemaSet:
 
     @cached_property
     def validators(self) -> dict[str, Draft202012Validator]:
+        by_id = {doc["$id"]: doc for doc in self.documents.values()}
         return {
-            kind: Draft202012Validator(self.documents[file_name], registry=self.registry)
+            kind: Draft202012Validator(_inline_references(self.documents[file_name], by_id), registry=self.registry)
             for kind, file_name in SCHEMA_FILES.items()
         }
 
     def problems(self, document: Document) -> Iterator[Problem]:
         for error in self.validators[document.kind].iter_errors(document.data):
             yield from _explain(error, document)
+
+
+# Keywords that only describe: a $ref's target may share them with the $ref's siblings.
+_ANNOTATIONS = {"title", "description", "examples", "$comment", "default", "deprecated", "readOnly", "writeOnly"}
+
+
+def _inline_references(schema: dict, by_id: dict[str, dict]) -> dict:
+    """The schema with each $ref replaced by a copy of its target, resolved once here.
+
+    jsonschema looks a $ref up again on every visit; with one per field that lookup was
+    most of the checking time. Validation and errors are unchanged: the target's
+    keywords join its siblings (which only describe). A $ref that cannot be inlined
+    (recursive, or a target with its own $id, or a sibling that also validates) stays,
+    and the registry resolves it as before.
+    """
+    return _inline(schema, schema["$id"], by_id, ())
+
+
+def _inline(node, base: str, by_id: dict[str, dict], active: tuple):
+    if isinstance(node, list):
+        return [_inline(item, base, by_id, active) for item in node]
+    if not isinstance(node, dict):
+        return node
+    inlined = {key: _inline(value, base, by_id, active) for key, value in node.items() if key != "$ref"}
+    reference = node.get("$ref")
+    if reference is None:
+        return inlined
+    if not isinstance(reference, str):
+        return node
+    absolute = urljoin(base, reference)  # the copy may land in another schema: keep refs absolute
+    uri, _, pointer = absolute.partition("#")
+    target = by_id.get(uri)
+    for part in pointer.split("/")[1:] if pointer else []:
+        part = part.replace("~1", "/").replace("~0", "~")
+        target = target.get(part) if isinstance(target, dict) else None
+    key = (uri, pointer)
+    if not isinstance(target, dict) or key in active or "$id" in target or set(target) & (set(inlined) - _ANNOTATIONS):
+        return {"$ref": absolute, **inlined}
+    for name, value in _inline(target, uri, by_id, active + (key,)).items():
+        inlined.setdefault(name, value)
+    return inlined
 
 
 def _explain(error: ValidationError, document: Document) -> Iterator[Problem]:
