@@ -194,3 +194,16 @@ def test_command_line_exit_code_for_a_bad_revision_has_no_traceback(repo):
                             capture_output=True, text=True, timeout=60)
     assert result.returncode == 2
     assert "Traceback" not in result.stderr and "is not a commit" in result.stderr
+
+
+def test_check_summary_escapes_contributor_text_too(tmp_path):
+    from checking import run_check
+
+    catalogue = copy_fictional(tmp_path)
+    edit(catalogue, "certificates/fictional-kappa.yaml", "fields:", '"<img src=x> [a](https://evil.invalid) | @someone": 1\nfields:')
+    code, lines = run_check(catalogue, "--format", "markdown")
+    assert code == 1
+    row = next(line for line in lines if "unknown field" in line)
+    assert row.startswith("| `catalogue/certificates/fictional-kappa.yaml` | ")
+    assert "\\<img src=x\\> [a]\\(https\\://evil.invalid) \\| \\@someone" in row
+    assert row.count(" | ") == 2  # three cells, whatever the text holds
