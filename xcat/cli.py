@@ -27,6 +27,7 @@ def _parser() -> argparse.ArgumentParser:
     build = commands.add_parser("build", help="check the catalogue, then build the site into site/ (the default)")
     _catalogue_options(build)
     build.add_argument("--site-dir", type=Path, default=ROOT / "site", help="where the site goes (default: site/)")
+    build.add_argument("--keep-docs", type=Path, help=argparse.SUPPRESS)  # copy the generated Markdown there (for bench/)
     build.set_defaults(run=_run_build)
 
     check = commands.add_parser("check", help="check every catalogue file and report all problems")

@@ -34,6 +34,8 @@ def build_site(documents, args) -> int:
             docs_dir = stage / "docs"
             shutil.copytree(ROOT / HAND_WRITTEN_DOCS, docs_dir)
             generate(catalogue, docs_dir, ROOT)
+            if getattr(args, "keep_docs", None):  # bench/benchmark.py builds this copy with plain MkDocs
+                shutil.copytree(docs_dir, args.keep_docs, dirs_exist_ok=True)
             run_mkdocs(ROOT / "mkdocs.yml", docs_dir, stage / "site")
             swap_into_place(stage / "site", site_dir)
     except (BuildFailed, jinja2.TemplateError, OSError) as failure:
