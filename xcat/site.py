@@ -2,8 +2,6 @@
 there, and only a complete build replaces site/. A failure leaves site/ as it was."""
 from __future__ import annotations
 
-import calendar
-import datetime
 import os
 import shutil
 import sys
@@ -13,7 +11,6 @@ from pathlib import Path
 
 import jinja2
 
-from . import dates
 from .model import Catalogue, build_catalogue
 
 HAND_WRITTEN_DOCS = "docs"
@@ -24,11 +21,6 @@ def build_site(documents, args) -> int:
 
     catalogue = build_catalogue(documents)
     site_dir: Path = args.site_dir.resolve()
-    # MkDocs dates the sitemap and its gzip header with the build day unless SOURCE_DATE_EPOCH
-    # is set; the catalogue's newest date makes the same input give the same bytes on any day.
-    if catalogue.newest_date:
-        newest = datetime.date(*(dates.parts(catalogue.newest_date) + (1, 1))[:3])
-        os.environ.setdefault("SOURCE_DATE_EPOCH", str(calendar.timegm(newest.timetuple())))
     try:
         with staging(site_dir) as stage:
             docs_dir = stage / "docs"
@@ -36,7 +28,8 @@ def build_site(documents, args) -> int:
             generate(catalogue, docs_dir, ROOT)
             if getattr(args, "keep_docs", None):  # bench/benchmark.py builds this copy with plain MkDocs
                 shutil.copytree(docs_dir, args.keep_docs, dirs_exist_ok=True)
-            run_mkdocs(ROOT / "mkdocs.yml", docs_dir, stage / "site")
+            with dated_like_the_open_data(catalogue, ROOT):
+                run_mkdocs(ROOT / "mkdocs.yml", docs_dir, stage / "site")
             swap_into_place(stage / "site", site_dir)
     except (BuildFailed, jinja2.TemplateError, OSError) as failure:
         print(f"build.py: {_explain(failure)}", file=sys.stderr)
@@ -91,6 +84,24 @@ def run_mkdocs(config_file: Path, docs_dir: Path, site_dir: Path) -> None:
         raise BuildFailed(f"MkDocs failed: {error}") from None
     finally:
         logger.removeHandler(shown)
+
+
+@contextmanager
+def dated_like_the_open_data(catalogue: Catalogue, root: Path):
+    """MkDocs dates the sitemap and its gzip header with today unless SOURCE_DATE_EPOCH is set:
+    give it the open data's input-derived build date, so the same input gives the same bytes."""
+    from .buildinfo import build_date
+
+    before = os.environ.get("SOURCE_DATE_EPOCH")
+    built, _ = build_date(catalogue, root)
+    os.environ["SOURCE_DATE_EPOCH"] = str(int(built.timestamp()))
+    try:
+        yield
+    finally:
+        if before is None:
+            del os.environ["SOURCE_DATE_EPOCH"]
+        else:
+            os.environ["SOURCE_DATE_EPOCH"] = before
 
 
 @contextmanager
