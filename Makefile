@@ -11,7 +11,7 @@ site: $(VENV)/.installed
 check: $(VENV)/.installed
 	$(PY) build.py check
 
-test: $(VENV)/.installed
+test: $(VENV)/.installed node_modules/.installed
 	scripts/install-browser.sh
 	$(PY) -m pytest
 
