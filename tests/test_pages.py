@@ -1,6 +1,7 @@
 """The generated Markdown pages, rendered from the fictional fixture without running MkDocs."""
 from __future__ import annotations
 
+import functools
 import re
 import shutil
 from html.parser import HTMLParser
@@ -15,7 +16,9 @@ from xcat.load import load_catalogue
 from xcat.model import build_catalogue
 
 
+@functools.lru_cache(maxsize=1)
 def fictional_catalogue():
+    """The model is read-only, so one copy serves every test."""
     loaded = load_catalogue(FICTIONAL, FICTIONAL.parent.parent.parent.parent)
     return build_catalogue(loaded.documents)
 
