@@ -166,3 +166,11 @@ def test_levels_are_listed_once_and_in_order(catalogue):
     assert problems_after(catalogue, "certificates/fictional-alpha.yaml", "level: 中级", "level: 初级") == [
         "catalogue/certificates/fictional-alpha.yaml:16:12: error: levels[1].level: 初级 is listed twice",
     ]
+
+
+def test_index_is_reserved_for_the_sites_index_pages(catalogue):
+    assert problems_after(catalogue, "majors.yaml", "id: fictional-major", "id: index") == [
+        "catalogue/certificates/fictional-alpha.yaml:9:12: error: related_majors[0].major: no majors has the id 'fictional-major' "
+        "(add it to catalogue/majors.yaml or fix the id)",
+        "catalogue/majors.yaml:2:9: error: majors[0].id: 'index' is reserved for the site's index pages: choose another id",
+    ]

@@ -83,6 +83,21 @@ def id_differs_from_file_name(index: Index) -> Iterator[Problem]:
                 )
 
 
+# Each kind's folder of pages has an index page; an item with this id would replace it.
+RESERVED_IDS = {"index"}
+
+
+def id_is_reserved(index: Index) -> Iterator[Problem]:
+    for kind in sorted(index.items):
+        for stem, document in index.items[kind].items():
+            if document.data["id"] in RESERVED_IDS:
+                yield document.problem(("id",), f"id: '{document.data['id']}' is reserved for the site's index pages: choose another id")
+    for kind, document in index.vocabularies.items():
+        for position, entry in enumerate(document.data[kind]):
+            if entry["id"] in RESERVED_IDS:
+                yield document.problem((kind, position, "id"), f"{kind}[{position}].id: '{entry['id']}' is reserved for the site's index pages: choose another id")
+
+
 def vocabulary_id_repeated(index: Index) -> Iterator[Problem]:
     for kind, document in index.vocabularies.items():
         seen: dict[str, int] = {}
@@ -318,6 +333,7 @@ def _original_organization(data: dict) -> str:
 
 RULES: list[Rule] = [
     id_differs_from_file_name,
+    id_is_reserved,
     vocabulary_id_repeated,
     batch_id_does_not_match_number,
     reference_unknown,
