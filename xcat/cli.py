@@ -138,13 +138,17 @@ def _run_check(args) -> int:
 
 
 def _run_build(args) -> int:
+    return check_and_build(args, "build.py: the site was not built; the previous site is unchanged.")
+
+
+def check_and_build(args, when_invalid: str) -> int:
+    """Build the site only from a catalogue that passes every check."""
     from .report import report
+    from .site import build_site
 
     result = checked(args)
     if not result.ok:
         report(result, "text")
-        print("build.py: the site was not built; the previous site is unchanged.", file=sys.stderr)
+        print(when_invalid, file=sys.stderr)
         return EXIT_INVALID
-    from .site import build_site
-
     return build_site(result.documents, args)

@@ -29,16 +29,9 @@ class PreviewHandler(SimpleHTTPRequestHandler):
 
 
 def build_once(args) -> bool:
-    from .cli import checked
-    from .report import report
-    from .site import build_site
+    from .cli import check_and_build
 
-    result = checked(args)
-    if not result.ok:
-        report(result, "text")
-        print("build.py serve: not rebuilt; the preview still shows the last good build.", file=sys.stderr)
-        return False
-    return build_site(result.documents, args) == 0
+    return check_and_build(args, "build.py serve: not rebuilt; the preview still shows the last good build.") == 0
 
 
 class Rebuilder:
