@@ -2,6 +2,7 @@
 there, and only a complete build replaces site/. A failure leaves site/ as it was."""
 from __future__ import annotations
 
+import json
 import os
 import shutil
 import sys
@@ -30,6 +31,7 @@ def build_site(documents, args) -> int:
                 shutil.copytree(docs_dir, args.keep_docs, dirs_exist_ok=True)
             with dated_like_the_open_data(catalogue, ROOT):
                 run_mkdocs(ROOT / "mkdocs.yml", docs_dir, stage / "site")
+            search_index_as_utf8(stage / "site")
             swap_into_place(stage / "site", site_dir)
     except (BuildFailed, jinja2.TemplateError, OSError) as failure:
         print(f"build.py: {_explain(failure)}", file=sys.stderr)
@@ -41,6 +43,20 @@ def build_site(documents, args) -> int:
 
 class BuildFailed(Exception):
     pass
+
+
+def search_index_as_utf8(site: Path) -> None:
+    """Material writes its search index with \\uXXXX escapes: six bytes for each Chinese
+    character and for each word break (U+200B) its segmentation inserts. The same JSON
+    in UTF-8 is a third smaller to download and to parse (docs/performance.md)."""
+    index = site / "search" / "search_index.json"
+    if not index.is_file():
+        return
+    text = json.dumps(json.loads(index.read_text(encoding="utf-8")), ensure_ascii=False, separators=(",", ":"))
+    try:
+        index.write_bytes(text.encode("utf-8"))
+    except UnicodeEncodeError:  # a lone surrogate cannot be UTF-8: keep the escaped original
+        pass
 
 
 def _explain(failure: Exception) -> str:
