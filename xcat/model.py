@@ -8,6 +8,7 @@ per-organization, per-batch, per-field and per-major groupings.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from functools import cached_property
 from typing import Optional
 
 from . import dates
@@ -249,7 +250,7 @@ class Catalogue:
     fields: dict[str, Field]
     majors: dict[str, Major]
 
-    @property
+    @cached_property  # sorted once: each organization's feed filters it (quadratic when re-sorted per call)
     def events(self) -> list[Event]:
         """Every history event across the catalogue, newest first (undated last)."""
         everything = [event for certificate in self.certificates.values() for event in certificate.history]
