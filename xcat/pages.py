@@ -6,6 +6,7 @@ goes through `plain_text`, so contributor text can never become markup.
 """
 from __future__ import annotations
 
+import functools
 import logging
 import re
 from pathlib import Path
@@ -79,6 +80,7 @@ def pinyin_terms(name: str) -> list[str]:
     return list(dict.fromkeys(t for t in terms if t))
 
 
+@functools.lru_cache(maxsize=None)  # every list page sorts by it: spell each name once
 def pinyin_sort_key(name: str) -> str:
     return " ".join(lazy_pinyin(name, style=Style.NORMAL)).lower()
 
