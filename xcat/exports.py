@@ -54,7 +54,7 @@ def open_data(catalogue: Catalogue, build: BuildInfo, schema_dir: Path) -> dict[
 
     files[feeds.CHANGES_PATH] = feeds.changes_feed(catalogue, build)
     for organization in sorted(catalogue.organizations.values(), key=lambda o: o.id):
-        files[feeds.ORGANIZATION_PATH.format(organization.id)] = feeds.organization_feed(organization, catalogue, build)
+        files[feeds.ORGANIZATION_PATH.format(organization.id)] = feeds.organization_feed(organization, build)
 
     files.update(schema_files(schema_dir))
     files[INDEX_PATH] = as_json(api.published("index", index(whole, files, build), build))

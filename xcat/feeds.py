@@ -48,16 +48,15 @@ def changes_feed(catalogue: Catalogue, build: BuildInfo) -> bytes:
     )
 
 
-def organization_feed(organization: Organization, catalogue: Catalogue, build: BuildInfo) -> bytes:
+def organization_feed(organization: Organization, build: BuildInfo) -> bytes:
     """Changes to the certificates the organization issues now or issued before."""
-    mine = {c.id for c in organization.certificates + organization.former_certificates}
     return _feed(
         build,
         path=ORGANIZATION_PATH.format(organization.id),
         feed_id=_tag(build, f"organizations/{organization.id}/changes"),
         title=f"{organization.name.zh} 的证书变更 · Changes: {organization.name.en or organization.name.zh}",
         alternate=build.url(PAGE_PATHS["organization"].format(organization.id)),
-        events=[e for e in catalogue.events if e.certificate.id in mine],
+        events=organization.events,
     )
 
 

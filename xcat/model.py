@@ -69,6 +69,12 @@ class Organization:
     former_certificates: list["Certificate"] = field(default_factory=list)  # moved to another organization
 
     @property
+    def events(self) -> list["Event"]:
+        """The history of the certificates it issues now or issued before, newest first."""
+        mine = {c.id: c for c in self.certificates + self.former_certificates}
+        return newest_first(event for certificate in mine.values() for event in certificate.history)
+
+    @property
     def current_certificates(self) -> list["Certificate"]:
         return [c for c in self.certificates if c.status in ("active", "suspended")]
 
@@ -250,13 +256,10 @@ class Catalogue:
     fields: dict[str, Field]
     majors: dict[str, Major]
 
-    @cached_property  # sorted once: each organization's feed filters it (quadratic when re-sorted per call)
+    @cached_property
     def events(self) -> list[Event]:
         """Every history event across the catalogue, newest first (undated last)."""
-        everything = [event for certificate in self.certificates.values() for event in certificate.history]
-        dated = sorted((e for e in everything if e.date), key=lambda e: (dates.sort_key(e.date), e.certificate.id, e.type), reverse=True)
-        undated = sorted((e for e in everything if not e.date), key=lambda e: (e.from_batch.number if e.from_batch else 0, e.certificate.id))
-        return dated + undated
+        return newest_first(event for certificate in self.certificates.values() for event in certificate.history)
 
     def count_by_status(self) -> dict[str, int]:
         counts = {status: 0 for status in STATUSES}
@@ -275,6 +278,14 @@ class Catalogue:
     @property
     def pilot_institutions_total(self) -> int:
         return sum(c.latest_pilot_count.count for c in self.certificates.values() if c.latest_pilot_count)
+
+
+def newest_first(events) -> list[Event]:
+    """Dated events newest first, then undated ones by batch: one order for every list of changes."""
+    everything = list(events)
+    dated = sorted((e for e in everything if e.date), key=lambda e: (dates.sort_key(e.date), e.certificate.id, e.type), reverse=True)
+    undated = sorted((e for e in everything if not e.date), key=lambda e: (e.from_batch.number if e.from_batch else 0, e.certificate.id))
+    return dated + undated
 
 
 def build_catalogue(documents: list[Document]) -> Catalogue:
