@@ -49,10 +49,11 @@ def test_the_shipped_catalogue_is_valid():
         ("id: x\n<<: {title: y}\n", "catalogue/sources/broken.yaml:2:1: error: keys must be plain field names"),
         ("id: !!python/object/apply:os.system ['true']\n", "catalogue/sources/broken.yaml:1:5: error: the tag !!python/object/apply:os.system is not allowed: write plain values without tags"),
         ("id: !custom x\n", "catalogue/sources/broken.yaml:1:5: error: the tag !custom is not allowed: write plain values without tags"),
+        ("id: !!int abc\n", "catalogue/sources/broken.yaml:1:5: error: the value 'abc' cannot be read as !!int: remove the tag or fix the value"),
         ("id: x\nnested: " + "[" * 40 + "]" * 40 + "\n", "catalogue/sources/broken.yaml:2:"),
     ],
     ids=["syntax", "indentation", "tab", "duplicate-key", "empty", "comment-only", "top-level-list", "top-level-scalar",
-         "two-documents", "anchor", "merge-key", "python-tag", "custom-tag", "deep-nesting"],
+         "two-documents", "anchor", "merge-key", "python-tag", "custom-tag", "tag-mismatch", "deep-nesting"],
 )
 def test_unreadable_yaml_is_reported_with_its_position(catalogue, text, expected):
     write(catalogue, "sources/broken.yaml", text)
