@@ -149,7 +149,7 @@ def test_a_failing_page_writer_leaves_the_previous_site(tmp_path, monkeypatch, f
     def fail(*args, **kwargs):
         raise failure
 
-    monkeypatch.setattr(pages, "write_pages", fail)
+    monkeypatch.setattr(pages.PageWriter, "render", fail)  # in the build process and in its children
     site = previous_site(tmp_path)
     out, err = io.StringIO(), io.StringIO()
     with redirect_stdout(out), redirect_stderr(err):

@@ -10,7 +10,7 @@ import functools
 import logging
 import re
 from pathlib import Path
-from typing import Iterable, Optional
+from typing import Callable, Iterable, Optional
 
 import jieba
 import jinja2
@@ -19,7 +19,7 @@ from markupsafe import Markup
 from pypinyin import Style, lazy_pinyin
 
 from . import charts
-from .model import Catalogue, Certificate, Source
+from .model import Batch, Catalogue, Certificate, Source
 
 TEMPLATES = Path(__file__).parent / "templates"
 LATEST_CHANGES_ON_HOME = 10
@@ -150,34 +150,50 @@ class PageWriter:
         self.env.filters["by_name"] = by_name
 
     def write_all(self) -> None:
+        for job in self.jobs():
+            job()
+
+    def jobs(self) -> list[Callable[[], None]]:
+        """One job per page (and its chart), in a fixed order: each is independent of the others,
+        so xcat.parallel can share them out between processes."""
+        jieba.initialize()  # load the dictionary once, before the jobs are shared out
         catalogue = self.catalogue
         everything = catalogue_order(catalogue.certificates.values())
+        page = functools.partial
+        jobs = [
+            self.home_page,
+            page(self.render, "catalogue.md", "catalogue.md.j2", certificates=everything),
+            page(self.render, "changes.md", "changes.md.j2", events=catalogue.events),
+        ]
+        jobs += [page(self.certificate_page, certificate) for certificate in everything]
+        jobs.append(page(self.render, "organizations/index.md", "organizations.md.j2",
+                         organizations=sorted(catalogue.organizations.values(), key=lambda o: (pinyin_sort_key(o.name.zh), o.id))))
+        jobs += [page(self.render, f"organizations/{o.id}.md", "organization.md.j2", o=o) for o in catalogue.organizations.values()]
+        jobs.append(page(self.render, "batches/index.md", "batches.md.j2", batches=list(catalogue.batches.values())))
+        jobs += [page(self.batch_page, batch) for batch in catalogue.batches.values()]
+        jobs.append(page(self.render, "fields/index.md", "fields.md.j2", fields=list(catalogue.fields.values())))
+        jobs += [page(self.render, f"fields/{item.id}.md", "field.md.j2", item=item, kind="field") for item in catalogue.fields.values()]
+        jobs.append(page(self.render, "majors/index.md", "majors.md.j2", majors=list(catalogue.majors.values())))
+        jobs += [page(self.render, f"majors/{item.id}.md", "field.md.j2", item=item, kind="major") for item in catalogue.majors.values()]
+        return jobs
+
+    def home_page(self) -> None:
+        catalogue = self.catalogue
         self.render("index.md", "home.md.j2", counts=catalogue.count_by_status(),
                     latest=catalogue.events[:LATEST_CHANGES_ON_HOME],
                     chart=self.chart("charts/catalogue.svg", charts.catalogue_over_time_svg(catalogue)))
-        self.render("catalogue.md", "catalogue.md.j2", certificates=everything)
-        self.render("changes.md", "changes.md.j2", events=catalogue.events)
-        for certificate in everything:
-            self.render(f"certificates/{certificate.id}.md", "certificate.md.j2", c=certificate,
-                        sources=cited_sources(certificate),
-                        pinyin=pinyin_terms(certificate.name.zh),
-                        former_pinyin=[t for n in certificate.former_names for t in pinyin_terms(n.zh)],
-                        edit_url=self.edit_url(certificate.path),
-                        chart=self.chart(f"charts/certificates/{certificate.id}.svg", charts.pilot_counts_svg(certificate)))
-        self.render("organizations/index.md", "organizations.md.j2",
-                    organizations=sorted(catalogue.organizations.values(), key=lambda o: (pinyin_sort_key(o.name.zh), o.id)))
-        for organization in catalogue.organizations.values():
-            self.render(f"organizations/{organization.id}.md", "organization.md.j2", o=organization)
-        self.render("batches/index.md", "batches.md.j2", batches=list(catalogue.batches.values()))
-        for batch in catalogue.batches.values():
-            self.render(f"batches/{batch.id}.md", "batch.md.j2", b=batch,
-                        chart=self.chart(f"charts/batches/{batch.id}.svg", charts.batch_counts_svg(batch)))
-        self.render("fields/index.md", "fields.md.j2", fields=list(catalogue.fields.values()))
-        for item in catalogue.fields.values():
-            self.render(f"fields/{item.id}.md", "field.md.j2", item=item, kind="field")
-        self.render("majors/index.md", "majors.md.j2", majors=list(catalogue.majors.values()))
-        for item in catalogue.majors.values():
-            self.render(f"majors/{item.id}.md", "field.md.j2", item=item, kind="major")
+
+    def certificate_page(self, certificate: Certificate) -> None:
+        self.render(f"certificates/{certificate.id}.md", "certificate.md.j2", c=certificate,
+                    sources=cited_sources(certificate),
+                    pinyin=pinyin_terms(certificate.name.zh),
+                    former_pinyin=[t for n in certificate.former_names for t in pinyin_terms(n.zh)],
+                    edit_url=self.edit_url(certificate.path),
+                    chart=self.chart(f"charts/certificates/{certificate.id}.svg", charts.pilot_counts_svg(certificate)))
+
+    def batch_page(self, batch: Batch) -> None:
+        self.render(f"batches/{batch.id}.md", "batch.md.j2", b=batch,
+                    chart=self.chart(f"charts/batches/{batch.id}.svg", charts.batch_counts_svg(batch)))
 
     def render(self, page: str, template: str, **context) -> None:
         """Write one page. `root` leads from the page's Markdown file to docs/ (for .md links,

@@ -78,12 +78,21 @@ def _explain(failure: Exception) -> str:
 
 
 def generate(catalogue: Catalogue, docs_dir: Path, root: Path) -> None:
-    """Everything generated from the model: pages (Markdown) and open data files."""
-    from . import exports, fieldref, pages
+    """Everything generated from the model: pages (Markdown) and open data files. Each task
+    writes its own files, so xcat.parallel runs them on every core (the open data first: it
+    is the longest)."""
+    from . import exports, fieldref, pages, parallel
 
-    pages.write_pages(catalogue, docs_dir)
-    exports.write_exports(catalogue, docs_dir, root)
-    fieldref.write_field_reference(docs_dir, root / "schema")
+    tasks = [lambda: exports.write_exports(catalogue, docs_dir, root),
+             lambda: fieldref.write_field_reference(docs_dir, root / "schema")]
+    tasks += pages.PageWriter(catalogue, docs_dir, pages.TEMPLATES).jobs()
+    parallel.run(tasks, portable=_portable)
+
+
+def _portable(failure: Exception) -> Exception:
+    """A failure in a child process, as the parent will raise it: Jinja's errors do not
+    survive pickling with the same text, so they travel as their one-line explanation."""
+    return BuildFailed(_explain(failure)) if isinstance(failure, jinja2.TemplateError) else failure
 
 
 def run_mkdocs(config_file: Path, docs_dir: Path, site_dir: Path) -> None:

@@ -1,0 +1,104 @@
+"""Run independent generation tasks on every core: MkDocs is single-threaded, and while the
+pipeline writes pages and open data one core would otherwise sit idle.
+
+Children are forked, so they inherit the model and the task list: nothing is pickled on the
+way in. Tasks are handed out one at a time from a shared counter, so a slow task (the
+open data) does not leave the other process waiting. A failure in a child is sent back over
+a pipe and raised in the parent, as if the parent had run the task. XCAT_JOBS=1, or a
+platform without fork, runs the same tasks in order in this process.
+"""
+from __future__ import annotations
+
+import multiprocessing
+import os
+import pickle
+import signal
+import traceback
+from typing import Callable, Optional, Sequence
+
+Task = Callable[[], None]
+
+
+def job_count() -> int:
+    """XCAT_JOBS if set (1 = no child processes), else the cores this process may use."""
+    wanted = os.environ.get("XCAT_JOBS", "").strip()
+    if wanted.isdigit() and int(wanted) > 0:
+        return int(wanted)
+    try:
+        return len(os.sched_getaffinity(0))
+    except AttributeError:  # not on Linux
+        return os.cpu_count() or 1
+
+
+def run(tasks: Sequence[Task], portable: Callable[[Exception], Exception] = lambda failure: failure,
+        jobs: Optional[int] = None) -> None:
+    """Run every task once, in this process and jobs - 1 forked children; return when all are done.
+    `portable` turns a child's exception into one that survives pickling with the same message."""
+    jobs = min(jobs or job_count(), len(tasks))
+    if jobs <= 1 or "fork" not in multiprocessing.get_all_start_methods():
+        for task in tasks:
+            task()
+        return
+    context = multiprocessing.get_context("fork")
+    next_task = context.Value("i", 0)  # shared: the index of the next task nobody has taken
+    children = []
+    try:
+        for _ in range(jobs - 1):
+            receiver, sender = context.Pipe(duplex=False)
+            child = context.Process(target=_child, args=(tasks, next_task, sender, portable), daemon=True)
+            child.start()
+            sender.close()
+            children.append((child, receiver))
+        _work(tasks, next_task)
+        for child, receiver in children:
+            failure = _result(child, receiver)
+            if failure is not None:
+                raise failure
+    finally:  # a failure or Ctrl-C here: stop the children that are still writing, and reap them all
+        for child, receiver in children:
+            if child.is_alive():
+                child.terminate()
+            child.join()
+            receiver.close()
+
+
+def _work(tasks: Sequence[Task], next_task) -> None:
+    while True:
+        with next_task.get_lock():
+            index = next_task.value
+            next_task.value += 1
+        if index >= len(tasks):
+            return
+        tasks[index]()
+
+
+def _child(tasks, next_task, sender, portable) -> None:
+    signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is the parent's to handle: it terminates us
+    try:
+        _work(tasks, next_task)
+        sender.send_bytes(pickle.dumps(None))
+    except Exception as failure:  # noqa: BLE001 - every failure goes back to the parent
+        with next_task.get_lock():
+            next_task.value = len(tasks)  # nobody starts another task: the build has failed
+        sender.send_bytes(_pickled(portable(failure), traceback.format_exc()))
+    finally:
+        sender.close()
+
+
+def _pickled(failure: Exception, child_traceback: str) -> bytes:
+    """The failure itself if it pickles (a bug keeps its type); its text otherwise."""
+    failure.add_note(f"Raised in a child process:\n{child_traceback}")
+    try:
+        data = pickle.dumps(failure)
+        pickle.loads(data)
+        return data
+    except Exception:  # noqa: BLE001 - some exceptions cannot be rebuilt from their arguments
+        return pickle.dumps(RuntimeError(f"{type(failure).__name__}: {failure}\n{child_traceback}"))
+
+
+def _result(child, receiver) -> Optional[Exception]:
+    try:
+        return pickle.loads(receiver.recv_bytes())
+    except EOFError:  # it died before reporting (killed, out of memory)
+        child.join()
+        return ChildProcessError(f"a process writing the site stopped unexpectedly (exit code {child.exitcode})")
