@@ -114,3 +114,8 @@ def test_without_javascript_the_catalogue_lists_everything(browser, fictional_ur
     assert len(visible_rows(page)) == 10
     assert not page.locator("#x-filters").is_visible()
     context.close()
+
+
+def test_a_former_name_finds_the_current_page(page, fictional_url):
+    titles = search(page, fictional_url, "old name")  # only in Gamma's former English name
+    assert any(title.startswith("虚构证书丙") for title in titles), titles
