@@ -108,11 +108,11 @@ def test_text_report_names_every_kind_of_change_chinese_first(repo):
     assert "新增证书 Certificates added (1)" in out
     assert "虚构证书子 Fictional certificate Lambda (fictional-lambda)" in out
     # Status change with its successor, and the event that caused it.
-    assert "状态 status: 现行 active → 已替代 replaced; 后继证书 succeeded by: 虚构证书子 Fictional certificate Lambda (fictional-lambda, 完全等同 full equivalence)" in out
-    assert "新事件 new event: 2023-05 替代 replaced → 虚构证书子 Fictional certificate Lambda (fictional-lambda)" in out
+    assert "状态 status: 有效 Active → 已替代 Replaced; 后继证书 succeeded by: 虚构证书子 Fictional certificate Lambda (fictional-lambda, 完全等同 fully equivalent)" in out
+    assert "新事件 new event: 2023-05 被替代 Replaced → 虚构证书子 Fictional certificate Lambda (fictional-lambda)" in out
     # Rename, pilot count, fee.
     assert "名称 name: 虚构证书丙 Fictional certificate Gamma → 虚构证书丙新名 Fictional certificate Gamma" in out
-    assert "新事件 new event: 2023-01 更名 renamed (原名 formerly 虚构证书丙 Fictional certificate Gamma)" in out
+    assert "新事件 new event: 2023-01 更名 Renamed (原名 formerly 虚构证书丙 Fictional certificate Gamma)" in out
     assert "试点院校数 pilot institutions: 25 → 30 (截至 as of 2022)" in out
     assert "等级 level 中级 费用 fee: 200 元 yuan → 250 元 yuan" in out
     assert "其他字段 also changed: related_majors" in out

@@ -19,29 +19,10 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Optional
 
+from . import labels
 from .model import Catalogue, Certificate, Event, Name, build_catalogue
 from .report import escape_markdown
 
-STATUS_LABELS = {
-    "active": "现行 active",
-    "suspended": "暂停 suspended",
-    "replaced": "已替代 replaced",
-    "withdrawn": "已退出 withdrawn",
-    "revoked": "已撤销 revoked",
-}
-EVENT_LABELS = {
-    "introduced": "发布 introduced",
-    "renamed": "更名 renamed",
-    "organization_changed": "更换评价组织 organization changed",
-    "levels_changed": "等级调整 levels changed",
-    "suspended": "暂停 suspended",
-    "reinstated": "恢复 reinstated",
-    "replaced": "替代 replaced",
-    "merged": "合并 merged",
-    "withdrawn": "退出 withdrawn",
-    "revoked": "撤销 revoked",
-}
-EQUIVALENCE_LABELS = {"full": "完全等同 full equivalence", "partial": "部分等同 partial equivalence", "none": "不等同 no equivalence"}
 
 
 class DiffError(Exception):
@@ -226,7 +207,7 @@ def _certificate_added(certificate: Certificate) -> Item:
     if certificate.batch:
         details.append(f"批次 batch: {shown(certificate.batch.name)}")
     if certificate.status != "active":
-        details.append(f"状态 status: {STATUS_LABELS[certificate.status]}")
+        details.append(f"状态 status: {labels.both(labels.STATUS, certificate.status)}")
     return Item(shown(certificate.name), certificate.id, details)
 
 
@@ -235,10 +216,10 @@ def _certificate_changes(old: Certificate, new: Certificate, old_raw: dict, new_
     if old.name != new.name:
         details.append(f"名称 name: {shown(old.name)} → {shown(new.name)}")
     if old.status != new.status or _successor_ids(old) != _successor_ids(new):
-        sentence = f"状态 status: {STATUS_LABELS[old.status]} → {STATUS_LABELS[new.status]}"
+        sentence = f"状态 status: {labels.both(labels.STATUS, old.status)} → {labels.both(labels.STATUS, new.status)}"
         if new.successors:
             sentence += "; 后继证书 succeeded by: " + ", ".join(
-                f"{shown(s.certificate.name)} ({s.certificate.id}, {EQUIVALENCE_LABELS[s.equivalence]})" for s in new.successors
+                f"{shown(s.certificate.name)} ({s.certificate.id}, {labels.both(labels.EQUIVALENCE, s.equivalence)})" for s in new.successors
             )
         details.append(sentence)
     old_events = [_event_key(e) for e in old.history]
@@ -248,7 +229,7 @@ def _certificate_changes(old: Certificate, new: Certificate, old_raw: dict, new_
             old_events.remove(key)
         else:
             details.append(f"新事件 new event: {_event_sentence(event)}")
-    details += [f"删除的事件 event removed: {key[1] or '?'} {EVENT_LABELS.get(key[0], key[0])}" for key in old_events]
+    details += [f"删除的事件 event removed: {key[1] or '?'} {labels.both(labels.EVENT, key[0])}" for key in old_events]
     if old.organization.id != new.organization.id:
         details.append(f"评价组织 organization: {shown(old.organization.name)} → {shown(new.organization.name)}")
     if (old.batch and old.batch.id) != (new.batch and new.batch.id):
@@ -277,7 +258,7 @@ def _event_key(event: Event) -> tuple:
 
 
 def _event_sentence(event: Event) -> str:
-    words = [event.date or "?", EVENT_LABELS.get(event.type, event.type)]
+    words = [event.date or "?", labels.both(labels.EVENT, event.type)]
     if event.previous_name:
         words.append(f"(原名 formerly {shown(event.previous_name)})")
     if event.previous_organization:

@@ -14,6 +14,7 @@ from urllib.parse import urlsplit
 
 from feedgen.feed import FeedGenerator
 
+from . import labels
 from .api import PAGE_PATHS
 from .buildinfo import BuildInfo, first_moment
 from .model import Catalogue, Event, Organization
@@ -22,19 +23,6 @@ CHANGES_PATH = "feeds/changes.xml"
 ORGANIZATION_PATH = "feeds/organizations/{}.xml"
 TAG_YEAR = "2026"  # the year the site's address was first used for these ids; never change it
 
-EVENT_LABELS = {
-    "introduced": ("新证书", "New certificate"),
-    "renamed": ("更名", "Renamed"),
-    "organization_changed": ("更换评价组织", "Organization changed"),
-    "levels_changed": ("等级调整", "Levels changed"),
-    "suspended": ("暂停", "Suspended"),
-    "reinstated": ("恢复", "Reinstated"),
-    "replaced": ("被替代", "Replaced"),
-    "merged": ("被合并", "Merged"),
-    "withdrawn": ("退出（主动退出）", "Withdrawn (voluntarily)"),
-    "revoked": ("撤销", "Revoked"),
-}
-EQUIVALENCE_LABELS = {"full": ("完全等同", "full"), "partial": ("部分等同", "partial"), "none": ("不等同", "none")}
 
 
 def changes_feed(catalogue: Catalogue, build: BuildInfo) -> bytes:
@@ -80,12 +68,12 @@ def _feed(build: BuildInfo, *, path: str, feed_id: str, title: str, alternate: s
         entry.link(href=build.url(PAGE_PATHS["certificate"].format(event.certificate.id)), rel="alternate", type="text/html")
         entry.updated(first_moment(event.date))
         entry.content(entry_text(event), type="text")
-        entry.category(term=event.type, label=" · ".join(EVENT_LABELS.get(event.type, (event.type, event.type))))
+        entry.category(term=event.type, label=" · ".join(labels.EVENT.get(event.type, (event.type, event.type))))
     return feed.atom_str(pretty=True, encoding="UTF-8")
 
 
 def entry_title(event: Event) -> str:
-    zh, en = EVENT_LABELS.get(event.type, (event.type, event.type))
+    zh, en = labels.EVENT.get(event.type, (event.type, event.type))
     name = event.certificate.name
     return f"{zh}：{name.zh} · {en}: {name.en or name.zh}"
 
@@ -104,7 +92,7 @@ def entry_text(event: Event) -> str:
         lines.append(f"原评价组织 · Former organization: {_both(previous.zh, previous.en)}")
     for successor in event.successors:
         target = successor.certificate.name
-        zh, en = EQUIVALENCE_LABELS.get(successor.equivalence, (successor.equivalence, successor.equivalence))
+        zh, en = labels.EQUIVALENCE.get(successor.equivalence, (successor.equivalence, successor.equivalence))
         lines.append(f"后继证书 · Successor: {_both(target.zh, target.en)}（{zh} · {en}）")
     if event.details:
         lines.append(f"说明 · Details: {_both(event.details.zh, event.details.en)}")

@@ -18,7 +18,7 @@ import yaml
 from markupsafe import Markup
 from pypinyin import Style, lazy_pinyin
 
-from . import charts
+from . import charts, labels
 from .model import Batch, Catalogue, Certificate, Source
 
 TEMPLATES = Path(__file__).parent / "templates"
@@ -145,6 +145,7 @@ class PageWriter:
             lstrip_blocks=True,
             keep_trailing_newline=True,
         )
+        self.env.globals["labels"] = labels
         self.env.filters["url"] = external_url
         self.env.filters["pinyin"] = pinyin_terms
         self.env.filters["by_name"] = by_name
