@@ -13,10 +13,10 @@ from typing import Optional
 
 from . import dates
 from .load import Document
+from .rules import STATUS_AFTER
 
 STATUSES = ["active", "suspended", "replaced", "withdrawn", "revoked"]
 RETIRED = {"withdrawn", "revoked"}
-_STATUS_AFTER = {"introduced": "active", "suspended": "suspended", "reinstated": "active", "replaced": "replaced", "merged": "replaced", "withdrawn": "withdrawn", "revoked": "revoked"}
 
 
 @dataclass(frozen=True)
@@ -182,16 +182,13 @@ class Certificate:
 
     @property
     def status(self) -> str:
-        status = "active"
-        for event in self.history:
-            status = _STATUS_AFTER.get(event.type, status)
-        return status
+        return status_after(self.history)
 
     @property
     def status_event(self) -> Event:
         """The event that set the current status (the introduction for an active certificate)."""
         for event in reversed(self.history):
-            if _STATUS_AFTER.get(event.type) == self.status:
+            if STATUS_AFTER.get(event.type) == self.status:
                 return event
         return self.history[0]
 
@@ -204,10 +201,7 @@ class Certificate:
         happened = [event for event in self.history if event.date and dates.year(event.date) <= year]
         if not happened or happened[0] is not self.introduced:
             return None
-        status = "active"
-        for event in happened:
-            status = _STATUS_AFTER.get(event.type, status)
-        return status
+        return status_after(happened)
 
     @property
     def former_names(self) -> list[Name]:
@@ -278,6 +272,14 @@ class Catalogue:
     @property
     def pilot_institutions_total(self) -> int:
         return sum(c.latest_pilot_count.count for c in self.certificates.values() if c.latest_pilot_count)
+
+
+def status_after(events: list[Event]) -> str:
+    """A certificate starts active; each event may change that (rules.STATUS_AFTER)."""
+    status = "active"
+    for event in events:
+        status = STATUS_AFTER.get(event.type, status)
+    return status
 
 
 def newest_first(events) -> list[Event]:
