@@ -22,9 +22,10 @@ serve: $(VENV)/.installed
 	$(PY) build.py serve
 
 # The virtual environment is rebuilt whenever the pinned requirements change.
-$(VENV)/.installed: requirements.txt
+$(VENV)/.installed: requirements.txt pyproject.toml
 	$(PYTHON) -m venv $(VENV)
 	$(PY) -m pip install --quiet --disable-pip-version-check -r requirements.txt
+	$(PY) -m pip install --quiet --disable-pip-version-check --no-deps -e .
 	touch $@
 
 clean:

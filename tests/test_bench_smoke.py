@@ -11,13 +11,15 @@ from pathlib import Path
 
 import pytest
 
-from checking import run_check
+from tests.helpers import TODAY, run_check
 
-ROOT = Path(__file__).resolve().parent.parent
+from xcat.settings import ROOT  # noqa: E402
 sys.path.insert(0, str(ROOT / "bench"))
 from generate import generate  # noqa: E402
 
-from xcat.load import load_catalogue  # noqa: E402
+from xcat.check.catalogue import check_catalogue  # noqa: E402
+from xcat.check.schemas import SchemaSet  # noqa: E402
+from xcat.settings import SCHEMAS  # noqa: E402
 from xcat.model import build_catalogue  # noqa: E402
 
 
@@ -42,7 +44,9 @@ def test_the_synthetic_catalogue_is_fictional_and_sized_as_asked(synthetic):
 
 
 def test_the_synthetic_catalogue_has_every_kind_of_history(synthetic):
-    catalogue = build_catalogue(load_catalogue(synthetic).documents)
+    checked = check_catalogue(synthetic, SchemaSet(SCHEMAS), today=TODAY, base=synthetic.parent)
+    assert checked.ok, checked.problems
+    catalogue = build_catalogue(checked.index)
     events = {event.type for certificate in catalogue.certificates.values() for event in certificate.history}
     assert events == {"introduced", "renamed", "organization_changed", "levels_changed", "suspended", "reinstated",
                       "replaced", "merged", "withdrawn", "revoked"}

@@ -5,9 +5,9 @@ import subprocess
 import sys
 from pathlib import Path
 
-from checking import copy_fictional, edit, run_check
+from tests.helpers import copy_fictional, edit, run_check
 
-ROOT = Path(__file__).resolve().parent.parent
+from xcat.settings import ROOT  # noqa: E402
 
 
 def build_py(*args: str) -> subprocess.CompletedProcess:
@@ -45,7 +45,7 @@ def test_github_format_prints_escaped_annotations(tmp_path):
 
 
 def test_github_format_escapes_commas_and_colons_in_file_names():
-    from xcat.problems import Problem
+    from xcat.check.problems import Problem
 
     annotation = Problem("catalogue/a,b:c.yaml", 3, 4, "line one\nline two 100%").as_github()
     assert annotation == "::error file=catalogue/a%2Cb%3Ac.yaml,line=3,col=4,title=catalogue check::line one%0Aline two 100%25"

@@ -1,12 +1,16 @@
-"""The command line: python build.py [check|diff|new|serve|codeowners]."""
+"""The command line: python build.py [build|check|diff|new|serve|codeowners]. The only module
+that knows about argv and exit codes; nothing imports it."""
 from __future__ import annotations
 
 import argparse
 import sys
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parent.parent
-EXIT_OK, EXIT_INVALID, EXIT_USAGE = 0, 1, 2
+from .check.catalogue import check
+from .check.report import report
+from .publish.site import check_and_build
+from .settings import CATALOGUE, SCHEMAS, SITE, Exit, Options
+from .tools import codeowners, diff, new, serve
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -26,7 +30,7 @@ def _parser() -> argparse.ArgumentParser:
 
     build = commands.add_parser("build", help="check the catalogue, then build the site into site/ (the default)")
     _catalogue_options(build)
-    build.add_argument("--site-dir", type=Path, default=ROOT / "site", help="where the site goes (default: site/)")
+    build.add_argument("--site-dir", type=Path, default=SITE, help="where the site goes (default: site/)")
     build.add_argument("--keep-docs", type=Path, help=argparse.SUPPRESS)  # copy the generated Markdown there (for bench/)
     build.set_defaults(run=_run_build)
 
@@ -74,81 +78,46 @@ def _contributor_commands(commands) -> None:
 
     serve = commands.add_parser("serve", help="preview the site at http://127.0.0.1:8000/, rebuilt when a catalogue file changes")
     _catalogue_options(serve)
-    serve.add_argument("--site-dir", type=Path, default=ROOT / "site", help="where the site goes (default: site/)")
+    serve.add_argument("--site-dir", type=Path, default=SITE, help="where the site goes (default: site/)")
     serve.add_argument("--host", default="127.0.0.1", help="the address to listen on (default: 127.0.0.1, this computer only)")
     serve.add_argument("--port", type=int, default=8000, help="the port (default: 8000)")
     serve.set_defaults(run=_run_serve)
 
 
-def _run_diff(args) -> int:
-    from .diff import run
+def _options(args: argparse.Namespace) -> Options:
+    """The typed options of one run: nothing below the command line sees argparse."""
+    return Options(catalogue=args.catalogue, schemas=args.schemas, today=args.today,
+                   site_dir=getattr(args, "site_dir", None) or SITE,
+                   keep_docs=getattr(args, "keep_docs", None))
 
-    return run(args)
+
+def _run_diff(args) -> int:
+    return diff.run(args)
 
 
 def _run_codeowners(args) -> int:
-    from .codeowners import run
-
-    return run(args)
+    return codeowners.run(args)
 
 
 def _run_new(args) -> int:
-    from .scaffold import run
-
-    return run(args)
+    return new.run(args)
 
 
 def _run_serve(args) -> int:
-    from .serve import run
-
-    return run(args)
+    return serve.run(_options(args), args.host, args.port)
 
 
 def _catalogue_options(command: argparse.ArgumentParser) -> None:
-    command.add_argument("--catalogue", type=Path, default=ROOT / "catalogue", help="the catalogue folder (default: catalogue/)")
-    command.add_argument("--schemas", type=Path, default=ROOT / "schema", help=argparse.SUPPRESS)
+    command.add_argument("--catalogue", type=Path, default=CATALOGUE, help="the catalogue folder (default: catalogue/)")
+    command.add_argument("--schemas", type=Path, default=SCHEMAS, help=argparse.SUPPRESS)
     command.add_argument("--today", default=None, help=argparse.SUPPRESS)  # fixed date for tests
 
 
-def display_base(catalogue: Path) -> Path:
-    """Show paths as catalogue/... whether the catalogue is ours or a test's."""
-    catalogue = catalogue.resolve()
-    return ROOT if catalogue.is_relative_to(ROOT) else catalogue.parent
-
-
-def checked(args):
-    from .schemas import SchemaSet
-    from .validate import check_catalogue
-
-    from .codeowners import stale_problems
-
-    base = display_base(args.catalogue)
-    result = check_catalogue(args.catalogue, SchemaSet(args.schemas), today=args.today, base=base)
-    # CODEOWNERS is generated from the catalogue, so a stale one is a catalogue problem too.
-    result.problems = sorted(result.problems + stale_problems(result.documents, args.catalogue, base))
-    return result
-
-
 def _run_check(args) -> int:
-    from .report import report
-
-    result = checked(args)
+    result = check(_options(args))
     report(result, args.format)
-    return EXIT_OK if result.ok else EXIT_INVALID
+    return Exit.OK if result.ok else Exit.INVALID
 
 
 def _run_build(args) -> int:
-    return check_and_build(args, "build.py: the site was not built; the previous site is unchanged.")
-
-
-def check_and_build(args, when_invalid: str) -> int:
-    """Build the site only from a catalogue that passes every check."""
-    from .report import report
-    from .site import build_site
-
-    result = checked(args)
-    if not result.ok:
-        report(result, "text")
-        print(when_invalid, file=sys.stderr)
-        return EXIT_INVALID
-    return build_site(result.documents, args)
+    return check_and_build(_options(args), "build.py: the site was not built; the previous site is unchanged.")

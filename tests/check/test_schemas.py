@@ -1,0 +1,117 @@
+"""Schema errors name the file, line, column and field, and say what is expected."""
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from tests.helpers import copy_fictional, edit, problems_after, run_check, write
+
+from xcat.settings import ROOT  # noqa: E402
+
+
+@pytest.fixture
+def catalogue(tmp_path):
+    return copy_fictional(tmp_path)
+
+
+
+def test_an_unknown_field_suggests_the_closest_name(catalogue):
+    assert problems_after(catalogue, "certificates/fictional-kappa.yaml", "organization:", "organisation:") == [
+        "catalogue/certificates/fictional-kappa.yaml:1:1: error: (top level): missing required field 'organization'",
+        "catalogue/certificates/fictional-kappa.yaml:5:1: error: organisation: unknown field 'organisation'; did you mean 'organization'?",
+    ]
+
+
+def test_a_value_outside_an_enum_suggests_the_closest_value(catalogue):
+    assert problems_after(catalogue, "certificates/fictional-alpha.yaml", "equivalence: full", "equivalence: ful") == [
+        "catalogue/certificates/fictional-alpha.yaml:34:22: error: history[0].successors[0].equivalence: 'ful' is not one of: full, partial, none; did you mean 'full'?",
+    ]
+
+
+def test_a_negative_fee_names_the_level(catalogue):
+    assert problems_after(catalogue, "certificates/fictional-alpha.yaml", "fee: 200", "fee: -3") == [
+        "catalogue/certificates/fictional-alpha.yaml:17:10: error: levels[1].fee: -3 is less than the minimum of 0",
+    ]
+
+
+def test_a_wrong_type_says_what_was_expected(catalogue):
+    assert problems_after(catalogue, "certificates/fictional-kappa.yaml", "count: 7", "count: seven") == [
+        "catalogue/certificates/fictional-kappa.yaml:9:12: error: pilot_institutions[0].count: expected a whole number, got the text 'seven'",
+    ]
+
+
+def test_a_missing_source_on_an_event_is_reported_at_the_event(catalogue):
+    assert problems_after(catalogue, "certificates/fictional-eta.yaml", "    sources: [fictional-notice-2021]\n", "") == [
+        "catalogue/certificates/fictional-eta.yaml:9:5: error: history[0]: missing required field 'sources'",
+    ]
+
+
+@pytest.mark.parametrize(
+    "url, expected",
+    [
+        ("javascript:alert(1)", "'javascript:alert(1)' is not a web address starting with https://"),
+        ("http://fictional.invalid/org-a", "'http://fictional.invalid/org-a' is not a web address starting with https://"),
+        ("https://fictional.invalid/<script>", "'https://fictional.invalid/<script>' is not a web address starting with https://"),
+        ("data:text/html,hi", "'data:text/html,hi' is not a web address starting with https://"),
+    ],
+)
+def test_only_https_urls_are_accepted(catalogue, url, expected):
+    lines = problems_after(catalogue, "organizations/fictional-org-a.yaml", "website: https://fictional.invalid/org-a", f"website: '{url}'")
+    assert len(lines) == 1
+    assert lines[0].startswith("catalogue/organizations/fictional-org-a.yaml:5:10: error: website: " + expected)
+
+
+@pytest.mark.parametrize("bad_id", ["../etc/passwd", "a/b", "a\\\\b", "..", "Upper", "trailing-", "two--hyphens", ""])
+def test_ids_with_path_separators_or_dots_are_refused(catalogue, bad_id):
+    lines = problems_after(catalogue, "certificates/fictional-kappa.yaml", "organization: fictional-org-a", f'organization: "{bad_id}"')
+    assert len(lines) == 1
+    assert lines[0].startswith("catalogue/certificates/fictional-kappa.yaml:5:15: error: organization: ")
+    assert "is not a lowercase id of letters a-z, digits and single hyphens" in lines[0]
+
+
+def test_a_field_that_belongs_to_another_event_type_is_refused(catalogue):
+    lines = problems_after(
+        catalogue, "certificates/fictional-eta.yaml", "    sources: [fictional-notice-2021]\n",
+        "    sources: [fictional-notice-2021]\n    successors: [{certificate: fictional-zeta, equivalence: full}]\n",
+    )
+    assert lines == ["catalogue/certificates/fictional-eta.yaml:15:5: error: history[0].successors: this field is not allowed on a 'withdrawn' event"]
+
+
+def test_a_replaced_event_needs_its_successors(catalogue):
+    lines = problems_after(catalogue, "certificates/fictional-eta.yaml", "type: withdrawn", "type: replaced")
+    assert lines == ["catalogue/certificates/fictional-eta.yaml:9:5: error: history[0]: missing required field 'successors'"]
+
+
+def test_every_error_in_every_file_is_reported_in_one_sorted_run(catalogue):
+    edit(catalogue, "certificates/fictional-kappa.yaml", "count: 7", "count: -1")
+    edit(catalogue, "certificates/fictional-alpha.yaml", "fee: 200", "fee: -3")
+    write(catalogue, "sources/broken.yaml", "")
+    code, lines = run_check(catalogue)
+    assert code == 1
+    assert [line.split(":")[0] for line in lines] == [
+        "catalogue/certificates/fictional-alpha.yaml",
+        "catalogue/certificates/fictional-kappa.yaml",
+        "catalogue/sources/broken.yaml",
+    ]
+
+
+def test_every_schema_property_has_a_description_and_an_example():
+    missing = []
+
+    def walk(node, where):
+        if isinstance(node, dict):
+            for name, prop in node.get("properties", {}).items():
+                if not isinstance(prop, dict) or "description" not in prop or "examples" not in prop:
+                    missing.append(f"{where}.{name}")
+            for key, value in node.items():
+                if key not in ("if", "then", "else"):  # conditions restate properties, they do not define them
+                    walk(value, f"{where}/{key}")
+        elif isinstance(node, list):
+            for position, value in enumerate(node):
+                walk(value, f"{where}[{position}]")
+
+    for path in sorted((ROOT / "schema").glob("*.schema.json")):
+        walk(json.loads(path.read_text(encoding="utf-8")), path.name)
+    assert missing == []

@@ -1,0 +1,96 @@
+"""Helpers shared by the tests: paths, a copy of the fictional catalogue to break, running
+`build.py check` and `build.py build`, serving a built site. Fixtures are in conftest.py."""
+from __future__ import annotations
+
+import functools
+import http.server
+import io
+import shutil
+import subprocess
+import sys
+import threading
+from contextlib import contextmanager, redirect_stderr, redirect_stdout
+from pathlib import Path
+
+from xcat.cli import main
+from xcat.settings import ROOT
+
+FICTIONAL = ROOT / "tests" / "fixtures" / "fictional" / "catalogue"
+FICTIONAL_CATALOGUE = FICTIONAL
+TODAY = "2026-11-22"  # the fictional catalogue's "today", for the date rules
+CHROMIUM = "/usr/bin/chromium"
+CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking",
+                 "--disable-component-update", "--no-first-run", "--disable-sync"]
+
+
+def copy_fictional(tmp_path: Path) -> Path:
+    target = tmp_path / "catalogue"
+    shutil.copytree(FICTIONAL, target)
+    return target
+
+
+def run_check(catalogue: Path, *extra: str) -> tuple[int, list[str]]:
+    """Run `build.py check` in-process; return the exit code and the printed problem lines."""
+    out, err = io.StringIO(), io.StringIO()
+    with redirect_stdout(out), redirect_stderr(err):
+        code = main(["check", "--catalogue", str(catalogue), "--today", TODAY, *extra])
+    assert "Traceback" not in err.getvalue()
+    return code, out.getvalue().splitlines()
+
+
+def write(catalogue: Path, relative: str, text: str | bytes) -> Path:
+    path = catalogue / relative
+    path.parent.mkdir(parents=True, exist_ok=True)
+    if isinstance(text, bytes):
+        path.write_bytes(text)
+    else:
+        path.write_text(text, encoding="utf-8")
+    return path
+
+
+def edit(catalogue: Path, relative: str, old: str, new: str) -> None:
+    path = catalogue / relative
+    text = path.read_text(encoding="utf-8")
+    assert old in text, f"{old!r} not in {relative}"
+    path.write_text(text.replace(old, new, 1), encoding="utf-8")
+
+
+def problems_after(catalogue: Path, relative: str, old: str, new: str) -> list[str]:
+    """Make one edit to a valid catalogue and return what the check then reports (it must fail)."""
+    edit(catalogue, relative, old, new)
+    code, lines = run_check(catalogue)
+    assert code == 1, "the change should have been refused"
+    return lines
+
+
+def build_site(site_dir: Path, catalogue: Path | None = None) -> subprocess.CompletedProcess:
+    """Run `python build.py build` as a user would; the result has returncode, stdout, stderr."""
+    command = [sys.executable, str(ROOT / "build.py"), "build", "--site-dir", str(site_dir)]
+    if catalogue is not None:
+        command += ["--catalogue", str(catalogue)]
+    return subprocess.run(command, cwd=ROOT, capture_output=True, text=True, timeout=600)
+
+
+class _QuietHandler(http.server.SimpleHTTPRequestHandler):
+    def log_message(self, *args):
+        pass
+
+
+@contextmanager
+def serve(site: Path):
+    """Serve a folder on 127.0.0.1 on a free port in a thread; yields "http://127.0.0.1:port/"."""
+    handler = functools.partial(_QuietHandler, directory=str(site))
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    try:
+        yield f"http://127.0.0.1:{server.server_port}/"
+    finally:
+        server.shutdown()
+        server.server_close()
+
+
+def copy_site(site: Path, target: Path) -> Path:
+    """A writable copy of a built site."""
+    shutil.copytree(site, target)
+    return target

@@ -1,0 +1,292 @@
+"""Open data built from the fictional fixture: what a reuser of the JSON, CSV and feeds sees."""
+from __future__ import annotations
+
+import csv
+import datetime
+import io
+import json
+from pathlib import Path
+
+import feedparser
+import pytest
+from jsonschema import Draft202012Validator
+from referencing import Registry, Resource
+
+from xcat.opendata import buildinfo, tables
+from xcat.opendata import files as exports
+from xcat.opendata.records import Records
+from xcat.model import build_catalogue
+from xcat.check.schemas import SchemaSet
+from xcat.check.catalogue import check_catalogue
+
+from xcat.settings import ROOT, SCHEMAS
+FIXTURE = ROOT / "tests" / "fixtures" / "fictional" / "catalogue"
+SITE = "https://example.invalid/x/"
+BUILT = datetime.datetime(2026, 1, 2, 3, 4, 5, tzinfo=datetime.timezone.utc)
+
+
+@pytest.fixture(scope="module")
+def catalogue(fictional_model):
+    return fictional_model
+
+
+@pytest.fixture(scope="module")
+def build(catalogue):
+    content = Records(SITE).catalogue(catalogue)
+    return buildinfo.BuildInfo(buildinfo.version_of(content), BUILT, "SOURCE_DATE_EPOCH", SITE)
+
+
+@pytest.fixture(scope="module")
+def files(catalogue, build):
+    return exports.open_data(catalogue, build, ROOT / "schema")
+
+
+def load(files, path):
+    return json.loads(files[path].decode("utf-8"))
+
+
+def rows(files, path):
+    return list(csv.DictReader(io.StringIO(files[path].decode("utf-8-sig"), newline="")))
+
+
+# JSON
+
+
+@pytest.fixture(scope="module")
+def output_validators():
+    schema_dir = ROOT / "schema" / "output"
+    documents = [json.loads(p.read_text(encoding="utf-8")) for p in sorted(schema_dir.glob("*.schema.json"))]
+    registry = Registry().with_resources((d["$id"], Resource.from_contents(d)) for d in documents)
+    by_name = {d["$id"].rsplit("/", 1)[1].removesuffix(".schema.json"): d for d in documents}
+    for document in documents:
+        Draft202012Validator.check_schema(document)
+    return {name: Draft202012Validator(d, registry=registry) for name, d in by_name.items()}
+
+
+def test_every_json_file_validates_against_its_published_schema(files, output_validators):
+    kinds = {"api/index.json": "index", "api/catalogue.json": "catalogue"}
+    checked = 0
+    for path in files:
+        if not path.startswith("api/"):
+            continue
+        kind = kinds.get(path) or {"certificates": "certificate", "organizations": "organization", "batches": "batch"}[path.split("/")[1]]
+        errors = [e.message for e in output_validators[kind].iter_errors(load(files, path))]
+        assert not errors, (path, errors[:3])
+        checked += 1
+    assert checked == 1 + 1 + 10 + 2 + 2  # index, catalogue, certificates, organizations, batches
+
+
+def test_the_schemas_reject_a_record_missing_its_status(files, output_validators):
+    record = load(files, "api/certificates/fictional-alpha.json")
+    del record["status"]
+    assert list(output_validators["certificate"].iter_errors(record))
+
+
+def test_every_file_carries_version_and_build_date(files, build):
+    for path in files:
+        if path.startswith("api/"):
+            meta = load(files, path)["meta"]
+            assert meta["version"] == build.version
+            assert meta["build_date"] == "2026-01-02T03:04:05Z"
+
+
+def test_replacement_chain_shows_successors_and_current_successor(files):
+    alpha = load(files, "api/certificates/fictional-alpha.json")
+    assert alpha["status"] == "replaced" and alpha["status_date"] == "2021-06-01"
+    assert [(s["id"], s["equivalence"]) for s in alpha["successors"]] == [("fictional-beta", "full")]
+    assert alpha["successor_paths"] == [[{"id": "fictional-beta", "equivalence": "full"}, {"id": "fictional-gamma", "equivalence": "partial"}]]
+    assert [c["id"] for c in alpha["current_successors"]] == ["fictional-gamma"]
+    assert [e["type"] for e in alpha["history"]] == ["introduced", "replaced"]
+    assert alpha["history"][0]["batch"] == "batch-1" and alpha["history"][0]["date"] == "2020-01"
+    assert alpha["history"][1]["sources"] == ["fictional-notice-2021"]
+    assert "fictional-notice-2021" in alpha["cited_sources"]
+
+    gamma = load(files, "api/certificates/fictional-gamma.json")
+    assert gamma["status"] == "active"
+    assert [p["id"] for p in gamma["predecessors"]] == ["fictional-beta"]
+    assert gamma["former_names"] == [{"zh": "虚构证书丙旧名", "en": "Fictional certificate Gamma (old name)"}]
+
+
+def test_merge_lists_both_predecessors_of_the_merged_certificate(files):
+    zeta = load(files, "api/certificates/fictional-zeta.json")
+    assert sorted(p["id"] for p in zeta["predecessors"]) == ["fictional-delta", "fictional-epsilon"]
+    delta = load(files, "api/certificates/fictional-delta.json")
+    assert delta["status"] == "replaced"
+    assert [(s["id"], s["equivalence"]) for s in delta["successors"]] == [("fictional-zeta", "partial")]
+    assert delta["history"][-1]["type"] == "merged"
+
+
+def test_withdrawn_and_revoked_are_told_apart(files):
+    eta = load(files, "api/certificates/fictional-eta.json")
+    theta = load(files, "api/certificates/fictional-theta.json")
+    assert (eta["status"], eta["status_date"]) == ("withdrawn", "2021-09")
+    assert (theta["status"], theta["status_date"]) == ("revoked", "2022-03-03")
+    assert eta["successors"] == [] and eta["current_successors"] == []
+
+
+def test_organization_and_batch_files_list_their_certificates(files):
+    org_b = load(files, "api/organizations/fictional-org-b.json")
+    assert "fictional-iota" in [c["id"] for c in org_b["former_certificates"]]
+    assert {c["id"] for c in org_b["certificates"]} >= {"fictional-eta", "fictional-theta", "fictional-zeta"}
+    batch = load(files, "api/batches/batch-2.json")
+    assert batch["catalogued_certificates"] == 1 and batch["totals"]["certificates"] == 40
+    assert batch["certificates"][0]["latest_pilot_count"]["count"] == 7
+    assert batch["date"] is None
+
+
+def test_catalogue_file_summarises_and_index_lists_every_item(files):
+    whole = load(files, "api/catalogue.json")
+    assert whole["summary"]["certificates"] == 10
+    assert whole["summary"]["by_status"]["replaced"] == 4
+    assert whole["summary"]["pilot_institutions_total"] == 25 + 40 + 7
+    index = load(files, "api/index.json")
+    assert len(index["certificates"]) == 10
+    for entry in index["certificates"]:
+        assert entry["api"].removeprefix(SITE) in files
+    assert index["feeds"]["changes"] == SITE + "feeds/changes.xml"
+    assert SITE + "schema/certificate.schema.json" in index["schemas"]["catalogue"]
+    assert SITE + "schema/output/certificate.schema.json" in index["schemas"]["output"]
+
+
+def test_hostile_description_is_plain_data_in_json(files):
+    iota = load(files, "api/certificates/fictional-iota.json")
+    assert iota["description"]["zh"].startswith("<script>")  # data, escaped by whoever renders it
+
+
+def test_schemas_are_published_byte_for_byte(files):
+    assert files["schema/certificate.schema.json"] == (ROOT / "schema" / "certificate.schema.json").read_bytes()
+    assert "schema/output/defs.schema.json" in files
+
+
+# CSV
+
+
+def test_certificates_csv_has_one_row_per_certificate(files):
+    assert files["data/certificates.csv"].startswith(b"\xef\xbb\xbf")
+    table = rows(files, "data/certificates.csv")
+    assert list(table[0]) == tables.CERTIFICATE_COLUMNS
+    assert [r["id"] for r in table] == sorted(f"fictional-{n}" for n in "alpha beta delta epsilon eta gamma iota kappa theta zeta".split())
+    alpha = next(r for r in table if r["id"] == "fictional-alpha")
+    assert alpha["name_zh"] == "虚构证书甲"
+    assert alpha["successors"] == "fictional-beta (full)"
+    assert alpha["current_successors"] == "fictional-gamma"
+    assert (alpha["pilot_institutions"], alpha["pilot_institutions_as_of"]) == ("25", "2021")
+    assert (alpha["primary_title"], alpha["primary_fee"], alpha["intermediate_fee"]) == ("虚构初级", "100", "200")
+    gamma = next(r for r in table if r["id"] == "fictional-gamma")
+    assert gamma["fields"] == "equipment-manufacturing; electronics-information"
+
+
+def test_events_csv_has_one_row_per_history_event(files, catalogue):
+    table = rows(files, "data/events.csv")
+    assert list(table[0]) == tables.EVENT_COLUMNS
+    assert len(table) == sum(len(c.history) for c in catalogue.certificates.values())
+    beta = [(r["sequence"], r["type"], r["date"]) for r in table if r["certificate_id"] == "fictional-beta"]
+    assert beta == [("1", "introduced", "2021-06-01"), ("2", "replaced", "2022-03-03")]
+
+
+@pytest.mark.parametrize("dangerous", ["=HYPERLINK(\"http://x\")", "+1+2", "-2+3", "@SUM(A1)", "\tx"])
+def test_csv_cells_that_look_like_formulas_stay_text(dangerous):
+    data = tables.to_csv(["a"], [{"a": dangerous}])
+    [row] = csv.DictReader(io.StringIO(data.decode("utf-8-sig"), newline=""))
+    assert row["a"] == "'" + dangerous
+
+
+def test_formula_in_contributor_text_is_neutralised_in_certificates_csv(catalogue, build):
+    iota = catalogue.certificates["fictional-iota"]
+    original = iota.description
+    try:
+        iota.description = type(original)("=cmd|' /C calc'!A0", "@SUM(1)")
+        table = rows({"t": tables.certificates_csv(catalogue, SITE)}, "t")
+    finally:
+        iota.description = original
+    row = next(r for r in table if r["id"] == "fictional-iota")
+    assert row["description_zh"] == "'=cmd|' /C calc'!A0"
+    assert row["description_en"] == "'@SUM(1)"
+
+
+# Atom
+
+
+def test_changes_feed_parses_and_has_one_entry_per_dated_event(files, catalogue):
+    feed = feedparser.parse(files["feeds/changes.xml"])
+    assert not feed.bozo, feed.get("bozo_exception")
+    dated = [e for e in catalogue.events if e.date]
+    assert len(feed.entries) == len(dated) < sum(len(c.history) for c in catalogue.certificates.values())  # kappa's batch is undated
+    assert feed.feed.updated == "2026-01-02T03:04:05+00:00"
+    ids = [entry.id for entry in feed.entries]
+    assert len(set(ids)) == len(ids)
+    revoked = next(e for e in feed.entries if "fictional-theta/revoked" in e.id)
+    assert revoked.link == SITE + "certificates/fictional-theta/"
+    assert revoked.updated.startswith("2022-03-03T00:00:00")
+    assert "撤销" in revoked.title and "Revoked" in revoked.title
+    merged = next(e for e in feed.entries if "fictional-delta/merged" in e.id)
+    assert "虚构证书己" in merged.content[0].value  # the successor is named
+    assert merged.updated.startswith("2021-06-01")  # a month counts from its first day
+
+
+def test_feed_entries_are_newest_first(files):
+    feed = feedparser.parse(files["feeds/changes.xml"])
+    updated = [entry.updated_parsed for entry in feed.entries]
+    assert updated == sorted(updated, reverse=True)
+
+
+def test_organization_feed_holds_only_its_certificates(files):
+    feed = feedparser.parse(files["feeds/organizations/fictional-org-a.xml"])
+    assert not feed.bozo
+    assert feed.entries
+    assert all(e.link.split("/")[-2] in {"fictional-alpha", "fictional-beta", "fictional-gamma", "fictional-iota", "fictional-kappa"} for e in feed.entries)
+
+
+# Determinism and build info
+
+
+def test_same_input_gives_the_same_bytes(catalogue, build, files, tmp_path, fictional_checked):
+    again = exports.open_data(build_catalogue(fictional_checked.index), build, ROOT / "schema")
+    assert again == files
+    exports.write_files(tmp_path / "one", files)
+    exports.write_files(tmp_path / "two", again)
+    for path in files:
+        assert (tmp_path / "one" / path).read_bytes() == (tmp_path / "two" / path).read_bytes()
+
+
+def test_write_exports_reads_no_clock(catalogue, tmp_path, monkeypatch):
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1700000000")
+    exports.write_exports(catalogue, tmp_path / "a", SCHEMAS, SITE, buildinfo.build_date(catalogue, ROOT))
+    exports.write_exports(catalogue, tmp_path / "b", SCHEMAS, SITE, buildinfo.build_date(catalogue, ROOT))
+    first = sorted(p.relative_to(tmp_path / "a") for p in (tmp_path / "a").rglob("*") if p.is_file())
+    assert first and all((tmp_path / "a" / p).read_bytes() == (tmp_path / "b" / p).read_bytes() for p in first)
+    meta = json.loads((tmp_path / "a" / "api" / "catalogue.json").read_text(encoding="utf-8"))["meta"]
+    assert meta["build_date"] == "2023-11-14T22:13:20Z" and meta["build_date_from"] == "SOURCE_DATE_EPOCH"
+
+
+def test_version_changes_when_the_data_changes(catalogue):
+    records = Records(SITE)
+    before = buildinfo.version_of(records.catalogue(catalogue))
+    kappa = catalogue.certificates["fictional-kappa"].pilot_counts[0]
+    kappa.count += 1
+    try:
+        after = buildinfo.version_of(records.catalogue(catalogue))
+    finally:
+        kappa.count -= 1
+    assert before != after and len(before) == 12
+
+
+def test_build_date_falls_back_to_newest_catalogue_date(catalogue, tmp_path, monkeypatch):
+    monkeypatch.delenv("SOURCE_DATE_EPOCH", raising=False)
+    built, origin = buildinfo.build_date(catalogue, tmp_path)  # not a git checkout
+    assert origin == "catalogue"
+    assert built == datetime.datetime(2022, 9, 1, tzinfo=datetime.timezone.utc)  # gamma's count as of 2022-09
+
+
+def test_the_real_catalogue_exports_validate(output_validators):
+    checked = check_catalogue(ROOT / "catalogue", SchemaSet(ROOT / "schema"), base=ROOT)
+    if not checked.ok:
+        pytest.skip("the catalogue has problems; test_catalogue reports them")
+    catalogue = build_catalogue(checked.index)
+    content = Records(SITE).catalogue(catalogue)
+    build = buildinfo.BuildInfo(buildinfo.version_of(content), BUILT, "git", SITE)
+    files = exports.open_data(catalogue, build, ROOT / "schema")
+    for path, kind in [("api/catalogue.json", "catalogue"), ("api/index.json", "index")]:
+        assert not list(output_validators[kind].iter_errors(load(files, path))), path
+    assert len(rows(files, "data/certificates.csv")) == len(catalogue.certificates)
+    assert not feedparser.parse(files["feeds/changes.xml"]).bozo

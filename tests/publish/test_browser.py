@@ -1,0 +1,121 @@
+"""The site in real Chromium: search, the replaced-certificate banner, the catalogue's
+filters (with and without JavaScript), and no request to any other host."""
+from __future__ import annotations
+
+from urllib.parse import urlparse
+
+import pytest
+
+from tests.helpers import serve
+
+pytestmark = [pytest.mark.browser, pytest.mark.slow]
+
+
+@pytest.fixture(scope="module")
+def real_url(real_site):
+    with serve(real_site) as url:
+        yield url
+
+
+@pytest.fixture(scope="module")
+def fictional_url(fictional_site):
+    with serve(fictional_site) as url:
+        yield url
+
+
+@pytest.fixture()
+def page(browser):
+    """A page that records every request it makes; the test fails if one leaves 127.0.0.1."""
+    context = browser.new_context(viewport={"width": 1280, "height": 900})
+    page = context.new_page()
+    requested: list[str] = []
+    page.on("request", lambda request: requested.append(request.url))
+    yield page
+    context.close()
+    elsewhere = [url for url in requested if urlparse(url).hostname != "127.0.0.1"]
+    assert requested and elsewhere == []
+
+
+def search(page, base: str, query: str) -> list[str]:
+    """Type a query into Material's search; the titles of the first screen of results."""
+    page.goto(base)
+    page.locator("label.md-search__icon, .md-search__input").first.click()
+    box = page.locator("input.md-search__input")
+    box.fill(query)
+    box.press("End")  # Material searches on keyup
+    results = page.locator(".md-search-result__item")
+    results.first.wait_for(timeout=10_000)
+    # Material marks jieba word boundaries in titles with zero-width spaces.
+    return [text.replace("\u200b", "") for text in page.locator(".md-search-result__item h1").all_inner_texts()[:8]]
+
+
+SEARCHES = {
+    "工业机器人": ["工业机器人操作与运维", "工业机器人应用编程"],
+    "老年照护": ["老年照护"],
+    "BIM": ["建筑信息模型（BIM）"],
+    "logistics": ["物流管理"],  # English names
+    "gongye jiqiren": ["工业机器人操作与运维", "工业机器人应用编程"],  # pinyin
+    "gyjqr": ["工业机器人应用编程"],  # pinyin initials
+}
+
+
+def test_search_finds_certificates_on_the_first_screen(page, real_url):
+    missing = {}
+    for query, expected in SEARCHES.items():
+        titles = search(page, real_url, query)
+        lost = [name for name in expected if not any(title.startswith(name) for title in titles)]
+        if lost:
+            missing[query] = (lost, titles)
+    assert missing == {}
+
+
+def test_replaced_certificate_banner_leads_to_the_successor(page, fictional_url):
+    page.goto(fictional_url + "certificates/fictional-alpha/")
+    banner = page.locator(".admonition.warning")
+    assert "已替代 Replaced" in banner.inner_text()
+    banner.get_by_role("link", name="虚构证书丙").first.click()
+    page.wait_for_url("**/certificates/fictional-gamma/")
+    assert page.locator("h1").inner_text().startswith("虚构证书丙")
+    assert page.locator(".x-badge--active").first.is_visible()
+
+
+def visible_rows(page) -> list[str]:
+    return page.locator("#x-catalogue tbody tr:visible td:first-child a").all_inner_texts()
+
+
+def test_catalogue_filters_update_the_address_and_a_shared_address_restores_them(page, fictional_url):
+    page.goto(fictional_url + "catalogue/")
+    assert len(visible_rows(page)) == 10
+    page.select_option("select[name=field]", "medicine-health")
+    page.select_option("select[name=status]", "replaced")
+    assert sorted(visible_rows(page)) == sorted(["虚构证书丁", "虚构证书戊"])
+    assert "field=medicine-health" in page.url and "status=replaced" in page.url
+
+    page.goto(fictional_url + "catalogue/?status=revoked&organization=fictional-org-b")
+    assert visible_rows(page) == ["虚构证书辛"]
+    assert page.locator("select[name=status]").input_value() == "revoked"
+
+    page.goto(fictional_url + "catalogue/?major=fictional-major")
+    assert visible_rows(page) == ["虚构证书甲"]
+
+
+def test_catalogue_sorts_by_pilot_institutions(page, fictional_url):
+    page.goto(fictional_url + "catalogue/?sort=pilot&order=desc")
+    assert visible_rows(page)[:3] == ["虚构证书丙", "虚构证书甲", "虚构证书癸"]  # 40, 25, 7
+    page.locator("th[data-sort-key=pilot] button").click()
+    assert "order=asc" in page.url
+    assert visible_rows(page)[-1] == "虚构证书丙"
+
+
+def test_without_javascript_the_catalogue_lists_everything(browser, fictional_url):
+    context = browser.new_context(java_script_enabled=False)
+    page = context.new_page()
+    page.goto(fictional_url + "catalogue/?status=revoked")
+    assert len(visible_rows(page)) == 10
+    assert not page.locator("#x-filters").is_visible()
+    context.close()
+
+
+def test_a_former_name_finds_the_current_page(page, fictional_url):
+    titles = search(page, fictional_url, "old name")  # only in Gamma's former English name
+    assert any(title.startswith("虚构证书丙") for title in titles), titles

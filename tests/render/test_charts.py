@@ -1,0 +1,153 @@
+"""Charts as a reader's browser gets them: well-formed SVG with the numbers and names as text."""
+from __future__ import annotations
+
+import re
+import xml.etree.ElementTree as ET
+from pathlib import Path
+
+import pytest
+
+from xcat.render import charts
+from xcat.model import build_catalogue
+from xcat.check.schemas import SchemaSet
+from xcat.check.catalogue import check_catalogue
+
+from xcat.settings import ROOT  # noqa: E402
+FIXTURE = ROOT / "tests" / "fixtures" / "fictional" / "catalogue"
+SVG = "{http://www.w3.org/2000/svg}"
+
+
+@pytest.fixture(scope="module")
+def catalogue(fictional_model):
+    return fictional_model
+
+
+@pytest.fixture(scope="module")
+def drawn(catalogue):
+    return {
+        "pilot": charts.pilot_counts_svg(catalogue.certificates["fictional-alpha"]),
+        "batch": charts.batch_counts_svg(catalogue.batches["batch-1"]),
+        "catalogue": charts.catalogue_over_time_svg(catalogue),
+    }
+
+
+def texts(svg: str) -> list[str]:
+    """The text a reader sees in the chart (parsing also checks that the SVG is well-formed)."""
+    root = ET.fromstring(svg)
+    assert root.tag == SVG + "svg"
+    return ["".join(t.itertext()) for t in root.iter(SVG + "text")]
+
+
+def values(svg: str) -> list[str]:
+    """The numbers written beside the columns, bars or points (not the axis ticks)."""
+    root = ET.fromstring(svg)
+    series = [g for g in root.iter(SVG + "g") if "series" in g.get("class", "").split()]
+    return ["".join(t.itertext()) for g in series for t in g.iter(SVG + "text")]
+
+
+def test_pilot_counts_chart_shows_each_count_and_its_date(drawn):
+    shown = texts(drawn["pilot"])
+    assert values(drawn["pilot"]) == ["10", "25"]
+    assert {"2020-03", "2021"} <= set(shown)
+    assert any("试点院校" in t and "Pilot institutions" in t for t in shown)
+
+
+def test_pilot_chart_only_when_it_says_more_than_the_table(catalogue):
+    assert charts.pilot_counts_svg(catalogue.certificates["fictional-gamma"]) is None  # a single count
+    assert charts.pilot_counts_svg(catalogue.certificates["fictional-beta"]) is None  # no count
+
+
+def test_pilot_chart_labels_undated_and_repeated_dates_separately(catalogue):
+    alpha = catalogue.certificates["fictional-alpha"]
+    saved = alpha.pilot_counts
+    first, second = saved
+    alpha.pilot_counts = [first, type(second)(7, second.sources, first.as_of), type(second)(3, second.sources, None)]
+    try:
+        svg = charts.pilot_counts_svg(alpha)
+        shown = texts(svg)
+    finally:
+        alpha.pilot_counts = saved
+    assert shown.count("2020-03") == 2 and any("undated" in t for t in shown)
+    assert values(svg) == ["10", "7", "3"]
+
+
+def test_batch_chart_names_certificates_in_chinese_with_latest_count(drawn):
+    shown = texts(drawn["batch"])
+    assert "虚构证书甲" in shown
+    assert values(drawn["batch"]) == ["25"]  # alpha's latest count, not its first (10)
+    assert any("5" in t and "Not shown" in t for t in shown)  # five batch-1 certificates have no count
+
+
+def test_catalogue_chart_counts_statuses_by_year_and_admits_undated(drawn):
+    shown = texts(drawn["catalogue"])
+    assert {"2020", "2021", "2022"} <= set(shown)
+    assert values(drawn["catalogue"]) == ["6", "8", "9"]  # totals at the end of 2020, 2021, 2022
+    for status in ("有效", "active", "被替代", "replaced", "退出", "withdrawn"):
+        assert any(status in t for t in shown), status  # the legend names every line
+    assert any("undated" in t and "1" in t for t in shown)  # kappa's batch has no date
+
+
+def test_value_axes_count_in_whole_numbers(drawn):
+    numbers = [t for svg in drawn.values() for t in texts(svg) if t.replace(".", "").isdigit()]
+    assert numbers and all(t.isdigit() for t in numbers)
+
+
+def test_status_counts_at_end_of_each_year(catalogue):
+    placed = [c for c in catalogue.certificates.values() if c.introduced.date]
+    assert charts.status_counts_at_end_of(2019, placed) == {"active": 0, "replaced": 0, "retired": 0}
+    assert charts.status_counts_at_end_of(2021, placed) == {"active": 4, "replaced": 3, "retired": 1}
+    assert charts.status_counts_at_end_of(2022, placed) == {"active": 3, "replaced": 4, "retired": 2}
+
+
+def test_charts_are_deterministic_and_keep_text_as_text(catalogue, drawn):
+    again = {
+        "pilot": charts.pilot_counts_svg(catalogue.certificates["fictional-alpha"]),
+        "batch": charts.batch_counts_svg(catalogue.batches["batch-1"]),
+        "catalogue": charts.catalogue_over_time_svg(catalogue),
+    }
+    assert again == drawn
+    for svg in drawn.values():
+        assert svg.startswith("<svg") and "<?xml" not in svg
+        assert "Noto Sans CJK SC" in svg  # the browser picks a CJK font: no glyph outlines needed
+        assert len(svg) < 30_000
+
+
+def test_charts_scale_to_a_phone_screen(drawn):
+    for svg in drawn.values():
+        root = ET.fromstring(svg)
+        assert root.get("viewBox") == f"0 0 {root.get('width')} {root.get('height')}"
+
+
+def test_charts_load_nothing_and_run_nothing(drawn):
+    for svg in drawn.values():
+        lowered = svg.lower()
+        assert "<script" not in lowered and "href" not in lowered and "url(" not in lowered
+        assert " on" not in re.sub(r">[^<]*<", "><", lowered)  # no event-handler attributes
+        assert "http" not in lowered.replace('xmlns="http://www.w3.org/2000/svg"', "")
+
+
+def test_charts_can_share_a_page(drawn):
+    ids = [i for svg in drawn.values() for i in re.findall(r' id="([^"]+)"', svg)]
+    assert len(ids) == len(set(ids))
+    assert all("<style" not in svg for svg in drawn.values())  # no style rule that would reach the whole page
+
+
+def test_nothing_to_chart_gives_none(catalogue):
+    empty_batch = catalogue.batches["batch-1"]
+    saved = empty_batch.certificates
+    empty_batch.certificates = [c for c in saved if not c.pilot_counts]
+    try:
+        assert charts.batch_counts_svg(empty_batch) is None
+    finally:
+        empty_batch.certificates = saved
+
+
+def test_names_with_markup_or_dollars_stay_text(catalogue):
+    alpha = catalogue.certificates["fictional-alpha"]
+    original = alpha.name
+    alpha.name = type(original)("<b>虚构</b> & $x^2$ 3.14159", "Fictional")
+    try:
+        svg = charts.batch_counts_svg(catalogue.batches["batch-1"])
+    finally:
+        alpha.name = original
+    assert "<b>虚构</b> & $x^2$ 3.14159" in texts(svg)

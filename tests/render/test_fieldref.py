@@ -1,0 +1,96 @@
+"""The field reference page: generated from the schemas, so it says what check enforces."""
+from __future__ import annotations
+
+import json
+import re
+import shutil
+from pathlib import Path
+
+import markdown
+import pytest
+
+from xcat.render.fieldref import write_field_reference
+
+from xcat.settings import ROOT  # noqa: E402
+EXTENSIONS = ["tables", "fenced_code", "attr_list", "md_in_html", "toc"]  # as MkDocs builds with mkdocs.yml
+
+
+def page(tmp_path: Path, schema_dir: Path = ROOT / "schema") -> str:
+    docs = tmp_path / "docs"
+    write_field_reference(docs, schema_dir)
+    return (docs / "reference" / "fields.md").read_text(encoding="utf-8")
+
+
+def html(text: str) -> str:
+    return markdown.markdown(text.split("---\n", 2)[2], extensions=EXTENSIONS)
+
+
+def rows(text: str, section: str = "") -> dict[str, list[str]]:
+    """Field path -> its table cells as a reader sees them, in one file kind's section (or all)."""
+    import html as html_lib
+
+    rendered = html(text)
+    if section:
+        rendered = rendered.split(f'<h2 id="{section}">', 1)[1].split("<h2", 1)[0]
+    found = {}
+    for row in re.findall(r"<tr>\s*(.*?)\s*</tr>", rendered, re.S):
+        cells = [html_lib.unescape(re.sub(r"<[^>]+>", "", cell)).strip() for cell in re.findall(r"<td>(.*?)</td>", row, re.S)]
+        if cells:
+            found.setdefault(cells[0], cells)
+    return found
+
+
+@pytest.fixture(scope="module")
+def shipped(tmp_path_factory) -> str:
+    return page(tmp_path_factory.mktemp("fieldref"))
+
+
+def test_every_field_of_every_file_kind_is_listed_with_its_schema_description(shipped):
+    for name in ("certificate", "organization", "source", "batch", "fields", "majors"):
+        schema = json.loads((ROOT / "schema" / f"{name}.schema.json").read_text(encoding="utf-8"))
+        table = rows(shipped, name)
+        for key, prop in schema["properties"].items():
+            assert table[key][3] == prop["description"], f"{name}: {key}"
+    table = rows(shipped)
+    assert table["levels[].fee"][2] == "数字 number (0–100000)"
+    assert table["history[].successors[].equivalence"][2] == "以下之一 one of: full, partial, none"
+    assert table["totals.basis"][1] == "是 yes"
+    assert table["id"][2].startswith("文本 text: a lowercase id of letters a-z")
+
+
+def test_required_optional_and_conditional_fields_are_told_apart(shipped):
+    table = rows(shipped)
+    assert table["organization"][1] == "是 yes"
+    assert table["batch"][1] == "否 no"
+    assert table["history[].previous_name"][1] == "当 type 为 renamed 时必填，否则不可填 · required when type is renamed, not allowed otherwise"
+    assert table["history[].successors"][1] == "当 type 为 replaced / merged 时必填，否则不可填 · required when type is replaced / merged, not allowed otherwise"
+    assert rows(shipped, "source")["authors"][1] == "当 kind 为 paper 时必填 · required when kind is paper"
+
+
+def test_examples_come_from_the_schema_as_yaml(shipped):
+    table = rows(shipped)
+    assert table["levels[].level"][4] == "初级"
+    assert table["name"][4] == "{zh: 工业机器人应用编程, en: Industrial robot application programming}"
+    assert "```yaml\nid: industrial-robot-application-programming\nname:\n  zh: 工业机器人应用编程\n" in shipped
+
+
+def test_the_page_follows_the_schema_and_escapes_what_it_says(tmp_path):
+    schemas = tmp_path / "schema"
+    shutil.copytree(ROOT / "schema", schemas)
+    path = schemas / "organization.schema.json"
+    schema = json.loads(path.read_text(encoding="utf-8"))
+    schema["properties"]["website"]["description"] = "New words | <script>alert(1)</script> [x](javascript:alert(1)) *not em*"
+    schema["examples"][0]["id"] = "```\n<b>fence</b>"
+    path.write_text(json.dumps(schema, ensure_ascii=False), encoding="utf-8")
+
+    text = page(tmp_path, schemas)
+    rendered = html(text)
+    assert "<script>" not in rendered and "<b>" not in rendered.split("<pre>")[0] and 'href="javascript' not in rendered and "<em>not" not in rendered
+    assert rows(text, "organization")["website"][3] == "New words | <script>alert(1)</script> [x](javascript:alert(1)) *not em*"
+    # The example file stays inside its code block whatever it holds.
+    block = next(b for b in re.findall(r"<pre><code[^>]*>(.*?)</code></pre>", rendered, re.S) if "fence" in b)
+    assert "```" in block and "&lt;b&gt;fence&lt;/b&gt;" in block and block.endswith("sources: [uryuwr-credentials]\n")
+
+
+def test_output_is_deterministic(tmp_path, shipped):
+    assert page(tmp_path) == shipped

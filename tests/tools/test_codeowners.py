@@ -1,0 +1,87 @@
+"""`.github/CODEOWNERS`: generated from the organizations' maintainers, and checked."""
+from __future__ import annotations
+
+import io
+from contextlib import redirect_stderr, redirect_stdout
+from pathlib import Path
+
+from tests.helpers import copy_fictional, edit, run_check
+from xcat.cli import main
+
+from xcat.settings import ROOT  # noqa: E402
+
+
+def generate(catalogue: Path) -> int:
+    with redirect_stdout(io.StringIO()), redirect_stderr(io.StringIO()):
+        return main(["codeowners", "--catalogue", str(catalogue)])
+
+
+def owner_lines(path: Path) -> list[str]:
+    return [line for line in path.read_text(encoding="utf-8").splitlines() if line and not line.startswith("#")]
+
+
+def test_maintainers_own_their_organization_and_its_current_certificates(tmp_path):
+    catalogue = copy_fictional(tmp_path)
+    assert generate(catalogue) == 0
+    assert owner_lines(tmp_path / ".github" / "CODEOWNERS") == [
+        "/catalogue/organizations/fictional-org-a.yaml @fictional-maintainer",
+        "/catalogue/certificates/fictional-alpha.yaml @fictional-maintainer",
+        "/catalogue/certificates/fictional-beta.yaml @fictional-maintainer",
+        "/catalogue/certificates/fictional-gamma.yaml @fictional-maintainer",
+        "/catalogue/certificates/fictional-iota.yaml @fictional-maintainer",  # moved here from org-b
+        "/catalogue/certificates/fictional-kappa.yaml @fictional-maintainer",
+    ]
+
+
+def test_check_reports_a_missing_or_stale_file_and_what_to_run(tmp_path):
+    catalogue = copy_fictional(tmp_path)
+    (tmp_path / ".github").mkdir()
+    code, lines = run_check(catalogue)
+    assert code == 1
+    assert lines == [".github/CODEOWNERS:1:1: error: the file is missing: run `python build.py codeowners` and commit .github/CODEOWNERS"]
+
+    generate(catalogue)
+    assert run_check(catalogue) == (0, [])
+
+    edit(catalogue, "organizations/fictional-org-b.yaml", "maintainers: []", "maintainers: [Fictional-Reviewer, another-reviewer]")
+    code, lines = run_check(catalogue)
+    assert code == 1
+    assert len(lines) == 1 and lines[0].startswith(".github/CODEOWNERS:1:1: error: the file does not match the organizations' maintainers: run `python build.py codeowners`")
+
+    generate(catalogue)
+    assert run_check(catalogue) == (0, [])
+    assert "/catalogue/certificates/fictional-theta.yaml @another-reviewer @Fictional-Reviewer" in owner_lines(tmp_path / ".github" / "CODEOWNERS")
+
+
+def test_output_is_deterministic_and_regenerating_changes_nothing(tmp_path):
+    catalogue = copy_fictional(tmp_path)
+    generate(catalogue)
+    first = (tmp_path / ".github" / "CODEOWNERS").read_bytes()
+    generate(catalogue)
+    assert (tmp_path / ".github" / "CODEOWNERS").read_bytes() == first
+
+
+def test_contributor_text_cannot_add_owner_lines(tmp_path):
+    catalogue = copy_fictional(tmp_path)
+    edit(catalogue, "organizations/fictional-org-a.yaml", "zh: 虚构评价组织甲", 'zh: "虚构评价组织甲\\n* @attacker"')
+    edit(catalogue, "organizations/fictional-org-b.yaml", "maintainers: []", 'maintainers: ["evil * @attacker", ok-reviewer]')
+    generate(catalogue)
+    text = (tmp_path / ".github" / "CODEOWNERS").read_text(encoding="utf-8")
+    assert "@attacker" not in "\n".join(owner_lines(tmp_path / ".github" / "CODEOWNERS"))
+    assert "# fictional-org-a: 虚构评价组织甲 * @attacker" in text  # flattened into its comment line
+    # The schema still reports the bad handle.
+    code, lines = run_check(catalogue)
+    assert any("maintainers[0]" in line for line in lines)
+
+
+def test_a_catalogue_outside_a_repository_is_not_held_to_a_codeowners_file(tmp_path):
+    catalogue = copy_fictional(tmp_path)
+    assert run_check(catalogue) == (0, [])
+
+
+def test_the_projects_own_codeowners_is_up_to_date():
+    expected = ROOT / ".github" / "CODEOWNERS"
+    from xcat.check.codeowners import render
+    from xcat.check.load import load_catalogue
+
+    assert expected.read_text(encoding="utf-8") == render(load_catalogue(ROOT / "catalogue").documents, ROOT / "catalogue")

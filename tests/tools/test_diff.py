@@ -1,0 +1,209 @@
+"""`build.py diff BASE [HEAD]`: what a reviewer reads in a pull request's job summary."""
+from __future__ import annotations
+
+import io
+import os
+import re
+import shutil
+import subprocess
+import sys
+from contextlib import redirect_stderr, redirect_stdout
+from pathlib import Path
+
+import pytest
+
+from tests.helpers import TODAY, copy_fictional, edit, write
+from xcat.cli import main
+from xcat.tools.diff import DiffError, resolve
+
+from xcat.settings import ROOT  # noqa: E402
+GIT_ENV = {"GIT_AUTHOR_NAME": "Fictional", "GIT_AUTHOR_EMAIL": "fictional@example.invalid",
+           "GIT_COMMITTER_NAME": "Fictional", "GIT_COMMITTER_EMAIL": "fictional@example.invalid",
+           "GIT_CONFIG_GLOBAL": os.devnull, "GIT_CONFIG_NOSYSTEM": "1"}
+
+
+def git(repo: Path, *args: str) -> str:
+    return subprocess.run(["git", "-C", str(repo), *args], check=True, capture_output=True, text=True,
+                          env={**os.environ, **GIT_ENV}).stdout.strip()
+
+
+def commit(repo: Path, message: str) -> str:
+    git(repo, "add", "-A")
+    git(repo, "commit", "-q", "-m", message)
+    return git(repo, "rev-parse", "HEAD")
+
+
+def diff(repo: Path, *args: str) -> tuple[int, str, str]:
+    out, err = io.StringIO(), io.StringIO()
+    with redirect_stdout(out), redirect_stderr(err):
+        code = main(["diff", *args, "--catalogue", str(repo / "catalogue"), "--today", TODAY])
+    assert "Traceback" not in err.getvalue()
+    return code, out.getvalue(), err.getvalue()
+
+
+@pytest.fixture(scope="module")
+def repo(tmp_path_factory) -> Path:
+    """A git repository with the fictional catalogue (base) and one commit that changes it (head)."""
+    repo = tmp_path_factory.mktemp("repo")
+    git(repo, "init", "-q", "-b", "main")
+    catalogue = copy_fictional(repo)
+    shutil.copytree(ROOT / "schema", repo / "schema")
+    commit(repo, "base")
+    git(repo, "tag", "base")
+
+    # A new certificate, a withdrawal, a rename, a new pilot count, a fee change, a new maintainer.
+    write(catalogue, "certificates/fictional-lambda.yaml", """\
+id: fictional-lambda
+name:
+  zh: 虚构证书子
+  en: Fictional certificate Lambda
+organization: fictional-org-a
+batch: batch-2
+sources: [fictional-report]
+""")
+    edit(catalogue, "certificates/fictional-kappa.yaml", "sources: [fictional-report]\nsources", """sources: [fictional-report]
+history:
+  - type: replaced
+    date: 2023-05
+    successors:
+      - certificate: fictional-lambda
+        equivalence: full
+    sources: [fictional-report]
+sources""")
+    edit(catalogue, "certificates/fictional-gamma.yaml", "zh: 虚构证书丙\n", "zh: 虚构证书丙新名\n")
+    edit(catalogue, "certificates/fictional-gamma.yaml", "sources: [fictional-report]\nsources: [fictional-report]\n", """sources: [fictional-report]
+  - type: renamed
+    date: 2023-01
+    previous_name:
+      zh: 虚构证书丙
+      en: Fictional certificate Gamma
+    sources: [fictional-report]
+sources: [fictional-report]
+""")
+    edit(catalogue, "certificates/fictional-alpha.yaml", "    sources: [fictional-report]\nhistory:", """    sources: [fictional-report]
+  - count: 30
+    as_of: 2022
+    sources: [fictional-report]
+history:""")
+    edit(catalogue, "certificates/fictional-alpha.yaml", "fee: 200", "fee: 250")
+    edit(catalogue, "organizations/fictional-org-b.yaml", "maintainers: []", "maintainers: [fictional-reviewer]")
+    # Hostile contributor text in a new organization's name.
+    write(catalogue, "organizations/fictional-org-c.yaml", """\
+id: fictional-org-c
+name:
+  zh: "虚构组织丙 <img src=x onerror=alert(1)> [点我](https://evil.invalid) | **粗**"
+maintainers: []
+sources: [fictional-report]
+""")
+    edit(catalogue, "certificates/fictional-alpha.yaml", "    sources: [fictional-paper]\n", "")
+    write(catalogue, "sources/fictional-notice-2023.yaml", "id: fictional-notice-2023\ntitle: 虚构通知三 Third fictional notice\nkind: official\n")
+    (catalogue / "certificates" / "fictional-theta.yaml").unlink()
+    commit(repo, "head")
+    return repo
+
+
+def test_text_report_names_every_kind_of_change_chinese_first(repo):
+    code, out, _ = diff(repo, "base", "HEAD")
+    assert code == 0
+    assert "新增证书 Certificates added (1)" in out
+    assert "虚构证书子 Fictional certificate Lambda (fictional-lambda)" in out
+    # Status change with its successor, and the event that caused it.
+    assert "状态 status: 有效 Active → 已替代 Replaced; 后继证书 succeeded by: 虚构证书子 Fictional certificate Lambda (fictional-lambda, 完全等同 fully equivalent)" in out
+    assert "新事件 new event: 2023-05 被替代 Replaced → 虚构证书子 Fictional certificate Lambda (fictional-lambda)" in out
+    # Rename, pilot count, fee.
+    assert "名称 name: 虚构证书丙 Fictional certificate Gamma → 虚构证书丙新名 Fictional certificate Gamma" in out
+    assert "新事件 new event: 2023-01 更名 Renamed (原名 formerly 虚构证书丙 Fictional certificate Gamma)" in out
+    assert "试点院校数 pilot institutions: 25 → 30 (截至 as of 2022)" in out
+    assert "等级 level 中级 费用 fee: 200 元 yuan → 250 元 yuan" in out
+    assert "其他字段 also changed: related_majors" in out
+    # Organizations and sources.
+    assert "维护者 maintainers: +fictional-reviewer" in out
+    assert "(fictional-org-c)\n      新增 added" in out
+    assert "(fictional-notice-2023)\n      新增 added" in out
+    # A deleted certificate comes with the rule it breaks.
+    assert "删除的证书 Certificates removed (1)\n  * 虚构证书辛 Fictional certificate Theta (fictional-theta)\n      证书不应删除" in out
+    # Untouched certificates are not listed.
+    assert "fictional-eta" not in out
+
+
+def test_the_report_is_deterministic_and_defaults_to_the_head_commit(repo):
+    first = diff(repo, "base")
+    assert first == diff(repo, "base", "HEAD")
+    assert diff(repo, "HEAD", "HEAD")[1].endswith("目录没有变化 No change to the catalogue.\n")
+
+
+def test_uncommitted_changes_are_not_compared(repo, tmp_path):
+    path = repo / "catalogue" / "certificates" / "fictional-eta.yaml"
+    original = path.read_text(encoding="utf-8")
+    try:
+        path.write_text(original.replace("虚构证书庚", "虚构证书庚改"), encoding="utf-8")
+        assert "fictional-eta" not in diff(repo, "base")[1]
+    finally:
+        path.write_text(original, encoding="utf-8")
+
+
+def test_markdown_escapes_contributor_text(repo):
+    code, out, _ = diff(repo, "base", "HEAD", "--format", "markdown")
+    assert code == 0
+    assert out.startswith("### 目录变化 What changed in the catalogue\n")
+    assert "#### 新增证书 Certificates added (1)" in out
+    assert "- 虚构证书子 Fictional certificate Lambda (fictional-lambda)\n  - 评价组织 organization: 虚构评价组织甲" in out
+    line = next(line for line in out.splitlines() if "fictional-org-c" in line)
+    # No character that Markdown would read as HTML, a link, a table cell or emphasis is left bare.
+    assert re.search(r"(?<!\\)[<>|*]|\]\(|(?<!\\):/", line) is None, line
+    assert line == "- 虚构组织丙 \\<img src=x onerror=alert(1)\\> [点我]\\(https\\://evil.invalid) \\| \\*\\*粗\\*\\* (fictional-org-c)"
+
+
+def test_a_side_that_fails_the_check_is_named_not_compared(repo, tmp_path):
+    clone = tmp_path / "clone"
+    git(tmp_path, "clone", "-q", str(repo), str(clone))
+    edit(clone / "catalogue", "certificates/fictional-kappa.yaml", "count: 7", "count: -7")
+    commit(clone, "broken")
+    code, out, _ = diff(clone, "base", "HEAD")
+    assert code == 1
+    assert "HEAD (" in out and "does not pass the catalogue check (1 problems)" in out
+    assert "Certificates added" not in out
+
+
+def test_a_revision_without_the_catalogue_reads_as_empty(repo, tmp_path):
+    clone = tmp_path / "clone"
+    git(tmp_path, "clone", "-q", str(repo), str(clone))
+    git(clone, "checkout", "-q", "--orphan", "empty")
+    git(clone, "rm", "-rq", "--cached", "catalogue")
+    shutil.rmtree(clone / "catalogue")
+    git(clone, "commit", "-q", "-m", "empty")
+    code, out, _ = diff(clone, "empty", "main")
+    assert code == 0
+    assert "新增证书 Certificates added (10)" in out
+
+
+def test_bad_revision_and_no_repository_are_usage_errors(repo, tmp_path):
+    code, out, err = diff(repo, "no-such-revision")
+    assert code == 2 and out == ""
+    assert "'no-such-revision' is not a commit" in err
+    with pytest.raises(DiffError):
+        resolve(repo, "--output=/tmp/x")  # never handed to git as an option
+    copy_fictional(tmp_path)
+    code, _, err = diff(tmp_path, "HEAD~1")
+    assert code == 2
+    assert "is not inside a git repository" in err
+
+
+def test_command_line_exit_code_for_a_bad_revision_has_no_traceback(repo):
+    result = subprocess.run([sys.executable, str(ROOT / "build.py"), "diff", "nope", "--catalogue", str(repo / "catalogue")],
+                            capture_output=True, text=True, timeout=60)
+    assert result.returncode == 2
+    assert "Traceback" not in result.stderr and "is not a commit" in result.stderr
+
+
+def test_check_summary_escapes_contributor_text_too(tmp_path):
+    from tests.helpers import run_check
+
+    catalogue = copy_fictional(tmp_path)
+    edit(catalogue, "certificates/fictional-kappa.yaml", "fields:", '"<img src=x> [a](https://evil.invalid) | @someone": 1\nfields:')
+    code, lines = run_check(catalogue, "--format", "markdown")
+    assert code == 1
+    row = next(line for line in lines if "unknown field" in line)
+    assert row.startswith("| `catalogue/certificates/fictional-kappa.yaml` | ")
+    assert "\\<img src=x\\> [a]\\(https\\://evil.invalid) \\| \\@someone" in row
+    assert row.count(" | ") == 2  # three cells, whatever the text holds

@@ -1,0 +1,59 @@
+"""Stage 1: every problem in every file, in one run: load, schema, then the cross-file rules.
+
+The result carries the rules' index of schema-valid documents, grouped by kind and id,
+so the model is built from it without grouping the files again.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Optional
+
+from .. import dates
+from ..settings import ROOT, Options
+from .codeowners import stale_problems
+from .load import Document, load_catalogue
+from .problems import Problem
+from .rules import RULES, Index
+from .schemas import SchemaSet
+
+
+@dataclass
+class Checked:
+    documents: list[Document]
+    problems: list[Problem]
+    index: Optional[Index] = None
+
+    @property
+    def ok(self) -> bool:
+        return not self.problems
+
+
+def check_catalogue(catalogue_dir: Path, schemas: SchemaSet, *, today: str | None = None, base: Path | None = None) -> Checked:
+    loaded = load_catalogue(catalogue_dir, base)
+    problems = list(loaded.problems)
+    valid = []
+    for document in loaded.documents:
+        found = list(schemas.problems(document))
+        problems.extend(found)
+        if not found:
+            valid.append(document)
+    index = Index.build(valid, loaded.documents, today or dates.today())
+    for rule in RULES:
+        problems.extend(rule(index))
+    return Checked(loaded.documents, sorted(set(problems)), index)
+
+
+def display_base(catalogue: Path) -> Path:
+    """Show paths as catalogue/... whether the catalogue is ours or a test's."""
+    catalogue = catalogue.resolve()
+    return ROOT if catalogue.is_relative_to(ROOT) else catalogue.parent
+
+
+def check(options: Options) -> Checked:
+    """What `build.py check` reports: the catalogue's problems, and a stale CODEOWNERS
+    (it is generated from the catalogue, so a stale one is a catalogue problem too)."""
+    base = display_base(options.catalogue)
+    result = check_catalogue(options.catalogue, SchemaSet(options.schemas), today=options.today, base=base)
+    result.problems = sorted(result.problems + stale_problems(result.documents, options.catalogue, base))
+    return result

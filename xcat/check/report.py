@@ -1,0 +1,55 @@
+"""Print the checker's findings for people (text), for GitHub (annotations) or for a job summary."""
+from __future__ import annotations
+
+import re
+import sys
+
+from .catalogue import Checked
+
+
+def report(result: Checked, style: str) -> None:
+    if style == "markdown":
+        print(markdown(result))
+        return
+    for problem in result.problems:
+        print(problem.as_github() if style == "github" else problem.as_text())
+    files = len({d.path for d in result.documents} | {p.path for p in result.problems})
+    if result.problems:
+        noun = "problem" if len(result.problems) == 1 else "problems"
+        print(f"{len(result.problems)} {noun} in {len({p.path for p in result.problems})} of {files} files.", file=sys.stderr)
+    else:
+        print(f"{files} files checked: no problems.", file=sys.stderr)
+
+
+def markdown(result: Checked) -> str:
+    if result.ok:
+        return "### 目录检查 Catalogue check\n\n所有文件均通过检查。 Every file passes. ✅\n"
+    lines = [
+        "### 目录检查 Catalogue check", "",
+        f"需要修改 {len(result.problems)} 处 · {len(result.problems)} problem(s) to fix "
+        "(`python build.py check` shows the same list):", "",
+        "| 文件 File | 行:列 Line:col | 问题 Problem |", "|---|---|---|",
+    ]
+    for problem in result.problems:
+        lines.append(f"| {code_span(problem.path)} | {problem.line}:{problem.column} | {escape_markdown(problem.message)} |")
+    return "\n".join(lines) + "\n"
+
+
+def code_span(text: str) -> str:
+    """A file path as code; a path that could break out of the span or the cell is escaped instead."""
+    return f"`{text}`" if not re.search(r"[`|\n]", text) else escape_markdown(text)
+
+
+# What GitHub's Markdown (CommonMark + GFM) would read as markup in a table cell or a list item.
+_MARKUP = re.compile(
+    r"[\\`*<>|~&$@]"          # code, emphasis, HTML, cells, strikethrough, entities, math, mentions
+    r"|(?<!\w)_|_(?!\w)"        # underscore emphasis (inside a word, as in pilot_institutions, it is plain)
+    r"|(?<=\])[(\[]"             # [text](link) and [text][reference]
+    r"|:(?=//)|(?<=www)\."       # bare links: https://..., www....
+    r"|^[#>+=-]|(?<=^\d)[.)]|(?<=^\d\d)[.)]"  # a heading, quote or list where the text starts a line
+)
+
+
+def escape_markdown(text: str) -> str:
+    """Contributor text shown as written in a job summary: no links, HTML, mentions, emphasis or table cells."""
+    return _MARKUP.sub(lambda match: "\\" + match.group(0), " ".join(str(text).split()))

@@ -1,0 +1,336 @@
+"""Stage 2b: the rules a schema cannot state, because they span files or compare values.
+
+Each rule is one small function named after what it forbids. It receives the index of
+schema-valid documents and yields problems. RULES lists them; the checker runs them all.
+"""
+from __future__ import annotations
+
+import difflib
+from collections import Counter, defaultdict
+from dataclasses import dataclass, field
+from typing import Callable, Iterator
+
+from .. import dates
+from ..vocabulary import ALLOWED_NEXT, ENDING_EVENTS, INITIAL_STATUS, LEVEL_ORDER, STATUS_AFTER, VOCABULARY_KINDS
+from .load import Document
+from .problems import Problem, field_path
+
+@dataclass
+class Index:
+    """Schema-valid documents by kind and id, plus the ids every loaded file claims."""
+
+    today: str
+    items: dict[str, dict[str, Document]] = field(default_factory=lambda: defaultdict(dict))
+    vocabularies: dict[str, Document] = field(default_factory=dict)
+    known_ids: dict[str, set[str]] = field(default_factory=lambda: defaultdict(set))
+
+    @classmethod
+    def build(cls, valid: list[Document], all_loaded: list[Document], today: str) -> "Index":
+        index = cls(today=today)
+        for document in all_loaded:
+            if document.kind in VOCABULARY_KINDS:
+                entries = document.data.get(document.kind) if isinstance(document.data, dict) else None
+                for entry in entries if isinstance(entries, list) else []:
+                    if isinstance(entry, dict) and isinstance(entry.get("id"), str):
+                        index.known_ids[document.kind].add(entry["id"])
+            else:
+                # A file that failed its schema still claims its id: do not report references to it.
+                index.known_ids[document.kind].add(document.stem)
+        for document in valid:
+            if document.kind in VOCABULARY_KINDS:
+                index.vocabularies[document.kind] = document
+            else:
+                index.items[document.kind][document.stem] = document
+        return index
+
+    def certificates(self) -> Iterator[Document]:
+        return iter(self.items["certificate"].values())
+
+    def of_kind(self, kind: str) -> list[Document]:
+        """The valid documents of one kind, in file order."""
+        found = [self.vocabularies[kind]] if kind in self.vocabularies else list(self.items.get(kind, {}).values())
+        return sorted(found, key=lambda d: d.path)
+
+    def all_documents(self) -> Iterator[Document]:
+        for kind in sorted(self.items):
+            yield from self.items[kind].values()
+        yield from self.vocabularies.values()
+
+
+Rule = Callable[[Index], Iterator[Problem]]
+
+
+def id_differs_from_file_name(index: Index) -> Iterator[Problem]:
+    for kind in sorted(index.items):
+        for stem, document in index.items[kind].items():
+            if document.data["id"] != stem:
+                yield document.problem(
+                    ("id",),
+                    f"id: '{document.data['id']}' must equal the file name '{stem}': "
+                    f"rename the file to {document.data['id']}.yaml or set id: {stem}",
+                )
+
+
+# Each kind's folder of pages has an index page; an item with this id would replace it.
+RESERVED_IDS = {"index"}
+
+
+def id_is_reserved(index: Index) -> Iterator[Problem]:
+    for kind in sorted(index.items):
+        for stem, document in index.items[kind].items():
+            if document.data["id"] in RESERVED_IDS:
+                yield document.problem(("id",), f"id: '{document.data['id']}' is reserved for the site's index pages: choose another id")
+    for kind, document in index.vocabularies.items():
+        for position, entry in enumerate(document.data[kind]):
+            if entry["id"] in RESERVED_IDS:
+                yield document.problem((kind, position, "id"), f"{kind}[{position}].id: '{entry['id']}' is reserved for the site's index pages: choose another id")
+
+
+def vocabulary_id_repeated(index: Index) -> Iterator[Problem]:
+    for kind, document in index.vocabularies.items():
+        seen: dict[str, int] = {}
+        for position, entry in enumerate(document.data[kind]):
+            if entry["id"] in seen:
+                yield document.problem((kind, position, "id"), f"{kind}[{position}].id: '{entry['id']}' is already used by {kind}[{seen[entry['id']]}]")
+            seen.setdefault(entry["id"], position)
+
+
+def batch_id_does_not_match_number(index: Index) -> Iterator[Problem]:
+    numbers: dict[int, str] = {}
+    for stem, document in sorted(index.items["batch"].items()):
+        number = document.data["number"]
+        if stem != f"batch-{number}":
+            yield document.problem(("number",), f"number: {number} does not match the id '{stem}': batch ids are batch-<number>")
+        if number in numbers:
+            yield document.problem(("number",), f"number: {number} is already used by {numbers[number]}")
+        numbers.setdefault(number, stem)
+
+
+def reference_unknown(index: Index) -> Iterator[Problem]:
+    for document in index.certificates():
+        data = document.data
+        yield from _check_reference(index, document, ("organization",), "organization", "catalogue/organizations/")
+        if "batch" in data:
+            yield from _check_reference(index, document, ("batch",), "batch", "catalogue/batches/")
+        for position in range(len(data.get("fields", []))):
+            yield from _check_reference(index, document, ("fields", position), "fields", "catalogue/fields.yaml")
+        for position in range(len(data.get("related_majors", []))):
+            yield from _check_reference(index, document, ("related_majors", position, "major"), "majors", "catalogue/majors.yaml")
+        for number, event in enumerate(data.get("history", [])):
+            if "previous_organization" in event:
+                yield from _check_reference(index, document, ("history", number, "previous_organization"), "organization", "catalogue/organizations/")
+            for position in range(len(event.get("successors", []))):
+                yield from _check_reference(index, document, ("history", number, "successors", position, "certificate"), "certificate", "catalogue/certificates/")
+    for document in index.all_documents():
+        for path in _source_lists(document.data, ()):
+            for position in range(len(_get(document.data, path))):
+                yield from _check_reference(index, document, path + (position,), "source", "catalogue/sources/")
+
+
+def _check_reference(index: Index, document: Document, path: tuple, kind: str, where: str) -> Iterator[Problem]:
+    value = _get(document.data, path)
+    known = index.known_ids[kind]
+    if value not in known:
+        close = difflib.get_close_matches(value, sorted(known), n=1, cutoff=0.6)
+        hint = f"; did you mean '{close[0]}'?" if close else ""
+        noun = kind if kind in ("fields", "majors") else f"{kind} file"
+        add = f"add it to {where}" if where.endswith(".yaml") else f"add {where}{value}.yaml"
+        yield document.problem(path, f"{field_path(path)}: no {noun} has the id '{value}' ({add} or fix the id){hint}")
+
+
+def _source_lists(data, path: tuple) -> Iterator[tuple]:
+    if isinstance(data, dict):
+        for key, value in data.items():
+            if key == "sources" and isinstance(value, list):
+                yield path + (key,)
+            else:
+                yield from _source_lists(value, path + (key,))
+    elif isinstance(data, list):
+        for position, value in enumerate(data):
+            yield from _source_lists(value, path + (position,))
+
+
+def _get(data, path: tuple):
+    for part in path:
+        data = data[part]
+    return data
+
+
+def successor_is_itself(index: Index) -> Iterator[Problem]:
+    for stem, document in index.items["certificate"].items():
+        for number, event in enumerate(document.data.get("history", [])):
+            for position, successor in enumerate(event.get("successors", [])):
+                if successor["certificate"] == stem:
+                    path = ("history", number, "successors", position, "certificate")
+                    yield document.problem(path, f"{field_path(path)}: a certificate cannot succeed itself")
+
+
+def replacement_cycle(index: Index) -> Iterator[Problem]:
+    successors = {
+        stem: [s["certificate"] for event in document.data.get("history", []) for s in event.get("successors", []) if s["certificate"] != stem]
+        for stem, document in index.items["certificate"].items()
+    }
+    reported: set[frozenset] = set()
+    for start in sorted(successors):
+        # Depth-first search with an explicit stack: catalogues can hold long chains.
+        stack = [(start, [start])]
+        visited: set[str] = set()
+        while stack:
+            node, trail = stack.pop()
+            for following in successors.get(node, []):
+                if following == start:
+                    cycle = frozenset(trail)
+                    if cycle not in reported:
+                        reported.add(cycle)
+                        document = index.items["certificate"][start]
+                        number = next(n for n, e in enumerate(document.data["history"]) if e.get("successors"))
+                        yield document.problem(
+                            ("history", number, "successors"),
+                            f"history[{number}].successors: replacement cycle {' → '.join(trail + [start])}: a certificate cannot end up replacing itself",
+                        )
+                elif following not in visited and following in successors:
+                    visited.add(following)
+                    stack.append((following, trail + [following]))
+
+
+def date_not_real_or_in_future(index: Index) -> Iterator[Problem]:
+    for document in index.all_documents():
+        for path, value in _dates(document):
+            if not dates.is_real(value):
+                yield document.problem(path, f"{field_path(path)}: {dates.normalize(value)} is not a real date")
+            elif dates.compare(value, index.today) > 0:
+                yield document.problem(path, f"{field_path(path)}: {dates.normalize(value)} is in the future (today is {index.today})")
+
+
+def _dates(document: Document) -> Iterator[tuple[tuple, str | int]]:
+    data = document.data
+    for key in ("date", "published"):
+        if key in data:
+            yield (key,), data[key]
+    for number, event in enumerate(data.get("history", [])):
+        yield ("history", number, "date"), event["date"]
+    for number, count in enumerate(data.get("pilot_institutions", [])):
+        if "as_of" in count:
+            yield ("pilot_institutions", number, "as_of"), count["as_of"]
+
+
+def history_out_of_order(index: Index) -> Iterator[Problem]:
+    for document in index.certificates():
+        history = document.data.get("history", [])
+        batch = index.items["batch"].get(document.data.get("batch", ""))
+        introduced = batch.data.get("date") if batch else None
+        previous = None
+        for number, event in enumerate(history):
+            if not dates.is_real(event["date"]):
+                continue
+            path = ("history", number, "date")
+            if introduced is not None and dates.is_real(introduced) and dates.compare(event["date"], introduced) < 0:
+                yield document.problem(path, f"{field_path(path)}: {dates.normalize(event['date'])} is before the certificate's introduction with {batch.stem} ({dates.normalize(introduced)})")
+            if previous is not None and dates.compare(event["date"], previous) < 0:
+                yield document.problem(path, f"{field_path(path)}: {dates.normalize(event['date'])} is earlier than the event before it ({dates.normalize(previous)}): list events oldest first")
+            previous = event["date"]
+
+
+def pilot_counts_out_of_order(index: Index) -> Iterator[Problem]:
+    for document in index.certificates():
+        previous = None
+        for number, count in enumerate(document.data.get("pilot_institutions", [])):
+            if "as_of" not in count or not dates.is_real(count["as_of"]):
+                continue
+            if previous is not None and dates.compare(count["as_of"], previous) < 0:
+                path = ("pilot_institutions", number, "as_of")
+                yield document.problem(path, f"{field_path(path)}: {dates.normalize(count['as_of'])} is earlier than the count before it ({dates.normalize(previous)}): add new counts at the end")
+            previous = count["as_of"]
+
+
+def history_contradicts_status(index: Index) -> Iterator[Problem]:
+    """History must read as a valid life: introduced once, nothing after the end."""
+    for document in index.certificates():
+        history = document.data.get("history", [])
+        has_batch = "batch" in document.data
+        if not has_batch and (not history or history[0]["type"] != "introduced"):
+            yield document.problem(
+                ("history",) if history else (),
+                "history: a certificate without a batch must start its history with an introduced event (or set batch:)",
+            )
+        status = INITIAL_STATUS if has_batch else None
+        for number, event in enumerate(history):
+            kind = event["type"]
+            path = ("history", number, "type")
+            if kind == "introduced":
+                if has_batch:
+                    yield document.problem(path, f"{field_path(path)}: the certificate was introduced with {document.data['batch']}; remove this event (the batch's announcement is the introduction)")
+                elif number > 0:
+                    yield document.problem(path, f"{field_path(path)}: introduced can only be the first event")
+                status = INITIAL_STATUS
+                continue
+            if status is None:
+                continue
+            if kind not in ALLOWED_NEXT.get(status, set()):
+                if status in ("replaced", "withdrawn", "revoked"):
+                    last = _last_ending(history, number)
+                    reason = f"the certificate was already {history[last]['type']} (history[{last}])"
+                elif kind == "reinstated":
+                    reason = "only a suspended certificate can be reinstated"
+                else:
+                    reason = f"a {status} certificate cannot be {kind}"
+                yield document.problem(path, f"{field_path(path)}: '{kind}' cannot follow: {reason}")
+                continue
+            status = STATUS_AFTER.get(kind, status)
+
+
+def _last_ending(history: list, before: int) -> int:
+    return max(n for n in range(before) if history[n]["type"] in ENDING_EVENTS)
+
+
+def level_repeated_or_out_of_order(index: Index) -> Iterator[Problem]:
+    for document in index.certificates():
+        levels = [level["level"] for level in document.data.get("levels", [])]
+        for number, level in enumerate(levels):
+            path = ("levels", number, "level")
+            if level in levels[:number]:
+                yield document.problem(path, f"{field_path(path)}: {level} is listed twice")
+            elif number and LEVEL_ORDER.index(level) < LEVEL_ORDER.index(levels[number - 1]):
+                yield document.problem(path, f"{field_path(path)}: list levels in the order 初级, 中级, 高级")
+
+
+def batch_exceeds_announced_total(index: Index) -> Iterator[Problem]:
+    certificates: Counter[str] = Counter()
+    organizations: dict[str, set[str]] = defaultdict(set)
+    for document in index.certificates():
+        batch = document.data.get("batch")
+        if batch:
+            certificates[batch] += 1
+            original = _original_organization(document.data)
+            if original in index.known_ids["organization"]:  # an unknown id is reported by reference_unknown
+                organizations[batch].add(original)
+    for stem, document in sorted(index.items["batch"].items()):
+        totals = document.data.get("totals", {})
+        for key, counted in (("certificates", certificates[stem]), ("organizations", len(organizations[stem]))):
+            if key in totals and counted > totals[key]:
+                path = ("totals", key)
+                yield document.problem(path, f"{field_path(path)}: the catalogue holds {counted} {key} of {stem}, more than the announced {totals[key]}: check the batch of its certificates or the total")
+
+
+def _original_organization(data: dict) -> str:
+    for event in data.get("history", []):
+        if event["type"] == "organization_changed":
+            return event["previous_organization"]
+    return data["organization"]
+
+
+RULES: list[Rule] = [
+    id_differs_from_file_name,
+    id_is_reserved,
+    vocabulary_id_repeated,
+    batch_id_does_not_match_number,
+    reference_unknown,
+    successor_is_itself,
+    replacement_cycle,
+    date_not_real_or_in_future,
+    history_out_of_order,
+    pilot_counts_out_of_order,
+    history_contradicts_status,
+    level_repeated_or_out_of_order,
+    batch_exceeds_announced_total,
+]

@@ -1,0 +1,170 @@
+"""Stage 2a: check each file against its JSON Schema (2020-12), with positions.
+
+One compiled validator per kind of file, built once and reused. The schemas refer
+to each other by $id; a local registry resolves those references with no network.
+"""
+from __future__ import annotations
+
+import difflib
+import json
+import re
+from urllib.parse import urljoin
+from functools import cached_property
+from pathlib import Path
+from typing import Iterator
+
+from jsonschema import Draft202012Validator
+from jsonschema.exceptions import ValidationError
+from referencing import Registry, Resource
+
+from ..vocabulary import SCHEMA_FILES
+from .load import Document
+from .problems import Problem, field_path
+
+
+
+class SchemaSet:
+    """The schemas in schema/, compiled once."""
+
+    def __init__(self, schema_dir: Path):
+        self.schema_dir = schema_dir
+
+    @cached_property
+    def documents(self) -> dict[str, dict]:
+        return {
+            path.name: json.loads(path.read_text(encoding="utf-8"))
+            for path in sorted(self.schema_dir.glob("*.schema.json"))
+        }
+
+    @cached_property
+    def registry(self) -> Registry:
+        resources = [(doc["$id"], Resource.from_contents(doc)) for doc in self.documents.values()]
+        return Registry().with_resources(resources)
+
+    @cached_property
+    def validators(self) -> dict[str, Draft202012Validator]:
+        by_id = {doc["$id"]: doc for doc in self.documents.values()}
+        return {
+            kind: Draft202012Validator(_inline_references(self.documents[file_name], by_id), registry=self.registry)
+            for kind, file_name in SCHEMA_FILES.items()
+        }
+
+    def problems(self, document: Document) -> Iterator[Problem]:
+        for error in self.validators[document.kind].iter_errors(document.data):
+            yield from _explain(error, document)
+
+
+# Keywords that only describe: a $ref's target may share them with the $ref's siblings.
+_ANNOTATIONS = {"title", "description", "examples", "$comment", "default", "deprecated", "readOnly", "writeOnly"}
+
+
+def _inline_references(schema: dict, by_id: dict[str, dict]) -> dict:
+    """The schema with each $ref replaced by a copy of its target, resolved once here.
+
+    jsonschema looks a $ref up again on every visit; with one per field that lookup was
+    most of the checking time. Validation and errors are unchanged: the target's
+    keywords join its siblings (which only describe). A $ref that cannot be inlined
+    (recursive, or a target with its own $id, or a sibling that also validates) stays,
+    and the registry resolves it as before.
+    """
+    return _inline(schema, schema["$id"], by_id, ())
+
+
+def _inline(node, base: str, by_id: dict[str, dict], active: tuple):
+    if isinstance(node, list):
+        return [_inline(item, base, by_id, active) for item in node]
+    if not isinstance(node, dict):
+        return node
+    inlined = {key: _inline(value, base, by_id, active) for key, value in node.items() if key != "$ref"}
+    reference = node.get("$ref")
+    if reference is None:
+        return inlined
+    if not isinstance(reference, str):
+        return node
+    absolute = urljoin(base, reference)  # the copy may land in another schema: keep refs absolute
+    uri, _, pointer = absolute.partition("#")
+    target = by_id.get(uri)
+    for part in pointer.split("/")[1:] if pointer else []:
+        part = part.replace("~1", "/").replace("~0", "~")
+        target = target.get(part) if isinstance(target, dict) else None
+    key = (uri, pointer)
+    if not isinstance(target, dict) or key in active or "$id" in target or set(target) & (set(inlined) - _ANNOTATIONS):
+        return {"$ref": absolute, **inlined}
+    for name, value in _inline(target, uri, by_id, active + (key,)).items():
+        inlined.setdefault(name, value)
+    return inlined
+
+
+def _explain(error: ValidationError, document: Document) -> Iterator[Problem]:
+    path = tuple(error.absolute_path)
+    where = field_path(path)
+    keyword = error.validator
+    if keyword == "additionalProperties":
+        known = sorted(error.schema.get("properties", {}))
+        for name in error.instance:
+            if name not in known:
+                yield document.problem(path + (name,), f"{field_path(path + (name,))}: unknown field '{name}'{_suggest(name, known)}", key=True)
+        return
+    if keyword == "required":
+        match = re.match(r"^'(.+)' is a required property$", error.message)
+        missing = match.group(1) if match else error.message
+        yield document.problem(path, f"{where}: missing required field '{missing}'")
+        return
+    if keyword == "enum":
+        options = [str(option) for option in error.validator_value]
+        message = f"{where}: {error.instance!r} is not one of: {', '.join(options)}"
+        if isinstance(error.instance, str):
+            message += _suggest(error.instance, options)
+        yield document.problem(path, message)
+        return
+    if keyword == "type":
+        wanted = error.validator_value if isinstance(error.validator_value, list) else [error.validator_value]
+        yield document.problem(path, f"{where}: expected {' or '.join(_TYPE_NAMES.get(t, t) for t in wanted)}, got {_describe(error.instance)}")
+        return
+    if keyword == "pattern" and "x-expected" in error.schema:
+        yield document.problem(path, f"{where}: {error.instance!r} is not {error.schema['x-expected']}")
+        return
+    if error.schema is False:
+        # jsonschema reports a `false` property schema at the parent object: find the field.
+        parent = document.data
+        for part in path:
+            parent = parent[part]
+        name = next((key for key, value in parent.items() if value is error.instance), None) if isinstance(parent, dict) else None
+        if name is not None:
+            path = path + (name,)
+        on = f" on a '{parent['type']}' event" if isinstance(parent, dict) and "type" in parent else " here"
+        yield document.problem(path, f"{field_path(path)}: this field is not allowed{on}", key=True)
+        return
+    if keyword == "uniqueItems":
+        yield document.problem(path, f"{where}: the list repeats an item: keep each item once")
+        return
+    yield document.problem(path, f"{where}: {error.message}")
+
+
+_TYPE_NAMES = {
+    "object": "a mapping (name: value)",
+    "array": "a list",
+    "string": "text",
+    "integer": "a whole number",
+    "number": "a number",
+    "boolean": "true or false",
+}
+
+
+def _describe(value) -> str:
+    if value is None:
+        return "nothing (an empty value)"
+    if isinstance(value, bool):
+        return f"{str(value).lower()} (true/false)"
+    if isinstance(value, dict):
+        return "a mapping"
+    if isinstance(value, list):
+        return "a list"
+    if isinstance(value, (int, float)):
+        return f"the number {value}"
+    return f"the text {value!r}"
+
+
+def _suggest(word: str, candidates: list[str]) -> str:
+    close = difflib.get_close_matches(word, candidates, n=1, cutoff=0.6)
+    return f"; did you mean '{close[0]}'?" if close else ""

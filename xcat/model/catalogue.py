@@ -1,0 +1,374 @@
+"""Stage 3: the typed catalogue, with every derived fact computed once.
+
+Pages, exports and feeds read this model, never the raw files. Derived here:
+each certificate's full history (its batch's announcement first), current status,
+former names, successors and the chain to the current ones, predecessors, and the
+per-organization, per-batch, per-field and per-major groupings.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from functools import cached_property
+from typing import Optional
+
+from .. import dates
+from ..check.rules import Index
+from ..vocabulary import CURRENT_STATUSES, FILE_KINDS, INITIAL_STATUS, STATUS_AFTER, STATUSES
+
+
+@dataclass(frozen=True)
+class Name:
+    zh: str
+    en: Optional[str] = None
+
+    @classmethod
+    def of(cls, data: Optional[dict]) -> Optional["Name"]:
+        return cls(data["zh"], data.get("en")) if data else None
+
+
+@dataclass
+class Source:
+    id: str
+    title: str
+    kind: str
+    url: Optional[str] = None
+    document_number: Optional[str] = None
+    authors: list[str] = field(default_factory=list)
+    publisher: Optional[str] = None
+    published: Optional[str] = None
+    note: Optional[str] = None
+
+
+@dataclass
+class Field:
+    id: str
+    name: Name
+    certificates: list["Certificate"] = field(default_factory=list)
+
+
+@dataclass
+class Major:
+    id: str
+    name: Name
+    certificates: list["Certificate"] = field(default_factory=list)
+
+
+@dataclass
+class Organization:
+    id: str
+    name: Name
+    path: str
+    website: Optional[str]
+    description: Optional[Name]
+    maintainers: list[str]
+    sources: list[Source]
+    certificates: list["Certificate"] = field(default_factory=list)  # issued now
+    former_certificates: list["Certificate"] = field(default_factory=list)  # moved to another organization
+
+    @property
+    def events(self) -> list["Event"]:
+        """The history of the certificates it issues now or issued before, newest first."""
+        mine = {c.id: c for c in self.certificates + self.former_certificates}
+        return newest_first(event for certificate in mine.values() for event in certificate.history)
+
+    @property
+    def current_certificates(self) -> list["Certificate"]:
+        return [c for c in self.certificates if c.status in CURRENT_STATUSES]
+
+    @property
+    def ended_certificates(self) -> list["Certificate"]:
+        return [c for c in self.certificates if c.status not in CURRENT_STATUSES]
+
+
+@dataclass
+class BatchTotals:
+    basis: str
+    sources: list[Source]
+    certificates: Optional[int] = None
+    organizations: Optional[int] = None
+    applications: Optional[int] = None
+    applicant_units: Optional[int] = None
+    note: Optional[Name] = None
+
+
+@dataclass
+class Remark:
+    text: Name
+    sources: list[Source]
+
+
+@dataclass
+class Batch:
+    id: str
+    number: int
+    name: Name
+    path: str
+    date: Optional[str]
+    announced_by: Optional[Name]
+    totals: Optional[BatchTotals]
+    remarks: list[Remark]
+    sources: list[Source]
+    certificates: list["Certificate"] = field(default_factory=list)
+
+    @property
+    def catalogued_share(self) -> Optional[float]:
+        if not self.totals or not self.totals.certificates:
+            return None
+        return len(self.certificates) / self.totals.certificates
+
+
+@dataclass
+class Level:
+    level: str
+    sources: list[Source]
+    title: Optional[str] = None
+    fee: Optional[float] = None
+
+
+@dataclass
+class PilotCount:
+    count: int
+    sources: list[Source]
+    as_of: Optional[str] = None
+
+
+@dataclass
+class Successor:
+    certificate: "Certificate"
+    equivalence: str  # full, partial, none
+
+
+@dataclass
+class Event:
+    type: str
+    date: Optional[str]
+    sources: list[Source]
+    details: Optional[Name] = None
+    previous_name: Optional[Name] = None
+    previous_organization: Optional[Organization] = None
+    successors: list[Successor] = field(default_factory=list)
+    from_batch: Optional[Batch] = None  # set on the introduction that a batch's announcement stands for
+    certificate: Optional["Certificate"] = None
+
+
+@dataclass
+class RelatedMajor:
+    major: Major
+    sources: list[Source]  # empty: an editorial link
+
+    @property
+    def editorial(self) -> bool:
+        return not self.sources
+
+
+@dataclass
+class Certificate:
+    id: str
+    name: Name
+    path: str
+    organization: Organization
+    batch: Optional[Batch]
+    description: Optional[Name]
+    fields: list[Field]
+    related_majors: list[RelatedMajor]
+    levels: list[Level]
+    pilot_counts: list[PilotCount]
+    history: list[Event]  # full history, introduction first
+    sources: list[Source]
+    predecessors: list["Certificate"] = field(default_factory=list)
+
+    @property
+    def status(self) -> str:
+        return status_after(self.history)
+
+    @property
+    def status_event(self) -> Event:
+        """The event that set the current status (the introduction for an active certificate)."""
+        for event in reversed(self.history):
+            if STATUS_AFTER.get(event.type) == self.status:
+                return event
+        return self.history[0]
+
+    @property
+    def introduced(self) -> Event:
+        return self.history[0]
+
+    def status_at_end_of(self, year: int) -> Optional[str]:
+        """The status on 31 December of year; None before the introduction or when its date is unknown."""
+        happened = [event for event in self.history if event.date and dates.year(event.date) <= year]
+        if not happened or happened[0] is not self.introduced:
+            return None
+        return status_after(happened)
+
+    @property
+    def former_names(self) -> list[Name]:
+        return [event.previous_name for event in self.history if event.previous_name]
+
+    @property
+    def successors(self) -> list[Successor]:
+        return self.status_event.successors if self.status == "replaced" else []
+
+    @property
+    def successor_paths(self) -> list[list[Successor]]:
+        """Every path from this certificate to a certificate that was not replaced."""
+        paths: list[list[Successor]] = []
+        pending = [[s] for s in self.successors]
+        while pending:
+            path = pending.pop(0)
+            following = path[-1].certificate.successors
+            if following:
+                pending.extend(path + [s] for s in following)
+            else:
+                paths.append(path)
+        return paths
+
+    @property
+    def current_successors(self) -> list["Certificate"]:
+        seen: dict[str, Certificate] = {}
+        for path in self.successor_paths:
+            seen.setdefault(path[-1].certificate.id, path[-1].certificate)
+        return list(seen.values())
+
+    @property
+    def latest_pilot_count(self) -> Optional[PilotCount]:
+        return self.pilot_counts[-1] if self.pilot_counts else None
+
+    @property
+    def search_names(self) -> list[Name]:
+        return [self.name] + self.former_names
+
+
+@dataclass
+class Catalogue:
+    certificates: dict[str, Certificate]
+    organizations: dict[str, Organization]
+    batches: dict[str, Batch]
+    sources: dict[str, Source]
+    fields: dict[str, Field]
+    majors: dict[str, Major]
+
+    @cached_property
+    def events(self) -> list[Event]:
+        """Every history event across the catalogue, newest first (undated last)."""
+        return newest_first(event for certificate in self.certificates.values() for event in certificate.history)
+
+    def count_by_status(self) -> dict[str, int]:
+        counts = {status: 0 for status in STATUSES}
+        for certificate in self.certificates.values():
+            counts[certificate.status] += 1
+        return counts
+
+    @property
+    def newest_date(self) -> Optional[str]:
+        """The newest date anywhere in the catalogue: a stable stand-in for "last updated"."""
+        found = [e.date for e in self.events if e.date]
+        found += [p.as_of for c in self.certificates.values() for p in c.pilot_counts if p.as_of]
+        found += [s.published for s in self.sources.values() if s.published]
+        return max(found, key=dates.sort_key) if found else None
+
+    @property
+    def pilot_institutions_total(self) -> int:
+        return sum(c.latest_pilot_count.count for c in self.certificates.values() if c.latest_pilot_count)
+
+
+def status_after(events: list[Event]) -> str:
+    """A certificate starts active; each event may change that (rules.STATUS_AFTER)."""
+    status = INITIAL_STATUS
+    for event in events:
+        status = STATUS_AFTER.get(event.type, status)
+    return status
+
+
+def newest_first(events) -> list[Event]:
+    """Dated events newest first, then undated ones by batch: one order for every list of changes."""
+    everything = list(events)
+    dated = sorted((e for e in everything if e.date), key=lambda e: (dates.sort_key(e.date), e.certificate.id, e.type), reverse=True)
+    undated = sorted((e for e in everything if not e.date), key=lambda e: (e.from_batch.number if e.from_batch else 0, e.certificate.id))
+    return dated + undated
+
+
+def build_catalogue(index: Index) -> Catalogue:
+    """Assemble the model from the checker's index of a catalogue that passed every check."""
+    by_kind = {kind.kind: index.of_kind(kind.kind) for kind in FILE_KINDS}
+
+    sources = {d.data["id"]: Source(**{k: dates.normalize(v) if k == "published" else v for k, v in d.data.items()}) for d in by_kind.get("source", [])}
+
+    def cite(ids: list[str]) -> list[Source]:
+        return [sources[i] for i in ids]
+
+    vocab = {d.kind: d.data for d in by_kind.get("fields", []) + by_kind.get("majors", [])}
+    fields = {f["id"]: Field(f["id"], Name.of(f["name"])) for f in vocab.get("fields", {}).get("fields", [])}
+    majors = {m["id"]: Major(m["id"], Name.of(m["name"])) for m in vocab.get("majors", {}).get("majors", [])}
+
+    organizations = {
+        d.data["id"]: Organization(
+            id=d.data["id"], name=Name.of(d.data["name"]), path=d.path, website=d.data.get("website"),
+            description=Name.of(d.data.get("description")), maintainers=list(d.data.get("maintainers", [])),
+            sources=cite(d.data["sources"]),
+        )
+        for d in by_kind.get("organization", [])
+    }
+
+    def totals(data: Optional[dict]) -> Optional[BatchTotals]:
+        if not data:
+            return None
+        numbers = {k: data[k] for k in ("certificates", "organizations", "applications", "applicant_units") if k in data}
+        return BatchTotals(basis=data["basis"], sources=cite(data["sources"]), note=Name.of(data.get("note")), **numbers)
+
+    batches = {
+        d.data["id"]: Batch(
+            id=d.data["id"], number=d.data["number"], name=Name.of(d.data["name"]), path=d.path,
+            date=dates.normalize(d.data["date"]) if "date" in d.data else None,
+            announced_by=Name.of(d.data.get("announced_by")), totals=totals(d.data.get("totals")),
+            remarks=[Remark(Name.of(r["text"]), cite(r["sources"])) for r in d.data.get("remarks", [])],
+            sources=cite(d.data["sources"]),
+        )
+        for d in sorted(by_kind.get("batch", []), key=lambda d: d.data["number"])
+    }
+
+    certificates: dict[str, Certificate] = {}
+    raw_events: dict[str, list[dict]] = {}
+    for d in by_kind.get("certificate", []):
+        data = d.data
+        batch = batches.get(data.get("batch", ""))
+        certificate = Certificate(
+            id=data["id"], name=Name.of(data["name"]), path=d.path,
+            organization=organizations[data["organization"]], batch=batch,
+            description=Name.of(data.get("description")),
+            fields=[fields[f] for f in data.get("fields", [])],
+            related_majors=[RelatedMajor(majors[m["major"]], cite(m.get("sources", []))) for m in data.get("related_majors", [])],
+            levels=[Level(l["level"], cite(l["sources"]), l.get("title"), l.get("fee")) for l in data.get("levels", [])],
+            pilot_counts=[PilotCount(p["count"], cite(p["sources"]), dates.normalize(p["as_of"]) if "as_of" in p else None) for p in data.get("pilot_institutions", [])],
+            history=[], sources=cite(data["sources"]),
+        )
+        if batch:
+            certificate.history.append(Event("introduced", batch.date, batch.sources, from_batch=batch, certificate=certificate))
+        certificates[certificate.id] = certificate
+        raw_events[certificate.id] = data.get("history", [])
+
+    # Events refer to other certificates, so they are resolved once all certificates exist.
+    for certificate in certificates.values():
+        for raw in raw_events[certificate.id]:
+            event = Event(
+                type=raw["type"], date=dates.normalize(raw["date"]), sources=cite(raw["sources"]),
+                details=Name.of(raw.get("details")), previous_name=Name.of(raw.get("previous_name")),
+                previous_organization=organizations.get(raw.get("previous_organization", "")),
+                successors=[Successor(certificates[s["certificate"]], s["equivalence"]) for s in raw.get("successors", [])],
+                certificate=certificate,
+            )
+            certificate.history.append(event)
+            if event.previous_organization and certificate not in event.previous_organization.former_certificates:
+                event.previous_organization.former_certificates.append(certificate)
+            for successor in event.successors:
+                successor.certificate.predecessors.append(certificate)
+
+    for certificate in certificates.values():
+        certificate.organization.certificates.append(certificate)
+        if certificate.batch:
+            certificate.batch.certificates.append(certificate)
+        for f in certificate.fields:
+            f.certificates.append(certificate)
+        for related in certificate.related_majors:
+            related.major.certificates.append(certificate)
+
+    return Catalogue(certificates, organizations, batches, sources, fields, majors)

@@ -1,0 +1,119 @@
+"""Atom feeds of catalogue changes: one for the whole catalogue, one per organization.
+
+An entry is one dated history event (a new certificate, a rename, a replacement, a
+merge, a withdrawal, a revocation...). Events without a date cannot be placed in a
+feed and are left out. Entry ids are tag: URIs made from the certificate id, the
+event type and its date, so they never change between builds; entry dates are the
+event dates (a partial date counts from its first day); the feed's own date is the
+build date. Nothing here reads the clock.
+"""
+from __future__ import annotations
+
+from typing import Iterable, Optional
+from urllib.parse import urlsplit
+
+from feedgen.feed import FeedGenerator
+
+from .. import urls
+from ..model import Catalogue, Event, Organization
+from ..vocabulary import EQUIVALENCE, EVENT
+from .buildinfo import BuildInfo, first_moment
+
+TAG_YEAR = "2026"  # the year the site's address was first used for these ids; never change it
+
+
+
+def changes_feed(catalogue: Catalogue, build: BuildInfo) -> bytes:
+    return _feed(
+        build,
+        path=urls.CHANGES_FEED,
+        feed_id=_tag(build, "changes"),
+        title="1+X 证书目录变更 · 1+X certificate catalogue changes",
+        alternate=build.site_url,
+        events=catalogue.events,
+    )
+
+
+def organization_feed(organization: Organization, build: BuildInfo) -> bytes:
+    """Changes to the certificates the organization issues now or issued before."""
+    return _feed(
+        build,
+        path=urls.organization_feed(organization.id),
+        feed_id=_tag(build, f"organizations/{organization.id}/changes"),
+        title=f"{organization.name.zh} 的证书变更 · Changes: {organization.name.en or organization.name.zh}",
+        alternate=build.url(urls.page("organization", organization.id)),
+        events=organization.events,
+    )
+
+
+def _feed(build: BuildInfo, *, path: str, feed_id: str, title: str, alternate: str, events: Iterable[Event]) -> bytes:
+    feed = FeedGenerator()
+    feed.id(feed_id)
+    feed.title(title)
+    feed.language("zh-CN")
+    feed.author({"name": "1+X 证书目录 · 1+X certificate catalogue", "uri": build.site_url})
+    feed.link(href=build.url(path), rel="self", type="application/atom+xml")
+    feed.link(href=alternate, rel="alternate", type="text/html")
+    feed.generator("xcat", uri=build.site_url)  # feedgen's default carries its own version
+    feed.updated(build.built)  # feedgen would otherwise use the current time
+    used_ids: set[str] = set()
+    for event in events:
+        if not event.date:
+            continue
+        entry = feed.add_entry(order="append")  # catalogue.events is newest first already
+        entry.id(_entry_id(event, build, used_ids))
+        entry.title(entry_title(event))
+        entry.link(href=build.url(urls.page("certificate", event.certificate.id)), rel="alternate", type="text/html")
+        entry.updated(first_moment(event.date))
+        entry.content(entry_text(event), type="text")
+        entry.category(term=event.type, label=" · ".join(EVENT.get(event.type, (event.type, event.type))))
+    return feed.atom_str(pretty=True, encoding="UTF-8")
+
+
+def entry_title(event: Event) -> str:
+    zh, en = EVENT.get(event.type, (event.type, event.type))
+    name = event.certificate.name
+    return f"{zh}：{name.zh} · {en}: {name.en or name.zh}"
+
+
+def entry_text(event: Event) -> str:
+    """The event in plain text, Chinese first, each line with its English."""
+    lines = []
+    if event.date:
+        lines.append(f"日期 · Date: {event.date}")
+    if event.from_batch:
+        lines.append(f"批次 · Batch: {event.from_batch.name.zh} · {event.from_batch.name.en or event.from_batch.name.zh}")
+    if event.previous_name:
+        lines.append(f"原名称 · Former name: {_both(event.previous_name.zh, event.previous_name.en)}")
+    if event.previous_organization:
+        previous = event.previous_organization.name
+        lines.append(f"原评价组织 · Former organization: {_both(previous.zh, previous.en)}")
+    for successor in event.successors:
+        target = successor.certificate.name
+        zh, en = EQUIVALENCE.get(successor.equivalence, (successor.equivalence, successor.equivalence))
+        lines.append(f"后继证书 · Successor: {_both(target.zh, target.en)}（{zh} · {en}）")
+    if event.details:
+        lines.append(f"说明 · Details: {_both(event.details.zh, event.details.en)}")
+    if event.sources:
+        lines.append("来源 · Sources: " + "; ".join(source.title for source in event.sources))
+    return "\n".join(lines)
+
+
+def _both(zh: str, en: Optional[str]) -> str:
+    return f"{zh} · {en}" if en and en != zh else zh
+
+
+def _tag(build: BuildInfo, specific: str) -> str:
+    """A tag: URI (RFC 4151) under the site's host name."""
+    host = urlsplit(build.site_url).hostname or "localhost"
+    return f"tag:{host},{TAG_YEAR}:{specific}"
+
+
+def _entry_id(event: Event, build: BuildInfo, used: set[str]) -> str:
+    base = _tag(build, f"certificates/{event.certificate.id}/{event.type}/{event.date}")
+    entry_id, number = base, 1
+    while entry_id in used:  # the same kind of event twice on one day
+        number += 1
+        entry_id = f"{base}/{number}"
+    used.add(entry_id)
+    return entry_id

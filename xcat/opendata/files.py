@@ -1,0 +1,108 @@
+"""Stage 3b: open data (JSON API, CSV, Atom feeds, schemas) written from the model.
+
+open_data() decides every file's path and bytes; write_exports() puts them under
+docs_dir, which MkDocs copies into the site at the same paths. The layout:
+
+    api/index.json                      what exists, with links
+    api/catalogue.json                  everything in one file
+    api/certificates/<id>.json          one certificate (likewise organizations/, batches/)
+    data/certificates.csv               one row per certificate
+    data/events.csv                     one row per history event
+    feeds/changes.xml                   Atom feed of changes (feeds/organizations/<id>.xml per organization)
+    schema/<name>.schema.json           the catalogue's own schemas
+    schema/output/<name>.schema.json    the schemas of the JSON files above
+"""
+from __future__ import annotations
+
+import datetime
+import json
+from pathlib import Path
+from typing import Any, Optional
+
+from .. import urls
+from ..model import Catalogue
+from . import buildinfo, feeds, records, tables
+from .buildinfo import BuildInfo
+from .records import Records
+
+
+
+def write_exports(catalogue: Catalogue, docs_dir: Path, schema_dir: Path, site_url: str,
+                  built: tuple[datetime.datetime, str]) -> None:
+    """Write every open-data file under docs_dir, which MkDocs copies into the site.
+    built: the build date and where it came from (buildinfo.build_date)."""
+    whole = Records(site_url).catalogue(catalogue)
+    build = buildinfo.derive(whole, built, site_url)
+    write_files(docs_dir, open_data(catalogue, build, schema_dir, whole))
+
+
+def open_data(catalogue: Catalogue, build: BuildInfo, schema_dir: Path,
+              whole: Optional[dict[str, Any]] = None) -> dict[str, bytes]:
+    """Every open-data file: path relative to the site root -> bytes. whole: the catalogue's
+    record if the caller has it already (it is the largest piece of work here)."""
+    files: dict[str, bytes] = {}
+    whole = whole if whole is not None else Records(build.site_url).catalogue(catalogue)
+    files[urls.CATALOGUE_JSON] = as_json(records.published("catalogue", whole, build))
+    for certificate in whole["certificates"]:
+        files[urls.api("certificate", certificate["id"])] = _standalone("certificate", certificate, catalogue, build)
+    for organization in whole["organizations"]:
+        files[urls.api("organization", organization["id"])] = _standalone("organization", organization, catalogue, build)
+    for batch in whole["batches"]:
+        files[urls.api("batch", batch["id"])] = _standalone("batch", batch, catalogue, build)
+
+    files[urls.CERTIFICATES_CSV] = tables.certificates_csv(catalogue, build.site_url)
+    files[urls.EVENTS_CSV] = tables.events_csv(catalogue)
+
+    files[urls.CHANGES_FEED] = feeds.changes_feed(catalogue, build)
+    for organization in sorted(catalogue.organizations.values(), key=lambda o: o.id):
+        files[urls.organization_feed(organization.id)] = feeds.organization_feed(organization, build)
+
+    files.update(schema_files(schema_dir))
+    files[urls.INDEX_JSON] = as_json(records.published("index", index(whole, files, build), build))
+    return files
+
+
+def _standalone(kind: str, record: dict[str, Any], catalogue: Catalogue, build: BuildInfo) -> bytes:
+    return as_json(records.published(kind, {**record, "cited_sources": records.cited_sources(record, catalogue)}, build))
+
+
+def schema_files(schema_dir: Path) -> dict[str, bytes]:
+    """The catalogue's schemas and the output schemas, published byte for byte."""
+    found = {f"schema/{p.name}": p for p in schema_dir.glob("*.schema.json")}
+    output = Path(urls.OUTPUT_SCHEMA_FOLDER)  # the same folder under schema/ in the repository and the site
+    found.update({f"{output}/{p.name}": p for p in (schema_dir / output.name).glob("*.schema.json")})
+    return {path: found[path].read_bytes() for path in sorted(found)}
+
+
+def index(whole: dict[str, Any], files: dict[str, bytes], build: BuildInfo) -> dict[str, Any]:
+    """What the open data holds and where: enough to discover everything from one URL."""
+    def summary(record: dict[str, Any]) -> dict[str, Any]:
+        return {key: record[key] for key in ("id", "name", "status", "url", "api") if key in record}
+
+    return {
+        "catalogue": build.url(urls.CATALOGUE_JSON),
+        "csv": {"certificates": build.url(urls.CERTIFICATES_CSV), "events": build.url(urls.EVENTS_CSV)},
+        "feeds": {
+            "changes": build.url(urls.CHANGES_FEED),
+            "organizations": {o["id"]: build.url(urls.organization_feed(o["id"])) for o in whole["organizations"]},
+        },
+        "schemas": {
+            "catalogue": [build.url(p) for p in sorted(files) if p.startswith("schema/") and p.count("/") == 1],
+            "output": [build.url(p) for p in sorted(files) if p.startswith(f"{urls.OUTPUT_SCHEMA_FOLDER}/")],
+        },
+        "certificates": [summary(c) for c in whole["certificates"]],
+        "organizations": [summary(o) for o in whole["organizations"]],
+        "batches": [summary(b) for b in whole["batches"]],
+    }
+
+
+def as_json(data: Any) -> bytes:
+    """Stable text: fixed field order, real Chinese characters, one trailing newline."""
+    return (json.dumps(data, ensure_ascii=False, indent=2, allow_nan=False) + "\n").encode("utf-8")
+
+
+def write_files(docs_dir: Path, files: dict[str, bytes]) -> None:
+    for relative, content in files.items():
+        target = docs_dir / relative
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_bytes(content)

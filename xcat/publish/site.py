@@ -1,0 +1,171 @@
+"""Stage 4: write the site. Pages and exports go to a staging folder, MkDocs builds
+there, and only a complete build replaces site/. A failure leaves site/ as it was."""
+from __future__ import annotations
+
+import datetime
+import json
+import logging
+import os
+import shutil
+import sys
+import tempfile
+from contextlib import contextmanager
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+import jinja2
+from mkdocs.commands.build import build
+from mkdocs.exceptions import Abort, MkDocsException
+
+if TYPE_CHECKING:
+    from mkdocs.config.defaults import MkDocsConfig
+
+from ..check.catalogue import check
+from ..check.report import report
+from ..check.rules import Index
+from ..model import Catalogue, build_catalogue
+from ..opendata import buildinfo, files
+from ..render import fieldref, pages
+from ..settings import HAND_WRITTEN_DOCS, ROOT, Exit, Options, SettingsError, SiteSettings, load_site_config
+from . import parallel
+
+
+def check_and_build(options: Options, when_invalid: str) -> int:
+    """Build the site only from a catalogue that passes every check."""
+    result = check(options)
+    if not result.ok or result.index is None:
+        report(result, "text")
+        print(when_invalid, file=sys.stderr)
+        return Exit.INVALID
+    return build_site(result.index, options)
+
+
+def build_site(index: Index, options: Options) -> int:
+    catalogue = build_catalogue(index)
+    site_dir: Path = options.site_dir.resolve()
+    try:
+        with staging(site_dir) as stage:
+            docs_dir = stage / "docs"
+            shutil.copytree(HAND_WRITTEN_DOCS, docs_dir)
+            config = load_site_config(docs_dir, stage / "site")  # mkdocs.yml, read once for the whole build
+            built = buildinfo.build_date(catalogue, ROOT)
+            generate(catalogue, docs_dir, SiteSettings.of(config), built, options.schemas)
+            if options.keep_docs:  # bench/benchmark.py builds this copy with plain MkDocs
+                shutil.copytree(docs_dir, options.keep_docs, dirs_exist_ok=True, copy_function=_link_or_copy)
+            with dated_like_the_open_data(built[0]):
+                run_mkdocs(config)
+            search_index_as_utf8(stage / "site")
+            swap_into_place(stage / "site", site_dir)
+    except (BuildFailed, SettingsError, jinja2.TemplateError, OSError) as failure:
+        print(f"build.py: {_explain(failure)}", file=sys.stderr)
+        print("build.py: the site was not built; the previous site is unchanged.", file=sys.stderr)
+        return Exit.INVALID
+    print(f"Built {len(catalogue.certificates)} certificate pages into {site_dir}.", file=sys.stderr)
+    return Exit.OK
+
+
+class BuildFailed(Exception):
+    pass
+
+
+def _link_or_copy(source: str, target: str) -> None:
+    """A hard link costs nothing, so --keep-docs does not slow the build it measures."""
+    try:
+        os.link(source, target)
+    except OSError:
+        shutil.copy2(source, target)
+
+
+def search_index_as_utf8(site: Path) -> None:
+    """Material writes its search index with \\uXXXX escapes: six bytes for each Chinese
+    character and for each word break (U+200B) its segmentation inserts. The same JSON
+    in UTF-8 is a third smaller to download and to parse (docs/performance.md)."""
+    index = site / "search" / "search_index.json"
+    if not index.is_file():
+        return
+    text = json.dumps(json.loads(index.read_text(encoding="utf-8")), ensure_ascii=False, separators=(",", ":"))
+    try:
+        index.write_bytes(text.encode("utf-8"))
+    except UnicodeEncodeError:  # a lone surrogate cannot be UTF-8: keep the escaped original
+        pass
+
+
+def _explain(failure: Exception) -> str:
+    """One line for the contributor instead of a traceback."""
+    if isinstance(failure, jinja2.TemplateError):
+        where = f" ({failure.filename}, line {failure.lineno})" if getattr(failure, "lineno", None) else ""
+        return f"a page template failed{where}: {failure}"
+    if isinstance(failure, OSError):
+        return f"could not write the site: {failure}"
+    return str(failure)
+
+
+def generate(catalogue: Catalogue, docs_dir: Path, settings: SiteSettings,
+             built: tuple[datetime.datetime, str], schema_dir: Path) -> None:
+    """Everything generated from the model: pages (Markdown) and open data files. Each task
+    writes its own files, so publish.parallel runs them on every core (the open data first: it
+    is the longest). built: the build date and where it came from (buildinfo.build_date)."""
+    tasks = [lambda: files.write_exports(catalogue, docs_dir, schema_dir, settings.site_url, built),
+             lambda: fieldref.write_field_reference(docs_dir, schema_dir)]
+    tasks += pages.PageWriter(catalogue, docs_dir, pages.TEMPLATES, settings.edit_base).jobs()
+    parallel.run(tasks, portable=_portable)
+
+
+def _portable(failure: Exception) -> Exception:
+    """A failure in a child process, as the parent will raise it: Jinja's errors do not
+    survive pickling with the same text, so they travel as their one-line explanation."""
+    return BuildFailed(_explain(failure)) if isinstance(failure, jinja2.TemplateError) else failure
+
+
+def run_mkdocs(config: "MkDocsConfig") -> None:
+    """Build the site as load_site_config set it up (strict: a warning fails the build)."""
+
+    # MkDocs counts warnings through its logger; strict mode turns them into an abort.
+    # Show them too, or "Aborted with 2 warnings" would not say which.
+    logger = logging.getLogger("mkdocs")
+    shown = logging.StreamHandler(sys.stderr)
+    shown.setLevel(logging.WARNING)
+    shown.setFormatter(logging.Formatter("build.py: MkDocs %(levelname)s: %(message)s"))
+    logger.addHandler(shown)
+    try:
+        logger.setLevel(logging.WARNING)
+        build(config)
+    except (Abort, MkDocsException) as error:
+        raise BuildFailed(f"MkDocs failed: {error}") from None
+    finally:
+        logger.removeHandler(shown)
+
+
+@contextmanager
+def dated_like_the_open_data(built: datetime.datetime):
+    """MkDocs dates the sitemap and its gzip header with today unless SOURCE_DATE_EPOCH is set:
+    give it the open data's input-derived build date, so the same input gives the same bytes."""
+    before = os.environ.get("SOURCE_DATE_EPOCH")
+    os.environ["SOURCE_DATE_EPOCH"] = str(int(built.timestamp()))
+    try:
+        yield
+    finally:
+        if before is None:
+            del os.environ["SOURCE_DATE_EPOCH"]
+        else:
+            os.environ["SOURCE_DATE_EPOCH"] = before
+
+
+@contextmanager
+def staging(site_dir: Path):
+    """A temporary folder beside site/, so the final move is a rename on one file system."""
+    site_dir.parent.mkdir(parents=True, exist_ok=True)
+    stage = Path(tempfile.mkdtemp(prefix=".site-build-", dir=site_dir.parent))
+    try:
+        yield stage
+    finally:
+        shutil.rmtree(stage, ignore_errors=True)
+
+
+def swap_into_place(new_site: Path, site_dir: Path) -> None:
+    old = site_dir.with_name(site_dir.name + ".old")
+    shutil.rmtree(old, ignore_errors=True)
+    if site_dir.exists():
+        os.rename(site_dir, old)
+    os.rename(new_site, site_dir)
+    shutil.rmtree(old, ignore_errors=True)

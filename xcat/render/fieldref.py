@@ -1,0 +1,244 @@
+"""The field reference for contributors, generated from the schemas' descriptions and examples.
+
+The schemas in schema/ are the one source: this module walks them (following $ref
+within the set, and reading the if/then rules that make a field required for one kind
+of event), and the template xcat/templates/fieldref/fields.md.j2 lays the result out
+as docs/reference/fields.md in the site. Nothing here restates what a field means.
+"""
+from __future__ import annotations
+
+import io
+import json
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Optional
+
+import jinja2
+from markupsafe import Markup
+from ruamel.yaml import YAML
+
+from ..urls import FIELD_REFERENCE
+from ..vocabulary import FILE_KINDS
+from ..yamlstyle import catalogue_style
+from .pages import plain_text  # the site's one escaping policy for text in Markdown
+
+TEMPLATES = Path(__file__).parent / "templates" / "fieldref"
+PAGE = Path(FIELD_REFERENCE)
+TYPE_NAMES = {
+    "string": "文本 text",
+    "integer": "整数 whole number",
+    "number": "数字 number",
+    "boolean": "true / false",
+    "object": "映射 mapping (name: value)",
+    "array": "列表 list",
+}
+MAX_DEPTH = 12
+
+
+@dataclass
+class FieldRow:
+    path: str  # levels[].fee
+    required: str  # 是 yes / 否 no / a condition
+    kind: str  # the type, in words
+    allowed: list[str]  # enum values, shown as code
+    expected: Optional[str]  # x-expected: a sentence about the form
+    bounds: Optional[str]
+    description: str
+    example: Optional[str]  # YAML, one line
+    depth: int
+
+
+@dataclass
+class FileKind:
+    kind: str
+    name_zh: str
+    location: str
+    title: str
+    description: str
+    fields: list[FieldRow] = field(default_factory=list)
+    example: Optional[str] = None  # a whole example file, block YAML
+
+
+class SchemaWalker:
+    def __init__(self, documents: dict[str, dict]):
+        self.documents = documents
+        self.by_id = {doc.get("$id", name): name for name, doc in documents.items()}
+
+    def resolve(self, schema: dict, document: str) -> tuple[dict, str]:
+        """Merge a $ref's target under the schema's own keys (its description and examples win)."""
+        seen = 0
+        merged = dict(schema)
+        while "$ref" in merged and seen < MAX_DEPTH:
+            seen += 1
+            reference = merged.pop("$ref")
+            target_file, _, pointer = reference.partition("#")
+            if target_file:
+                document = self.by_id.get(target_file, target_file.rsplit("/", 1)[-1])
+            target = self.documents.get(document, {})
+            for part in filter(None, pointer.split("/")):
+                target = target.get(part.replace("~1", "/").replace("~0", "~"), {}) if isinstance(target, dict) else {}
+            merged = {**target, **merged} if isinstance(target, dict) else merged
+        return merged, document
+
+    def rows(self, schema: dict, document: str, prefix: str = "", depth: int = 0) -> list[FieldRow]:
+        schema, document = self.resolve(schema, document)
+        if depth > MAX_DEPTH:
+            return []
+        conditions = _conditions(schema)
+        required = set(schema.get("required", []))
+        rows = []
+        for name, prop in schema.get("properties", {}).items():
+            if not isinstance(prop, dict):
+                continue
+            resolved, where = self.resolve(prop, document)
+            path = f"{prefix}{name}"
+            rows.append(FieldRow(
+                path=path,
+                required="是 yes" if name in required else conditions.get(name, "否 no"),
+                kind=_type_text(resolved, self, where),
+                allowed=[_inline_yaml(v) for v in resolved.get("enum", [])],
+                expected=resolved.get("x-expected"),
+                bounds=_bounds(resolved),
+                description=prop.get("description") or resolved.get("description", ""),
+                example=_inline_yaml(resolved["examples"][0]) if resolved.get("examples") else None,
+                depth=depth,
+            ))
+            rows += self._children(resolved, where, path, depth)
+        return rows
+
+    def _children(self, schema: dict, document: str, path: str, depth: int) -> list[FieldRow]:
+        if "properties" in schema:
+            return self.rows(schema, document, f"{path}.", depth + 1)
+        if schema.get("type") == "array" and isinstance(schema.get("items"), dict):
+            items, where = self.resolve(schema["items"], document)
+            if "properties" in items:
+                return self.rows(items, where, f"{path}[].", depth + 1)
+        return []
+
+
+def _type_text(schema: dict, walker: SchemaWalker, document: str) -> str:
+    if "enum" in schema:
+        return "以下之一 one of"
+    kinds = schema.get("type")
+    if isinstance(kinds, list):
+        return " / ".join(TYPE_NAMES.get(k, k) for k in kinds)
+    if kinds == "array" and isinstance(schema.get("items"), dict):
+        items, _ = walker.resolve(schema["items"], document)
+        inner = "映射 mappings" if items.get("type") == "object" else TYPE_NAMES.get(items.get("type"), "values").split(" ", 1)[-1]
+        return f"列表 list of {inner}"
+    return TYPE_NAMES.get(kinds, "")
+
+
+def _bounds(schema: dict) -> Optional[str]:
+    parts = []
+    if "minimum" in schema and "maximum" in schema and schema.get("type") != ["string", "integer"]:
+        parts.append(f"{schema['minimum']}–{schema['maximum']}")
+    elif "minimum" in schema and schema.get("type") in ("integer", "number"):
+        parts.append(f"≥ {schema['minimum']}")
+    if schema.get("minItems"):
+        parts.append(f"至少 at least {schema['minItems']}")
+    if "maxItems" in schema:
+        parts.append(f"至多 at most {schema['maxItems']}")
+    if schema.get("uniqueItems"):
+        parts.append("不重复 no repeats")
+    return ", ".join(parts) or None
+
+
+def _conditions(schema: dict) -> dict[str, str]:
+    """Read `if: {properties: {type: {const: renamed}}} then: {required: [previous_name]}` as words."""
+    notes: dict[str, str] = {}
+    for rule in schema.get("allOf", []):
+        condition = rule.get("if", {}).get("properties", {}) if isinstance(rule, dict) else {}
+        if len(condition) != 1:
+            continue
+        (key, test), = condition.items()
+        values = [test["const"]] if "const" in test else test.get("enum", [])
+        if not values:
+            continue
+        when = " / ".join(str(v) for v in values)
+        for name in rule.get("then", {}).get("required", []):
+            forbidden = rule.get("else", {}).get("properties", {}).get(name) is False
+            if forbidden:
+                notes[name] = f"当 {key} 为 {when} 时必填，否则不可填 · required when {key} is {when}, not allowed otherwise"
+            else:
+                notes[name] = f"当 {key} 为 {when} 时必填 · required when {key} is {when}"
+        for name, value in rule.get("else", {}).get("properties", {}).items():
+            if value is False and name not in notes:
+                notes[name] = f"仅当 {key} 为 {when} 时可填 · allowed only when {key} is {when}"
+    return notes
+
+
+def _yaml(value, flow: bool) -> str:
+    yaml = YAML(typ="safe", pure=True)
+    yaml.default_flow_style = flow
+    yaml.allow_unicode = True
+    yaml.width = 4096
+    yaml.sort_base_mapping_type_on_output = False
+    stream = io.StringIO()
+    yaml.dump(value, stream)
+    return stream.getvalue().removesuffix("\n...\n").rstrip("\n")
+
+
+def _inline_yaml(value) -> str:
+    return " ".join(_yaml(value, flow=True).split())
+
+
+def _block_yaml(value) -> str:
+    yaml = YAML(typ="rt")
+    yaml.allow_unicode = True
+    yaml.width = 4096
+    yaml.indent(mapping=2, sequence=4, offset=2)
+    stream = io.StringIO()
+    yaml.dump(catalogue_style(value), stream)
+    return stream.getvalue().rstrip("\n")
+
+
+def file_kinds(schema_dir: Path) -> list[FileKind]:
+    documents = {path.name: json.loads(path.read_text(encoding="utf-8")) for path in sorted(schema_dir.glob("*.schema.json"))}
+    walker = SchemaWalker(documents)
+    kinds = []
+    for file_kind in FILE_KINDS:
+        kind, file_name, name_zh, location = file_kind.kind, file_kind.schema, file_kind.name_zh, file_kind.location
+        schema = documents.get(file_name)
+        if schema is None:
+            continue
+        example = _block_yaml(schema["examples"][0]) if schema.get("examples") else None
+        kinds.append(FileKind(kind, name_zh, location, schema.get("title", kind), schema.get("description", ""),
+                              walker.rows(schema, file_name), example))
+    return kinds
+
+
+def fence(text: str) -> Markup:
+    """A code fence longer than any run of backticks in the text, so the text cannot close it."""
+    run = longest = 0
+    for ch in text:
+        run = run + 1 if ch == "`" else 0
+        longest = max(longest, run)
+    return Markup("`" * max(3, longest + 1))
+
+
+def verbatim(text: str) -> Markup:
+    """Text for inside a fence made by fence(): shown as written, so it is not escaped."""
+    return Markup(text)
+
+
+def render(kinds: list[FileKind]) -> str:
+    env = jinja2.Environment(
+        loader=jinja2.FileSystemLoader(TEMPLATES),
+        autoescape=True,
+        finalize=plain_text,
+        undefined=jinja2.StrictUndefined,
+        trim_blocks=True,
+        lstrip_blocks=True,
+        keep_trailing_newline=True,
+    )
+    env.filters["fence"] = fence
+    env.filters["verbatim"] = verbatim
+    return env.get_template("fields.md.j2").render(kinds=kinds)
+
+
+def write_field_reference(docs_dir: Path, schema_dir: Path) -> None:
+    """Write the field reference page under docs_dir (docs_dir/reference/fields.md)."""
+    target = docs_dir / PAGE
+    target.parent.mkdir(parents=True, exist_ok=True)
+    target.write_text(render(file_kinds(schema_dir)), encoding="utf-8", newline="\n")

@@ -1,0 +1,203 @@
+"""Stage 4a: the site's pages, as Markdown rendered from the model through templates.
+
+Python decides what each page shows (which objects, in which order, which charts);
+the templates in xcat/templates/ decide how it looks. Every value a template prints
+goes through `plain_text`, so contributor text can never become markup.
+"""
+from __future__ import annotations
+
+import functools
+import logging
+import re
+from pathlib import Path
+from typing import Callable, Iterable, Optional
+
+import jieba
+import jinja2
+from markupsafe import Markup
+from pypinyin import Style, lazy_pinyin
+
+from .. import vocabulary
+from ..model import Batch, Catalogue, Certificate, Source
+from . import charts
+
+TEMPLATES = Path(__file__).parent / "templates"
+LATEST_CHANGES_ON_HOME = 10
+
+jieba.setLogLevel(logging.WARNING)  # its dictionary-loading chatter is not build output
+
+
+def write_pages(catalogue: Catalogue, docs_dir: Path, templates_dir: Path = TEMPLATES, edit_base: Optional[str] = None) -> None:
+    """Render every generated page (and chart) into docs_dir."""
+    writer = PageWriter(catalogue, docs_dir, templates_dir, edit_base)
+    writer.write_all()
+
+
+# --- Escaping -----------------------------------------------------------------
+
+# ASCII characters that mean something to HTML or to Markdown (emphasis, links, code,
+# tables, headings, attribute lists) become numeric character references: they look
+# the same on the page and in the search index, and mean nothing in either language.
+_SPECIAL = {ord(c): f"&#{ord(c)};" for c in "&<>\"'\\`*_[](){}#|!~"}
+_LINE_START = re.compile(r"^([0-9]+)\.|^([-+=])")
+
+
+def plain_text(value) -> Markup:
+    """Jinja's finalize: print any value as inert text. Markup (macros, trusted links) passes."""
+    if isinstance(value, Markup):
+        return value
+    if value is None:
+        return Markup("")
+    text = " ".join(str(value).split())  # one line: a newline could start a list or a code block
+    text = text.translate(_SPECIAL)
+    # A leading "1." or "-" would start a list where the text begins a line.
+    text = _LINE_START.sub(lambda m: f"{m.group(1)}&#46;" if m.group(1) else f"&#{ord(m.group(2))};", text)
+    return Markup(text)
+
+
+def external_url(url: Optional[str]) -> Optional[Markup]:
+    """A URL for a Markdown link written as (<url>); only https, nothing that ends the brackets."""
+    if not url or not url.startswith("https://") or re.search(r"[\s<>\"'\\]", url):
+        return None
+    return Markup(url)
+
+
+# --- Pinyin -------------------------------------------------------------------
+
+_HAN = re.compile(r"[\u3400-\u9fff]")
+
+
+def pinyin_terms(name: str) -> list[str]:
+    """Search terms for a Chinese name: words in pinyin, the whole name joined, and initials.
+    工业机器人应用编程 -> ["gongye jiqiren yingyong biancheng", "gongyejiqirenyingyongbiancheng", "gyjqryybc"].
+    Material's search matches prefixes, so "gyjqr" and "gongye jiqiren" both find it."""
+    words = [w for w in jieba.cut(name, HMM=False) if _HAN.search(w)]
+    if not words:
+        return []
+    spelled = [[s for s in lazy_pinyin(w, errors="ignore") if s.isascii()] for w in words]
+    terms = [" ".join("".join(s) for s in spelled), "".join("".join(s) for s in spelled),
+             "".join(s[0] for word in spelled for s in word)]
+    return list(dict.fromkeys(t for t in terms if t))
+
+
+@functools.lru_cache(maxsize=None)  # every list page sorts by it: spell each name once
+def pinyin_sort_key(name: str) -> str:
+    return " ".join(lazy_pinyin(name, style=Style.NORMAL)).lower()
+
+
+# --- What each page shows -----------------------------------------------------
+
+def cited_sources(certificate: Certificate) -> list[Source]:
+    """Every source the certificate page cites, the certificate's own first, each once."""
+    found: dict[str, Source] = {}
+    groups: list[Iterable[Source]] = [certificate.sources]
+    groups += [event.sources for event in certificate.history]
+    groups += [level.sources for level in certificate.levels]
+    groups += [pilot.sources for pilot in certificate.pilot_counts]
+    groups += [related.sources for related in certificate.related_majors]
+    for group in groups:
+        for source in group:
+            found.setdefault(source.id, source)
+    return list(found.values())
+
+
+def by_name(certificates: Iterable[Certificate]) -> list[Certificate]:
+    """Pinyin order, as a Chinese reader expects, with the id as a tiebreaker."""
+    return sorted(certificates, key=lambda c: (pinyin_sort_key(c.name.zh), c.id))
+
+
+def catalogue_order(certificates: Iterable[Certificate]) -> list[Certificate]:
+    """By batch, then by name; certificates introduced outside the batches last."""
+    return sorted(certificates, key=lambda c: (c.batch.number if c.batch else 10**6, pinyin_sort_key(c.name.zh), c.id))
+
+
+# --- Writing ------------------------------------------------------------------
+
+class PageWriter:
+    def __init__(self, catalogue: Catalogue, docs_dir: Path, templates_dir: Path = TEMPLATES, edit_base: Optional[str] = None):
+        """edit_base: the address that a catalogue file's path is appended to, to edit it (SiteSettings)."""
+        self.catalogue = catalogue
+        self.docs_dir = docs_dir
+        self.edit_base = edit_base
+        self.env = jinja2.Environment(
+            loader=jinja2.FileSystemLoader(templates_dir),
+            autoescape=True,  # macro output is Markup, so finalize leaves it alone
+            finalize=plain_text,
+            undefined=jinja2.StrictUndefined,
+            trim_blocks=True,
+            lstrip_blocks=True,
+            keep_trailing_newline=True,
+        )
+        self.env.globals["labels"] = vocabulary
+        self.env.filters["url"] = external_url
+        self.env.filters["pinyin"] = pinyin_terms
+        self.env.filters["by_name"] = by_name
+
+    def write_all(self) -> None:
+        for job in self.jobs():
+            job()
+
+    def jobs(self) -> list[Callable[[], None]]:
+        """One job per page (and its chart), in a fixed order: each is independent of the others,
+        so xcat.parallel can share them out between processes."""
+        jieba.initialize()  # load the dictionary once, before the jobs are shared out
+        catalogue = self.catalogue
+        everything = catalogue_order(catalogue.certificates.values())
+        page = functools.partial
+        jobs = [
+            self.home_page,
+            page(self.render, "catalogue.md", "catalogue.md.j2", certificates=everything),
+            page(self.render, "changes.md", "changes.md.j2", events=catalogue.events),
+        ]
+        jobs += [page(self.certificate_page, certificate) for certificate in everything]
+        jobs.append(page(self.render, "organizations/index.md", "organizations.md.j2",
+                         organizations=sorted(catalogue.organizations.values(), key=lambda o: (pinyin_sort_key(o.name.zh), o.id))))
+        jobs += [page(self.render, f"organizations/{o.id}.md", "organization.md.j2", o=o) for o in catalogue.organizations.values()]
+        jobs.append(page(self.render, "batches/index.md", "batches.md.j2", batches=list(catalogue.batches.values())))
+        jobs += [page(self.batch_page, batch) for batch in catalogue.batches.values()]
+        jobs.append(page(self.render, "fields/index.md", "fields.md.j2", fields=list(catalogue.fields.values())))
+        jobs += [page(self.render, f"fields/{item.id}.md", "field.md.j2", item=item, kind="field") for item in catalogue.fields.values()]
+        jobs.append(page(self.render, "majors/index.md", "majors.md.j2", majors=list(catalogue.majors.values())))
+        jobs += [page(self.render, f"majors/{item.id}.md", "field.md.j2", item=item, kind="major") for item in catalogue.majors.values()]
+        return jobs
+
+    def home_page(self) -> None:
+        catalogue = self.catalogue
+        self.render("index.md", "home.md.j2", counts=catalogue.count_by_status(),
+                    latest=catalogue.events[:LATEST_CHANGES_ON_HOME],
+                    chart=self.chart("charts/catalogue.svg", charts.catalogue_over_time_svg(catalogue)))
+
+    def certificate_page(self, certificate: Certificate) -> None:
+        self.render(f"certificates/{certificate.id}.md", "certificate.md.j2", c=certificate,
+                    sources=cited_sources(certificate),
+                    pinyin=pinyin_terms(certificate.name.zh),
+                    former_pinyin=[t for n in certificate.former_names for t in pinyin_terms(n.zh)],
+                    edit_url=self.edit_url(certificate.path),
+                    chart=self.chart(f"charts/certificates/{certificate.id}.svg", charts.pilot_counts_svg(certificate)))
+
+    def batch_page(self, batch: Batch) -> None:
+        self.render(f"batches/{batch.id}.md", "batch.md.j2", b=batch,
+                    chart=self.chart(f"charts/batches/{batch.id}.svg", charts.batch_counts_svg(batch)))
+
+    def render(self, page: str, template: str, **context) -> None:
+        """Write one page. `root` leads from the page's Markdown file to docs/ (for .md links,
+        which MkDocs checks); `site_root` leads from its URL to the site root (for raw HTML links)."""
+        depth = page.count("/")
+        url_depth = depth if page.endswith("index.md") else depth + 1
+        text = self.env.get_template(template).render(
+            catalogue=self.catalogue, root="../" * depth, site_root="../" * url_depth, **context)
+        target = self.docs_dir / page
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_text(text, encoding="utf-8")
+
+    def chart(self, relative: str, svg: Optional[str]) -> Optional[str]:
+        """Write the chart if there is one; its path relative to docs/, or None."""
+        if not svg:
+            return None
+        target = self.docs_dir / relative
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_text(svg, encoding="utf-8")
+        return relative
+
+    def edit_url(self, path: str) -> Optional[Markup]:
+        return external_url(self.edit_base + path) if self.edit_base else None

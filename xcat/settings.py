@@ -1,0 +1,78 @@
+"""Paths and settings, defined once: where the project's files are, what mkdocs.yml says
+(read through MkDocs' own loader, never parsed by hand), and the options of one run."""
+from __future__ import annotations
+
+import enum
+from dataclasses import dataclass
+from pathlib import Path
+from typing import TYPE_CHECKING, Optional
+
+if TYPE_CHECKING:
+    from mkdocs.config.defaults import MkDocsConfig
+
+ROOT = Path(__file__).resolve().parent.parent
+CATALOGUE = ROOT / "catalogue"
+SCHEMAS = ROOT / "schema"
+HAND_WRITTEN_DOCS = ROOT / "docs"
+MKDOCS_YML = ROOT / "mkdocs.yml"
+SITE = ROOT / "site"
+
+
+class Exit(enum.IntEnum):
+    """What a command ends with: the shell and CI read these."""
+
+    OK = 0
+    INVALID = 1  # the catalogue has problems, or the build failed
+    USAGE = 2  # the request itself is wrong (an unknown id, revision or option)
+
+
+@dataclass(frozen=True)
+class Options:
+    """What one run works on. The command line fills it in; tests build it directly."""
+
+    catalogue: Path = CATALOGUE
+    schemas: Path = SCHEMAS
+    today: Optional[str] = None  # a fixed "today" for the date rules (tests)
+    site_dir: Path = SITE
+    keep_docs: Optional[Path] = None  # also keep the generated Markdown there (bench/)
+
+
+@dataclass(frozen=True)
+class SiteSettings:
+    """What the pages and the open data need to know of mkdocs.yml."""
+
+    site_url: str  # ends with "/"
+    edit_base: Optional[str] = None  # repo_url + edit_uri: prefix a catalogue file's path to edit it
+
+    @classmethod
+    def of(cls, config: "MkDocsConfig") -> "SiteSettings":
+        site_url = config.site_url
+        if not site_url or not site_url.startswith(("https://", "http://")):
+            raise SettingsError(f"{config.config_file_path}: site_url must be the site's address (https://...): "
+                                "the open data and the feeds link to it")
+        site_url = site_url if site_url.endswith("/") else site_url + "/"
+        repo, edit = config.repo_url, config.edit_uri
+        edit_base = None
+        if repo and edit and str(repo).startswith("https://"):
+            edit_base = str(repo).rstrip("/") + "/" + str(edit).strip("/") + "/"
+        return cls(site_url, edit_base)
+
+
+class SettingsError(Exception):
+    """mkdocs.yml cannot be read or lacks what the build needs."""
+
+
+def load_site_config(docs_dir: Path = HAND_WRITTEN_DOCS, site_dir: Path = SITE,
+                     config_file: Path = MKDOCS_YML) -> "MkDocsConfig":
+    """mkdocs.yml as MkDocs reads it, strict, building docs_dir into site_dir."""
+    from mkdocs.config import load_config  # MkDocs loads its theme and plugins: only when a site is wanted
+    from mkdocs.exceptions import ConfigurationError
+
+    try:
+        return load_config(str(config_file), docs_dir=str(docs_dir), site_dir=str(site_dir), strict=True)
+    except (ConfigurationError, OSError) as error:
+        raise SettingsError(f"{config_file.name}: {error}") from None
+
+
+def site_settings(config_file: Path = MKDOCS_YML) -> SiteSettings:
+    return SiteSettings.of(load_site_config(config_file=config_file))

@@ -1,0 +1,25 @@
+"""`build.py codeowners`: write .github/CODEOWNERS from the organizations' maintainers
+(the text itself is the checker's, xcat/check/codeowners.py, which also reports a stale file)."""
+from __future__ import annotations
+
+import sys
+
+from ..check.codeowners import codeowners_path, render
+from ..check.load import load_catalogue
+from ..settings import Exit
+
+
+def run(args) -> int:
+    loaded = load_catalogue(args.catalogue)
+    if not args.catalogue.is_dir():
+        print(f"build.py codeowners: {args.catalogue} is not a folder", file=sys.stderr)
+        return Exit.USAGE
+    path = codeowners_path(args.catalogue)
+    text = render(loaded.documents, args.catalogue)
+    if path.is_file() and path.read_text(encoding="utf-8", errors="replace") == text:
+        print(f"{path} is up to date.", file=sys.stderr)
+        return Exit.OK
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(text, encoding="utf-8", newline="\n")
+    print(f"Wrote {path}.", file=sys.stderr)
+    return Exit.OK

@@ -1,0 +1,408 @@
+"""Explain what changed in the catalogue between two git revisions, in plain language.
+
+    python build.py diff BASE [HEAD] [--format text|markdown]
+
+HEAD means a commit (default: the HEAD commit), never the working tree: commit
+first, then compare. Each side is read from git (`git ls-tree`, `git cat-file`)
+into a temporary folder and goes through the same pipeline as `check` and the
+site (load, schemas, rules, model). Both sides are checked against the schemas
+of the project that runs the diff (schema/ beside this code), because the model
+built here is this code's model: a side that does not pass those schemas cannot
+be compared, and the diff says so instead of guessing.
+"""
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+import tempfile
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Optional
+
+from .. import vocabulary as labels
+from ..check.catalogue import check_catalogue
+from ..check.report import escape_markdown
+from ..check.schemas import SchemaSet
+from ..model import Catalogue, Certificate, Event, Name, build_catalogue
+from ..settings import Exit
+
+
+
+class DiffError(Exception):
+    """A problem with the request itself (not a git repository, unknown revision)."""
+
+
+# ---------------------------------------------------------------- reading a revision
+
+
+@dataclass
+class Side:
+    revision: str
+    commit: str  # short hash
+    catalogue: Optional[Catalogue]
+    raw: dict[tuple[str, str], dict]  # (kind, id) -> the file's data, for fields the model does not carry
+    problems: int = 0
+
+
+def git(repo: Path, *args: str, binary: bool = False):
+    result = subprocess.run(["git", "-C", str(repo), *args], capture_output=True)
+    if result.returncode != 0:
+        raise DiffError(result.stderr.decode("utf-8", "replace").strip() or f"git {' '.join(args)} failed")
+    return result.stdout if binary else result.stdout.decode("utf-8", "replace")
+
+
+def locate(catalogue_dir: Path) -> tuple[Path, str]:
+    """The git repository holding catalogue_dir, and catalogue_dir's path inside it."""
+    folder = catalogue_dir.resolve()
+    probe = folder if folder.is_dir() else folder.parent
+    try:
+        top = Path(git(probe, "rev-parse", "--show-toplevel").strip())
+    except (DiffError, FileNotFoundError):
+        raise DiffError(f"{catalogue_dir} is not inside a git repository: diff compares git revisions") from None
+    return top, folder.relative_to(top.resolve()).as_posix()
+
+
+def resolve(repo: Path, revision: str) -> str:
+    if revision.startswith("-"):
+        raise DiffError(f"'{revision}' is not a revision")
+    try:
+        return git(repo, "rev-parse", "--verify", "--quiet", "--short", f"{revision}^{{commit}}").strip()
+    except DiffError:
+        raise DiffError(f"'{revision}' is not a commit in {repo} (try HEAD~1, main or origin/main; "
+                        "in a shallow clone, fetch the history first)") from None
+
+
+def extract(repo: Path, commit: str, prefix: str, into: Path) -> None:
+    """Write the catalogue files of one commit under into/prefix (blobs and symlinks only)."""
+    listing = git(repo, "ls-tree", "-r", "-z", "--full-tree", commit, "--", prefix, binary=True)
+    entries = []
+    for record in filter(None, listing.split(b"\0")):
+        meta, path = record.split(b"\t", 1)
+        mode, kind, sha = meta.decode().split()
+        parts = path.decode("utf-8", "surrogateescape").split("/")
+        if kind != "blob" or any(part in ("", ".", "..") for part in parts):
+            continue  # submodules and malformed paths are nothing a catalogue holds
+        entries.append((mode, sha, parts))
+    contents = _cat_blobs(repo, [sha for _, sha, _ in entries])
+    for mode, sha, parts in entries:
+        target = into.joinpath(*parts)
+        target.parent.mkdir(parents=True, exist_ok=True)
+        if mode == "120000":
+            # Kept as a link so the checker refuses it exactly as in a working tree; never followed.
+            os.symlink(contents[sha].decode("utf-8", "replace"), target)
+        else:
+            target.write_bytes(contents[sha])
+
+
+def _cat_blobs(repo: Path, shas: list[str]) -> dict[str, bytes]:
+    if not shas:
+        return {}
+    unique = sorted(set(shas))
+    result = subprocess.run(["git", "-C", str(repo), "cat-file", "--batch"], input="".join(s + "\n" for s in unique).encode(), capture_output=True, check=True)
+    out, blobs, position = result.stdout, {}, 0
+    for sha in unique:
+        header_end = out.index(b"\n", position)
+        size = int(out[position:header_end].split()[2])
+        blobs[sha] = out[header_end + 1 : header_end + 1 + size]
+        position = header_end + 1 + size + 1
+    return blobs
+
+
+def read_side(repo: Path, prefix: str, revision: str, schemas, today: Optional[str]) -> Side:
+    commit = resolve(repo, revision)
+    with tempfile.TemporaryDirectory(prefix="xcat-diff-") as temporary:
+        base = Path(temporary)
+        folder = base / prefix
+        folder.mkdir(parents=True, exist_ok=True)  # a revision without a catalogue is an empty one
+        extract(repo, commit, prefix, base)
+        checked = check_catalogue(folder, schemas, today=today, base=base)
+    raw = {}
+    for document in checked.documents:
+        if document.kind in ("fields", "majors"):
+            for entry in document.data.get(document.kind, []) if isinstance(document.data, dict) else []:
+                if isinstance(entry, dict) and isinstance(entry.get("id"), str):
+                    raw[(document.kind, entry["id"])] = entry
+        else:
+            raw[(document.kind, document.stem)] = document.data
+    catalogue = build_catalogue(checked.index) if checked.ok and checked.index else None
+    return Side(revision, commit, catalogue, raw, len(checked.problems))
+
+
+# ---------------------------------------------------------------- comparing
+
+
+@dataclass
+class Item:
+    """One thing that was added, removed or changed, with sentences explaining how."""
+
+    name: str
+    ident: str
+    details: list[str] = field(default_factory=list)
+
+
+@dataclass
+class Section:
+    heading: str
+    items: list[Item]
+
+
+@dataclass
+class Report:
+    base: Side
+    head: Side
+    sections: list[Section]
+
+    @property
+    def comparable(self) -> bool:
+        return self.base.catalogue is not None and self.head.catalogue is not None
+
+
+def shown(name: Optional[Name]) -> str:
+    if name is None:
+        return ""
+    return f"{name.zh} {name.en}" if name.en else name.zh
+
+
+def compare(base: Side, head: Side) -> Report:
+    if base.catalogue is None or head.catalogue is None:
+        return Report(base, head, [])
+    old, new = base.catalogue, head.catalogue
+    sections = [
+        Section("新增证书 Certificates added", [_certificate_added(new.certificates[i]) for i in sorted(new.certificates.keys() - old.certificates.keys())]),
+        Section("删除的证书 Certificates removed", [
+            Item(shown(old.certificates[i].name), i, ["证书不应删除：请在 history 中记录其退出或替代。 Certificates are never deleted: record their end in history instead."])
+            for i in sorted(old.certificates.keys() - new.certificates.keys())
+        ]),
+        Section("有变化的证书 Certificates changed", _changed(old.certificates, new.certificates, lambda i: _certificate_changes(old.certificates[i], new.certificates[i], base.raw[("certificate", i)], head.raw[("certificate", i)]))),
+    ]
+    for kind, heading, table_old, table_new, describe in (
+        ("organization", "评价组织 Organizations", old.organizations, new.organizations, _organization_changes),
+        ("batch", "批次 Batches", old.batches, new.batches, _batch_changes),
+        ("source", "来源 Sources", old.sources, new.sources, _source_changes),
+        ("fields", "领域 Fields", old.fields, new.fields, _vocabulary_changes),
+        ("majors", "专业 Majors", old.majors, new.majors, _vocabulary_changes),
+    ):
+        items = [Item(_title(table_new[i]), i, ["新增 added"]) for i in sorted(table_new.keys() - table_old.keys())]
+        items += [Item(_title(table_old[i]), i, ["删除 removed"]) for i in sorted(table_old.keys() - table_new.keys())]
+        items += _changed(table_old, table_new, lambda i, k=kind, d=describe, a=table_old, b=table_new: d(a[i], b[i], base.raw[(k, i)], head.raw[(k, i)]))
+        sections.append(Section(heading, sorted(items, key=lambda item: item.ident)))
+    return Report(base, head, [s for s in sections if s.items])
+
+
+def _title(thing) -> str:
+    name = getattr(thing, "name", None)
+    return shown(name) if isinstance(name, Name) else getattr(thing, "title", "")
+
+
+def _changed(old: dict, new: dict, describe) -> list[Item]:
+    items = []
+    for ident in sorted(old.keys() & new.keys()):
+        details = describe(ident)
+        if details:
+            items.append(Item(_title(new[ident]), ident, details))
+    return items
+
+
+def _certificate_added(certificate: Certificate) -> Item:
+    details = [f"评价组织 organization: {shown(certificate.organization.name)}"]
+    if certificate.batch:
+        details.append(f"批次 batch: {shown(certificate.batch.name)}")
+    if certificate.status != "active":
+        details.append(f"状态 status: {labels.both(labels.STATUS, certificate.status)}")
+    return Item(shown(certificate.name), certificate.id, details)
+
+
+def _certificate_changes(old: Certificate, new: Certificate, old_raw: dict, new_raw: dict) -> list[str]:
+    details = []
+    if old.name != new.name:
+        details.append(f"名称 name: {shown(old.name)} → {shown(new.name)}")
+    if old.status != new.status or _successor_ids(old) != _successor_ids(new):
+        sentence = f"状态 status: {labels.both(labels.STATUS, old.status)} → {labels.both(labels.STATUS, new.status)}"
+        if new.successors:
+            sentence += "; 后继证书 succeeded by: " + ", ".join(
+                f"{shown(s.certificate.name)} ({s.certificate.id}, {labels.both(labels.EQUIVALENCE, s.equivalence)})" for s in new.successors
+            )
+        details.append(sentence)
+    old_events = [_event_key(e) for e in old.history]
+    for event in new.history:
+        key = _event_key(event)
+        if key in old_events:
+            old_events.remove(key)
+        else:
+            details.append(f"新事件 new event: {_event_sentence(event)}")
+    details += [f"删除的事件 event removed: {key[1] or '?'} {labels.both(labels.EVENT, key[0])}" for key in old_events]
+    if old.organization.id != new.organization.id:
+        details.append(f"评价组织 organization: {shown(old.organization.name)} → {shown(new.organization.name)}")
+    if (old.batch and old.batch.id) != (new.batch and new.batch.id):
+        details.append(f"批次 batch: {shown(old.batch.name) if old.batch else '—'} → {shown(new.batch.name) if new.batch else '—'}")
+    old_count, new_count = old.latest_pilot_count, new.latest_pilot_count
+    if (old_count and (old_count.count, old_count.as_of)) != (new_count and (new_count.count, new_count.as_of)):
+        as_of = f" (截至 as of {new_count.as_of})" if new_count and new_count.as_of else ""
+        details.append(f"试点院校数 pilot institutions: {old_count.count if old_count else '—'} → {new_count.count if new_count else '—'}{as_of}")
+    details += _level_changes(old, new)
+    covered = {"id", "name", "history", "organization", "batch", "pilot_institutions", "levels"}
+    details += _other_fields(old_raw, new_raw, covered)
+    return details
+
+
+def _successor_ids(certificate: Certificate) -> list[tuple[str, str]]:
+    return [(s.certificate.id, s.equivalence) for s in certificate.successors]
+
+
+def _event_key(event: Event) -> tuple:
+    return (
+        event.type, event.date, event.details, event.previous_name,
+        event.previous_organization.id if event.previous_organization else None,
+        tuple((s.certificate.id, s.equivalence) for s in event.successors),
+        tuple(s.id for s in event.sources),
+    )
+
+
+def _event_sentence(event: Event) -> str:
+    words = [event.date or "?", labels.both(labels.EVENT, event.type)]
+    if event.previous_name:
+        words.append(f"(原名 formerly {shown(event.previous_name)})")
+    if event.previous_organization:
+        words.append(f"(原评价组织 previously {shown(event.previous_organization.name)})")
+    if event.successors:
+        words.append("→ " + ", ".join(f"{shown(s.certificate.name)} ({s.certificate.id})" for s in event.successors))
+    if event.details:
+        words.append(f"— {shown(event.details)}")
+    return " ".join(words)
+
+
+def _level_changes(old: Certificate, new: Certificate) -> list[str]:
+    before = {level.level: level for level in old.levels}
+    after = {level.level: level for level in new.levels}
+    details = []
+    for name in ("初级", "中级", "高级"):
+        a, b = before.get(name), after.get(name)
+        if a is None and b is None:
+            continue
+        if a is None:
+            details.append(f"等级 level {name}: 新增 added" + _level_facts(b))
+        elif b is None:
+            details.append(f"等级 level {name}: 删除 removed")
+        else:
+            if a.title != b.title:
+                details.append(f"等级 level {name} 名称 title: {a.title or '—'} → {b.title or '—'}")
+            if a.fee != b.fee:
+                details.append(f"等级 level {name} 费用 fee: {_yuan(a.fee)} → {_yuan(b.fee)}")
+    return details
+
+
+def _level_facts(level) -> str:
+    facts = [level.title] if level.title else []
+    if level.fee is not None:
+        facts.append(_yuan(level.fee))
+    return f" ({', '.join(facts)})" if facts else ""
+
+
+def _yuan(fee: Optional[float]) -> str:
+    if fee is None:
+        return "—"
+    return f"{fee:g} 元 yuan"
+
+
+def _other_fields(old_raw: dict, new_raw: dict, covered: set[str]) -> list[str]:
+    changed = sorted(key for key in (old_raw.keys() | new_raw.keys()) - covered if old_raw.get(key) != new_raw.get(key))
+    return [f"其他字段 also changed: {', '.join(changed)}"] if changed else []
+
+
+def _organization_changes(old, new, old_raw: dict, new_raw: dict) -> list[str]:
+    details = []
+    if old.name != new.name:
+        details.append(f"名称 name: {shown(old.name)} → {shown(new.name)}")
+    if old.maintainers != new.maintainers:
+        added = [m for m in new.maintainers if m not in old.maintainers]
+        removed = [m for m in old.maintainers if m not in new.maintainers]
+        parts = ([f"+{', +'.join(added)}"] if added else []) + ([f"-{', -'.join(removed)}"] if removed else [])
+        details.append(f"维护者 maintainers: {'; '.join(parts) or 'reordered'}")
+    return details + _other_fields(old_raw, new_raw, {"id", "name", "maintainers"})
+
+
+def _batch_changes(old, new, old_raw: dict, new_raw: dict) -> list[str]:
+    details = []
+    if old.name != new.name:
+        details.append(f"名称 name: {shown(old.name)} → {shown(new.name)}")
+    if old.date != new.date:
+        details.append(f"日期 date: {old.date or '—'} → {new.date or '—'}")
+    return details + _other_fields(old_raw, new_raw, {"id", "name", "date"})
+
+
+def _source_changes(old, new, old_raw: dict, new_raw: dict) -> list[str]:
+    details = [f"标题 title: {old.title} → {new.title}"] if old.title != new.title else []
+    return details + _other_fields(old_raw, new_raw, {"id", "title"})
+
+
+def _vocabulary_changes(old, new, old_raw: dict, new_raw: dict) -> list[str]:
+    return [f"名称 name: {shown(old.name)} → {shown(new.name)}"] if old.name != new.name else []
+
+
+# ---------------------------------------------------------------- printing
+
+
+def render(report: Report, style: str) -> str:
+    lines = _lines(report)
+    if style == "markdown":
+        return _markdown(lines)
+    return _text(lines)
+
+
+def _lines(report: Report) -> list[tuple[str, str]]:
+    """The report as (role, text) pairs: title, note, heading, item, detail."""
+    base, head = report.base, report.head
+    out = [("title", "目录变化 What changed in the catalogue"),
+           ("note", f"比较 Comparing {base.revision} ({base.commit}) → {head.revision} ({head.commit})")]
+    for side in (base, head):
+        if side.catalogue is None:
+            out.append(("note", f"⚠ {side.revision} ({side.commit}) 未通过目录检查，无法比较 does not pass the catalogue check "
+                                f"({side.problems} problems), so the changes cannot be listed: run `python build.py check` on it and fix the problems first."))
+    if report.comparable and not report.sections:
+        out.append(("note", "目录没有变化 No change to the catalogue."))
+    for section in report.sections:
+        out.append(("heading", f"{section.heading} ({len(section.items)})"))
+        for item in section.items:
+            out.append(("item", f"{item.name} ({item.ident})" if item.name else item.ident))
+            out += [("detail", detail) for detail in item.details]
+    return out
+
+
+def _text(lines: list[tuple[str, str]]) -> str:
+    indent = {"title": "", "note": "", "heading": "\n", "item": "  * ", "detail": "      "}
+    return "\n".join(indent[role] + _one_line(text) for role, text in lines) + "\n"
+
+
+def _markdown(lines: list[tuple[str, str]]) -> str:
+    # Every line is escaped whole: names and details are contributor text.
+    prefix = {"title": "### ", "note": "", "heading": "#### ", "item": "- ", "detail": "  - "}
+    out = []
+    for role, text in lines:
+        if role in ("title", "heading", "note") and out:
+            out.append("")
+        out.append(prefix[role] + escape_markdown(text))
+    return "\n".join(out) + "\n"
+
+
+def _one_line(text: str) -> str:
+    return " ".join(text.split())
+
+
+# ---------------------------------------------------------------- the command
+
+
+def run(args) -> int:
+    try:
+        repo, prefix = locate(args.catalogue)
+        for revision in (args.base, args.head):
+            resolve(repo, revision)
+        schemas = SchemaSet(args.schemas)
+        base = read_side(repo, prefix, args.base, schemas, args.today)
+        head = read_side(repo, prefix, args.head, schemas, args.today)
+    except DiffError as error:
+        print(f"build.py diff: {error}", file=sys.stderr)
+        return Exit.USAGE
+    report = compare(base, head)
+    sys.stdout.write(render(report, args.format))
+    return Exit.OK if report.comparable else Exit.INVALID

@@ -1,0 +1,57 @@
+"""Where everything lives in the site, defined once for Python and the templates.
+
+Paths are relative to the site root (for open data, prefix the site's address);
+a page's source is the Markdown file MkDocs turns into that page.
+"""
+from __future__ import annotations
+
+# Each kind of item with a page of its own, and the folder its pages live in.
+FOLDERS = {
+    "certificate": "certificates",
+    "organization": "organizations",
+    "batch": "batches",
+    "field": "fields",
+    "major": "majors",
+}
+API_KINDS = ("certificate", "organization", "batch")  # the kinds with a JSON file of their own
+
+CATALOGUE_JSON = "api/catalogue.json"
+INDEX_JSON = "api/index.json"
+OUTPUT_SCHEMA_FOLDER = "schema/output"
+CERTIFICATES_CSV = "data/certificates.csv"
+EVENTS_CSV = "data/events.csv"
+CHANGES_FEED = "feeds/changes.xml"
+CATALOGUE_CHART = "charts/catalogue.svg"
+SEARCH_INDEX = "search/search_index.json"
+FIELD_REFERENCE = "reference/fields.md"
+
+
+def page_source(kind: str, item_id: str) -> str:
+    """certificates/x.md: the Markdown file (links between pages use it; MkDocs checks them)."""
+    return f"{FOLDERS[kind]}/{item_id}.md"
+
+
+def index_source(kind: str) -> str:
+    """certificates/index.md (catalogue.md lists the certificates; the others have an index page)."""
+    return f"{FOLDERS[kind]}/index.md"
+
+
+def page(kind: str, item_id: str) -> str:
+    """certificates/x/: the page's address, with MkDocs' directory URLs."""
+    return f"{FOLDERS[kind]}/{item_id}/"
+
+
+def api(kind: str, item_id: str) -> str:
+    return f"api/{FOLDERS[kind]}/{item_id}.json"
+
+
+def output_schema(kind: str) -> str:
+    return f"{OUTPUT_SCHEMA_FOLDER}/{kind}.schema.json"
+
+
+def organization_feed(organization_id: str) -> str:
+    return f"feeds/organizations/{organization_id}.xml"
+
+
+def chart(kind: str, item_id: str) -> str:
+    return f"charts/{FOLDERS[kind]}/{item_id}.svg"

@@ -1,0 +1,110 @@
+"""The catalogue's vocabulary, defined once: the kinds of file, the certificate lifecycle
+(statuses, events, what may follow what), levels, and their words in Chinese and English.
+
+The checker, the model, the pages, the open data, the feeds and the change report all read
+these tables, so they always agree. The JSON Schemas in schema/ state the same enums for
+editors and other tools; a test checks that the two agree.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Optional
+
+# --- Kinds of catalogue file ---------------------------------------------------
+
+
+@dataclass(frozen=True)
+class FileKind:
+    kind: str  # the name used everywhere in code: certificate, organization, ...
+    schema: str  # its file in schema/
+    name_zh: str
+    location: str  # where contributors find such files
+    folder: Optional[str] = None  # one file per item in catalogue/<folder>/
+    file: Optional[str] = None  # or one file for the whole vocabulary: catalogue/<file>
+
+
+# In the order a newcomer meets them (the field reference follows it).
+FILE_KINDS = [
+    FileKind("certificate", "certificate.schema.json", "证书", "catalogue/certificates/<id>.yaml", folder="certificates"),
+    FileKind("organization", "organization.schema.json", "评价组织", "catalogue/organizations/<id>.yaml", folder="organizations"),
+    FileKind("source", "source.schema.json", "来源", "catalogue/sources/<id>.yaml", folder="sources"),
+    FileKind("batch", "batch.schema.json", "批次", "catalogue/batches/batch-<number>.yaml", folder="batches"),
+    FileKind("fields", "fields.schema.json", "领域", "catalogue/fields.yaml", file="fields.yaml"),
+    FileKind("majors", "majors.schema.json", "专业", "catalogue/majors.yaml", file="majors.yaml"),
+]
+BY_KIND = {k.kind: k for k in FILE_KINDS}
+# Folder -> kind of file it holds (one file per item), and the single vocabulary files.
+FOLDER_KINDS = {k.folder: k.kind for k in FILE_KINDS if k.folder}
+SINGLE_FILE_KINDS = {k.file: k.kind for k in FILE_KINDS if k.file}
+SCHEMA_FILES = {k.kind: k.schema for k in FILE_KINDS}
+VOCABULARY_KINDS = tuple(SINGLE_FILE_KINDS.values())  # fields, majors: lists of entries, not items
+
+# --- The certificate lifecycle -------------------------------------------------
+
+STATUS = {
+    "active": ("有效", "Active"),
+    "suspended": ("暂停", "Suspended"),
+    "replaced": ("已替代", "Replaced"),
+    "withdrawn": ("已退出", "Withdrawn"),
+    "revoked": ("已撤销", "Revoked"),
+}
+STATUSES = list(STATUS)
+INITIAL_STATUS = "active"  # a certificate starts active (its batch, or its introduced event, introduced it)
+CURRENT_STATUSES = {"active", "suspended"}  # still issued: an organization's current certificates
+RETIRED_STATUSES = {"withdrawn", "revoked"}
+
+EVENT = {
+    "introduced": ("发布", "Introduced"),
+    "renamed": ("更名", "Renamed"),
+    "organization_changed": ("更换评价组织", "Organization changed"),
+    "levels_changed": ("等级调整", "Levels changed"),
+    "suspended": ("暂停", "Suspended"),
+    "reinstated": ("恢复", "Reinstated"),
+    "replaced": ("被替代", "Replaced"),
+    "merged": ("被合并", "Merged"),
+    "withdrawn": ("退出", "Withdrawn"),
+    "revoked": ("撤销", "Revoked"),
+}
+# The status each event leads to; events not listed leave the status as it was.
+STATUS_AFTER = {
+    "introduced": "active",
+    "suspended": "suspended",
+    "reinstated": "active",
+    "replaced": "replaced",
+    "merged": "replaced",
+    "withdrawn": "withdrawn",
+    "revoked": "revoked",
+}
+# The events each status allows next; a status not listed allows nothing (the certificate has ended).
+ALLOWED_NEXT = {
+    "active": {"renamed", "organization_changed", "levels_changed", "suspended", "replaced", "merged", "withdrawn", "revoked"},
+    "suspended": {"reinstated", "replaced", "merged", "withdrawn", "revoked"},
+}
+ENDING_EVENTS = {event for event, status in STATUS_AFTER.items() if status not in CURRENT_STATUSES}
+
+EQUIVALENCE = {
+    "full": ("完全等同", "fully equivalent"),
+    "partial": ("部分等同", "partly equivalent"),
+    "none": ("不等同", "not equivalent"),
+}
+
+# --- Levels, sources, totals ---------------------------------------------------
+
+LEVELS = {"初级": "primary", "中级": "intermediate", "高级": "advanced"}  # in order, lowest first
+LEVEL_ORDER = list(LEVELS)
+
+SOURCE_KIND = {
+    "official": ("官方", "Official"),
+    "secondary": ("二手", "Secondary"),
+    "paper": ("论文", "Paper"),
+}
+BASIS = {
+    "announced": ("公布数", "announced"),
+    "derived": ("推算数", "derived"),
+}
+
+
+def both(table: dict[str, tuple[str, str]], key: str) -> str:
+    """'有效 Active': the label in both languages, or the key itself if it has none."""
+    zh, en = table.get(key, (key, key))
+    return f"{zh} {en}"
