@@ -93,7 +93,7 @@ def certificates() -> dict[str, dict]:
 
 
 def without_markup_characters(text: str) -> str:
-    return one_line(re.sub(r"[<>&\"'\uff1c\uff1e\uff06\uff02\uff07]", "", text))
+    return one_line(re.sub(r"[<>&\"'\uff1c\uff1e\uff06\uff02\u2019]", "", text))
 
 
 def one_line(text: str) -> str:

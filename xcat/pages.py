@@ -72,9 +72,9 @@ def external_url(url: Optional[str]) -> Optional[Markup]:
 # MkDocs takes a page's title from its front matter (else from its h1) and Material prints
 # it unescaped, in <title> after `striptags`, which decodes entities back into markup: the
 # escaping plain_text gives the body is not enough there. A title holds no & < > " ' at all
-# (full-width look-alikes instead), so no number of decodings can make markup of it; the h1
-# keeps the exact text. Written as a JSON string, which is a YAML double-quoted scalar.
-_TITLE_LOOK_ALIKES = {ord(c): chr(ord(c) + 0xFEE0) for c in "&<>\"'"}
+# (look-alikes instead: full-width, and ’ for an apostrophe), so no number of decodings can
+# make markup of it; the h1 keeps the exact text. Written as JSON: a YAML double-quoted scalar.
+_TITLE_LOOK_ALIKES = {**{ord(c): chr(ord(c) + 0xFEE0) for c in "&<>\""}, ord("'"): "’"}
 
 
 def page_title(value) -> Markup:
