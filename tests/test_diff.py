@@ -150,8 +150,8 @@ def test_markdown_escapes_contributor_text(repo):
     assert "- 虚构证书子 Fictional certificate Lambda (fictional-lambda)\n  - 评价组织 organization: 虚构评价组织甲" in out
     line = next(line for line in out.splitlines() if "fictional-org-c" in line)
     # No character that Markdown would read as HTML, a link, a table cell or emphasis is left bare.
-    assert re.search(r"(?<!\\)[<>|*]|\]\(|(?<!\\):/", line) is None, line
-    assert line == "- 虚构组织丙 \\<img src=x onerror=alert(1)\\> [点我]\\(https\\://evil.invalid) \\| \\*\\*粗\\*\\* (fictional-org-c)"
+    assert re.search(r"(?<!\\)[<>|*\[\]]|(?<!\\):/", line) is None, line
+    assert line == "- 虚构组织丙 \\<img src=x onerror=alert(1)\\> \\[点我\\](https\\://evil.invalid) \\| \\*\\*粗\\*\\* (fictional-org-c)"
 
 
 def test_a_side_that_fails_the_check_is_named_not_compared(repo, tmp_path):
@@ -205,7 +205,7 @@ def test_check_summary_escapes_contributor_text_too(tmp_path):
     assert code == 1
     row = next(line for line in lines if "unknown field" in line)
     assert row.startswith("| `catalogue/certificates/fictional-kappa.yaml` | ")
-    assert "\\<img src=x\\> [a]\\(https\\://evil.invalid) \\| \\@someone" in row
+    assert "\\<img src=x\\> \\[a\\](https\\://evil.invalid) \\| `@`someone" in row
     assert row.count(" | ") == 2  # three cells, whatever the text holds
 
 
@@ -259,6 +259,15 @@ def test_a_tree_with_the_same_file_twice_is_refused(repo):
     code, out, err = diff(repo, "base", head)
     assert code == 2 and out == ""
     assert "catalogue/fields.yaml appears twice in its tree, as a file and as a file" in err
+
+
+def test_an_error_shows_the_control_characters_of_a_path(repo):
+    twice = blob(repo, b"id: twice\n")
+    name = "evil\x1b[2J\u202e.yaml"
+    head = crafted(repo, tree(repo, ("100644", twice, name), ("100644", twice, name)))
+    code, _, err = diff(repo, "base", head)
+    assert code == 2
+    assert "catalogue/evil\\x1b[2J\\u202e.yaml appears twice" in err
 
 
 def test_links_and_oversized_files_in_a_revision_are_refused_as_the_check_refuses_them(repo, tmp_path):

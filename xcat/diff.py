@@ -21,7 +21,7 @@ from typing import Optional
 from . import labels
 from .load import MAX_FILE_BYTES
 from .model import Catalogue, Certificate, Event, Name, build_catalogue
-from .problems import Problem
+from .problems import Problem, visible
 from .report import escape_markdown
 
 # A side that fails the check: enough of its problems to see why (check lists them all).
@@ -458,7 +458,7 @@ def _lines(report: Report) -> list[tuple[str, str]]:
 
 def _text(lines: list[tuple[str, str]]) -> str:
     indent = {"title": "", "note": "", "heading": "\n", "item": "  * ", "detail": "      ", "problem": "  * "}
-    return "\n".join(indent[role] + _one_line(text) for role, text in lines) + "\n"
+    return "\n".join(indent[role] + visible(text) for role, text in lines) + "\n"
 
 
 def _markdown(lines: list[tuple[str, str]]) -> str:
@@ -470,10 +470,6 @@ def _markdown(lines: list[tuple[str, str]]) -> str:
             out.append("")
         out.append(prefix[role] + escape_markdown(text))
     return "\n".join(out) + "\n"
-
-
-def _one_line(text: str) -> str:
-    return " ".join(text.split())
 
 
 # ---------------------------------------------------------------- the command
@@ -492,7 +488,7 @@ def run(args) -> int:
         base = read_side(repo, prefix, args.base, schemas, args.today)
         head = read_side(repo, prefix, args.head, schemas, args.today)
     except DiffError as error:
-        print(f"build.py diff: {error}", file=sys.stderr)
+        print(f"build.py diff: {visible(str(error))}", file=sys.stderr)
         return EXIT_USAGE
     report = compare(base, head)
     sys.stdout.write(render(report, args.format))
