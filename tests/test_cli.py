@@ -48,7 +48,8 @@ def test_github_format_escapes_commas_and_colons_in_file_names():
     from xcat.check.problems import Problem
 
     annotation = Problem("catalogue/a,b:c.yaml", 3, 4, "line one\nline two 100%").as_github()
-    assert annotation == "::error file=catalogue/a%2Cb%3Ac.yaml,line=3,col=4,title=catalogue check::line one%0Aline two 100%25"
+    # A newline in contributor text is shown, not obeyed: the annotation stays one line.
+    assert annotation == "::error file=catalogue/a%2Cb%3Ac.yaml,line=3,col=4,title=catalogue check::line one\\nline two 100%25"
 
 
 def test_markdown_format_lists_every_problem_for_a_job_summary(tmp_path):
@@ -56,7 +57,7 @@ def test_markdown_format_lists_every_problem_for_a_job_summary(tmp_path):
     edit(catalogue, "certificates/fictional-kappa.yaml", "count: 7", "count: -7")
     code, lines = run_check(catalogue, "--format", "markdown")
     assert code == 1
-    assert "| `catalogue/certificates/fictional-kappa.yaml` | 9:12 | pilot_institutions[0].count: -7 is less than the minimum of 0 |" in lines
+    assert "| `catalogue/certificates/fictional-kappa.yaml` | 9:12 | pilot_institutions\\[0\\].count: -7 is less than the minimum of 0 |" in lines
 
 
 def test_a_missing_catalogue_folder_is_a_clear_error(tmp_path):

@@ -56,6 +56,30 @@ def test_external_url_accepts_only_https():
     assert pages.external_url("https://example.org/<x>") is None
 
 
+def test_an_https_url_with_markdown_characters_stays_one_link():
+    import markdown
+    from urllib.parse import unquote
+
+    url = "https://example.org/a`b|c)d'e\\f"
+    html = markdown.markdown(f"| a | b |\n|---|---|\n| [T1](<{pages.external_url(url)}>) `x` | [T2](<https://example.org/>) |",
+                             extensions=["tables"])
+    hrefs = re.findall(r'href="([^"]*)"', html)
+    assert [unquote(h) for h in hrefs] == [url, "https://example.org/"]
+    assert "<code>x</code>" in html
+
+
+def test_page_title_cannot_become_markup_after_any_decoding():
+    import html
+    import json
+
+    hostile = "</title><img src=x onerror=alert(1)> &amp;lt;b&amp;gt; \" onmouseover='x'"
+    title = json.loads(str(pages.page_title(hostile)))
+    for _ in range(3):
+        title = html.unescape(title)
+        assert not re.search(r"[<>&\"']", title)
+    assert "＜/title＞＜img src=x onerror=alert(1)＞" in title
+
+
 def test_pinyin_terms_give_words_joined_and_initials():
     terms = pages.pinyin_terms("工业机器人应用编程")
     assert terms[0].startswith("gongye jiqiren")

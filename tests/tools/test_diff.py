@@ -150,8 +150,8 @@ def test_markdown_escapes_contributor_text(repo):
     assert "- 虚构证书子 Fictional certificate Lambda (fictional-lambda)\n  - 评价组织 organization: 虚构评价组织甲" in out
     line = next(line for line in out.splitlines() if "fictional-org-c" in line)
     # No character that Markdown would read as HTML, a link, a table cell or emphasis is left bare.
-    assert re.search(r"(?<!\\)[<>|*]|\]\(|(?<!\\):/", line) is None, line
-    assert line == "- 虚构组织丙 \\<img src=x onerror=alert(1)\\> [点我]\\(https\\://evil.invalid) \\| \\*\\*粗\\*\\* (fictional-org-c)"
+    assert re.search(r"(?<!\\)[<>|*\[\]]|(?<!\\):/", line) is None, line
+    assert line == "- 虚构组织丙 \\<img src=x onerror=alert(1)\\> \\[点我\\](https\\://evil.invalid) \\| \\*\\*粗\\*\\* (fictional-org-c)"
 
 
 def test_a_side_that_fails_the_check_is_named_not_compared(repo, tmp_path):
@@ -205,5 +205,94 @@ def test_check_summary_escapes_contributor_text_too(tmp_path):
     assert code == 1
     row = next(line for line in lines if "unknown field" in line)
     assert row.startswith("| `catalogue/certificates/fictional-kappa.yaml` | ")
-    assert "\\<img src=x\\> [a]\\(https\\://evil.invalid) \\| \\@someone" in row
+    assert "\\<img src=x\\> \\[a\\](https\\://evil.invalid) \\| `@`someone" in row
     assert row.count(" | ") == 2  # three cells, whatever the text holds
+
+
+# ---------------------------------------------------------------- hand-made trees (what git fsck would refuse)
+
+
+def blob(repo: Path, data: bytes) -> str:
+    return subprocess.run(["git", "-C", str(repo), "hash-object", "-w", "--stdin"], input=data, check=True,
+                          capture_output=True).stdout.decode().strip()
+
+
+def tree(repo: Path, *entries: tuple[str, str, str], missing: bool = False) -> str:
+    """git mktree writes whatever it is given, duplicate names included."""
+    kinds = {"040000": "tree", "160000": "commit"}
+    listing = "".join(f"{mode} {kinds.get(mode, 'blob')} {sha}\t{name}\n" for mode, sha, name in entries)
+    return subprocess.run(["git", "-C", str(repo), "mktree", *(["--missing"] if missing else [])], input=listing.encode(),
+                          check=True, capture_output=True, env={**os.environ, **GIT_ENV}).stdout.decode().strip()
+
+
+def crafted(repo: Path, catalogue: str, *extra: tuple[str, str, str], mode: str = "040000") -> str:
+    """A commit (on no branch) whose root holds catalogue (a tree, or a blob with mode) and extra entries."""
+    root = tree(repo, (mode, catalogue, "catalogue"), *extra)
+    return git(repo, "commit-tree", root, "-p", "base", "-m", "crafted")
+
+
+def base_catalogue(repo: Path, *extra: tuple[str, str, str], missing: bool = False) -> str:
+    """The base revision's catalogue tree with extra top-level entries."""
+    entries = []
+    for line in git(repo, "ls-tree", "base:catalogue").splitlines():
+        meta, name = line.split("\t")
+        mode, _, sha = meta.split()
+        entries.append((mode, sha, name))
+    return tree(repo, *entries, *extra, missing=missing)
+
+
+def test_a_link_and_a_folder_of_the_same_name_write_nothing_outside(repo, tmp_path):
+    outside = tmp_path / "outside"
+    outside.mkdir()
+    folder = tree(repo, ("100644", blob(repo, b"id: planted\n"), "planted.yaml"))
+    link = blob(repo, str(outside).encode())
+    head = crafted(repo, base_catalogue(repo, ("120000", link, "batches"), ("040000", folder, "batches")))
+    code, out, err = diff(repo, "base", head)
+    assert list(outside.iterdir()) == []
+    assert code == 2 and out == ""
+    assert f"({head[:7]}): catalogue/batches appears twice in its tree, as a symbolic link and as a folder (git fsck refuses" in err
+
+
+def test_a_tree_with_the_same_file_twice_is_refused(repo):
+    twice = blob(repo, b"id: twice\n")
+    head = crafted(repo, base_catalogue(repo, ("100644", twice, "fields.yaml")))
+    code, out, err = diff(repo, "base", head)
+    assert code == 2 and out == ""
+    assert "catalogue/fields.yaml appears twice in its tree, as a file and as a file" in err
+
+
+def test_an_error_shows_the_control_characters_of_a_path(repo):
+    twice = blob(repo, b"id: twice\n")
+    name = "evil\x1b[2J\u202e.yaml"
+    head = crafted(repo, tree(repo, ("100644", twice, name), ("100644", twice, name)))
+    code, _, err = diff(repo, "base", head)
+    assert code == 2
+    assert "catalogue/evil\\x1b[2J\\u202e.yaml appears twice" in err
+
+
+def test_links_and_oversized_files_in_a_revision_are_refused_as_the_check_refuses_them(repo, tmp_path):
+    secret = tmp_path / "secret.yaml"
+    secret.write_text("id: secret\n", encoding="utf-8")
+    big = blob(repo, b"id: big\n" + b"#" * (1024 * 1024))
+    certificates = tree(repo, ("120000", blob(repo, str(secret).encode()), "linked.yaml"), ("100644", big, "big.yaml"))
+    head = crafted(repo, tree(repo, ("040000", certificates, "certificates")))
+    code, out, err = diff(repo, "base", head)
+    assert code == 1 and err == ""
+    assert "does not pass the catalogue check (2 problems)" in out
+    assert "catalogue/certificates/linked.yaml:1:1: symbolic links are not allowed in catalogue/" in out
+    assert "catalogue/certificates/big.yaml:1:1: the file is 1,048,584 bytes; the limit is 1,048,576 (1 MiB)" in out
+
+
+@pytest.mark.parametrize("mode, what", [("120000", "a symbolic link"), ("100644", "a file")])
+def test_a_revision_whose_catalogue_is_not_a_folder_is_a_clear_error(repo, tmp_path, mode, what):
+    head = crafted(repo, blob(repo, str(tmp_path).encode()), mode=mode)
+    code, out, err = diff(repo, "base", head)
+    assert code == 2 and out == ""
+    assert f"({head[:7]}): catalogue is {what}, not a folder: the catalogue must be a folder of .yaml files" in err
+
+
+def test_a_tree_that_names_a_missing_object_is_a_clear_error(repo):
+    head = crafted(repo, base_catalogue(repo, ("100644", "1" * 40, "majors.yaml"), missing=True))
+    code, out, err = diff(repo, "base", head)
+    assert code == 2 and out == ""
+    assert f"({head[:7]}): its tree refers to the object {'1' * 40}, which is not in the repository" in err

@@ -1,7 +1,29 @@
 """Problems found in the catalogue, and the two ways of printing them."""
 from __future__ import annotations
 
+import unicodedata
 from dataclasses import dataclass
+
+# What a terminal or a log would obey or hide instead of showing: controls (C0, DEL, C1: newlines,
+# ANSI escapes), format characters (bidi overrides, zero-width), line and paragraph separators,
+# and the lone surrogates that stand for bytes of a file name that are not UTF-8.
+_INVISIBLE = {"Cc", "Cf", "Cs", "Zl", "Zp"}
+_SHORT = {"\n": "\\n", "\r": "\\r", "\t": "\\t"}
+
+
+def visible(text: str) -> str:
+    """Contributor text (a file name, a value) as it can be printed: each invisible character as its escape (\\n, \\x1b, \\u202e)."""
+    text = str(text)
+    if text.isprintable():
+        return text
+    return "".join(_escape(c) if unicodedata.category(c) in _INVISIBLE else c for c in text)
+
+
+def _escape(character: str) -> str:
+    code = ord(character)
+    if character in _SHORT:
+        return _SHORT[character]
+    return f"\\x{code:02x}" if code < 0x100 else f"\\u{code:04x}" if code < 0x10000 else f"\\U{code:08x}"
 
 
 @dataclass(frozen=True, order=True)
@@ -14,12 +36,12 @@ class Problem:
     message: str
 
     def as_text(self) -> str:
-        return f"{self.path}:{self.line}:{self.column}: error: {self.message}"
+        return f"{visible(self.path)}:{self.line}:{self.column}: error: {visible(self.message)}"
 
     def as_github(self) -> str:
-        # Workflow-command escaping: properties also escape ':' and ','.
+        # Workflow-command escaping (properties also escape ':' and ','), after making controls visible.
         def data(text: str) -> str:
-            return text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+            return visible(text).replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
 
         def prop(text: str) -> str:
             return data(text).replace(":", "%3A").replace(",", "%2C")

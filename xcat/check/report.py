@@ -5,6 +5,7 @@ import re
 import sys
 
 from .catalogue import Checked
+from .problems import visible
 
 
 def report(result: Checked, style: str) -> None:
@@ -37,19 +38,27 @@ def markdown(result: Checked) -> str:
 
 def code_span(text: str) -> str:
     """A file path as code; a path that could break out of the span or the cell is escaped instead."""
-    return f"`{text}`" if not re.search(r"[`|\n]", text) else escape_markdown(text)
+    text = visible(text)
+    return f"`{text}`" if not re.search(r"[`|]", text) else escape_markdown(text)
 
 
 # What GitHub's Markdown (CommonMark + GFM) would read as markup in a table cell or a list item.
 _MARKUP = re.compile(
-    r"[\\`*<>|~&$@]"          # code, emphasis, HTML, cells, strikethrough, entities, math, mentions
+    r"[\\`*<>|~&$\[\]@]"     # code, emphasis, HTML and <autolinks>, cells, strikethrough, entities, math,
+                              # links, reference definitions, footnotes, task boxes, mentions and emails
     r"|(?<!\w)_|_(?!\w)"        # underscore emphasis (inside a word, as in pilot_institutions, it is plain)
-    r"|(?<=\])[(\[]"             # [text](link) and [text][reference]
-    r"|:(?=//)|(?<=www)\."       # bare links: https://..., www....
-    r"|^[#>+=-]|(?<=^\d)[.)]|(?<=^\d\d)[.)]"  # a heading, quote or list where the text starts a line
+    r"|:(?=//)|(?<=[wW]{3})\."   # bare links: https://..., www....
+    r"|^[#>+=-]"                # a heading, quote, list or underline where the text starts a line
 )
+_ORDERED_LIST = re.compile(r"^(\d{1,9})([.)])")
+
+
+def _escape(match: re.Match) -> str:
+    # A backslash does not stop an email autolink (someone@example.org) nor a mention: a code span does.
+    return "`@`" if match.group(0) == "@" else "\\" + match.group(0)
 
 
 def escape_markdown(text: str) -> str:
     """Contributor text shown as written in a job summary: no links, HTML, mentions, emphasis or table cells."""
-    return _MARKUP.sub(lambda match: "\\" + match.group(0), " ".join(str(text).split()))
+    escaped = _MARKUP.sub(_escape, " ".join(visible(text).split()))
+    return _ORDERED_LIST.sub(r"\1\\\2", escaped)

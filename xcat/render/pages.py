@@ -7,6 +7,7 @@ goes through `plain_text`, so contributor text can never become markup.
 from __future__ import annotations
 
 import functools
+import json
 import logging
 import re
 from pathlib import Path
@@ -55,11 +56,31 @@ def plain_text(value) -> Markup:
     return Markup(text)
 
 
+# In a link written as (<url>), these would still cut the Markdown around it: | ends a table
+# cell, ` opens a code span that swallows what follows, \ escapes, ' ends an attribute.
+# Percent-encoded, the address means the same and any https URL stays one link.
+_LINK_BREAKING = re.compile(r"[|`\\']")
+
+
 def external_url(url: Optional[str]) -> Optional[Markup]:
     """A URL for a Markdown link written as (<url>); only https, nothing that ends the brackets."""
-    if not url or not url.startswith("https://") or re.search(r"[\s<>\"'\\]", url):
+    if not url or not url.startswith("https://") or re.search(r"[\s<>\"]", url):
         return None
-    return Markup(url)
+    return Markup(_LINK_BREAKING.sub(lambda m: f"%{ord(m.group()):02X}", url))
+
+
+# MkDocs takes a page's title from its front matter (else from its h1) and Material prints
+# it unescaped, in <title> after `striptags`, which decodes entities back into markup: the
+# escaping plain_text gives the body is not enough there. A title holds no & < > " ' at all
+# (look-alikes instead: full-width, and ’ for an apostrophe), so no number of decodings can
+# make markup of it; the h1 keeps the exact text. Written as JSON: a YAML double-quoted scalar.
+_TITLE_LOOK_ALIKES = {**{ord(c): chr(ord(c) + 0xFEE0) for c in "&<>\""}, ord("'"): "’"}
+
+
+def page_title(value) -> Markup:
+    """The front matter title of a page: a name (zh and en) or a text, inert for any theme."""
+    text = f"{value.zh} {value.en or ''}" if hasattr(value, "zh") else str(value)
+    return Markup(json.dumps(" ".join(text.split()).translate(_TITLE_LOOK_ALIKES), ensure_ascii=False))
 
 
 # --- Pinyin -------------------------------------------------------------------
@@ -130,6 +151,7 @@ class PageWriter:
         )
         self.env.globals["labels"] = vocabulary
         self.env.filters["url"] = external_url
+        self.env.filters["page_title"] = page_title
         self.env.filters["pinyin"] = pinyin_terms
         self.env.filters["by_name"] = by_name
 

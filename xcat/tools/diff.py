@@ -4,28 +4,32 @@
 
 HEAD means a commit (default: the HEAD commit), never the working tree: commit
 first, then compare. Each side is read from git (`git ls-tree`, `git cat-file`)
-into a temporary folder and goes through the same pipeline as `check` and the
-site (load, schemas, rules, model). Both sides are checked against the schemas
+into memory, never onto disk, and goes through the same pipeline as `check` and
+the site (load, schemas, rules, model); a tree that git fsck would refuse is not read. Both sides are checked against the schemas
 of the project that runs the diff (schema/ beside this code), because the model
 built here is this code's model: a side that does not pass those schemas cannot
 be compared, and the diff says so instead of guessing.
 """
 from __future__ import annotations
 
-import os
 import subprocess
 import sys
-import tempfile
 from dataclasses import dataclass, field
-from pathlib import Path
+from pathlib import Path, PurePosixPath
+from types import SimpleNamespace
 from typing import Optional
 
 from .. import vocabulary as labels
 from ..check.catalogue import check_catalogue
+from ..check.load import MAX_FILE_BYTES
+from ..check.problems import Problem, visible
 from ..check.report import escape_markdown
 from ..check.schemas import SchemaSet
 from ..model import Catalogue, Certificate, Event, Name, build_catalogue
 from ..settings import Exit
+
+# A side that fails the check: enough of its problems to see why (check lists them all).
+MAX_PROBLEMS_SHOWN = 20
 
 
 
@@ -42,7 +46,7 @@ class Side:
     commit: str  # short hash
     catalogue: Optional[Catalogue]
     raw: dict[tuple[str, str], dict]  # (kind, id) -> the file's data, for fields the model does not carry
-    problems: int = 0
+    problems: list[Problem] = field(default_factory=list)
 
 
 def git(repo: Path, *args: str, binary: bool = False):
@@ -73,37 +77,123 @@ def resolve(repo: Path, revision: str) -> str:
                         "in a shallow clone, fetch the history first)") from None
 
 
-def extract(repo: Path, commit: str, prefix: str, into: Path) -> None:
-    """Write the catalogue files of one commit under into/prefix (blobs and symlinks only)."""
-    listing = git(repo, "ls-tree", "-r", "-z", "--full-tree", commit, "--", prefix, binary=True)
-    entries = []
+# Tree entry modes, as git ls-tree prints them.
+FOLDER, LINK, SUBMODULE = "040000", "120000", "160000"
+
+
+class TreeEntry:
+    """One entry of a commit's tree, held in memory.
+
+    It answers the questions the loader asks of a Path (is_dir, iterdir, stat, read_bytes...),
+    so a revision goes through exactly the checks of a working tree (links refused, the size
+    limit, encodings, unexpected files) while nothing of it is ever written to disk: there is
+    no file for a link to redirect."""
+
+    def __init__(self, path: PurePosixPath, mode: str = FOLDER, sha: str = "", size: int = 0, blobs: Optional[dict] = None):
+        self.path, self.mode, self.sha, self.size = path, mode, sha, size
+        self.blobs = blobs if blobs is not None else {}
+        self.children: dict[str, TreeEntry] = {}
+        self.listed = False  # named by the tree itself, not only implied by a path below it
+
+    name = property(lambda self: self.path.name)
+    suffix = property(lambda self: self.path.suffix)
+    stem = property(lambda self: self.path.stem)
+
+    def __lt__(self, other: "TreeEntry") -> bool:
+        return self.path < other.path
+
+    def is_dir(self) -> bool:
+        return self.mode == FOLDER
+
+    def is_file(self) -> bool:
+        return self.mode.startswith("100")
+
+    def is_symlink(self) -> bool:
+        return self.mode == LINK
+
+    def iterdir(self):
+        return iter(self.children.values())
+
+    def stat(self):
+        return SimpleNamespace(st_size=self.size)
+
+    def read_bytes(self) -> bytes:
+        return self.blobs[self.sha]
+
+    def relative_to(self, base) -> PurePosixPath:
+        return self.path.relative_to(base)
+
+    def as_posix(self) -> str:
+        return self.path.as_posix()
+
+    @property
+    def what(self) -> str:
+        return {FOLDER: "a folder", LINK: "a symbolic link", SUBMODULE: "a submodule"}.get(self.mode, "a file")
+
+
+def read_tree(repo: Path, revision: str, commit: str, prefix: str) -> TreeEntry:
+    """The catalogue folder of one commit, in memory; blobs over the loader's size limit are never read."""
+    side = f"{revision} ({commit})"
+    listing = git(repo, "--literal-pathspecs", "ls-tree", "-r", "-t", "-l", "-z", "--full-tree", commit, "--", prefix, binary=True)
+    blobs: dict[str, bytes] = {}
+    root = TreeEntry(PurePosixPath(), blobs=blobs)
+    wanted = []
     for record in filter(None, listing.split(b"\0")):
-        meta, path = record.split(b"\t", 1)
-        mode, kind, sha = meta.decode().split()
-        parts = path.decode("utf-8", "surrogateescape").split("/")
-        if kind != "blob" or any(part in ("", ".", "..") for part in parts):
-            continue  # submodules and malformed paths are nothing a catalogue holds
-        entries.append((mode, sha, parts))
-    contents = _cat_blobs(repo, [sha for _, sha, _ in entries])
-    for mode, sha, parts in entries:
-        target = into.joinpath(*parts)
-        target.parent.mkdir(parents=True, exist_ok=True)
-        if mode == "120000":
-            # Kept as a link so the checker refuses it exactly as in a working tree; never followed.
-            os.symlink(contents[sha].decode("utf-8", "replace"), target)
-        else:
-            target.write_bytes(contents[sha])
+        meta, raw_path = record.split(b"\t", 1)
+        mode, _, sha, size = meta.decode().split()
+        path = raw_path.decode("utf-8", "surrogateescape")
+        if any(part in ("", ".", "..", ".git") for part in path.split("/")):
+            raise DiffError(f"{side}: its tree holds the path {path!r}, which git fsck refuses: the diff does not read it")
+        if size == "BAD":
+            raise _missing(side, sha)
+        entry = TreeEntry(PurePosixPath(path), mode, sha, int(size) if size.isdigit() else 0, blobs)
+        folder = root
+        *parents, name = entry.path.parts
+        for part in parents:
+            folder = folder.children.setdefault(part, TreeEntry(folder.path / part, blobs=blobs))
+            if not folder.is_dir():
+                raise _twice(side, folder, entry)
+        known = folder.children.get(name)
+        if known is not None and (known.listed or not (known.is_dir() and entry.is_dir())):
+            raise _twice(side, known, entry)
+        if known is None:  # else a folder already implied by a path below it
+            folder.children[name] = entry
+            if entry.is_file() and entry.size <= MAX_FILE_BYTES:
+                wanted.append(sha)
+        folder.children[name].listed = True
+    blobs.update(_cat_blobs(repo, side, wanted))
+    catalogue = root
+    for part in PurePosixPath(prefix).parts:
+        # A revision without the catalogue holds an empty one.
+        catalogue = catalogue.children.get(part) or TreeEntry(catalogue.path / part, blobs=blobs)
+        if not catalogue.is_dir():
+            raise DiffError(f"{side}: {catalogue.path} is {catalogue.what}, not a folder: "
+                            "the catalogue must be a folder of .yaml files")
+    return catalogue
 
 
-def _cat_blobs(repo: Path, shas: list[str]) -> dict[str, bytes]:
+def _twice(side: str, first: TreeEntry, second: TreeEntry) -> DiffError:
+    return DiffError(f"{side}: {second.path} appears twice in its tree, as {first.what} and as {second.what} "
+                     "(git fsck refuses such a tree): the diff does not read it")
+
+
+def _missing(side: str, sha: str) -> DiffError:
+    return DiffError(f"{side}: its tree refers to the object {sha}, which is not in the repository "
+                     "(in a shallow or partial clone, fetch the history first)")
+
+
+def _cat_blobs(repo: Path, side: str, shas: list[str]) -> dict[str, bytes]:
     if not shas:
         return {}
     unique = sorted(set(shas))
-    result = subprocess.run(["git", "-C", str(repo), "cat-file", "--batch"], input="".join(s + "\n" for s in unique).encode(), capture_output=True, check=True)
+    result = subprocess.run(["git", "-C", str(repo), "cat-file", "--batch"], input="".join(s + "\n" for s in unique).encode(), capture_output=True)
     out, blobs, position = result.stdout, {}, 0
     for sha in unique:
-        header_end = out.index(b"\n", position)
-        size = int(out[position:header_end].split()[2])
+        header_end = out.find(b"\n", position)
+        header = out[position:header_end].split()
+        if result.returncode != 0 or len(header) != 3 or header[1] != b"blob":
+            raise _missing(side, sha)
+        size = int(header[2])
         blobs[sha] = out[header_end + 1 : header_end + 1 + size]
         position = header_end + 1 + size + 1
     return blobs
@@ -111,12 +201,8 @@ def _cat_blobs(repo: Path, shas: list[str]) -> dict[str, bytes]:
 
 def read_side(repo: Path, prefix: str, revision: str, schemas, today: Optional[str]) -> Side:
     commit = resolve(repo, revision)
-    with tempfile.TemporaryDirectory(prefix="xcat-diff-") as temporary:
-        base = Path(temporary)
-        folder = base / prefix
-        folder.mkdir(parents=True, exist_ok=True)  # a revision without a catalogue is an empty one
-        extract(repo, commit, prefix, base)
-        checked = check_catalogue(folder, schemas, today=today, base=base)
+    folder = read_tree(repo, revision, commit, prefix)
+    checked = check_catalogue(folder, schemas, today=today, base=PurePosixPath())
     raw = {}
     for document in checked.documents:
         if document.kind in ("fields", "majors"):
@@ -126,7 +212,7 @@ def read_side(repo: Path, prefix: str, revision: str, schemas, today: Optional[s
         else:
             raw[(document.kind, document.stem)] = document.data
     catalogue = build_catalogue(checked.index) if checked.ok and checked.index else None
-    return Side(revision, commit, catalogue, raw, len(checked.problems))
+    return Side(revision, commit, catalogue, raw, checked.problems)
 
 
 # ---------------------------------------------------------------- comparing
@@ -358,7 +444,10 @@ def _lines(report: Report) -> list[tuple[str, str]]:
     for side in (base, head):
         if side.catalogue is None:
             out.append(("note", f"⚠ {side.revision} ({side.commit}) 未通过目录检查，无法比较 does not pass the catalogue check "
-                                f"({side.problems} problems), so the changes cannot be listed: run `python build.py check` on it and fix the problems first."))
+                                f"({len(side.problems)} problems), so the changes cannot be listed: run `python build.py check` on it and fix the problems first."))
+            out += [("problem", f"{p.path}:{p.line}:{p.column}: {p.message}") for p in side.problems[:MAX_PROBLEMS_SHOWN]]
+            if len(side.problems) > MAX_PROBLEMS_SHOWN:
+                out.append(("problem", f"… {len(side.problems) - MAX_PROBLEMS_SHOWN} more"))
     if report.comparable and not report.sections:
         out.append(("note", "目录没有变化 No change to the catalogue."))
     for section in report.sections:
@@ -370,23 +459,19 @@ def _lines(report: Report) -> list[tuple[str, str]]:
 
 
 def _text(lines: list[tuple[str, str]]) -> str:
-    indent = {"title": "", "note": "", "heading": "\n", "item": "  * ", "detail": "      "}
-    return "\n".join(indent[role] + _one_line(text) for role, text in lines) + "\n"
+    indent = {"title": "", "note": "", "heading": "\n", "item": "  * ", "detail": "      ", "problem": "  * "}
+    return "\n".join(indent[role] + visible(text) for role, text in lines) + "\n"
 
 
 def _markdown(lines: list[tuple[str, str]]) -> str:
     # Every line is escaped whole: names and details are contributor text.
-    prefix = {"title": "### ", "note": "", "heading": "#### ", "item": "- ", "detail": "  - "}
+    prefix = {"title": "### ", "note": "", "heading": "#### ", "item": "- ", "detail": "  - ", "problem": "- "}
     out = []
     for role, text in lines:
         if role in ("title", "heading", "note") and out:
             out.append("")
         out.append(prefix[role] + escape_markdown(text))
     return "\n".join(out) + "\n"
-
-
-def _one_line(text: str) -> str:
-    return " ".join(text.split())
 
 
 # ---------------------------------------------------------------- the command
@@ -401,7 +486,7 @@ def run(args) -> int:
         base = read_side(repo, prefix, args.base, schemas, args.today)
         head = read_side(repo, prefix, args.head, schemas, args.today)
     except DiffError as error:
-        print(f"build.py diff: {error}", file=sys.stderr)
+        print(f"build.py diff: {visible(str(error))}", file=sys.stderr)
         return Exit.USAGE
     report = compare(base, head)
     sys.stdout.write(render(report, args.format))

@@ -1,0 +1,140 @@
+"""What contributors write reaches reviewers as text: job summaries render no links or markup
+from it (checked with cmark-gfm, GitHub's own Markdown renderer), and the terminal formats
+show control characters, newlines, escape sequences and bidi overrides instead of obeying them."""
+from __future__ import annotations
+
+import json
+import re
+from html.parser import HTMLParser
+
+import cmarkgfm
+import pytest
+from cmarkgfm.cmark import Options
+
+from tests.helpers import copy_fictional, edit, run_check, write
+from tests.tools.test_diff import commit, diff, git
+from xcat.check.problems import Problem, visible
+from xcat.check.report import markdown
+from xcat.check.catalogue import Checked
+
+# Each would be a link, an image, HTML, a mention or markup if it reached the summary raw.
+HOSTILE = [
+    "[官方通知]: https://evil.example/x", "见[官方通知]", "[官方通知][]", "[a](https://evil.example/a)",
+    "![i](https://evil.example/i.png)", "[^1]", "[^1]: 脚注", "[ ] 任务", "[x] done",
+    "https://evil.example/b", "HTTP://EVIL.EXAMPLE/c", "ftp://evil.example/d", "www.evil.example/e", "WWW.evil.example",
+    "someone@evil.example", "mailto:someone@evil.example", "xmpp:someone@evil.example/r", "@someone",
+    "<https://evil.example/f>", "<someone@evil.example>", "<img src=x onerror=alert(1)>", "<b>粗</b>", "<!-- c -->",
+    "**粗** _斜_ ~~删~~ `码` $x$", "&amp; &#x3C; &lt;", "# 标题", "> 引用", "1. 列表", "123456789) 列表", "- 项",
+    "+ 项", "---", "===", "| 格 |", "a | b", "结尾\\",
+]
+
+ALLOWED_TAGS = {"h3", "h4", "p", "ul", "li", "table", "thead", "tbody", "tr", "th", "td", "code"}
+
+
+class _Page(HTMLParser):
+    def __init__(self):
+        super().__init__(convert_charrefs=True)
+        self.tags, self.text = set(), []
+
+    def handle_starttag(self, tag, attrs):
+        self.tags.add(tag)
+
+    def handle_comment(self, data):
+        self.tags.add("!--")
+
+    def handle_data(self, data):
+        self.text.append(data)
+
+
+def rendered(summary: str) -> _Page:
+    """The summary as GitHub renders it; raw HTML is let through so that any that slipped in shows."""
+    html = cmarkgfm.github_flavored_markdown_to_html(summary, options=Options.CMARK_OPT_UNSAFE | Options.CMARK_OPT_FOOTNOTES)
+    page = _Page()
+    page.feed(html)
+    return page
+
+
+def assert_inert(summary: str, texts: list[str]) -> None:
+    page = rendered(summary)
+    assert page.tags <= ALLOWED_TAGS, page.tags - ALLOWED_TAGS
+    shown = " ".join("".join(page.text).split())
+    for text in texts:
+        assert " ".join(text.split()) in shown, text
+
+
+@pytest.mark.parametrize("text", HOSTILE)
+def test_check_summary_renders_hostile_text_as_written(text):
+    problem = Problem(f"catalogue/certificates/{text}.yaml", 1, 1, f"unknown field '{text}'")
+    assert_inert(markdown(Checked([], [problem])), [problem.path, problem.message])
+
+
+def test_check_summary_of_a_real_catalogue_with_hostile_keys(tmp_path):
+    catalogue = copy_fictional(tmp_path)
+    keys = "".join(f"{json.dumps(text, ensure_ascii=False)}: 1\n" for text in HOSTILE)  # JSON strings are YAML too
+    edit(catalogue, "certificates/fictional-kappa.yaml", "fields:", keys + "fields:")
+    write(catalogue, "certificates/[官方通知]: www.evil.example.yaml", "id: x\n")
+    code, lines = run_check(catalogue, "--format", "markdown")
+    assert code == 1
+    assert_inert("\n".join(lines), ["catalogue/certificates/[官方通知]: www.evil.example.yaml"]
+                 + HOSTILE)
+
+
+def test_diff_summary_renders_hostile_names_as_written(tmp_path):
+    repo = tmp_path / "repo"
+    repo.mkdir()
+    git(repo, "init", "-q", "-b", "main")
+    catalogue = copy_fictional(repo)
+    commit(repo, "base")
+    names = [text for text in HOSTILE if '"' not in text and "\\" not in text]
+    for number, text in enumerate(names):
+        write(catalogue, f"organizations/fictional-org-x{number}.yaml",
+              f'id: fictional-org-x{number}\nname:\n  zh: "{text}"\nmaintainers: []\nsources: [fictional-report]\n')
+    commit(repo, "hostile")
+    code, out, _ = diff(repo, "HEAD~1", "HEAD", "--format", "markdown")
+    assert code == 0
+    assert_inert(out, [f"{text} (fictional-org-x{number})" for number, text in enumerate(names)])
+
+
+# ---------------------------------------------------------------- terminal formats
+
+TRICKS = "a\nb\rc\td\x1b[31me\x07f\x00g\x7fh\x9bi\u202ej\u2066k\u200bl\u2028m\ufeffn\U000e0041o"
+SHOWN = "a\\nb\\rc\\td\\x1b[31me\\x07f\\x00g\\x7fh\\x9bi\\u202ej\\u2066k\\u200bl\\u2028m\\ufeffn\\U000e0041o"
+
+
+def test_visible_shows_every_invisible_character_and_keeps_the_rest():
+    assert visible(TRICKS) == SHOWN
+    assert visible("虚构证书 Fictional — 1+X ‘quoted’ 　ideographic space") == "虚构证书 Fictional — 1+X ‘quoted’ 　ideographic space"
+
+
+def test_check_text_and_annotations_show_control_characters(tmp_path):
+    problem = Problem(f"catalogue/certificates/{TRICKS}.yaml", 2, 3, f"unknown field '{TRICKS}'")
+    assert problem.as_text() == f"catalogue/certificates/{SHOWN}.yaml:2:3: error: unknown field '{SHOWN}'"
+    annotation = problem.as_github()
+    assert annotation.startswith("::error file=catalogue/certificates/a\\nb\\rc\\td\\x1b[31me")
+    assert annotation.endswith(f"title=catalogue check::unknown field '{SHOWN}'")
+    assert not re.search(r"[\x00-\x1f\x7f-\x9f\u200b-\u200f\u2028-\u202e\u2066-\u2069\ufeff]", annotation + problem.as_text())
+
+
+def test_check_prints_a_file_name_with_an_escape_sequence_visibly(tmp_path):
+    catalogue = copy_fictional(tmp_path)
+    write(catalogue, "certificates/evil\x1b[2J\n.yaml", "id: x\n")
+    for style in ("text", "github"):
+        code, lines = run_check(catalogue, "--format", style)
+        assert code == 1
+        assert any("certificates/evil\\x1b[2J\\n.yaml" in line for line in lines), lines
+        assert not any(re.search(r"[\x00-\x1f]", line) for line in lines)
+
+
+def test_diff_text_shows_control_characters_in_names(tmp_path):
+    repo = tmp_path / "repo"
+    repo.mkdir()
+    git(repo, "init", "-q", "-b", "main")
+    catalogue = copy_fictional(repo)
+    commit(repo, "base")
+    write(catalogue, "organizations/fictional-org-x.yaml",
+          'id: fictional-org-x\nname:\n  zh: "虚构\\e[2J\\nfake line\\u202eredro"\nmaintainers: []\nsources: [fictional-report]\n')
+    commit(repo, "tricky name")
+    code, out, _ = diff(repo, "HEAD~1")
+    assert code == 0
+    assert "  * 虚构\\x1b[2J\\nfake line\\u202eredro (fictional-org-x)\n" in out
+    assert not re.search(r"[\x00-\x09\x0b-\x1f\u202e]", out)
