@@ -70,10 +70,10 @@ def test_a_build_killed_at_any_step_leaves_a_complete_site(tmp_path):
     outcomes = {}
     # Each step in order; stale staging folders of one step are left for the next build to clean.
     steps = [
+        ("locking the new staging folder", "flock", 1, "old"),  # leaves an empty, unlocked staging folder
         ("removing the previous site after publishing", "unlinkat", 1, "new"),
         ("publishing (the exchange)", "renameat2", 1, "old"),
         ("cleaning an earlier build's staging folder", "unlinkat", 20, "old"),
-        ("locking the new staging folder", "flock", 1, "old"),
         ("writing the generated pages", "write", 50, "old"),
         ("MkDocs writing the new site", "write", 90, "old"),
     ]

@@ -19,7 +19,7 @@ import jinja2
 
 try:
     import fcntl
-except ImportError:  # Windows: no locks, so staging folders of killed builds stay
+except ImportError:  # Windows: no locks, so staging folders of killed builds are left alone
     fcntl = None
 
 from .model import Catalogue, build_catalogue
@@ -166,12 +166,15 @@ def staging(site_dir: Path):
         yield stage
     finally:
         _remove(stage)
-        os.close(lock)
+        if lock is not None:
+            os.close(lock)
 
 
-def _new_stage(parent: Path) -> tuple[Path, int]:
+def _new_stage(parent: Path) -> tuple[Path, int | None]:
     while True:
         stage = Path(tempfile.mkdtemp(prefix=STAGE_PREFIX, dir=parent))
+        if fcntl is None:
+            return stage, None
         lock = os.open(stage, os.O_RDONLY | os.O_DIRECTORY)
         locked = _lock(lock)
         if locked is None:  # no locks on this file system: build without one
@@ -183,8 +186,6 @@ def _new_stage(parent: Path) -> tuple[Path, int]:
 
 def _lock(descriptor: int) -> bool | None:
     """True: locked for this build; False: another build holds it; None: cannot lock here."""
-    if fcntl is None:
-        return None
     try:
         fcntl.flock(descriptor, fcntl.LOCK_EX | fcntl.LOCK_NB)
         return True
@@ -204,6 +205,8 @@ def _same_folder(descriptor: int, path: Path) -> bool:
 
 def _remove_stale_stages(parent: Path) -> None:
     """Remove the staging folders of killed builds; never fail the build over one."""
+    if fcntl is None:
+        return
     for stage in sorted(parent.glob(STAGE_PREFIX + "*")):
         try:
             lock = os.open(stage, os.O_RDONLY | os.O_DIRECTORY | os.O_NOFOLLOW)
