@@ -106,17 +106,39 @@ def load_catalogue(catalogue_dir: Path, base: Path | None = None) -> Loaded:
             documents.append(read_document(path, kind, shown, resolved))
         except _Refused as refused:
             problems.append(Problem(shown, refused.line, refused.column, refused.message))
+        except OSError as error:
+            problems.append(Problem(shown, 1, 1, _unreadable("file", error)))
     return Loaded(documents, problems)
+
+
+def _unreadable(what: str, error: OSError) -> str:
+    reason = "permission denied" if isinstance(error, PermissionError) else (error.strerror or str(error)).lower()
+    access = "read" if what == "file" else "read and enter"
+    return f"the {what} cannot be read ({reason}): give yourself permission to {access} it (chmod u+r{'' if what == 'file' else 'x'}), or remove it"
+
+
+def _listing(folder: Path) -> tuple[list[Path], str | None]:
+    """The folder's entries in a stable order, or why it cannot be read."""
+    try:
+        return sorted(folder.iterdir()), None
+    except OSError as error:
+        return [], _unreadable("folder", error)
 
 
 def _discover(catalogue_dir: Path):
     """Yield (path, kind, refusal) for everything under catalogue/, in a stable order."""
-    for entry in sorted(catalogue_dir.iterdir()):
+    entries, refusal = _listing(catalogue_dir)
+    if refusal:
+        yield catalogue_dir, None, refusal
+    for entry in entries:
         name = entry.name
         if entry.is_symlink():
             yield entry, None, "symbolic links are not allowed in catalogue/: replace the link with the file itself"
         elif entry.is_dir() and name in FOLDER_KINDS:
-            for item in sorted(entry.iterdir()):
+            items, refusal = _listing(entry)
+            if refusal:
+                yield entry, None, refusal
+            for item in items:
                 if item.name.startswith(".") and not item.is_symlink():
                     continue  # .gitkeep, editor swap files
                 yield item, FOLDER_KINDS[name], _refusal_for_item(item, name)

@@ -1,5 +1,5 @@
 """Stage 4: write the site. Pages and exports go to a staging folder, MkDocs builds
-there, and only a complete build replaces site/. A failure leaves site/ as it was."""
+there, and only a complete build replaces site/ (swap). A failure leaves site/ as it was."""
 from __future__ import annotations
 
 import datetime
@@ -28,6 +28,7 @@ from ..opendata import buildinfo, files
 from ..render import fieldref, pages
 from ..settings import HAND_WRITTEN_DOCS, ROOT, Exit, Options, SettingsError, SiteSettings, load_site_config
 from . import parallel
+from .swap import staging, swap_into_place
 
 
 def check_and_build(options: Options, when_invalid: str) -> int:
@@ -44,6 +45,8 @@ def build_site(index: Index, options: Options) -> int:
     catalogue = build_catalogue(index)
     site_dir: Path = options.site_dir.resolve()
     try:
+        if os.path.lexists(site_dir) and not site_dir.is_dir():
+            raise BuildFailed(f"{site_dir} is a file, not a folder: move it away, or build elsewhere with --site-dir")
         with staging(site_dir) as stage:
             docs_dir = stage / "docs"
             shutil.copytree(HAND_WRITTEN_DOCS, docs_dir)
@@ -149,23 +152,3 @@ def dated_like_the_open_data(built: datetime.datetime):
             del os.environ["SOURCE_DATE_EPOCH"]
         else:
             os.environ["SOURCE_DATE_EPOCH"] = before
-
-
-@contextmanager
-def staging(site_dir: Path):
-    """A temporary folder beside site/, so the final move is a rename on one file system."""
-    site_dir.parent.mkdir(parents=True, exist_ok=True)
-    stage = Path(tempfile.mkdtemp(prefix=".site-build-", dir=site_dir.parent))
-    try:
-        yield stage
-    finally:
-        shutil.rmtree(stage, ignore_errors=True)
-
-
-def swap_into_place(new_site: Path, site_dir: Path) -> None:
-    old = site_dir.with_name(site_dir.name + ".old")
-    shutil.rmtree(old, ignore_errors=True)
-    if site_dir.exists():
-        os.rename(site_dir, old)
-    os.rename(new_site, site_dir)
-    shutil.rmtree(old, ignore_errors=True)
