@@ -18,7 +18,7 @@ import jinja2
 from markupsafe import Markup
 from pypinyin import Style, lazy_pinyin
 
-from .. import vocabulary
+from .. import urls, vocabulary
 from ..model import Batch, Catalogue, Certificate, Source
 from . import charts
 
@@ -149,7 +149,8 @@ class PageWriter:
             lstrip_blocks=True,
             keep_trailing_newline=True,
         )
-        self.env.globals["labels"] = vocabulary
+        self.env.globals["vocabulary"] = vocabulary
+        self.env.globals["urls"] = urls
         self.env.filters["url"] = external_url
         self.env.filters["page_title"] = page_title
         self.env.filters["pinyin"] = pinyin_terms
@@ -172,34 +173,34 @@ class PageWriter:
             page(self.render, "changes.md", "changes.md.j2", events=catalogue.events),
         ]
         jobs += [page(self.certificate_page, certificate) for certificate in everything]
-        jobs.append(page(self.render, "organizations/index.md", "organizations.md.j2",
+        jobs.append(page(self.render, urls.index_source("organization"), "organizations.md.j2",
                          organizations=sorted(catalogue.organizations.values(), key=lambda o: (pinyin_sort_key(o.name.zh), o.id))))
-        jobs += [page(self.render, f"organizations/{o.id}.md", "organization.md.j2", o=o) for o in catalogue.organizations.values()]
-        jobs.append(page(self.render, "batches/index.md", "batches.md.j2", batches=list(catalogue.batches.values())))
+        jobs += [page(self.render, urls.page_source("organization", o.id), "organization.md.j2", o=o) for o in catalogue.organizations.values()]
+        jobs.append(page(self.render, urls.index_source("batch"), "batches.md.j2", batches=list(catalogue.batches.values())))
         jobs += [page(self.batch_page, batch) for batch in catalogue.batches.values()]
-        jobs.append(page(self.render, "fields/index.md", "fields.md.j2", fields=list(catalogue.fields.values())))
-        jobs += [page(self.render, f"fields/{item.id}.md", "field.md.j2", item=item, kind="field") for item in catalogue.fields.values()]
-        jobs.append(page(self.render, "majors/index.md", "majors.md.j2", majors=list(catalogue.majors.values())))
-        jobs += [page(self.render, f"majors/{item.id}.md", "field.md.j2", item=item, kind="major") for item in catalogue.majors.values()]
+        jobs.append(page(self.render, urls.index_source("field"), "fields.md.j2", fields=list(catalogue.fields.values())))
+        jobs += [page(self.render, urls.page_source("field", item.id), "field.md.j2", item=item, kind="field") for item in catalogue.fields.values()]
+        jobs.append(page(self.render, urls.index_source("major"), "majors.md.j2", majors=list(catalogue.majors.values())))
+        jobs += [page(self.render, urls.page_source("major", item.id), "field.md.j2", item=item, kind="major") for item in catalogue.majors.values()]
         return jobs
 
     def home_page(self) -> None:
         catalogue = self.catalogue
         self.render("index.md", "home.md.j2", counts=catalogue.count_by_status(),
                     latest=catalogue.events[:LATEST_CHANGES_ON_HOME],
-                    chart=self.chart("charts/catalogue.svg", charts.catalogue_over_time_svg(catalogue)))
+                    chart=self.chart(urls.CATALOGUE_CHART, charts.catalogue_over_time_svg(catalogue)))
 
     def certificate_page(self, certificate: Certificate) -> None:
-        self.render(f"certificates/{certificate.id}.md", "certificate.md.j2", c=certificate,
+        self.render(urls.page_source("certificate", certificate.id), "certificate.md.j2", c=certificate,
                     sources=cited_sources(certificate),
                     pinyin=pinyin_terms(certificate.name.zh),
                     former_pinyin=[t for n in certificate.former_names for t in pinyin_terms(n.zh)],
                     edit_url=self.edit_url(certificate.path),
-                    chart=self.chart(f"charts/certificates/{certificate.id}.svg", charts.pilot_counts_svg(certificate)))
+                    chart=self.chart(urls.chart("certificate", certificate.id), charts.pilot_counts_svg(certificate)))
 
     def batch_page(self, batch: Batch) -> None:
-        self.render(f"batches/{batch.id}.md", "batch.md.j2", b=batch,
-                    chart=self.chart(f"charts/batches/{batch.id}.svg", charts.batch_counts_svg(batch)))
+        self.render(urls.page_source("batch", batch.id), "batch.md.j2", b=batch,
+                    chart=self.chart(urls.chart("batch", batch.id), charts.batch_counts_svg(batch)))
 
     def render(self, page: str, template: str, **context) -> None:
         """Write one page. `root` leads from the page's Markdown file to docs/ (for .md links,
