@@ -25,6 +25,10 @@ class Name:
     def of(cls, data: Optional[dict]) -> Optional["Name"]:
         return cls(data["zh"], data.get("en")) if data else None
 
+    def both(self, separator: str = " ") -> str:
+        """The text in both languages, Chinese first; the Chinese alone when there is no other."""
+        return f"{self.zh}{separator}{self.en}" if self.en and self.en != self.zh else self.zh
+
 
 @dataclass
 class Source:

@@ -84,23 +84,19 @@ def entry_text(event: Event) -> str:
     if event.from_batch:
         lines.append(f"批次 · Batch: {event.from_batch.name.zh} · {event.from_batch.name.en or event.from_batch.name.zh}")
     if event.previous_name:
-        lines.append(f"原名称 · Former name: {_both(event.previous_name.zh, event.previous_name.en)}")
+        lines.append(f"原名称 · Former name: {event.previous_name.both(' · ')}")
     if event.previous_organization:
         previous = event.previous_organization.name
-        lines.append(f"原评价组织 · Former organization: {_both(previous.zh, previous.en)}")
+        lines.append(f"原评价组织 · Former organization: {previous.both(' · ')}")
     for successor in event.successors:
         target = successor.certificate.name
         zh, en = EQUIVALENCE.get(successor.equivalence, (successor.equivalence, successor.equivalence))
-        lines.append(f"后继证书 · Successor: {_both(target.zh, target.en)}（{zh} · {en}）")
+        lines.append(f"后继证书 · Successor: {target.both(' · ')}（{zh} · {en}）")
     if event.details:
-        lines.append(f"说明 · Details: {_both(event.details.zh, event.details.en)}")
+        lines.append(f"说明 · Details: {event.details.both(' · ')}")
     if event.sources:
         lines.append("来源 · Sources: " + "; ".join(source.title for source in event.sources))
     return "\n".join(lines)
-
-
-def _both(zh: str, en: Optional[str]) -> str:
-    return f"{zh} · {en}" if en and en != zh else zh
 
 
 def _tag(build: BuildInfo, specific: str) -> str:

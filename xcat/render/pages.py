@@ -19,7 +19,7 @@ from markupsafe import Markup
 from pypinyin import Style, lazy_pinyin
 
 from .. import urls, vocabulary
-from ..model import Batch, Catalogue, Certificate, Source
+from ..model import Batch, Catalogue, Certificate, Name, Source
 from . import charts
 
 TEMPLATES = Path(__file__).parent / "templates"
@@ -79,7 +79,7 @@ _TITLE_LOOK_ALIKES = {**{ord(c): chr(ord(c) + 0xFEE0) for c in "&<>\""}, ord("'"
 
 def page_title(value) -> Markup:
     """The front matter title of a page: a name (zh and en) or a text, inert for any theme."""
-    text = f"{value.zh} {value.en or ''}" if hasattr(value, "zh") else str(value)
+    text = value.both() if isinstance(value, Name) else str(value)
     return Markup(json.dumps(" ".join(text.split()).translate(_TITLE_LOOK_ALIKES), ensure_ascii=False))
 
 

@@ -247,7 +247,7 @@ class Report:
 def shown(name: Optional[Name]) -> str:
     if name is None:
         return ""
-    return f"{name.zh} {name.en}" if name.en else name.zh
+    return name.both()
 
 
 def compare(base: Side, head: Side) -> Report:
