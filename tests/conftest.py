@@ -58,3 +58,17 @@ def browser():
         chromium = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
         yield chromium
         chromium.close()
+
+
+_SLOW_FIXTURES = {"fictional_site", "real_site", "browser"}
+
+
+def pytest_collection_modifyitems(items) -> None:
+    """A test that builds a whole site or drives the browser is slow, whatever its file says:
+    `pytest -m "not slow"` then runs the fast tests in seconds."""
+    for item in items:
+        used = set(getattr(item, "fixturenames", ()))
+        if used & _SLOW_FIXTURES:
+            item.add_marker(pytest.mark.slow)
+        if "browser" in used:
+            item.add_marker(pytest.mark.browser)

@@ -1,0 +1,46 @@
+"""The code's own checks, run with the tests so they never drift: ruff (lint and format),
+mypy (types) and import-linter (stages import only downward; nothing imports the CLI).
+Each tool is configured in pyproject.toml."""
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from xcat.settings import ROOT
+
+BIN = Path(sys.executable).parent
+
+
+def run(tool: str, *arguments: str) -> subprocess.CompletedProcess:
+    executable = BIN / tool if (BIN / tool).exists() else shutil.which(tool)
+    if executable is None:
+        if os.environ.get("CI") == "true":
+            pytest.fail(f"{tool} is not installed: `make test` installs it from requirements.txt")
+        pytest.skip(f"{tool} is not installed (pip install -r requirements.txt)")
+    return subprocess.run([str(executable), *arguments], cwd=ROOT, capture_output=True, text=True, timeout=300)
+
+
+def test_ruff_finds_nothing_to_lint():
+    result = run("ruff", "check", "--quiet", ".")
+    assert result.returncode == 0, result.stdout + result.stderr
+
+
+def test_the_code_is_formatted_as_ruff_formats_it():
+    result = run("ruff", "format", "--check", "--quiet", ".")
+    assert result.returncode == 0, "run `ruff format .`:\n" + result.stdout + result.stderr
+
+
+@pytest.mark.slow
+def test_mypy_finds_no_type_errors():
+    result = run("mypy")
+    assert result.returncode == 0, result.stdout + result.stderr
+
+
+def test_stages_import_only_downward():
+    result = run("lint-imports")
+    assert result.returncode == 0, result.stdout + result.stderr
