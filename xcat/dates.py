@@ -34,8 +34,8 @@ def sort_key(value: str | int | None) -> tuple[int, int, int]:
     """Undated things sort first; a year sorts before its months."""
     if value is None:
         return (0, 0, 0)
-    numbers = parts(value)
-    return (numbers + (0, 0))[:3]
+    year, month, day = (parts(value) + (0, 0))[:3]
+    return (year, month, day)
 
 
 def year(value: str | int | None) -> int | None:

@@ -45,7 +45,7 @@ def render(documents: list[Document], catalogue_dir: Path) -> str:
         if not _SLUG.match(document.stem):
             continue
         if document.kind == "organization":
-            handles = data.get("maintainers") if isinstance(data.get("maintainers"), list) else []
+            handles = data["maintainers"] if isinstance(data.get("maintainers"), list) else []
             owners = sorted({h for h in handles if isinstance(h, str) and _HANDLE.match(h)}, key=str.lower)
             organizations[document.stem] = (_one_line(data.get("name")), owners)
         elif document.kind == "certificate" and isinstance(data.get("organization"), str):

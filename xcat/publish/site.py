@@ -96,7 +96,8 @@ def search_index_as_utf8(site: Path) -> None:
 def _explain(failure: Exception) -> str:
     """One line for the contributor instead of a traceback."""
     if isinstance(failure, jinja2.TemplateError):
-        where = f" ({failure.filename}, line {failure.lineno})" if getattr(failure, "lineno", None) else ""
+        line = getattr(failure, "lineno", None)  # only a syntax error knows its place
+        where = f" ({getattr(failure, 'filename', None)}, line {line})" if line else ""
         return f"a page template failed{where}: {failure}"
     if isinstance(failure, OSError):
         return f"could not write the site: {failure}"

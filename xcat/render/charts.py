@@ -20,7 +20,7 @@ import unicodedata
 import xml.etree.ElementTree as ET
 from contextlib import contextmanager
 from decimal import Decimal
-from typing import Optional
+from typing import Any, Optional, Sequence
 
 import leather
 from leather import theme
@@ -38,7 +38,7 @@ DIGIT_WIDTH = 8  # leather sizes the left axis's labels as characters x one widt
 NOTE_LINE_HEIGHT = 16
 UNDATED = "日期不详 undated"
 # leather's look: white background, dark legible labels, one font stack for all text.
-THEME = {
+THEME: dict[str, Any] = {
     "background_color": "none",  # the <svg> has its own background, under the footnote too
     "margin": 0.04,  # of the width; must be a float for leather
     "title_color": TEXT_COLOUR, "title_font_family": "inherit", "title_font_size": 14, "title_font_char_height": 14, "title_gap": 10,
@@ -72,12 +72,13 @@ def pilot_counts_svg(certificate: Certificate) -> Optional[str]:
 
 def batch_counts_svg(batch: Batch) -> Optional[str]:
     """The batch's certificates and their latest pilot-institution counts, or None."""
-    counted = [c for c in batch.certificates if c.latest_pilot_count]
+    latest = {c.id: c.latest_pilot_count.count for c in batch.certificates if c.latest_pilot_count}
+    counted = [c for c in batch.certificates if c.id in latest]
     if not counted:
         return None
-    counted.sort(key=lambda c: (-c.latest_pilot_count.count, c.id))  # largest at the top
+    counted.sort(key=lambda c: (-latest[c.id], c.id))  # largest at the top
     names = {c.id: c.name.zh for c in counted}
-    rows = [(c.latest_pilot_count.count, c.id) for c in counted]
+    rows = [(latest[c.id], c.id) for c in counted]
     top = max(count for count, _ in rows)
     missing = len(batch.certificates) - len(counted)
 
@@ -101,8 +102,8 @@ def catalogue_over_time_svg(catalogue: Catalogue) -> Optional[str]:
     if not placed:
         return None
     undated = len(catalogue.certificates) - len(placed)
-    last = max(dates.year(e.date) for c in placed for e in c.history if e.date)
-    years = list(range(min(dates.year(c.introduced.date) for c in placed), last + 1))
+    last = max(dates.parts(e.date)[0] for c in placed for e in c.history if e.date)
+    years = list(range(min(dates.parts(c.introduced.date)[0] for c in placed if c.introduced.date), last + 1))
     table = {year: status_counts_at_end_of(year, placed) for year in years}
     totals = {year: sum(table[year].values()) for year in years}
     # The total last, so its rings are drawn around the dots they would otherwise hide.
@@ -194,7 +195,7 @@ class DottedLine(leather.Line):
         return group
 
 
-def render(chart: leather.Chart, *, title: str, width: int, height: int, note: list[str] = (),
+def render(chart: leather.Chart, *, title: str, width: int, height: int, note: Sequence[str] = (),
            label_char_width: float = DIGIT_WIDTH) -> str:
     """The chart as an <svg> element that scales to the page's width, with an accessible
     title and the footnote lines under the plot. label_char_width is how wide leather

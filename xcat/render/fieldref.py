@@ -121,12 +121,12 @@ def _type_text(schema: dict, walker: SchemaWalker, document: str) -> str:
         return "以下之一 one of"
     kinds = schema.get("type")
     if isinstance(kinds, list):
-        return " / ".join(TYPE_NAMES.get(k, k) for k in kinds)
+        return " / ".join(TYPE_NAMES.get(str(k), str(k)) for k in kinds)
     if kinds == "array" and isinstance(schema.get("items"), dict):
         items, _ = walker.resolve(schema["items"], document)
-        inner = "映射 mappings" if items.get("type") == "object" else TYPE_NAMES.get(items.get("type"), "values").split(" ", 1)[-1]
+        inner = "映射 mappings" if items.get("type") == "object" else TYPE_NAMES.get(str(items.get("type")), "values").split(" ", 1)[-1]
         return f"列表 list of {inner}"
-    return TYPE_NAMES.get(kinds, "")
+    return TYPE_NAMES.get(str(kinds), "")
 
 
 def _bounds(schema: dict) -> Optional[str]:
@@ -173,7 +173,7 @@ def _yaml(value, flow: bool) -> str:
     yaml.default_flow_style = flow
     yaml.allow_unicode = True
     yaml.width = 4096
-    yaml.sort_base_mapping_type_on_output = False
+    yaml.sort_base_mapping_type_on_output = False  # type: ignore[assignment]  # ruamel.yaml declares it None
     stream = io.StringIO()
     yaml.dump(value, stream)
     return stream.getvalue().removesuffix("\n...\n").rstrip("\n")

@@ -167,7 +167,7 @@ class PageWriter:
         catalogue = self.catalogue
         everything = catalogue_order(catalogue.certificates.values())
         page = functools.partial
-        jobs = [
+        jobs: list[Callable[[], None]] = [
             self.home_page,
             page(self.render, "catalogue.md", "catalogue.md.j2", certificates=everything),
             page(self.render, "changes.md", "changes.md.j2", events=catalogue.events),

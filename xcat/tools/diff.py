@@ -17,7 +17,7 @@ import sys
 from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
 from types import SimpleNamespace
-from typing import Optional
+from typing import Optional, cast
 
 from .. import vocabulary as labels
 from ..check.catalogue import check_catalogue
@@ -202,7 +202,8 @@ def _cat_blobs(repo: Path, side: str, shas: list[str]) -> dict[str, bytes]:
 def read_side(repo: Path, prefix: str, revision: str, schemas, today: Optional[str]) -> Side:
     commit = resolve(repo, revision)
     folder = read_tree(repo, revision, commit, prefix)
-    checked = check_catalogue(folder, schemas, today=today, base=PurePosixPath())
+    # A TreeEntry answers every question the loader asks of a Path; paths are shown as they are in git.
+    checked = check_catalogue(cast(Path, folder), schemas, today=today, base=cast(Path, PurePosixPath()))
     raw = {}
     for document in checked.documents:
         if document.kind in ("fields", "majors"):
@@ -466,7 +467,7 @@ def _text(lines: list[tuple[str, str]]) -> str:
 def _markdown(lines: list[tuple[str, str]]) -> str:
     # Every line is escaped whole: names and details are contributor text.
     prefix = {"title": "### ", "note": "", "heading": "#### ", "item": "- ", "detail": "  - ", "problem": "- "}
-    out = []
+    out: list[str] = []
     for role, text in lines:
         if role in ("title", "heading", "note") and out:
             out.append("")
