@@ -40,6 +40,7 @@ class Index:
     items: dict[str, dict[str, Document]] = field(default_factory=lambda: defaultdict(dict))
     vocabularies: dict[str, Document] = field(default_factory=dict)
     known_ids: dict[str, set[str]] = field(default_factory=lambda: defaultdict(set))
+    _sorted_ids: dict[str, list[str]] = field(default_factory=dict, repr=False)
 
     @classmethod
     def build(cls, valid: list[Document], all_loaded: list[Document], today: str) -> "Index":
@@ -59,6 +60,12 @@ class Index:
             else:
                 index.items[document.kind][document.stem] = document
         return index
+
+    def sorted_ids(self, kind: str) -> list[str]:
+        """known_ids[kind] in order, sorted once (known_ids is complete once the index is built)."""
+        if kind not in self._sorted_ids:
+            self._sorted_ids[kind] = sorted(self.known_ids[kind])
+        return self._sorted_ids[kind]
 
     def certificates(self) -> Iterator[Document]:
         return iter(self.items["certificate"].values())
@@ -118,32 +125,39 @@ def batch_id_does_not_match_number(index: Index) -> Iterator[Problem]:
         numbers.setdefault(number, stem)
 
 
+# "Did you mean" compares an unknown id with every known one (up to a second among 10,000 similar
+# ids): only the first few unknown ids of a check get a hint, so thousands are still reported at once.
+MAX_HINTS = 10
+
+
 def reference_unknown(index: Index) -> Iterator[Problem]:
+    hints: Counter[str] = Counter()
     for document in index.certificates():
         data = document.data
-        yield from _check_reference(index, document, ("organization",), "organization", "catalogue/organizations/")
+        yield from _check_reference(index, document, ("organization",), "organization", "catalogue/organizations/", hints)
         if "batch" in data:
-            yield from _check_reference(index, document, ("batch",), "batch", "catalogue/batches/")
+            yield from _check_reference(index, document, ("batch",), "batch", "catalogue/batches/", hints)
         for position in range(len(data.get("fields", []))):
-            yield from _check_reference(index, document, ("fields", position), "fields", "catalogue/fields.yaml")
+            yield from _check_reference(index, document, ("fields", position), "fields", "catalogue/fields.yaml", hints)
         for position in range(len(data.get("related_majors", []))):
-            yield from _check_reference(index, document, ("related_majors", position, "major"), "majors", "catalogue/majors.yaml")
+            yield from _check_reference(index, document, ("related_majors", position, "major"), "majors", "catalogue/majors.yaml", hints)
         for number, event in enumerate(data.get("history", [])):
             if "previous_organization" in event:
-                yield from _check_reference(index, document, ("history", number, "previous_organization"), "organization", "catalogue/organizations/")
+                yield from _check_reference(index, document, ("history", number, "previous_organization"), "organization", "catalogue/organizations/", hints)
             for position in range(len(event.get("successors", []))):
-                yield from _check_reference(index, document, ("history", number, "successors", position, "certificate"), "certificate", "catalogue/certificates/")
+                yield from _check_reference(index, document, ("history", number, "successors", position, "certificate"), "certificate", "catalogue/certificates/", hints)
     for document in index.all_documents():
         for path in _source_lists(document.data, ()):
             for position in range(len(_get(document.data, path))):
-                yield from _check_reference(index, document, path + (position,), "source", "catalogue/sources/")
+                yield from _check_reference(index, document, path + (position,), "source", "catalogue/sources/", hints)
 
 
-def _check_reference(index: Index, document: Document, path: tuple, kind: str, where: str) -> Iterator[Problem]:
+def _check_reference(index: Index, document: Document, path: tuple, kind: str, where: str, hints: Counter) -> Iterator[Problem]:
     value = _get(document.data, path)
     known = index.known_ids[kind]
     if value not in known:
-        close = difflib.get_close_matches(value, sorted(known), n=1, cutoff=0.6)
+        hints["given"] += 1
+        close = difflib.get_close_matches(value, index.sorted_ids(kind), n=1, cutoff=0.6) if hints["given"] <= MAX_HINTS else []
         hint = f"; did you mean '{close[0]}'?" if close else ""
         noun = kind if kind in ("fields", "majors") else f"{kind} file"
         add = f"add it to {where}" if where.endswith(".yaml") else f"add {where}{value}.yaml"
