@@ -145,3 +145,31 @@ def test_a_replacement_that_leads_to_too_many_current_certificates_is_refused(tm
         "catalogue/certificates/fictional-whole.yaml:13:7: error: history[1].successors: these successors lead on to more than "
         "20 current certificates (ones not replaced), the most a replacement may lead to: name fewer successors, or check their own successors",
     ]
+
+
+def test_a_file_with_too_many_values_is_refused_with_a_clear_message(tmp_path):
+    catalogue = copy_fictional(tmp_path)
+    path = catalogue / "certificates" / "fictional-kappa.yaml"
+    event = "  - type: levels_changed\n    date: 2021\n    sources: [fictional-report]\n"
+    path.write_text(path.read_text(encoding="utf-8") + "history:\n" + event * 3200, encoding="utf-8")
+    result = run([sys.executable, "build.py", "check", "--catalogue", str(catalogue), "--today", TODAY])
+    assert result.returncode == 1
+    [line] = result.stdout.splitlines()
+    assert line.startswith("catalogue/certificates/fictional-kappa.yaml:")
+    assert line.endswith("error: the file holds more than 25,000 field names and values, the limit that keeps checking fast: shorten it")
+
+
+def test_thousands_of_unknown_ids_are_reported_quickly(tmp_path):
+    catalogue = copy_fictional(tmp_path)
+    majors = [f"fictional-major-{n:05d}" for n in range(2000)]
+    write(catalogue, "majors.yaml", "majors:\n  - id: fictional-major\n    name:\n      zh: 虚构专业\n"
+          + "".join(f"  - id: {m}\n    name:\n      zh: 虚构专业{n}\n" for n, m in enumerate(majors)))
+    path = catalogue / "certificates" / "fictional-kappa.yaml"
+    path.write_text(path.read_text(encoding="utf-8") + "related_majors:\n"
+                    + "".join(f"  - major: fictional-majr-{n:05d}\n" for n in range(8000)), encoding="utf-8")
+    result = run([sys.executable, "build.py", "check", "--catalogue", str(catalogue), "--today", TODAY])
+    assert result.returncode == 1
+    lines = result.stdout.splitlines()
+    assert len(lines) == 8000
+    assert lines[0].endswith("related_majors[0].major: no majors has the id 'fictional-majr-00000' "
+                             "(add it to catalogue/majors.yaml or fix the id); did you mean 'fictional-major-00000'?")
