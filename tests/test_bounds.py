@@ -111,7 +111,7 @@ def test_long_replacement_chain_checks_and_generates(tmp_path):
 
 def test_a_long_list_of_related_majors_is_checked(tmp_path):
     catalogue = copy_fictional(tmp_path)
-    majors = [f"fm-{n:05d}" for n in range(16_000)]  # short ids: majors.yaml stays under 1 MiB
+    majors = [f"fm-{n:04d}" for n in range(3500)]  # about as many as majors.yaml can hold
     write(catalogue, "majors.yaml", "majors:\n  - id: fictional-major\n    name:\n      zh: 虚构专业\n"
           + "".join(f"  - id: {m}\n    name:\n      zh: 专业{n}\n" for n, m in enumerate(majors)))
     path = catalogue / "certificates" / "fictional-kappa.yaml"
@@ -127,8 +127,21 @@ def test_a_long_list_of_related_majors_is_checked(tmp_path):
     result = run(command)
     assert result.returncode == 1
     line = text.count("\n") + 2  # the first item of the list
-    assert f"catalogue/certificates/fictional-kappa.yaml:{line}:" in result.stdout
-    assert "related_majors: the list repeats an item: keep each item once" in result.stdout
+    assert result.stdout.splitlines() == [
+        f"catalogue/certificates/fictional-kappa.yaml:{line}:3: error: related_majors: the list repeats an item: keep each item once",
+    ]
+
+
+def test_sixteen_thousand_related_majors_are_refused_with_a_clear_message(tmp_path):
+    catalogue = copy_fictional(tmp_path)
+    path = catalogue / "certificates" / "fictional-kappa.yaml"
+    path.write_text(path.read_text(encoding="utf-8") + "related_majors:\n"
+                    + "".join(f"  - major: fm-{n:05d}\n" for n in range(16_000)), encoding="utf-8")
+    result = run([sys.executable, "build.py", "check", "--catalogue", str(catalogue), "--today", TODAY])
+    assert result.returncode == 1
+    [line] = result.stdout.splitlines()
+    assert line.startswith("catalogue/certificates/fictional-kappa.yaml:")
+    assert line.endswith("error: the file holds more than 25,000 field names and values, the limit that keeps checking fast: shorten it")
 
 
 def test_a_replacement_that_leads_to_too_many_current_certificates_is_refused(tmp_path):
