@@ -186,3 +186,16 @@ def test_thousands_of_unknown_ids_are_reported_quickly(tmp_path):
     assert len(lines) == 8000
     assert lines[0].endswith("related_majors[0].major: no majors has the id 'fictional-majr-00000' "
                              "(add it to catalogue/majors.yaml or fix the id); did you mean 'fictional-major-00000'?")
+
+
+def test_a_date_before_1949_is_refused(tmp_path):
+    # Charts have a column for every year since the oldest date: year 1 made them take minutes.
+    catalogue = copy_fictional(tmp_path)
+    certificate(catalogue, "fictional-ancient", "虚构古证书", [])
+    path = catalogue / "certificates" / "fictional-ancient.yaml"
+    path.write_text(path.read_text(encoding="utf-8").replace("date: 2020-02", "date: '0001'"), encoding="utf-8")
+    result = run([sys.executable, "build.py", "check", "--catalogue", str(catalogue), "--today", TODAY])
+    assert result.returncode == 1
+    assert result.stdout.splitlines() == [
+        "catalogue/certificates/fictional-ancient.yaml:8:11: error: history[0].date: 0001 is before 1949: check the year",
+    ]

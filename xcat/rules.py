@@ -351,6 +351,8 @@ def date_not_real_or_in_future(index: Index) -> Iterator[Problem]:
                 yield document.problem(path, f"{field_path(path)}: {dates.normalize(value)} is not a real date")
             elif dates.compare(value, index.today) > 0:
                 yield document.problem(path, f"{field_path(path)}: {dates.normalize(value)} is in the future (today is {index.today})")
+            elif dates.year(value) < dates.FIRST_YEAR:
+                yield document.problem(path, f"{field_path(path)}: {dates.normalize(value)} is before {dates.FIRST_YEAR}: check the year")
 
 
 def _dates(document: Document) -> Iterator[tuple[tuple, str | int]]:
