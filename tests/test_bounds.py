@@ -60,7 +60,7 @@ def layered_graph(catalogue: Path, layers: int = 17, width: int = 2) -> list[lis
 
 
 def chain(catalogue: Path, length: int = 500) -> list[str]:
-    ids = [f"fictional-chain-{k:03d}" for k in range(length)]
+    ids = [f"fictional-chain-{k:04d}" for k in range(length)]
     for k, cert_id in enumerate(ids):
         certificate(catalogue, cert_id, f"虚构链证书{k}", ids[k + 1:k + 2])
     return ids
@@ -105,8 +105,19 @@ def test_long_replacement_chain_checks_and_generates(tmp_path):
     assert [c["id"] for c in first["current_successors"]] == [ids[-1]]
     assert [s["id"] for s in first["successors"]] == [ids[1]]
     assert [p["id"] for p in api_record(docs, ids[-1])["predecessors"]] == [ids[-2]]
+    assert first["successor_chain"] is None  # too long to list step by step
+    assert api_record(docs, ids[-3])["successor_chain"] == [{"id": i, "equivalence": "full"} for i in ids[-2:]]
     page = (docs / "certificates" / f"{ids[0]}.md").read_text(encoding="utf-8")
     assert f"Current successor(s): [虚构链证书{len(ids) - 1}](../certificates/{ids[-1]}.md)" in page
+    # The banner names the first step and that more follow, not 499 links in one line.
+    assert "→" in page and f"{ids[2]}.md" not in page and "→ …" in page
+
+
+def test_a_very_long_replacement_chain_checks(tmp_path):
+    catalogue = copy_fictional(tmp_path)
+    chain(catalogue, 5000)
+    result = run([sys.executable, "build.py", "check", "--catalogue", str(catalogue), "--today", TODAY])
+    assert result.returncode == 0, result.stdout[-2000:]
 
 
 def test_a_long_list_of_related_majors_is_checked(tmp_path):
