@@ -4,6 +4,11 @@ from __future__ import annotations
 import datetime
 
 
+# No date in the catalogue is older (the schema's minimum for a year written as a number). Charts
+# have a column for every year since the oldest date: an ancient one made them cost minutes.
+FIRST_YEAR = 1949
+
+
 def normalize(value: str | int) -> str:
     """A year written without quotes arrives as a number; keep every date as text."""
     return str(value)

@@ -94,7 +94,7 @@ def test_replacement_chain_shows_successors_and_current_successor(files):
     alpha = load(files, "api/certificates/fictional-alpha.json")
     assert alpha["status"] == "replaced" and alpha["status_date"] == "2021-06-01"
     assert [(s["id"], s["equivalence"]) for s in alpha["successors"]] == [("fictional-beta", "full")]
-    assert alpha["successor_paths"] == [[{"id": "fictional-beta", "equivalence": "full"}, {"id": "fictional-gamma", "equivalence": "partial"}]]
+    assert alpha["successor_chain"] == [{"id": "fictional-beta", "equivalence": "full"}, {"id": "fictional-gamma", "equivalence": "partial"}]
     assert [c["id"] for c in alpha["current_successors"]] == ["fictional-gamma"]
     assert [e["type"] for e in alpha["history"]] == ["introduced", "replaced"]
     assert alpha["history"][0]["batch"] == "batch-1" and alpha["history"][0]["date"] == "2020-01"

@@ -23,6 +23,7 @@ class Index:
     items: dict[str, dict[str, Document]] = field(default_factory=lambda: defaultdict(dict))
     vocabularies: dict[str, Document] = field(default_factory=dict)
     known_ids: dict[str, set[str]] = field(default_factory=lambda: defaultdict(set))
+    _sorted_ids: dict[str, list[str]] = field(default_factory=dict, repr=False)
 
     @classmethod
     def build(cls, valid: list[Document], all_loaded: list[Document], today: str) -> "Index":
@@ -42,6 +43,12 @@ class Index:
             else:
                 index.items[document.kind][document.stem] = document
         return index
+
+    def sorted_ids(self, kind: str) -> list[str]:
+        """known_ids[kind] in order, sorted once (known_ids is complete once the index is built)."""
+        if kind not in self._sorted_ids:
+            self._sorted_ids[kind] = sorted(self.known_ids[kind])
+        return self._sorted_ids[kind]
 
     def certificates(self) -> Iterator[Document]:
         return iter(self.items["certificate"].values())
@@ -106,32 +113,39 @@ def batch_id_does_not_match_number(index: Index) -> Iterator[Problem]:
         numbers.setdefault(number, stem)
 
 
+# "Did you mean" compares an unknown id with every known one (up to a second among 10,000 similar
+# ids): only the first few unknown ids of a check get a hint, so thousands are still reported at once.
+MAX_HINTS = 10
+
+
 def reference_unknown(index: Index) -> Iterator[Problem]:
+    hints: Counter[str] = Counter()
     for document in index.certificates():
         data = document.data
-        yield from _check_reference(index, document, ("organization",), "organization", "catalogue/organizations/")
+        yield from _check_reference(index, document, ("organization",), "organization", "catalogue/organizations/", hints)
         if "batch" in data:
-            yield from _check_reference(index, document, ("batch",), "batch", "catalogue/batches/")
+            yield from _check_reference(index, document, ("batch",), "batch", "catalogue/batches/", hints)
         for position in range(len(data.get("fields", []))):
-            yield from _check_reference(index, document, ("fields", position), "fields", "catalogue/fields.yaml")
+            yield from _check_reference(index, document, ("fields", position), "fields", "catalogue/fields.yaml", hints)
         for position in range(len(data.get("related_majors", []))):
-            yield from _check_reference(index, document, ("related_majors", position, "major"), "majors", "catalogue/majors.yaml")
+            yield from _check_reference(index, document, ("related_majors", position, "major"), "majors", "catalogue/majors.yaml", hints)
         for number, event in enumerate(data.get("history", [])):
             if "previous_organization" in event:
-                yield from _check_reference(index, document, ("history", number, "previous_organization"), "organization", "catalogue/organizations/")
+                yield from _check_reference(index, document, ("history", number, "previous_organization"), "organization", "catalogue/organizations/", hints)
             for position in range(len(event.get("successors", []))):
-                yield from _check_reference(index, document, ("history", number, "successors", position, "certificate"), "certificate", "catalogue/certificates/")
+                yield from _check_reference(index, document, ("history", number, "successors", position, "certificate"), "certificate", "catalogue/certificates/", hints)
     for document in index.all_documents():
         for path in _source_lists(document.data, ()):
             for position in range(len(_get(document.data, path))):
-                yield from _check_reference(index, document, path + (position,), "source", "catalogue/sources/")
+                yield from _check_reference(index, document, path + (position,), "source", "catalogue/sources/", hints)
 
 
-def _check_reference(index: Index, document: Document, path: tuple, kind: str, where: str) -> Iterator[Problem]:
+def _check_reference(index: Index, document: Document, path: tuple, kind: str, where: str, hints: Counter) -> Iterator[Problem]:
     value = _get(document.data, path)
     known = index.known_ids[kind]
     if value not in known:
-        close = difflib.get_close_matches(value, sorted(known), n=1, cutoff=0.6)
+        hints["given"] += 1
+        close = difflib.get_close_matches(value, index.sorted_ids(kind), n=1, cutoff=0.6) if hints["given"] <= MAX_HINTS else []
         hint = f"; did you mean '{close[0]}'?" if close else ""
         noun = kind if kind in ("fields", "majors") else f"{kind} file"
         add = f"add it to {where}" if where.endswith(".yaml") else f"add {where}{value}.yaml"
@@ -166,31 +180,156 @@ def successor_is_itself(index: Index) -> Iterator[Problem]:
 
 
 def replacement_cycle(index: Index) -> Iterator[Problem]:
-    successors = {
-        stem: [s["certificate"] for event in document.data.get("history", []) for s in event.get("successors", []) if s["certificate"] != stem]
-        for stem, document in index.items["certificate"].items()
+    """One cycle per group of certificates that replace each other in a circle, reported at
+    its first certificate by id. Linear in the replacements: catalogues can hold long chains."""
+    successors = _replacement_graph(index)
+    for group in _strongly_connected(successors):
+        if len(group) < 2:
+            continue
+        start = min(group)
+        trail = _shortest_cycle(start, successors, set(group))
+        document = index.items["certificate"][start]
+        number = next(n for n, e in enumerate(document.data["history"]) if e.get("successors"))
+        yield document.problem(
+            ("history", number, "successors"),
+            f"history[{number}].successors: replacement cycle {' → '.join(trail + [start])}: a certificate cannot end up replacing itself",
+        )
+
+
+def replacement_reaches_too_many(index: Index) -> Iterator[Problem]:
+    """Each page and record lists the current certificates a replaced one leads to; bounding
+    that list keeps the site linear in the catalogue. Reported where the list first grows too long."""
+    successors = _replacement_graph(index)
+    ends = replacement_ends(successors, limit=MAX_CURRENT_SUCCESSORS + 1)
+    for stem in sorted(successors):
+        too_many = len(ends[stem]) > MAX_CURRENT_SUCCESSORS
+        if too_many and all(len(ends[s]) <= MAX_CURRENT_SUCCESSORS for s in successors[stem]):
+            document = index.items["certificate"][stem]
+            number = next(n for n, e in enumerate(document.data["history"]) if e.get("successors"))
+            path = ("history", number, "successors")
+            yield document.problem(
+                path,
+                f"{field_path(path)}: these successors lead on to more than {MAX_CURRENT_SUCCESSORS} current certificates "
+                f"(ones not replaced), the most a replacement may lead to: name fewer successors, or check their own successors",
+            )
+
+
+# A replaced certificate names at most this many current successors (its page lists them all).
+MAX_CURRENT_SUCCESSORS = 20
+
+
+def _replacement_graph(index: Index) -> dict[str, list[str]]:
+    """Certificate id -> the ids of the known certificates that succeed it (self-references left out)."""
+    certificates = index.items["certificate"]
+    return {
+        stem: list(dict.fromkeys(
+            s["certificate"] for event in document.data.get("history", []) for s in event.get("successors", [])
+            if s["certificate"] != stem and s["certificate"] in certificates
+        ))
+        for stem, document in certificates.items()
     }
-    reported: set[frozenset] = set()
-    for start in sorted(successors):
-        # Depth-first search with an explicit stack: catalogues can hold long chains.
-        stack = [(start, [start])]
-        visited: set[str] = set()
+
+
+def replacement_order(successors: dict) -> list:
+    """Every node once, each after the nodes it leads to (a cycle's closing edge is ignored):
+    the order in which facts about what a replacement leads to can be computed once per node."""
+    state: dict = {}  # node -> False while its successors are pending, True when placed
+    order = []
+    for start in successors:
+        if start in state:
+            continue
+        stack = [(start, iter(successors[start]))]
+        state[start] = False
         while stack:
-            node, trail = stack.pop()
-            for following in successors.get(node, []):
-                if following == start:
-                    cycle = frozenset(trail)
-                    if cycle not in reported:
-                        reported.add(cycle)
-                        document = index.items["certificate"][start]
-                        number = next(n for n, e in enumerate(document.data["history"]) if e.get("successors"))
-                        yield document.problem(
-                            ("history", number, "successors"),
-                            f"history[{number}].successors: replacement cycle {' → '.join(trail + [start])}: a certificate cannot end up replacing itself",
-                        )
-                elif following not in visited and following in successors:
-                    visited.add(following)
-                    stack.append((following, trail + [following]))
+            node, pending = stack[-1]
+            following = next(pending, None)
+            if following is None:
+                stack.pop()
+                state[node] = True
+                order.append(node)
+            elif following not in state:
+                state[following] = False
+                stack.append((following, iter(successors.get(following, ()))))
+    return order
+
+
+def replacement_ends(successors: dict, limit: int | None = None) -> dict:
+    """Node -> the nodes without successors that its replacements lead to, in the order they are
+    first reached (a node without successors leads to itself); at most `limit` of them.
+    Computed once per node from its successors' answers: linear in the edges times the limit."""
+    ends: dict = {}
+    for node in replacement_order(successors):
+        following = [s for s in successors.get(node, ()) if s in ends]
+        if not successors.get(node):
+            ends[node] = (node,)
+        elif len(following) == 1:
+            ends[node] = ends[following[0]]  # shared, not copied: a long chain costs nothing
+        else:
+            reached: dict = {}
+            for s in following:
+                for end in ends[s]:
+                    if limit is not None and len(reached) >= limit:
+                        break
+                    reached.setdefault(end, None)
+            ends[node] = tuple(reached)
+    return ends
+
+
+def _strongly_connected(successors: dict[str, list[str]]) -> Iterator[list[str]]:
+    """Tarjan's algorithm without recursion: each group of nodes that reach each other."""
+    number: dict[str, int] = {}
+    low: dict[str, int] = {}
+    on_stack: set[str] = set()
+    stack: list[str] = []
+    for start in sorted(successors):
+        if start in number:
+            continue
+        number[start] = low[start] = len(number)
+        stack.append(start)
+        on_stack.add(start)
+        work = [(start, iter(successors[start]))]
+        while work:
+            node, pending = work[-1]
+            following = next(pending, None)
+            if following is not None:
+                if following not in number:
+                    number[following] = low[following] = len(number)
+                    stack.append(following)
+                    on_stack.add(following)
+                    work.append((following, iter(successors.get(following, ()))))
+                elif following in on_stack:
+                    low[node] = min(low[node], number[following])
+                continue
+            work.pop()
+            if work:
+                parent = work[-1][0]
+                low[parent] = min(low[parent], low[node])
+            if low[node] == number[node]:
+                group = []
+                while True:
+                    member = stack.pop()
+                    on_stack.discard(member)
+                    group.append(member)
+                    if member == node:
+                        break
+                yield group
+
+
+def _shortest_cycle(start: str, successors: dict[str, list[str]], group: set[str]) -> list[str]:
+    """The shortest path from start back to itself inside its group (breadth first), without the return."""
+    came_from: dict[str, str] = {}
+    queue = [start]
+    for node in queue:
+        for following in successors[node]:
+            if following == start:
+                trail = [node]
+                while trail[-1] != start:
+                    trail.append(came_from[trail[-1]])
+                return trail[::-1]
+            if following in group and following not in came_from:
+                came_from[following] = node
+                queue.append(following)
+    return [start]
 
 
 def date_not_real_or_in_future(index: Index) -> Iterator[Problem]:
@@ -200,6 +339,8 @@ def date_not_real_or_in_future(index: Index) -> Iterator[Problem]:
                 yield document.problem(path, f"{field_path(path)}: {dates.normalize(value)} is not a real date")
             elif dates.compare(value, index.today) > 0:
                 yield document.problem(path, f"{field_path(path)}: {dates.normalize(value)} is in the future (today is {index.today})")
+            elif dates.year(value) < dates.FIRST_YEAR:
+                yield document.problem(path, f"{field_path(path)}: {dates.normalize(value)} is before {dates.FIRST_YEAR}: check the year")
 
 
 def _dates(document: Document) -> Iterator[tuple[tuple, str | int]]:
@@ -327,6 +468,7 @@ RULES: list[Rule] = [
     reference_unknown,
     successor_is_itself,
     replacement_cycle,
+    replacement_reaches_too_many,
     date_not_real_or_in_future,
     history_out_of_order,
     pilot_counts_out_of_order,

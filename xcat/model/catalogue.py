@@ -12,8 +12,11 @@ from functools import cached_property
 from typing import Optional
 
 from .. import dates
-from ..check.rules import Index
+from ..check.rules import Index, replacement_ends
 from ..vocabulary import CURRENT_STATUSES, FILE_KINDS, INITIAL_STATUS, STATUS_AFTER, STATUSES
+
+# The longest chain of replacements shown step by step; a longer one shows its first step and its end.
+MAX_CHAIN_SHOWN = 10
 
 
 @dataclass(frozen=True)
@@ -180,16 +183,21 @@ class Certificate:
     history: list[Event]  # full history, introduction first
     sources: list[Source]
     predecessors: list["Certificate"] = field(default_factory=list)
+    # The certificates that were not replaced which its replacements lead to, first reached first.
+    current_successors: list["Certificate"] = field(default_factory=list)
 
-    @property
+    # Read once the catalogue is built (its history complete), then asked for on every page that
+    # names the certificate: computed once, as a history can hold thousands of events.
+    @cached_property
     def status(self) -> str:
         return status_after(self.history)
 
-    @property
+    @cached_property
     def status_event(self) -> Event:
         """The event that set the current status (the introduction for an active certificate)."""
+        status = self.status
         for event in reversed(self.history):
-            if STATUS_AFTER.get(event.type) == self.status:
+            if STATUS_AFTER.get(event.type) == status:
                 return event
         return self.history[0]
 
@@ -213,25 +221,18 @@ class Certificate:
         return self.status_event.successors if self.status == "replaced" else []
 
     @property
-    def successor_paths(self) -> list[list[Successor]]:
-        """Every path from this certificate to a certificate that was not replaced."""
-        paths: list[list[Successor]] = []
-        pending = [[s] for s in self.successors]
-        while pending:
-            path = pending.pop(0)
-            following = path[-1].certificate.successors
-            if following:
-                pending.extend(path + [s] for s in following)
-            else:
-                paths.append(path)
-        return paths
-
-    @property
-    def current_successors(self) -> list["Certificate"]:
-        seen: dict[str, Certificate] = {}
-        for path in self.successor_paths:
-            seen.setdefault(path[-1].certificate.id, path[-1].certificate)
-        return list(seen.values())
+    def successor_chain(self) -> Optional[list[Successor]]:
+        """The one path of replacements to a current certificate, when there is exactly one and it
+        has at most MAX_CHAIN_SHOWN steps; otherwise None (see successors and current_successors).
+        Listing every path instead grows exponentially with the replacements."""
+        chain: list[Successor] = []
+        step = self
+        while step.successors:
+            if len(step.successors) > 1 or len(chain) == MAX_CHAIN_SHOWN:
+                return None
+            chain.append(step.successors[0])
+            step = chain[-1].certificate
+        return chain or None
 
     @property
     def latest_pilot_count(self) -> Optional[PilotCount]:
@@ -276,7 +277,7 @@ class Catalogue:
 
 
 def status_after(events: list[Event]) -> str:
-    """A certificate starts active; each event may change that (rules.STATUS_AFTER)."""
+    """A certificate starts active; each event may change that (vocabulary.STATUS_AFTER)."""
     status = INITIAL_STATUS
     for event in events:
         status = STATUS_AFTER.get(event.type, status)
@@ -365,6 +366,12 @@ def build_catalogue(index: Index) -> Catalogue:
                 event.previous_organization.former_certificates.append(certificate)
             for successor in event.successors:
                 successor.certificate.predecessors.append(certificate)
+
+    # Once per certificate, over the graph of replacements: linear in the replacements.
+    ends = replacement_ends({c.id: [s.certificate.id for s in c.successors] for c in certificates.values()})
+    for certificate in certificates.values():
+        if certificate.successors:
+            certificate.current_successors = [certificates[i] for i in ends[certificate.id]]
 
     for certificate in certificates.values():
         certificate.organization.certificates.append(certificate)

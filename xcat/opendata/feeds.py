@@ -56,7 +56,7 @@ def _feed(build: BuildInfo, *, path: str, feed_id: str, title: str, alternate: s
     feed.link(href=alternate, rel="alternate", type="text/html")
     feed.generator("xcat", uri=build.site_url)  # feedgen's default carries its own version
     feed.updated(build.built)  # feedgen would otherwise use the current time
-    used_ids: set[str] = set()
+    used_ids: dict[str, int] = {}
     for event in events:
         if not event.date:
             continue
@@ -105,11 +105,9 @@ def _tag(build: BuildInfo, specific: str) -> str:
     return f"tag:{host},{TAG_YEAR}:{specific}"
 
 
-def _entry_id(event: Event, build: BuildInfo, used: set[str]) -> str:
+def _entry_id(event: Event, build: BuildInfo, used: dict[str, int]) -> str:
+    """The same kind of event twice on one day gets /2, /3, …: counted, not searched for, as a
+    history may hold thousands. (A date holds no "/", so a numbered id never equals another's base.)"""
     base = _tag(build, f"certificates/{event.certificate.id}/{event.type}/{event.date}")
-    entry_id, number = base, 1
-    while entry_id in used:  # the same kind of event twice on one day
-        number += 1
-        entry_id = f"{base}/{number}"
-    used.add(entry_id)
-    return entry_id
+    number = used[base] = used.get(base, 0) + 1
+    return base if number == 1 else f"{base}/{number}"

@@ -1,8 +1,9 @@
 """The JSON API's records: plain dicts built from the model, in a fixed field order.
 
 Every record that describes a certificate carries its status and status date, its
-full history with sources, its successors (with equivalence), the paths to its
-current successors, its predecessors and its former names. Optional values are
+full history with sources, its successors (with equivalence), its current
+successors (with the chain to them when there is one short chain), its
+predecessors and its former names. Optional values are
 null rather than missing, so every record of a kind has the same keys.
 """
 from __future__ import annotations
@@ -10,7 +11,7 @@ from __future__ import annotations
 from typing import Any, Optional
 
 from .. import urls
-from ..model import Batch, Catalogue, Certificate, Event, Name, Organization, Source
+from ..model import Batch, Catalogue, Certificate, Event, Name, Organization, Source, Successor
 from .buildinfo import BuildInfo
 
 
@@ -64,10 +65,7 @@ class Records:
             "latest_pilot_count": pilot_count(latest) if latest else None,
             "former_names": [name(n) for n in certificate.former_names],
             "successors": [{**self.certificate_ref(s.certificate), "equivalence": s.equivalence} for s in certificate.successors],
-            "successor_paths": [
-                [{"id": step.certificate.id, "equivalence": step.equivalence} for step in path]
-                for path in certificate.successor_paths
-            ],
+            "successor_chain": chain(certificate.successor_chain),
             "current_successors": [self.certificate_ref(c) for c in certificate.current_successors],
             "predecessors": [self.certificate_ref(c) for c in certificate.predecessors],
             "history": [self.event(e) for e in certificate.history],
@@ -160,6 +158,10 @@ class Records:
 
 def name(value: Optional[Name]) -> Optional[dict[str, Optional[str]]]:
     return None if value is None else {"zh": value.zh, "en": value.en}
+
+
+def chain(steps: Optional[list[Successor]]) -> Optional[list[dict[str, str]]]:
+    return None if steps is None else [{"id": step.certificate.id, "equivalence": step.equivalence} for step in steps]
 
 
 def ids(sources: list[Source]) -> list[str]:
