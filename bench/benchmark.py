@@ -19,6 +19,7 @@ It prints a table and writes bench-results/latest.json (gitignored) for comparis
 are wall-clock on a shared machine: compare ratios measured in one run, not across runs.
 This is not a test; tests/test_bench_smoke.py only checks that it runs.
 """
+
 from __future__ import annotations
 
 import argparse
@@ -85,8 +86,12 @@ def run(command: list[str], **kwargs) -> dict:
         child.returncode = os.waitstatus_to_exitcode(status)
         log.seek(0)
         output = log.read().decode("utf-8", "replace")
-    return {"seconds": round(seconds, 3), "peak_rss_mb": round(usage.ru_maxrss / 1024, 1),
-            "exit": child.returncode, "tail": output[-2000:] if child.returncode else ""}
+    return {
+        "seconds": round(seconds, 3),
+        "peak_rss_mb": round(usage.ru_maxrss / 1024, 1),
+        "exit": child.returncode,
+        "tail": output[-2000:] if child.returncode else "",
+    }
 
 
 def best_of(repeat: int, command: list[str]) -> dict:
@@ -144,14 +149,30 @@ def measure(n: int, work: Path, repeat: int, builds_repeat: int, seed: int, with
         raise SystemExit(f"the generated catalogue does not pass the check:\n{result['check']['tail']}")
     if with_check_jsonschema:
         step(f"check-jsonschema on the same files x{repeat}")
-        result["check_jsonschema"] = min((check_jsonschema(catalogue) for _ in range(repeat)), key=lambda r: r["seconds"])
+        result["check_jsonschema"] = min(
+            (check_jsonschema(catalogue) for _ in range(repeat)), key=lambda r: r["seconds"]
+        )
 
     # Build and floor alternate, so a burst of load elsewhere hits both; the fastest of each counts.
     builds, floors = [], []
     for attempt in range(builds_repeat):
         kept, site, floor_site = work / f"docs-{n}", work / f"site-{n}", work / f"floor-{n}"
         step(f"build.py build, keeping its generated Markdown ({attempt + 1}/{builds_repeat})")
-        builds.append(run([PYTHON, "build.py", "build", "--catalogue", str(catalogue), "--site-dir", str(site), "--keep-docs", str(kept)]))
+        builds.append(
+            run(
+                [
+                    PYTHON,
+                    "build.py",
+                    "build",
+                    "--catalogue",
+                    str(catalogue),
+                    "--site-dir",
+                    str(site),
+                    "--keep-docs",
+                    str(kept),
+                ]
+            )
+        )
         if builds[-1]["exit"] != 0:
             raise SystemExit(f"build.py build failed:\n{builds[-1]['tail']}")
         if attempt == 0:
@@ -184,16 +205,22 @@ def targets(results: dict[int, dict]) -> dict:
         values["overhead_500"] = at500["overhead"]
         values["check_500_s"] = at500["check"]["seconds"]
         if "check_jsonschema" in at500:
-            values["check_vs_check_jsonschema_500"] = round(at500["check"]["seconds"] / at500["check_jsonschema"]["seconds"], 3)
+            values["check_vs_check_jsonschema_500"] = round(
+                at500["check"]["seconds"] / at500["check_jsonschema"]["seconds"], 3
+            )
         values["search_index_500_mb"] = round(at500["sizes"]["search_index_bytes"] / 2**20, 2)
     if at500 and at5000:
         values["linear_build"] = round(at5000["build"]["seconds"] / at500["build"]["seconds"], 2)
     if at5000:
         values["peak_rss_5000_mb"] = at5000["build"]["peak_rss_mb"]
     if results:
-        values["certificate_page_kb"] = round(max(r["sizes"]["certificate_page_max_bytes"] for r in results.values()) / 1024, 1)
-    return {name: {"what": TARGETS[name][0], "value": value, "limit": TARGETS[name][1], "met": value <= TARGETS[name][1]}
-            for name, value in values.items()}
+        values["certificate_page_kb"] = round(
+            max(r["sizes"]["certificate_page_max_bytes"] for r in results.values()) / 1024, 1
+        )
+    return {
+        name: {"what": TARGETS[name][0], "value": value, "limit": TARGETS[name][1], "met": value <= TARGETS[name][1]}
+        for name, value in values.items()
+    }
 
 
 def table(results: dict[int, dict], met: dict) -> str:
@@ -217,19 +244,42 @@ def table(results: dict[int, dict], met: dict) -> str:
     row("certificate page max (KB)", lambda r: f"{r['sizes']['certificate_page_max_bytes'] / 1024:.1f}")
     row("load average (before/after)", lambda r: f"{r['load_before']:.1f}/{r['load_after']:.1f}")
     widths = [max(len(str(cells[i])) for cells in rows) for i in range(len(rows[0]))]
-    lines = ["  ".join(str(c).ljust(w) if i == 0 else str(c).rjust(w) for i, (c, w) in enumerate(zip(cells, widths))) for cells in rows]
+    lines = [
+        "  ".join(str(c).ljust(w) if i == 0 else str(c).rjust(w) for i, (c, w) in enumerate(zip(cells, widths)))
+        for cells in rows
+    ]
     lines.append("")
     for target in met.values():
-        lines.append(f"{'met   ' if target['met'] else 'MISSED'}  {target['what']}: {target['value']} (limit {target['limit']})")
+        lines.append(
+            f"{'met   ' if target['met'] else 'MISSED'}  {target['what']}: {target['value']} (limit {target['limit']})"
+        )
     return "\n".join(lines)
 
 
 def machine() -> dict:
-    model = next((line.split(":", 1)[1].strip() for line in Path("/proc/cpuinfo").read_text().splitlines()
-                  if line.startswith("model name")), platform.processor()) if Path("/proc/cpuinfo").exists() else platform.processor()
-    commit = subprocess.run(["git", "rev-parse", "--short", "HEAD"], cwd=ROOT, capture_output=True, text=True).stdout.strip()
-    return {"cpus": os.cpu_count(), "cpu": model, "python": platform.python_version(), "system": platform.platform(),
-            "commit": commit, "date": datetime.datetime.now(datetime.timezone.utc).isoformat(timespec="seconds")}
+    model = (
+        next(
+            (
+                line.split(":", 1)[1].strip()
+                for line in Path("/proc/cpuinfo").read_text().splitlines()
+                if line.startswith("model name")
+            ),
+            platform.processor(),
+        )
+        if Path("/proc/cpuinfo").exists()
+        else platform.processor()
+    )
+    commit = subprocess.run(
+        ["git", "rev-parse", "--short", "HEAD"], cwd=ROOT, capture_output=True, text=True
+    ).stdout.strip()
+    return {
+        "cpus": os.cpu_count(),
+        "cpu": model,
+        "python": platform.python_version(),
+        "system": platform.platform(),
+        "commit": commit,
+        "date": datetime.datetime.now(datetime.UTC).isoformat(timespec="seconds"),
+    }
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -249,10 +299,16 @@ def main(argv: list[str] | None = None) -> int:
         for n in sizes_wanted:
             # check-jsonschema starts one process per schema and is slow at scale: compare at N <= 1,000.
             small = n <= 1000  # repeat only where a run takes seconds, not minutes
-            results[n] = measure(n, Path(work), repeat if small else 1, repeat if small else 1, args.seed, with_check_jsonschema=small)
+            results[n] = measure(
+                n, Path(work), repeat if small else 1, repeat if small else 1, args.seed, with_check_jsonschema=small
+            )
     met = targets(results)
-    report = {"machine": about, "command": " ".join(["python", "bench/benchmark.py", *(argv if argv is not None else sys.argv[1:])]),
-              "results": {str(n): r for n, r in results.items()}, "targets": met}
+    report = {
+        "machine": about,
+        "command": " ".join(["python", "bench/benchmark.py", *(argv if argv is not None else sys.argv[1:])]),
+        "results": {str(n): r for n, r in results.items()},
+        "targets": met,
+    }
     args.out.parent.mkdir(parents=True, exist_ok=True)
     args.out.write_text(json.dumps(report, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
     print()

@@ -17,6 +17,7 @@ Every rule in xcat/rules.py holds: replacements always point to a certificate wi
 higher number (so there are no cycles), dates are in order and in the past, histories
 follow the state machine, and batch totals are at least the catalogued counts.
 """
+
 from __future__ import annotations
 
 import argparse
@@ -37,14 +38,82 @@ DEFAULT_SEED = 2019
 LAST_MONTH = 6 * 12 + 10
 LAST_BATCH_MONTH = 5 * 12 - 1  # batches are spread over 2019-2023
 
-ZH_WORDS = ["智能", "数据", "运维", "物流", "设计", "管理", "分析", "开发", "服务", "应用", "检测", "制造",
-            "营销", "护理", "财务", "安全", "网络", "系统", "平台", "工艺", "装配", "调试", "康养", "电商",
-            "新能源", "机器人", "传感", "云计算", "建模", "焊接", "仓储", "信息", "质量", "文旅", "农业", "医药"]
-EN_WORDS = ["intelligent", "data", "operations", "logistics", "design", "management", "analysis", "development",
-            "services", "application", "inspection", "manufacturing", "marketing", "care", "finance", "safety",
-            "network", "systems", "platform", "process", "assembly", "commissioning", "wellness", "e-commerce",
-            "new energy", "robotics", "sensing", "cloud computing", "modelling", "welding", "warehousing",
-            "information", "quality", "cultural tourism", "agriculture", "pharmacy"]
+ZH_WORDS = [
+    "智能",
+    "数据",
+    "运维",
+    "物流",
+    "设计",
+    "管理",
+    "分析",
+    "开发",
+    "服务",
+    "应用",
+    "检测",
+    "制造",
+    "营销",
+    "护理",
+    "财务",
+    "安全",
+    "网络",
+    "系统",
+    "平台",
+    "工艺",
+    "装配",
+    "调试",
+    "康养",
+    "电商",
+    "新能源",
+    "机器人",
+    "传感",
+    "云计算",
+    "建模",
+    "焊接",
+    "仓储",
+    "信息",
+    "质量",
+    "文旅",
+    "农业",
+    "医药",
+]
+EN_WORDS = [
+    "intelligent",
+    "data",
+    "operations",
+    "logistics",
+    "design",
+    "management",
+    "analysis",
+    "development",
+    "services",
+    "application",
+    "inspection",
+    "manufacturing",
+    "marketing",
+    "care",
+    "finance",
+    "safety",
+    "network",
+    "systems",
+    "platform",
+    "process",
+    "assembly",
+    "commissioning",
+    "wellness",
+    "e-commerce",
+    "new energy",
+    "robotics",
+    "sensing",
+    "cloud computing",
+    "modelling",
+    "welding",
+    "warehousing",
+    "information",
+    "quality",
+    "cultural tourism",
+    "agriculture",
+    "pharmacy",
+]
 LEVELS = ["初级", "中级", "高级"]
 ENDING_ZH = {"replaced": "被替代", "merged": "被合并", "withdrawn": "主动退出", "revoked": "被撤销"}
 
@@ -120,7 +189,9 @@ def _plan(rng: random.Random, n: int, organization_count: int, batch_months: lis
     position = group = 0
     while position < len(newcomers):
         # The first two groups are a chain and a merge, so even a small catalogue has both.
-        kind = ["chain", "merge"][group] if group < 2 else rng.choices(["single", "chain", "merge"], weights=[6, 2, 2])[0]
+        kind = (
+            ["chain", "merge"][group] if group < 2 else rng.choices(["single", "chain", "merge"], weights=[6, 2, 2])[0]
+        )
         group += 1
         if kind == "chain" and position + 1 < len(newcomers):
             first, second = newcomers[position], newcomers[position + 1]
@@ -166,8 +237,11 @@ def _ensure_every_event(plans: list[Plan]) -> None:
         (["suspended", "reinstated"], lambda middle: "reinstated" in middle),
         (["suspended"], lambda middle: middle[-1:] == ["suspended"]),  # still suspended, or ended while suspended
     ]
-    spare = (plan for plan in plans
-             if plan.batch is not None and not plan.middle and (plan.end[1] if plan.end else LAST_MONTH + 1) - plan.start > 4)
+    spare = (
+        plan
+        for plan in plans
+        if plan.batch is not None and not plan.middle and (plan.end[1] if plan.end else LAST_MONTH + 1) - plan.start > 4
+    )
     for events, present in wanted:
         if not any(present(plan.middle) for plan in plans):
             next(spare).middle = list(events)
@@ -220,12 +294,16 @@ def _middle_events(rng: random.Random, plan: Plan) -> list[str]:
 # --- Writing the files ------------------------------------------------------------------------
 
 
-def _sources(rng: random.Random, n: int, writer: "_Writer") -> list[str]:
+def _sources(rng: random.Random, n: int, writer: _Writer) -> list[str]:
     ids = []
     for number in range(1, max(8, n // 25 + 5) + 1):
         source_id = f"synthetic-source-{number:03d}"
         kind = ["official", "secondary", "secondary", "paper", "official"][number % 5]
-        data = {"id": source_id, "title": f"虚构来源 {number:03d}（基准测试用）Synthetic source {number:03d} for benchmarks", "kind": kind}
+        data = {
+            "id": source_id,
+            "title": f"虚构来源 {number:03d}（基准测试用）Synthetic source {number:03d} for benchmarks",
+            "kind": kind,
+        }
         if kind == "paper":
             data["authors"] = [f"Synthetic Author {number:03d}", "Fictional Co-author"]
         else:
@@ -240,9 +318,12 @@ def _sources(rng: random.Random, n: int, writer: "_Writer") -> list[str]:
     return ids
 
 
-def _vocabulary(writer: "_Writer", kind: str, count: int, zh: str, en: str, extra: dict | None = None) -> list[str]:
+def _vocabulary(writer: _Writer, kind: str, count: int, zh: str, en: str, extra: dict | None = None) -> list[str]:
     singular = "field" if kind == "fields" else "major"
-    entries = [{"id": f"synthetic-{singular}-{k:04d}", "name": {"zh": f"{zh} {k:04d}", "en": f"{en} {k:04d}"}} for k in range(1, count + 1)]
+    entries = [
+        {"id": f"synthetic-{singular}-{k:04d}", "name": {"zh": f"{zh} {k:04d}", "en": f"{en} {k:04d}"}}
+        for k in range(1, count + 1)
+    ]
     data = dict(extra or {})
     data[kind] = entries
     writer.write(f"{kind}.yaml", data, kind, schema_path="../schema")
@@ -293,7 +374,10 @@ def _history(rng, plan: Plan, organization_count: int, sources) -> list[dict]:
     for kind, month in zip(plan.middle, months):
         event: dict = {"type": kind, "date": _date(rng, month)}
         if kind == "renamed":
-            event["previous_name"] = {"zh": f"虚构证书 {plan.number:04d} 旧名", "en": f"Synthetic certificate {plan.number:04d} (former name)"}
+            event["previous_name"] = {
+                "zh": f"虚构证书 {plan.number:04d} 旧名",
+                "en": f"Synthetic certificate {plan.number:04d} (former name)",
+            }
         elif kind == "organization_changed":
             event["previous_organization"] = _organization_id(_original_organization(plan, organization_count))
         elif kind == "levels_changed":
@@ -304,10 +388,14 @@ def _history(rng, plan: Plan, organization_count: int, sources) -> list[dict]:
         kind, month = plan.end
         event = {"type": kind, "date": _date(rng, month)}
         if plan.successors:
-            event["successors"] = [{"certificate": _certificate_id(number), "equivalence": how} for number, how in plan.successors]
+            event["successors"] = [
+                {"certificate": _certificate_id(number), "equivalence": how} for number, how in plan.successors
+            ]
         if rng.random() < 0.7:
-            event["details"] = {"zh": f"虚构：证书{ENDING_ZH[kind]}，已颁发证书继续有效。",
-                                "en": f"Synthetic: the certificate was {kind}; certificates already issued remain valid."}
+            event["details"] = {
+                "zh": f"虚构：证书{ENDING_ZH[kind]}，已颁发证书继续有效。",
+                "en": f"Synthetic: the certificate was {kind}; certificates already issued remain valid.",
+            }
         event["sources"] = _cite(rng, sources)
         history.append(event)
     return history
@@ -349,7 +437,10 @@ def _write_organizations(rng, writer, organization_count: int, sources) -> None:
         if rng.random() < 0.6:
             data["website"] = f"https://synthetic.invalid/organizations/{number:04d}/"
         if rng.random() < 0.5:
-            data["description"] = {"zh": f"虚构的培训评价组织，仅供基准测试。编号 {number:04d}。", "en": "A synthetic training evaluation organization, for benchmarks only."}
+            data["description"] = {
+                "zh": f"虚构的培训评价组织，仅供基准测试。编号 {number:04d}。",
+                "en": "A synthetic training evaluation organization, for benchmarks only.",
+            }
         data["maintainers"] = [f"synthetic-maintainer-{number:04d}"] if rng.random() < 0.2 else []
         data["sources"] = _cite(rng, sources)
         writer.write(f"organizations/{data['id']}.yaml", data, "organization")
@@ -360,7 +451,11 @@ def _write_batches(rng, writer, plans: list[Plan], batch_months: list[int], sour
         members = [p for p in plans if p.batch == number]
         # The rules compare the totals with each certificate's original organization.
         organizations = {_original_organization(p, organization_count) for p in members}
-        data: dict = {"id": f"batch-{number}", "number": number, "name": {"zh": f"虚构第 {number} 批", "en": f"Synthetic batch {number}"}}
+        data: dict = {
+            "id": f"batch-{number}",
+            "number": number,
+            "name": {"zh": f"虚构第 {number} 批", "en": f"Synthetic batch {number}"},
+        }
         style = number % 4
         if style != 1:  # like the real batch 2, some batches have no known date
             data["date"] = Date(str(2019 + month // 12)) if style == 2 else _date(rng, month)
@@ -376,7 +471,9 @@ def _write_batches(rng, writer, plans: list[Plan], batch_months: list[int], sour
         totals["sources"] = _cite(rng, sources)
         data["totals"] = totals
         if number % 6 == 0:
-            data["remarks"] = [{"text": {"zh": "虚构备注。", "en": "A synthetic remark."}, "sources": _cite(rng, sources)}]
+            data["remarks"] = [
+                {"text": {"zh": "虚构备注。", "en": "A synthetic remark."}, "sources": _cite(rng, sources)}
+            ]
         data["sources"] = _cite(rng, sources)
         writer.write(f"batches/batch-{number}.yaml", data, "batch")
 
@@ -425,8 +522,10 @@ class _Writer:
     def write(self, relative: str, data: dict, schema: str, schema_path: str = "../../schema") -> None:
         path = self.out / relative
         path.parent.mkdir(parents=True, exist_ok=True)
-        lines = [f"# yaml-language-server: $schema={schema_path}/{schema}.schema.json",
-                 "# Synthetic benchmark data (bench/generate.py): fictional, not facts."]
+        lines = [
+            f"# yaml-language-server: $schema={schema_path}/{schema}.schema.json",
+            "# Synthetic benchmark data (bench/generate.py): fictional, not facts.",
+        ]
         _emit(data, 0, lines)
         path.write_text("\n".join(lines) + "\n", encoding="utf-8")
 
@@ -449,7 +548,7 @@ def _emit(data: dict, indent: int, lines: list[str], first_prefix: str | None = 
 
 
 def _scalar(value) -> str:
-    if isinstance(value, Date) or isinstance(value, (int, float)):
+    if isinstance(value, (Date, int, float)):
         return str(value)
     if _PLAIN.match(value) and value not in ("true", "false", "null", "yes", "no", "on", "off"):
         return value

@@ -5,11 +5,13 @@ Builds are session-scoped, so the whole suite builds each site at most once per 
 Treat the built sites and the shared model as read-only: copy before changing anything.
 Helpers (paths, run_check, build_site, serve) are in tests/helpers.py.
 """
+
 from __future__ import annotations
 
 from pathlib import Path
 
 import pytest
+from playwright.sync_api import sync_playwright
 
 from tests.helpers import CHROMIUM, CHROMIUM_ARGS, FICTIONAL, TODAY, build_site
 from xcat.check.catalogue import Checked, check_catalogue
@@ -52,7 +54,6 @@ def real_site(tmp_path_factory) -> Path:
 def browser():
     if not Path(CHROMIUM).exists():
         pytest.skip("Chromium is not installed at /usr/bin/chromium")
-    from playwright.sync_api import sync_playwright
 
     with sync_playwright() as playwright:
         chromium = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)

@@ -1,5 +1,6 @@
 """Helpers shared by the tests: paths, a copy of the fictional catalogue to break, running
 `build.py check` and `build.py build`, serving a built site. Fixtures are in conftest.py."""
+
 from __future__ import annotations
 
 import functools
@@ -19,8 +20,14 @@ FICTIONAL = ROOT / "tests" / "fixtures" / "fictional" / "catalogue"
 FICTIONAL_CATALOGUE = FICTIONAL
 TODAY = "2026-11-22"  # the fictional catalogue's "today", for the date rules
 CHROMIUM = "/usr/bin/chromium"
-CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking",
-                 "--disable-component-update", "--no-first-run", "--disable-sync"]
+CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--no-first-run",
+    "--disable-sync",
+]
 
 
 def copy_fictional(tmp_path: Path) -> Path:

@@ -2,6 +2,7 @@
 
 Times are not asserted here (the machine is shared): bench/benchmark.py reports them.
 """
+
 from __future__ import annotations
 
 import json
@@ -12,15 +13,15 @@ from pathlib import Path
 import pytest
 
 from tests.helpers import TODAY, run_check
+from xcat.settings import ROOT
 
-from xcat.settings import ROOT  # noqa: E402
 sys.path.insert(0, str(ROOT / "bench"))
-from generate import generate  # noqa: E402
+from generate import generate
 
-from xcat.check.catalogue import check_catalogue  # noqa: E402
-from xcat.check.schemas import SchemaSet  # noqa: E402
-from xcat.settings import SCHEMAS  # noqa: E402
-from xcat.model import build_catalogue  # noqa: E402
+from xcat.check.catalogue import check_catalogue
+from xcat.check.schemas import SchemaSet
+from xcat.model import build_catalogue
+from xcat.settings import SCHEMAS
 
 
 def files_of(folder: Path) -> dict[str, bytes]:
@@ -48,8 +49,18 @@ def test_the_synthetic_catalogue_has_every_kind_of_history(synthetic):
     assert checked.ok, checked.problems
     catalogue = build_catalogue(checked.index)
     events = {event.type for certificate in catalogue.certificates.values() for event in certificate.history}
-    assert events == {"introduced", "renamed", "organization_changed", "levels_changed", "suspended", "reinstated",
-                      "replaced", "merged", "withdrawn", "revoked"}
+    assert events == {
+        "introduced",
+        "renamed",
+        "organization_changed",
+        "levels_changed",
+        "suspended",
+        "reinstated",
+        "replaced",
+        "merged",
+        "withdrawn",
+        "revoked",
+    }
     statuses = {certificate.status for certificate in catalogue.certificates.values()}
     assert {"active", "replaced", "withdrawn", "revoked"} <= statuses
     assert any(len(c.successor_chain or []) > 1 for c in catalogue.certificates.values()), "a replacement chain"
@@ -71,8 +82,13 @@ def test_the_generator_never_writes_into_the_real_catalogue_or_over_files(synthe
 @pytest.mark.slow
 def test_the_quick_benchmark_runs_and_writes_its_results(tmp_path):
     out = tmp_path / "latest.json"
-    result = subprocess.run([sys.executable, "bench/benchmark.py", "--quick", "--out", str(out)],
-                            cwd=ROOT, capture_output=True, text=True, timeout=600)
+    result = subprocess.run(
+        [sys.executable, "bench/benchmark.py", "--quick", "--out", str(out)],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        timeout=600,
+    )
     assert result.returncode == 0, result.stdout + result.stderr
     report = json.loads(out.read_text(encoding="utf-8"))
     measured = report["results"]["60"]

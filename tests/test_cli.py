@@ -1,13 +1,13 @@
 """The check command as contributors and CI meet it: exit codes and output formats."""
+
 from __future__ import annotations
 
 import subprocess
 import sys
-from pathlib import Path
 
 from tests.helpers import copy_fictional, edit, run_check
-
-from xcat.settings import ROOT  # noqa: E402
+from xcat.check.problems import Problem
+from xcat.settings import ROOT
 
 
 def build_py(*args: str) -> subprocess.CompletedProcess:
@@ -45,11 +45,13 @@ def test_github_format_prints_escaped_annotations(tmp_path):
 
 
 def test_github_format_escapes_commas_and_colons_in_file_names():
-    from xcat.check.problems import Problem
 
     annotation = Problem("catalogue/a,b:c.yaml", 3, 4, "line one\nline two 100%").as_github()
     # A newline in contributor text is shown, not obeyed: the annotation stays one line.
-    assert annotation == "::error file=catalogue/a%2Cb%3Ac.yaml,line=3,col=4,title=catalogue check::line one\\nline two 100%25"
+    assert (
+        annotation
+        == "::error file=catalogue/a%2Cb%3Ac.yaml,line=3,col=4,title=catalogue check::line one\\nline two 100%25"
+    )
 
 
 def test_markdown_format_lists_every_problem_for_a_job_summary(tmp_path):
@@ -57,7 +59,10 @@ def test_markdown_format_lists_every_problem_for_a_job_summary(tmp_path):
     edit(catalogue, "certificates/fictional-kappa.yaml", "count: 7", "count: -7")
     code, lines = run_check(catalogue, "--format", "markdown")
     assert code == 1
-    assert "| `catalogue/certificates/fictional-kappa.yaml` | 9:12 | pilot_institutions\\[0\\].count: -7 is less than the minimum of 0 |" in lines
+    assert (
+        "| `catalogue/certificates/fictional-kappa.yaml` | 9:12 | pilot_institutions\\[0\\].count: -7 is less than the minimum of 0 |"
+        in lines
+    )
 
 
 def test_a_missing_catalogue_folder_is_a_clear_error(tmp_path):

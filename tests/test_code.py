@@ -1,6 +1,7 @@
 """The code's own checks, run with the tests so they never drift: ruff (lint and format),
 mypy (types) and import-linter (stages import only downward; nothing imports the CLI).
 Each tool is configured in pyproject.toml."""
+
 from __future__ import annotations
 
 import os

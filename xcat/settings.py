@@ -1,14 +1,15 @@
 """Paths and settings, defined once: where the project's files are, what mkdocs.yml says
 (read through MkDocs' own loader, never parsed by hand), and the options of one run."""
+
 from __future__ import annotations
 
 import enum
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING, Optional
 
-if TYPE_CHECKING:
-    from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.config import load_config
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.exceptions import ConfigurationError
 
 ROOT = Path(__file__).resolve().parent.parent
 CATALOGUE = ROOT / "catalogue"
@@ -32,9 +33,9 @@ class Options:
 
     catalogue: Path = CATALOGUE
     schemas: Path = SCHEMAS
-    today: Optional[str] = None  # a fixed "today" for the date rules (tests)
+    today: str | None = None  # a fixed "today" for the date rules (tests)
     site_dir: Path = SITE
-    keep_docs: Optional[Path] = None  # also keep the generated Markdown there (bench/)
+    keep_docs: Path | None = None  # also keep the generated Markdown there (bench/)
 
 
 @dataclass(frozen=True)
@@ -42,14 +43,16 @@ class SiteSettings:
     """What the pages and the open data need to know of mkdocs.yml."""
 
     site_url: str  # ends with "/"
-    edit_base: Optional[str] = None  # repo_url + edit_uri: prefix a catalogue file's path to edit it
+    edit_base: str | None = None  # repo_url + edit_uri: prefix a catalogue file's path to edit it
 
     @classmethod
-    def of(cls, config: "MkDocsConfig") -> "SiteSettings":
+    def of(cls, config: MkDocsConfig) -> SiteSettings:
         site_url = config.site_url
         if not site_url or not site_url.startswith(("https://", "http://")):
-            raise SettingsError(f"{config.config_file_path}: site_url must be the site's address (https://...): "
-                                "the open data and the feeds link to it")
+            raise SettingsError(
+                f"{config.config_file_path}: site_url must be the site's address (https://...): "
+                "the open data and the feeds link to it"
+            )
         site_url = site_url if site_url.endswith("/") else site_url + "/"
         repo, edit = config.repo_url, config.edit_uri
         edit_base = None
@@ -62,12 +65,10 @@ class SettingsError(Exception):
     """mkdocs.yml cannot be read or lacks what the build needs."""
 
 
-def load_site_config(docs_dir: Path = HAND_WRITTEN_DOCS, site_dir: Path = SITE,
-                     config_file: Path = MKDOCS_YML) -> "MkDocsConfig":
+def load_site_config(
+    docs_dir: Path = HAND_WRITTEN_DOCS, site_dir: Path = SITE, config_file: Path = MKDOCS_YML
+) -> MkDocsConfig:
     """mkdocs.yml as MkDocs reads it, strict, building docs_dir into site_dir."""
-    from mkdocs.config import load_config  # MkDocs loads its theme and plugins: only when a site is wanted
-    from mkdocs.exceptions import ConfigurationError
-
     try:
         return load_config(str(config_file), docs_dir=str(docs_dir), site_dir=str(site_dir), strict=True)
     except (ConfigurationError, OSError) as error:

@@ -3,6 +3,7 @@
 Paths are relative to the site root (for open data, prefix the site's address);
 a page's source is the Markdown file MkDocs turns into that page.
 """
+
 from __future__ import annotations
 
 # Each kind of item with a page of its own, and the folder its pages live in.

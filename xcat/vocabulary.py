@@ -5,10 +5,10 @@ The checker, the model, the pages, the open data, the feeds and the change repor
 these tables, so they always agree. The JSON Schemas in schema/ state the same enums for
 editors and other tools; a test checks that the two agree.
 """
+
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Optional
 
 # --- Kinds of catalogue file ---------------------------------------------------
 
@@ -19,14 +19,22 @@ class FileKind:
     schema: str  # its file in schema/
     name_zh: str
     location: str  # where contributors find such files
-    folder: Optional[str] = None  # one file per item in catalogue/<folder>/
-    file: Optional[str] = None  # or one file for the whole vocabulary: catalogue/<file>
+    folder: str | None = None  # one file per item in catalogue/<folder>/
+    file: str | None = None  # or one file for the whole vocabulary: catalogue/<file>
 
 
 # In the order a newcomer meets them (the field reference follows it).
 FILE_KINDS = [
-    FileKind("certificate", "certificate.schema.json", "证书", "catalogue/certificates/<id>.yaml", folder="certificates"),
-    FileKind("organization", "organization.schema.json", "评价组织", "catalogue/organizations/<id>.yaml", folder="organizations"),
+    FileKind(
+        "certificate", "certificate.schema.json", "证书", "catalogue/certificates/<id>.yaml", folder="certificates"
+    ),
+    FileKind(
+        "organization",
+        "organization.schema.json",
+        "评价组织",
+        "catalogue/organizations/<id>.yaml",
+        folder="organizations",
+    ),
     FileKind("source", "source.schema.json", "来源", "catalogue/sources/<id>.yaml", folder="sources"),
     FileKind("batch", "batch.schema.json", "批次", "catalogue/batches/batch-<number>.yaml", folder="batches"),
     FileKind("fields", "fields.schema.json", "领域", "catalogue/fields.yaml", file="fields.yaml"),
@@ -77,7 +85,16 @@ STATUS_AFTER = {
 }
 # The events each status allows next; a status not listed allows nothing (the certificate has ended).
 ALLOWED_NEXT = {
-    "active": {"renamed", "organization_changed", "levels_changed", "suspended", "replaced", "merged", "withdrawn", "revoked"},
+    "active": {
+        "renamed",
+        "organization_changed",
+        "levels_changed",
+        "suspended",
+        "replaced",
+        "merged",
+        "withdrawn",
+        "revoked",
+    },
     "suspended": {"reinstated", "replaced", "merged", "withdrawn", "revoked"},
 }
 ENDING_EVENTS = {event for event, status in STATUS_AFTER.items() if status not in CURRENT_STATUSES}

@@ -1,5 +1,6 @@
 """How catalogue files are written: the one style for every file the pipeline writes as
 YAML (new files, the field reference's examples), so they read like the hand-written ones."""
+
 from __future__ import annotations
 
 from ruamel.yaml.comments import CommentedMap, CommentedSeq

@@ -3,6 +3,7 @@
 Each case runs `build.py` (or the generation stage) in a subprocess with a generous timeout:
 the timeout only guards against a hang, it measures nothing.
 """
+
 from __future__ import annotations
 
 import json
@@ -66,7 +67,7 @@ def layered_graph(catalogue: Path, layers: int = 17, width: int = 2) -> list[lis
 def chain(catalogue: Path, length: int = 500) -> list[str]:
     ids = [f"fictional-chain-{k:04d}" for k in range(length)]
     for k, cert_id in enumerate(ids):
-        certificate(catalogue, cert_id, f"虚构链证书{k}", ids[k + 1:k + 2])
+        certificate(catalogue, cert_id, f"虚构链证书{k}", ids[k + 1 : k + 2])
     return ids
 
 
@@ -90,9 +91,9 @@ def test_layered_replacements_build_and_show_the_current_successors(tmp_path):
     assert [c["id"] for c in first["current_successors"]] == ids[-1]
     assert [(s["id"], s["equivalence"]) for s in first["successors"]] == [(i, "full") for i in ids[1]]
     page = (site / "certificates" / ids[0][0] / "index.html").read_text(encoding="utf-8")
-    current = page[page.index("Current successor"):].split("</p>")[0]
+    current = page[page.index("Current successor") :].split("</p>")[0]
     assert [f'href="../{i}/"' in current for i in ids[-1]] == [True, True]
-    banner = page[page.index("Replaced by"):page.index("Current successor")]
+    banner = page[page.index("Replaced by") : page.index("Current successor")]
     assert all(f'href="../{i}/"' in banner for i in ids[1])  # the direct successors, then → …
     assert ids[2][0] not in banner and banner.count("→ …") == 2
 
@@ -127,8 +128,12 @@ def test_a_very_long_replacement_chain_checks(tmp_path):
 def test_a_long_list_of_related_majors_is_checked(tmp_path):
     catalogue = copy_fictional(tmp_path)
     majors = [f"fm-{n:04d}" for n in range(3500)]  # about as many as majors.yaml can hold
-    write(catalogue, "majors.yaml", "majors:\n  - id: fictional-major\n    name:\n      zh: 虚构专业\n"
-          + "".join(f"  - id: {m}\n    name:\n      zh: 专业{n}\n" for n, m in enumerate(majors)))
+    write(
+        catalogue,
+        "majors.yaml",
+        "majors:\n  - id: fictional-major\n    name:\n      zh: 虚构专业\n"
+        + "".join(f"  - id: {m}\n    name:\n      zh: 专业{n}\n" for n, m in enumerate(majors)),
+    )
     path = catalogue / "certificates" / "fictional-kappa.yaml"
     text = path.read_text(encoding="utf-8")
     assert "related_majors" not in text
@@ -150,13 +155,19 @@ def test_a_long_list_of_related_majors_is_checked(tmp_path):
 def test_sixteen_thousand_related_majors_are_refused_with_a_clear_message(tmp_path):
     catalogue = copy_fictional(tmp_path)
     path = catalogue / "certificates" / "fictional-kappa.yaml"
-    path.write_text(path.read_text(encoding="utf-8") + "related_majors:\n"
-                    + "".join(f"  - major: fm-{n:05d}\n" for n in range(16_000)), encoding="utf-8")
+    path.write_text(
+        path.read_text(encoding="utf-8")
+        + "related_majors:\n"
+        + "".join(f"  - major: fm-{n:05d}\n" for n in range(16_000)),
+        encoding="utf-8",
+    )
     result = run([sys.executable, "build.py", "check", "--catalogue", str(catalogue), "--today", TODAY])
     assert result.returncode == 1
     [line] = result.stdout.splitlines()
     assert line.startswith("catalogue/certificates/fictional-kappa.yaml:")
-    assert line.endswith("error: the file holds more than 25,000 field names and values, the limit that keeps checking fast: shorten it")
+    assert line.endswith(
+        "error: the file holds more than 25,000 field names and values, the limit that keeps checking fast: shorten it"
+    )
 
 
 def test_a_replacement_that_leads_to_too_many_current_certificates_is_refused(tmp_path):
@@ -184,23 +195,35 @@ def test_a_file_with_too_many_values_is_refused_with_a_clear_message(tmp_path):
     assert result.returncode == 1
     [line] = result.stdout.splitlines()
     assert line.startswith("catalogue/certificates/fictional-kappa.yaml:")
-    assert line.endswith("error: the file holds more than 25,000 field names and values, the limit that keeps checking fast: shorten it")
+    assert line.endswith(
+        "error: the file holds more than 25,000 field names and values, the limit that keeps checking fast: shorten it"
+    )
 
 
 def test_thousands_of_unknown_ids_are_reported_quickly(tmp_path):
     catalogue = copy_fictional(tmp_path)
     majors = [f"fictional-major-{n:05d}" for n in range(2000)]
-    write(catalogue, "majors.yaml", "majors:\n  - id: fictional-major\n    name:\n      zh: 虚构专业\n"
-          + "".join(f"  - id: {m}\n    name:\n      zh: 虚构专业{n}\n" for n, m in enumerate(majors)))
+    write(
+        catalogue,
+        "majors.yaml",
+        "majors:\n  - id: fictional-major\n    name:\n      zh: 虚构专业\n"
+        + "".join(f"  - id: {m}\n    name:\n      zh: 虚构专业{n}\n" for n, m in enumerate(majors)),
+    )
     path = catalogue / "certificates" / "fictional-kappa.yaml"
-    path.write_text(path.read_text(encoding="utf-8") + "related_majors:\n"
-                    + "".join(f"  - major: fictional-majr-{n:05d}\n" for n in range(8000)), encoding="utf-8")
+    path.write_text(
+        path.read_text(encoding="utf-8")
+        + "related_majors:\n"
+        + "".join(f"  - major: fictional-majr-{n:05d}\n" for n in range(8000)),
+        encoding="utf-8",
+    )
     result = run([sys.executable, "build.py", "check", "--catalogue", str(catalogue), "--today", TODAY])
     assert result.returncode == 1
     lines = result.stdout.splitlines()
     assert len(lines) == 8000
-    assert lines[0].endswith("related_majors[0].major: no majors has the id 'fictional-majr-00000' "
-                             "(add it to catalogue/majors.yaml or fix the id); did you mean 'fictional-major-00000'?")
+    assert lines[0].endswith(
+        "related_majors[0].major: no majors has the id 'fictional-majr-00000' "
+        "(add it to catalogue/majors.yaml or fix the id); did you mean 'fictional-major-00000'?"
+    )
 
 
 def test_a_date_before_1949_is_refused(tmp_path):

@@ -1,4 +1,5 @@
 """Bad input of every kind yields exit 1 and file:line:column with a clear message, never a traceback."""
+
 from __future__ import annotations
 
 import os
@@ -9,8 +10,7 @@ from pathlib import Path
 import pytest
 
 from tests.helpers import copy_fictional, run_check, write
-
-from xcat.settings import ROOT  # noqa: E402
+from xcat.settings import ROOT
 
 
 @pytest.fixture
@@ -36,24 +36,78 @@ def test_the_shipped_catalogue_is_valid():
 @pytest.mark.parametrize(
     "text, expected",
     [
-        ("id: x\ntitle: [unclosed\n", "catalogue/sources/broken.yaml:3:1: error: YAML syntax error: did not find expected ',' or ']'"),
-        ("id: x\n  title: wrong indent\n", "catalogue/sources/broken.yaml:2:8: error: YAML syntax error: mapping values are not allowed in this context (check this line's indentation, or put quotes around a value that contains ': ')"),
-        ("id: x\nkind:\n\tpaper\n", "catalogue/sources/broken.yaml:3:1: error: tab character in the indentation: indent with spaces"),
-        ("id: x\ntitle: a\nid: y\n", "catalogue/sources/broken.yaml:3:1: error: duplicate key 'id' (first given on line 1): keep one"),
-        ("", "catalogue/sources/broken.yaml:1:1: error: the file is empty: it must hold a mapping of field names to values"),
-        ("# only a comment\n", "catalogue/sources/broken.yaml:1:1: error: the file is empty: it must hold a mapping of field names to values"),
-        ("- id: x\n", "catalogue/sources/broken.yaml:1:1: error: the file must hold a mapping of field names to values (name: value), not a list"),
-        ("just text\n", "catalogue/sources/broken.yaml:1:1: error: the file must hold a mapping of field names to values (name: value), not a single value"),
-        ("id: x\n---\nid: y\n", "catalogue/sources/broken.yaml:2:1: error: YAML syntax error: expected a single document in the stream, but found another document"),
-        ("id: &a x\ntitle: *a\n", "catalogue/sources/broken.yaml:1:5: error: anchors (&a) are not allowed: write each value out in full"),
+        (
+            "id: x\ntitle: [unclosed\n",
+            "catalogue/sources/broken.yaml:3:1: error: YAML syntax error: did not find expected ',' or ']'",
+        ),
+        (
+            "id: x\n  title: wrong indent\n",
+            "catalogue/sources/broken.yaml:2:8: error: YAML syntax error: mapping values are not allowed in this context (check this line's indentation, or put quotes around a value that contains ': ')",
+        ),
+        (
+            "id: x\nkind:\n\tpaper\n",
+            "catalogue/sources/broken.yaml:3:1: error: tab character in the indentation: indent with spaces",
+        ),
+        (
+            "id: x\ntitle: a\nid: y\n",
+            "catalogue/sources/broken.yaml:3:1: error: duplicate key 'id' (first given on line 1): keep one",
+        ),
+        (
+            "",
+            "catalogue/sources/broken.yaml:1:1: error: the file is empty: it must hold a mapping of field names to values",
+        ),
+        (
+            "# only a comment\n",
+            "catalogue/sources/broken.yaml:1:1: error: the file is empty: it must hold a mapping of field names to values",
+        ),
+        (
+            "- id: x\n",
+            "catalogue/sources/broken.yaml:1:1: error: the file must hold a mapping of field names to values (name: value), not a list",
+        ),
+        (
+            "just text\n",
+            "catalogue/sources/broken.yaml:1:1: error: the file must hold a mapping of field names to values (name: value), not a single value",
+        ),
+        (
+            "id: x\n---\nid: y\n",
+            "catalogue/sources/broken.yaml:2:1: error: YAML syntax error: expected a single document in the stream, but found another document",
+        ),
+        (
+            "id: &a x\ntitle: *a\n",
+            "catalogue/sources/broken.yaml:1:5: error: anchors (&a) are not allowed: write each value out in full",
+        ),
         ("id: x\n<<: {title: y}\n", "catalogue/sources/broken.yaml:2:1: error: keys must be plain field names"),
-        ("id: !!python/object/apply:os.system ['true']\n", "catalogue/sources/broken.yaml:1:5: error: the tag !!python/object/apply:os.system is not allowed: write plain values without tags"),
-        ("id: !custom x\n", "catalogue/sources/broken.yaml:1:5: error: the tag !custom is not allowed: write plain values without tags"),
-        ("id: !!int abc\n", "catalogue/sources/broken.yaml:1:5: error: the value 'abc' cannot be read as !!int: remove the tag or fix the value"),
+        (
+            "id: !!python/object/apply:os.system ['true']\n",
+            "catalogue/sources/broken.yaml:1:5: error: the tag !!python/object/apply:os.system is not allowed: write plain values without tags",
+        ),
+        (
+            "id: !custom x\n",
+            "catalogue/sources/broken.yaml:1:5: error: the tag !custom is not allowed: write plain values without tags",
+        ),
+        (
+            "id: !!int abc\n",
+            "catalogue/sources/broken.yaml:1:5: error: the value 'abc' cannot be read as !!int: remove the tag or fix the value",
+        ),
         ("id: x\nnested: " + "[" * 40 + "]" * 40 + "\n", "catalogue/sources/broken.yaml:2:"),
     ],
-    ids=["syntax", "indentation", "tab", "duplicate-key", "empty", "comment-only", "top-level-list", "top-level-scalar",
-         "two-documents", "anchor", "merge-key", "python-tag", "custom-tag", "tag-mismatch", "deep-nesting"],
+    ids=[
+        "syntax",
+        "indentation",
+        "tab",
+        "duplicate-key",
+        "empty",
+        "comment-only",
+        "top-level-list",
+        "top-level-scalar",
+        "two-documents",
+        "anchor",
+        "merge-key",
+        "python-tag",
+        "custom-tag",
+        "tag-mismatch",
+        "deep-nesting",
+    ],
 )
 def test_unreadable_yaml_is_reported_with_its_position(catalogue, text, expected):
     write(catalogue, "sources/broken.yaml", text)
@@ -74,7 +128,10 @@ def test_an_alias_bomb_fails_fast(catalogue):
     # Expanded, this would be 9**12 strings; it must be refused at the first anchor.
     result = subprocess.run(
         [sys.executable, "build.py", "check", "--catalogue", str(catalogue)],
-        cwd=ROOT, capture_output=True, text=True, timeout=60,
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        timeout=60,
     )
     assert result.returncode == 1
     assert "catalogue/sources/bomb.yaml:1:5: error: anchors (&a0) are not allowed" in result.stdout
@@ -86,7 +143,10 @@ def test_deeply_nested_flow_collections_do_not_crash_the_parser(catalogue):
     write(catalogue, "sources/deep.yaml", "id: " + "[" * 100_000 + "]" * 100_000 + "\n")
     result = subprocess.run(
         [sys.executable, "build.py", "check", "--catalogue", str(catalogue)],
-        cwd=ROOT, capture_output=True, text=True, timeout=60,
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        timeout=60,
     )
     assert result.returncode == 1
     assert "catalogue/sources/deep.yaml:1:36: error: the data is nested more than 32 levels deep" in result.stdout
@@ -95,8 +155,14 @@ def test_deeply_nested_flow_collections_do_not_crash_the_parser(catalogue):
 @pytest.mark.parametrize(
     "raw, expected",
     [
-        ("id: x\ntitle: caf\xe9\n".encode("latin-1"), "catalogue/sources/bytes.yaml:2:11: error: the file is not valid UTF-8 (byte 0xe9): save it as UTF-8"),
-        ("id: x\n".encode("utf-16"), "catalogue/sources/bytes.yaml:1:1: error: the file is saved as UTF-16 or UTF-32: save it as UTF-8"),
+        (
+            "id: x\ntitle: caf\xe9\n".encode("latin-1"),
+            "catalogue/sources/bytes.yaml:2:11: error: the file is not valid UTF-8 (byte 0xe9): save it as UTF-8",
+        ),
+        (
+            "id: x\n".encode("utf-16"),
+            "catalogue/sources/bytes.yaml:1:1: error: the file is saved as UTF-16 or UTF-32: save it as UTF-8",
+        ),
         (b"id: x\ntitle: a\x00b\n", "catalogue/sources/bytes.yaml:2:1: error: the file contains NUL bytes"),
     ],
     ids=["latin-1", "utf-16", "nul"],
@@ -129,10 +195,22 @@ def test_symbolic_links_are_refused(catalogue):
 @pytest.mark.parametrize(
     "relative, expected",
     [
-        ("sources/notes.txt", "catalogue/sources/notes.txt:1:1: error: unexpected file in catalogue/sources/: only .yaml files belong here"),
-        ("sources/other.yml", "catalogue/sources/other.yml:1:1: error: rename this file to other.yaml: catalogue files end in .yaml"),
-        ("readme.md", "catalogue/readme.md:1:1: error: unexpected file in catalogue/: only certificates/, organizations/, sources/, batches/, fields.yaml, majors.yaml belong here"),
-        ("drafts/x.yaml", "catalogue/drafts:1:1: error: unexpected folder in catalogue/: only certificates/, organizations/, sources/, batches/, fields.yaml, majors.yaml belong here"),
+        (
+            "sources/notes.txt",
+            "catalogue/sources/notes.txt:1:1: error: unexpected file in catalogue/sources/: only .yaml files belong here",
+        ),
+        (
+            "sources/other.yml",
+            "catalogue/sources/other.yml:1:1: error: rename this file to other.yaml: catalogue files end in .yaml",
+        ),
+        (
+            "readme.md",
+            "catalogue/readme.md:1:1: error: unexpected file in catalogue/: only certificates/, organizations/, sources/, batches/, fields.yaml, majors.yaml belong here",
+        ),
+        (
+            "drafts/x.yaml",
+            "catalogue/drafts:1:1: error: unexpected folder in catalogue/: only certificates/, organizations/, sources/, batches/, fields.yaml, majors.yaml belong here",
+        ),
     ],
 )
 def test_files_that_do_not_belong_are_reported(catalogue, relative, expected):

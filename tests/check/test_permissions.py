@@ -1,5 +1,6 @@
 """Files and folders the build may not read or write give a one-line message, not a traceback.
 Root may read and write anything, so as root these commands run without that privilege."""
+
 from __future__ import annotations
 
 import os
@@ -31,8 +32,14 @@ def as_an_ordinary_user(forbidden: Path, access: str) -> list[str]:
 
 def run(prefix: list[str], *arguments: str) -> subprocess.CompletedProcess:
     command = [*prefix, sys.executable, str(ROOT / "build.py"), *arguments]
-    return subprocess.run(command, cwd=ROOT, capture_output=True, text=True, timeout=600,
-                          env={**os.environ, "XCAT_JOBS": "1", "PYTHONDONTWRITEBYTECODE": "1"})
+    return subprocess.run(
+        command,
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        timeout=600,
+        env={**os.environ, "XCAT_JOBS": "1", "PYTHONDONTWRITEBYTECODE": "1"},
+    )
 
 
 @pytest.mark.parametrize("unreadable", ["certificates/fictional-alpha.yaml", "sources"])
@@ -47,7 +54,9 @@ def test_an_unreadable_catalogue_file_or_folder_is_a_problem_not_a_traceback(tmp
     assert result.returncode == 1
     assert "Traceback" not in result.stderr
     line = next((line for line in result.stdout.splitlines() if line.startswith(f"catalogue/{unreadable}:")), "")
-    assert line.startswith(f"catalogue/{unreadable}:1:1: error: ") and "cannot be read (permission denied)" in line, result.stdout
+    assert line.startswith(f"catalogue/{unreadable}:1:1: error: ") and "cannot be read (permission denied)" in line, (
+        result.stdout
+    )
 
 
 @pytest.mark.slow
@@ -56,8 +65,14 @@ def test_a_site_folder_that_cannot_be_written_is_a_one_line_error(tmp_path):
     locked.mkdir()
     locked.chmod(0o555)
     try:
-        result = run(as_an_ordinary_user(locked, "w"), "build", "--catalogue", str(copy_fictional(tmp_path)),
-                     "--site-dir", str(locked / "site"))
+        result = run(
+            as_an_ordinary_user(locked, "w"),
+            "build",
+            "--catalogue",
+            str(copy_fictional(tmp_path)),
+            "--site-dir",
+            str(locked / "site"),
+        )
     finally:
         locked.chmod(0o755)
     assert result.returncode == 1

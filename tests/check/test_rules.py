@@ -1,9 +1,10 @@
 """Cross-file rules: each one forbids something a schema cannot see."""
+
 from __future__ import annotations
 
 import pytest
 
-from tests.helpers import copy_fictional, edit, problems_after, run_check, write
+from tests.helpers import copy_fictional, edit, problems_after, run_check
 
 
 @pytest.fixture
@@ -11,9 +12,10 @@ def catalogue(tmp_path):
     return copy_fictional(tmp_path)
 
 
-
 def test_the_id_must_equal_the_file_name(catalogue):
-    assert problems_after(catalogue, "certificates/fictional-kappa.yaml", "id: fictional-kappa", "id: fictional-kapa") == [
+    assert problems_after(
+        catalogue, "certificates/fictional-kappa.yaml", "id: fictional-kappa", "id: fictional-kapa"
+    ) == [
         "catalogue/certificates/fictional-kappa.yaml:1:5: error: id: 'fictional-kapa' must equal the file name 'fictional-kappa': "
         "rename the file to fictional-kapa.yaml or set id: fictional-kappa",
     ]
@@ -22,27 +24,55 @@ def test_the_id_must_equal_the_file_name(catalogue):
 @pytest.mark.parametrize(
     "relative, old, new, expected",
     [
-        ("certificates/fictional-kappa.yaml", "organization: fictional-org-a", "organization: fictional-org-c",
-         "catalogue/certificates/fictional-kappa.yaml:5:15: error: organization: no organization file has the id 'fictional-org-c' "
-         "(add catalogue/organizations/fictional-org-c.yaml or fix the id); did you mean 'fictional-org-b'?"),
-        ("certificates/fictional-kappa.yaml", "batch: batch-2", "batch: batch-3",
-         "catalogue/certificates/fictional-kappa.yaml:6:8: error: batch: no batch file has the id 'batch-3' "
-         "(add catalogue/batches/batch-3.yaml or fix the id); did you mean 'batch-2'?"),
-        ("certificates/fictional-kappa.yaml", "fields: [electronics-information]", "fields: [electronic-information]",
-         "catalogue/certificates/fictional-kappa.yaml:7:10: error: fields[0]: no fields has the id 'electronic-information' "
-         "(add it to catalogue/fields.yaml or fix the id); did you mean 'electronics-information'?"),
-        ("certificates/fictional-alpha.yaml", "major: fictional-major", "major: imaginary-major",
-         "catalogue/certificates/fictional-alpha.yaml:9:12: error: related_majors[0].major: no majors has the id 'imaginary-major' "
-         "(add it to catalogue/majors.yaml or fix the id); did you mean 'fictional-major'?"),
-        ("certificates/fictional-alpha.yaml", "certificate: fictional-beta", "certificate: fictional-betta",
-         "catalogue/certificates/fictional-alpha.yaml:33:22: error: history[0].successors[0].certificate: no certificate file has the id "
-         "'fictional-betta' (add catalogue/certificates/fictional-betta.yaml or fix the id); did you mean 'fictional-beta'?"),
-        ("certificates/fictional-kappa.yaml", "    sources: [fictional-report]", "    sources: [fictional-reprot]",
-         "catalogue/certificates/fictional-kappa.yaml:10:15: error: pilot_institutions[0].sources[0]: no source file has the id "
-         "'fictional-reprot' (add catalogue/sources/fictional-reprot.yaml or fix the id); did you mean 'fictional-report'?"),
-        ("certificates/fictional-iota.yaml", "previous_organization: fictional-org-b", "previous_organization: fictional-org-z",
-         "catalogue/certificates/fictional-iota.yaml:14:28: error: history[0].previous_organization: no organization file has the id "
-         "'fictional-org-z' (add catalogue/organizations/fictional-org-z.yaml or fix the id); did you mean 'fictional-org-b'?"),
+        (
+            "certificates/fictional-kappa.yaml",
+            "organization: fictional-org-a",
+            "organization: fictional-org-c",
+            "catalogue/certificates/fictional-kappa.yaml:5:15: error: organization: no organization file has the id 'fictional-org-c' "
+            "(add catalogue/organizations/fictional-org-c.yaml or fix the id); did you mean 'fictional-org-b'?",
+        ),
+        (
+            "certificates/fictional-kappa.yaml",
+            "batch: batch-2",
+            "batch: batch-3",
+            "catalogue/certificates/fictional-kappa.yaml:6:8: error: batch: no batch file has the id 'batch-3' "
+            "(add catalogue/batches/batch-3.yaml or fix the id); did you mean 'batch-2'?",
+        ),
+        (
+            "certificates/fictional-kappa.yaml",
+            "fields: [electronics-information]",
+            "fields: [electronic-information]",
+            "catalogue/certificates/fictional-kappa.yaml:7:10: error: fields[0]: no fields has the id 'electronic-information' "
+            "(add it to catalogue/fields.yaml or fix the id); did you mean 'electronics-information'?",
+        ),
+        (
+            "certificates/fictional-alpha.yaml",
+            "major: fictional-major",
+            "major: imaginary-major",
+            "catalogue/certificates/fictional-alpha.yaml:9:12: error: related_majors[0].major: no majors has the id 'imaginary-major' "
+            "(add it to catalogue/majors.yaml or fix the id); did you mean 'fictional-major'?",
+        ),
+        (
+            "certificates/fictional-alpha.yaml",
+            "certificate: fictional-beta",
+            "certificate: fictional-betta",
+            "catalogue/certificates/fictional-alpha.yaml:33:22: error: history[0].successors[0].certificate: no certificate file has the id "
+            "'fictional-betta' (add catalogue/certificates/fictional-betta.yaml or fix the id); did you mean 'fictional-beta'?",
+        ),
+        (
+            "certificates/fictional-kappa.yaml",
+            "    sources: [fictional-report]",
+            "    sources: [fictional-reprot]",
+            "catalogue/certificates/fictional-kappa.yaml:10:15: error: pilot_institutions[0].sources[0]: no source file has the id "
+            "'fictional-reprot' (add catalogue/sources/fictional-reprot.yaml or fix the id); did you mean 'fictional-report'?",
+        ),
+        (
+            "certificates/fictional-iota.yaml",
+            "previous_organization: fictional-org-b",
+            "previous_organization: fictional-org-z",
+            "catalogue/certificates/fictional-iota.yaml:14:28: error: history[0].previous_organization: no organization file has the id "
+            "'fictional-org-z' (add catalogue/organizations/fictional-org-z.yaml or fix the id); did you mean 'fictional-org-b'?",
+        ),
     ],
     ids=["organization", "batch", "field", "major", "successor", "source", "previous-organization"],
 )
@@ -58,8 +88,12 @@ def test_a_reference_to_a_file_with_its_own_errors_is_not_reported_twice(catalog
 
 
 def test_a_replacement_cycle_is_refused(catalogue):
-    edit(catalogue, "certificates/fictional-gamma.yaml", "  - type: renamed\n    date: 2022-06\n    previous_name:\n      zh: 虚构证书丙旧名\n      en: Fictional certificate Gamma (old name)\n",
-         "  - type: replaced\n    date: 2022-06\n    successors: [{certificate: fictional-alpha, equivalence: none}]\n")
+    edit(
+        catalogue,
+        "certificates/fictional-gamma.yaml",
+        "  - type: renamed\n    date: 2022-06\n    previous_name:\n      zh: 虚构证书丙旧名\n      en: Fictional certificate Gamma (old name)\n",
+        "  - type: replaced\n    date: 2022-06\n    successors: [{certificate: fictional-alpha, equivalence: none}]\n",
+    )
     code, lines = run_check(catalogue)
     assert code == 1
     assert lines == [
@@ -69,7 +103,9 @@ def test_a_replacement_cycle_is_refused(catalogue):
 
 
 def test_a_certificate_cannot_succeed_itself(catalogue):
-    assert problems_after(catalogue, "certificates/fictional-delta.yaml", "certificate: fictional-zeta", "certificate: fictional-delta") == [
+    assert problems_after(
+        catalogue, "certificates/fictional-delta.yaml", "certificate: fictional-zeta", "certificate: fictional-delta"
+    ) == [
         "catalogue/certificates/fictional-delta.yaml:12:22: error: history[0].successors[0].certificate: a certificate cannot succeed itself",
     ]
 
@@ -77,14 +113,26 @@ def test_a_certificate_cannot_succeed_itself(catalogue):
 @pytest.mark.parametrize(
     "old, new, expected",
     [
-        ("date: 2022-03-03\n    successors", "date: 2021-05\n    successors",
-         "catalogue/certificates/fictional-beta.yaml:12:11: error: history[1].date: 2021-05 is earlier than the event before it (2021-06-01): list events oldest first"),
-        ("date: 2022-03-03\n    successors", "date: 2027-01\n    successors",
-         "catalogue/certificates/fictional-beta.yaml:12:11: error: history[1].date: 2027-01 is in the future (today is 2026-11-22)"),
-        ("date: 2022-03-03\n    successors", "date: 2022-02-30\n    successors",
-         "catalogue/certificates/fictional-beta.yaml:12:11: error: history[1].date: 2022-02-30 is not a real date"),
-        ("date: 2022-03-03\n    successors", "date: 2022-13\n    successors",
-         "catalogue/certificates/fictional-beta.yaml:12:11: error: history[1].date: 2022-13 is not a real date"),
+        (
+            "date: 2022-03-03\n    successors",
+            "date: 2021-05\n    successors",
+            "catalogue/certificates/fictional-beta.yaml:12:11: error: history[1].date: 2021-05 is earlier than the event before it (2021-06-01): list events oldest first",
+        ),
+        (
+            "date: 2022-03-03\n    successors",
+            "date: 2027-01\n    successors",
+            "catalogue/certificates/fictional-beta.yaml:12:11: error: history[1].date: 2027-01 is in the future (today is 2026-11-22)",
+        ),
+        (
+            "date: 2022-03-03\n    successors",
+            "date: 2022-02-30\n    successors",
+            "catalogue/certificates/fictional-beta.yaml:12:11: error: history[1].date: 2022-02-30 is not a real date",
+        ),
+        (
+            "date: 2022-03-03\n    successors",
+            "date: 2022-13\n    successors",
+            "catalogue/certificates/fictional-beta.yaml:12:11: error: history[1].date: 2022-13 is not a real date",
+        ),
     ],
     ids=["out-of-order", "future", "february-30", "month-13"],
 )
@@ -94,8 +142,12 @@ def test_history_dates_are_real_ordered_and_past(catalogue, old, new, expected):
 
 def test_same_month_dates_at_different_precision_are_in_order(catalogue):
     # 2021-06 (introduced) then 2021-06-01: compared at the precision both share, they are equal.
-    edit(catalogue, "certificates/fictional-zeta.yaml", "sources: [fictional-notice-2021]\nsources:",
-         "sources: [fictional-notice-2021]\n  - type: renamed\n    date: 2021-06-01\n    previous_name: {zh: 虚构旧名}\n    sources: [fictional-paper]\nsources:")
+    edit(
+        catalogue,
+        "certificates/fictional-zeta.yaml",
+        "sources: [fictional-notice-2021]\nsources:",
+        "sources: [fictional-notice-2021]\n  - type: renamed\n    date: 2021-06-01\n    previous_name: {zh: 虚构旧名}\n    sources: [fictional-paper]\nsources:",
+    )
     assert run_check(catalogue) == (0, [])
 
 
@@ -114,19 +166,36 @@ def test_pilot_counts_are_added_oldest_first(catalogue):
 @pytest.mark.parametrize(
     "relative, old, new, expected",
     [
-        ("certificates/fictional-eta.yaml", "sources: [fictional-notice-2021]\nsources:",
-         "sources: [fictional-notice-2021]\n  - type: renamed\n    date: 2022\n    previous_name: {zh: 旧}\n    sources: [fictional-report]\nsources:",
-         "catalogue/certificates/fictional-eta.yaml:15:11: error: history[1].type: 'renamed' cannot follow: the certificate was already withdrawn (history[0])"),
-        ("certificates/fictional-kappa.yaml", "sources: [fictional-report]\nsources:",
-         "sources: [fictional-report]\nhistory:\n  - type: reinstated\n    date: 2022\n    sources: [fictional-report]\nsources:",
-         "catalogue/certificates/fictional-kappa.yaml:12:11: error: history[0].type: 'reinstated' cannot follow: only a suspended certificate can be reinstated"),
-        ("certificates/fictional-kappa.yaml", "sources: [fictional-report]\nsources:",
-         "sources: [fictional-report]\nhistory:\n  - type: introduced\n    date: 2022\n    sources: [fictional-report]\nsources:",
-         "catalogue/certificates/fictional-kappa.yaml:12:11: error: history[0].type: the certificate was introduced with batch-2; remove this event (the batch's announcement is the introduction)"),
-        ("certificates/fictional-zeta.yaml", "type: introduced", "type: renamed\n    previous_name: {zh: 旧}",
-         "catalogue/certificates/fictional-zeta.yaml:8:3: error: history: a certificate without a batch must start its history with an introduced event (or set batch:)"),
-        ("certificates/fictional-iota.yaml", "type: reinstated", "type: suspended",
-         "catalogue/certificates/fictional-iota.yaml:19:11: error: history[2].type: 'suspended' cannot follow: a suspended certificate cannot be suspended"),
+        (
+            "certificates/fictional-eta.yaml",
+            "sources: [fictional-notice-2021]\nsources:",
+            "sources: [fictional-notice-2021]\n  - type: renamed\n    date: 2022\n    previous_name: {zh: 旧}\n    sources: [fictional-report]\nsources:",
+            "catalogue/certificates/fictional-eta.yaml:15:11: error: history[1].type: 'renamed' cannot follow: the certificate was already withdrawn (history[0])",
+        ),
+        (
+            "certificates/fictional-kappa.yaml",
+            "sources: [fictional-report]\nsources:",
+            "sources: [fictional-report]\nhistory:\n  - type: reinstated\n    date: 2022\n    sources: [fictional-report]\nsources:",
+            "catalogue/certificates/fictional-kappa.yaml:12:11: error: history[0].type: 'reinstated' cannot follow: only a suspended certificate can be reinstated",
+        ),
+        (
+            "certificates/fictional-kappa.yaml",
+            "sources: [fictional-report]\nsources:",
+            "sources: [fictional-report]\nhistory:\n  - type: introduced\n    date: 2022\n    sources: [fictional-report]\nsources:",
+            "catalogue/certificates/fictional-kappa.yaml:12:11: error: history[0].type: the certificate was introduced with batch-2; remove this event (the batch's announcement is the introduction)",
+        ),
+        (
+            "certificates/fictional-zeta.yaml",
+            "type: introduced",
+            "type: renamed\n    previous_name: {zh: 旧}",
+            "catalogue/certificates/fictional-zeta.yaml:8:3: error: history: a certificate without a batch must start its history with an introduced event (or set batch:)",
+        ),
+        (
+            "certificates/fictional-iota.yaml",
+            "type: reinstated",
+            "type: suspended",
+            "catalogue/certificates/fictional-iota.yaml:19:11: error: history[2].type: 'suspended' cannot follow: a suspended certificate cannot be suspended",
+        ),
     ],
     ids=["after-withdrawal", "reinstated-without-suspension", "introduced-twice", "no-introduction", "suspended-twice"],
 )
@@ -158,7 +227,7 @@ def test_batch_ids_follow_their_number(catalogue):
 
 def test_vocabulary_ids_are_unique(catalogue):
     edit(catalogue, "majors.yaml", "majors:\n", "majors:\n  - id: fictional-major\n    name: {zh: 虚构专业二}\n")
-    code, lines = run_check(catalogue)
+    _code, lines = run_check(catalogue)
     assert lines == ["catalogue/majors.yaml:4:9: error: majors[1].id: 'fictional-major' is already used by majors[0]"]
 
 

@@ -1,20 +1,18 @@
 """Schema errors name the file, line, column and field, and say what is expected."""
+
 from __future__ import annotations
 
 import json
-from pathlib import Path
 
 import pytest
 
 from tests.helpers import copy_fictional, edit, problems_after, run_check, write
-
-from xcat.settings import ROOT  # noqa: E402
+from xcat.settings import ROOT
 
 
 @pytest.fixture
 def catalogue(tmp_path):
     return copy_fictional(tmp_path)
-
 
 
 def test_an_unknown_field_suggests_the_closest_name(catalogue):
@@ -43,7 +41,9 @@ def test_a_wrong_type_says_what_was_expected(catalogue):
 
 
 def test_a_missing_source_on_an_event_is_reported_at_the_event(catalogue):
-    assert problems_after(catalogue, "certificates/fictional-eta.yaml", "    sources: [fictional-notice-2021]\n", "") == [
+    assert problems_after(
+        catalogue, "certificates/fictional-eta.yaml", "    sources: [fictional-notice-2021]\n", ""
+    ) == [
         "catalogue/certificates/fictional-eta.yaml:9:5: error: history[0]: missing required field 'sources'",
     ]
 
@@ -52,20 +52,30 @@ def test_a_missing_source_on_an_event_is_reported_at_the_event(catalogue):
     "url, expected",
     [
         ("javascript:alert(1)", "'javascript:alert(1)' is not a web address starting with https://"),
-        ("http://fictional.invalid/org-a", "'http://fictional.invalid/org-a' is not a web address starting with https://"),
-        ("https://fictional.invalid/<script>", "'https://fictional.invalid/<script>' is not a web address starting with https://"),
+        (
+            "http://fictional.invalid/org-a",
+            "'http://fictional.invalid/org-a' is not a web address starting with https://",
+        ),
+        (
+            "https://fictional.invalid/<script>",
+            "'https://fictional.invalid/<script>' is not a web address starting with https://",
+        ),
         ("data:text/html,hi", "'data:text/html,hi' is not a web address starting with https://"),
     ],
 )
 def test_only_https_urls_are_accepted(catalogue, url, expected):
-    lines = problems_after(catalogue, "organizations/fictional-org-a.yaml", "website: https://fictional.invalid/org-a", f"website: '{url}'")
+    lines = problems_after(
+        catalogue, "organizations/fictional-org-a.yaml", "website: https://fictional.invalid/org-a", f"website: '{url}'"
+    )
     assert len(lines) == 1
     assert lines[0].startswith("catalogue/organizations/fictional-org-a.yaml:5:10: error: website: " + expected)
 
 
 @pytest.mark.parametrize("bad_id", ["../etc/passwd", "a/b", "a\\\\b", "..", "Upper", "trailing-", "two--hyphens", ""])
 def test_ids_with_path_separators_or_dots_are_refused(catalogue, bad_id):
-    lines = problems_after(catalogue, "certificates/fictional-kappa.yaml", "organization: fictional-org-a", f'organization: "{bad_id}"')
+    lines = problems_after(
+        catalogue, "certificates/fictional-kappa.yaml", "organization: fictional-org-a", f'organization: "{bad_id}"'
+    )
     assert len(lines) == 1
     assert lines[0].startswith("catalogue/certificates/fictional-kappa.yaml:5:15: error: organization: ")
     assert "is not a lowercase id of letters a-z, digits and single hyphens" in lines[0]
@@ -73,15 +83,21 @@ def test_ids_with_path_separators_or_dots_are_refused(catalogue, bad_id):
 
 def test_a_field_that_belongs_to_another_event_type_is_refused(catalogue):
     lines = problems_after(
-        catalogue, "certificates/fictional-eta.yaml", "    sources: [fictional-notice-2021]\n",
+        catalogue,
+        "certificates/fictional-eta.yaml",
+        "    sources: [fictional-notice-2021]\n",
         "    sources: [fictional-notice-2021]\n    successors: [{certificate: fictional-zeta, equivalence: full}]\n",
     )
-    assert lines == ["catalogue/certificates/fictional-eta.yaml:15:5: error: history[0].successors: this field is not allowed on a 'withdrawn' event"]
+    assert lines == [
+        "catalogue/certificates/fictional-eta.yaml:15:5: error: history[0].successors: this field is not allowed on a 'withdrawn' event"
+    ]
 
 
 def test_a_replaced_event_needs_its_successors(catalogue):
     lines = problems_after(catalogue, "certificates/fictional-eta.yaml", "type: withdrawn", "type: replaced")
-    assert lines == ["catalogue/certificates/fictional-eta.yaml:9:5: error: history[0]: missing required field 'successors'"]
+    assert lines == [
+        "catalogue/certificates/fictional-eta.yaml:9:5: error: history[0]: missing required field 'successors'"
+    ]
 
 
 def test_every_error_in_every_file_is_reported_in_one_sorted_run(catalogue):

@@ -1,6 +1,7 @@
 """What contributors write reaches reviewers as text: job summaries render no links or markup
 from it (checked with cmark-gfm, GitHub's own Markdown renderer), and the terminal formats
 show control characters, newlines, escape sequences and bidi overrides instead of obeying them."""
+
 from __future__ import annotations
 
 import json
@@ -13,19 +14,48 @@ from cmarkgfm.cmark import Options
 
 from tests.helpers import copy_fictional, edit, run_check, write
 from tests.tools.test_diff import commit, diff, git
+from xcat.check.catalogue import Checked
 from xcat.check.problems import Problem, visible
 from xcat.check.report import markdown
-from xcat.check.catalogue import Checked
 
 # Each would be a link, an image, HTML, a mention or markup if it reached the summary raw.
 HOSTILE = [
-    "[官方通知]: https://evil.example/x", "见[官方通知]", "[官方通知][]", "[a](https://evil.example/a)",
-    "![i](https://evil.example/i.png)", "[^1]", "[^1]: 脚注", "[ ] 任务", "[x] done",
-    "https://evil.example/b", "HTTP://EVIL.EXAMPLE/c", "ftp://evil.example/d", "www.evil.example/e", "WWW.evil.example",
-    "someone@evil.example", "mailto:someone@evil.example", "xmpp:someone@evil.example/r", "@someone",
-    "<https://evil.example/f>", "<someone@evil.example>", "<img src=x onerror=alert(1)>", "<b>粗</b>", "<!-- c -->",
-    "**粗** _斜_ ~~删~~ `码` $x$", "&amp; &#x3C; &lt;", "# 标题", "> 引用", "1. 列表", "123456789) 列表", "- 项",
-    "+ 项", "---", "===", "| 格 |", "a | b", "结尾\\",
+    "[官方通知]: https://evil.example/x",
+    "见[官方通知]",
+    "[官方通知][]",
+    "[a](https://evil.example/a)",
+    "![i](https://evil.example/i.png)",
+    "[^1]",
+    "[^1]: 脚注",
+    "[ ] 任务",
+    "[x] done",
+    "https://evil.example/b",
+    "HTTP://EVIL.EXAMPLE/c",
+    "ftp://evil.example/d",
+    "www.evil.example/e",
+    "WWW.evil.example",
+    "someone@evil.example",
+    "mailto:someone@evil.example",
+    "xmpp:someone@evil.example/r",
+    "@someone",
+    "<https://evil.example/f>",
+    "<someone@evil.example>",
+    "<img src=x onerror=alert(1)>",
+    "<b>粗</b>",
+    "<!-- c -->",
+    "**粗** _斜_ ~~删~~ `码` $x$",
+    "&amp; &#x3C; &lt;",
+    "# 标题",
+    "> 引用",
+    "1. 列表",
+    "123456789) 列表",
+    "- 项",
+    "+ 项",
+    "---",
+    "===",
+    "| 格 |",
+    "a | b",
+    "结尾\\",
 ]
 
 ALLOWED_TAGS = {"h3", "h4", "p", "ul", "li", "table", "thead", "tbody", "tr", "th", "td", "code"}
@@ -48,7 +78,9 @@ class _Page(HTMLParser):
 
 def rendered(summary: str) -> _Page:
     """The summary as GitHub renders it; raw HTML is let through so that any that slipped in shows."""
-    html = cmarkgfm.github_flavored_markdown_to_html(summary, options=Options.CMARK_OPT_UNSAFE | Options.CMARK_OPT_FOOTNOTES)
+    html = cmarkgfm.github_flavored_markdown_to_html(
+        summary, options=Options.CMARK_OPT_UNSAFE | Options.CMARK_OPT_FOOTNOTES
+    )
     page = _Page()
     page.feed(html)
     return page
@@ -75,8 +107,7 @@ def test_check_summary_of_a_real_catalogue_with_hostile_keys(tmp_path):
     write(catalogue, "certificates/[官方通知]: www.evil.example.yaml", "id: x\n")
     code, lines = run_check(catalogue, "--format", "markdown")
     assert code == 1
-    assert_inert("\n".join(lines), ["catalogue/certificates/[官方通知]: www.evil.example.yaml"]
-                 + HOSTILE)
+    assert_inert("\n".join(lines), ["catalogue/certificates/[官方通知]: www.evil.example.yaml"] + HOSTILE)
 
 
 def test_diff_summary_renders_hostile_names_as_written(tmp_path):
@@ -87,8 +118,11 @@ def test_diff_summary_renders_hostile_names_as_written(tmp_path):
     commit(repo, "base")
     names = [text for text in HOSTILE if '"' not in text and "\\" not in text]
     for number, text in enumerate(names):
-        write(catalogue, f"organizations/fictional-org-x{number}.yaml",
-              f'id: fictional-org-x{number}\nname:\n  zh: "{text}"\nmaintainers: []\nsources: [fictional-report]\n')
+        write(
+            catalogue,
+            f"organizations/fictional-org-x{number}.yaml",
+            f'id: fictional-org-x{number}\nname:\n  zh: "{text}"\nmaintainers: []\nsources: [fictional-report]\n',
+        )
     commit(repo, "hostile")
     code, out, _ = diff(repo, "HEAD~1", "HEAD", "--format", "markdown")
     assert code == 0
@@ -103,7 +137,10 @@ SHOWN = "a\\nb\\rc\\td\\x1b[31me\\x07f\\x00g\\x7fh\\x9bi\\u202ej\\u2066k\\u200bl
 
 def test_visible_shows_every_invisible_character_and_keeps_the_rest():
     assert visible(TRICKS) == SHOWN
-    assert visible("虚构证书 Fictional — 1+X ‘quoted’ 　ideographic space") == "虚构证书 Fictional — 1+X ‘quoted’ 　ideographic space"
+    assert (
+        visible("虚构证书 Fictional — 1+X ‘quoted’ 　ideographic space")
+        == "虚构证书 Fictional — 1+X ‘quoted’ 　ideographic space"
+    )
 
 
 def test_check_text_and_annotations_show_control_characters(tmp_path):
@@ -112,7 +149,9 @@ def test_check_text_and_annotations_show_control_characters(tmp_path):
     annotation = problem.as_github()
     assert annotation.startswith("::error file=catalogue/certificates/a\\nb\\rc\\td\\x1b[31me")
     assert annotation.endswith(f"title=catalogue check::unknown field '{SHOWN}'")
-    assert not re.search(r"[\x00-\x1f\x7f-\x9f\u200b-\u200f\u2028-\u202e\u2066-\u2069\ufeff]", annotation + problem.as_text())
+    assert not re.search(
+        r"[\x00-\x1f\x7f-\x9f\u200b-\u200f\u2028-\u202e\u2066-\u2069\ufeff]", annotation + problem.as_text()
+    )
 
 
 def test_check_prints_a_file_name_with_an_escape_sequence_visibly(tmp_path):
@@ -131,8 +170,11 @@ def test_diff_text_shows_control_characters_in_names(tmp_path):
     git(repo, "init", "-q", "-b", "main")
     catalogue = copy_fictional(repo)
     commit(repo, "base")
-    write(catalogue, "organizations/fictional-org-x.yaml",
-          'id: fictional-org-x\nname:\n  zh: "虚构\\e[2J\\nfake line\\u202eredro"\nmaintainers: []\nsources: [fictional-report]\n')
+    write(
+        catalogue,
+        "organizations/fictional-org-x.yaml",
+        'id: fictional-org-x\nname:\n  zh: "虚构\\e[2J\\nfake line\\u202eredro"\nmaintainers: []\nsources: [fictional-report]\n',
+    )
     commit(repo, "tricky name")
     code, out, _ = diff(repo, "HEAD~1")
     assert code == 0

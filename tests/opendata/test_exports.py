@@ -1,28 +1,28 @@
 """Open data built from the fictional fixture: what a reuser of the JSON, CSV and feeds sees."""
+
 from __future__ import annotations
 
 import csv
 import datetime
 import io
 import json
-from pathlib import Path
 
 import feedparser
 import pytest
 from jsonschema import Draft202012Validator
 from referencing import Registry, Resource
 
+from xcat.check.catalogue import check_catalogue
+from xcat.check.schemas import SchemaSet
+from xcat.model import build_catalogue
 from xcat.opendata import buildinfo, tables
 from xcat.opendata import files as exports
 from xcat.opendata.records import Records
-from xcat.model import build_catalogue
-from xcat.check.schemas import SchemaSet
-from xcat.check.catalogue import check_catalogue
-
 from xcat.settings import ROOT, SCHEMAS
+
 FIXTURE = ROOT / "tests" / "fixtures" / "fictional" / "catalogue"
 SITE = "https://example.invalid/x/"
-BUILT = datetime.datetime(2026, 1, 2, 3, 4, 5, tzinfo=datetime.timezone.utc)
+BUILT = datetime.datetime(2026, 1, 2, 3, 4, 5, tzinfo=datetime.UTC)
 
 
 @pytest.fixture(scope="module")
@@ -69,7 +69,10 @@ def test_every_json_file_validates_against_its_published_schema(files, output_va
     for path in files:
         if not path.startswith("api/"):
             continue
-        kind = kinds.get(path) or {"certificates": "certificate", "organizations": "organization", "batches": "batch"}[path.split("/")[1]]
+        kind = (
+            kinds.get(path)
+            or {"certificates": "certificate", "organizations": "organization", "batches": "batch"}[path.split("/")[1]]
+        )
         errors = [e.message for e in output_validators[kind].iter_errors(load(files, path))]
         assert not errors, (path, errors[:3])
         checked += 1
@@ -94,7 +97,10 @@ def test_replacement_chain_shows_successors_and_current_successor(files):
     alpha = load(files, "api/certificates/fictional-alpha.json")
     assert alpha["status"] == "replaced" and alpha["status_date"] == "2021-06-01"
     assert [(s["id"], s["equivalence"]) for s in alpha["successors"]] == [("fictional-beta", "full")]
-    assert alpha["successor_chain"] == [{"id": "fictional-beta", "equivalence": "full"}, {"id": "fictional-gamma", "equivalence": "partial"}]
+    assert alpha["successor_chain"] == [
+        {"id": "fictional-beta", "equivalence": "full"},
+        {"id": "fictional-gamma", "equivalence": "partial"},
+    ]
     assert [c["id"] for c in alpha["current_successors"]] == ["fictional-gamma"]
     assert [e["type"] for e in alpha["history"]] == ["introduced", "replaced"]
     assert alpha["history"][0]["batch"] == "batch-1" and alpha["history"][0]["date"] == "2020-01"
@@ -165,7 +171,10 @@ def test_certificates_csv_has_one_row_per_certificate(files):
     assert files["data/certificates.csv"].startswith(b"\xef\xbb\xbf")
     table = rows(files, "data/certificates.csv")
     assert list(table[0]) == tables.CERTIFICATE_COLUMNS
-    assert [r["id"] for r in table] == sorted(f"fictional-{n}" for n in "alpha beta delta epsilon eta gamma iota kappa theta zeta".split())
+    assert [r["id"] for r in table] == sorted(
+        f"fictional-{n}"
+        for n in ["alpha", "beta", "delta", "epsilon", "eta", "gamma", "iota", "kappa", "theta", "zeta"]
+    )
     alpha = next(r for r in table if r["id"] == "fictional-alpha")
     assert alpha["name_zh"] == "虚构证书甲"
     assert alpha["successors"] == "fictional-beta (full)"
@@ -184,7 +193,7 @@ def test_events_csv_has_one_row_per_history_event(files, catalogue):
     assert beta == [("1", "introduced", "2021-06-01"), ("2", "replaced", "2022-03-03")]
 
 
-@pytest.mark.parametrize("dangerous", ["=HYPERLINK(\"http://x\")", "+1+2", "-2+3", "@SUM(A1)", "\tx"])
+@pytest.mark.parametrize("dangerous", ['=HYPERLINK("http://x")', "+1+2", "-2+3", "@SUM(A1)", "\tx"])
 def test_csv_cells_that_look_like_formulas_stay_text(dangerous):
     data = tables.to_csv(["a"], [{"a": dangerous}])
     [row] = csv.DictReader(io.StringIO(data.decode("utf-8-sig"), newline=""))
@@ -211,7 +220,9 @@ def test_changes_feed_parses_and_has_one_entry_per_dated_event(files, catalogue)
     feed = feedparser.parse(files["feeds/changes.xml"])
     assert not feed.bozo, feed.get("bozo_exception")
     dated = [e for e in catalogue.events if e.date]
-    assert len(feed.entries) == len(dated) < sum(len(c.history) for c in catalogue.certificates.values())  # kappa's batch is undated
+    assert (
+        len(feed.entries) == len(dated) < sum(len(c.history) for c in catalogue.certificates.values())
+    )  # kappa's batch is undated
     assert feed.feed.updated == "2026-01-02T03:04:05+00:00"
     ids = [entry.id for entry in feed.entries]
     assert len(set(ids)) == len(ids)
@@ -234,7 +245,11 @@ def test_organization_feed_holds_only_its_certificates(files):
     feed = feedparser.parse(files["feeds/organizations/fictional-org-a.xml"])
     assert not feed.bozo
     assert feed.entries
-    assert all(e.link.split("/")[-2] in {"fictional-alpha", "fictional-beta", "fictional-gamma", "fictional-iota", "fictional-kappa"} for e in feed.entries)
+    assert all(
+        e.link.split("/")[-2]
+        in {"fictional-alpha", "fictional-beta", "fictional-gamma", "fictional-iota", "fictional-kappa"}
+        for e in feed.entries
+    )
 
 
 # Determinism and build info
@@ -275,7 +290,7 @@ def test_build_date_falls_back_to_newest_catalogue_date(catalogue, tmp_path, mon
     monkeypatch.delenv("SOURCE_DATE_EPOCH", raising=False)
     built, origin = buildinfo.build_date(catalogue, tmp_path)  # not a git checkout
     assert origin == "catalogue"
-    assert built == datetime.datetime(2022, 9, 1, tzinfo=datetime.timezone.utc)  # gamma's count as of 2022-09
+    assert built == datetime.datetime(2022, 9, 1, tzinfo=datetime.UTC)  # gamma's count as of 2022-09
 
 
 def test_the_real_catalogue_exports_validate(output_validators):

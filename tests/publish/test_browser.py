@@ -1,5 +1,6 @@
 """The site in real Chromium: search, the replaced-certificate banner, the catalogue's
 filters (with and without JavaScript), and no request to any other host."""
+
 from __future__ import annotations
 
 from urllib.parse import urlparse

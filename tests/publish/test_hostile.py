@@ -2,6 +2,7 @@
 make_hostile.py) builds into a site where that text shows as text everywhere: every
 generated page in Chromium (title, header, body, navigation, search), the charts, the
 feeds and the open data. Nothing runs, nothing is injected, every link stays one link."""
+
 from __future__ import annotations
 
 import csv
@@ -9,19 +10,21 @@ import json
 import re
 import xml.etree.ElementTree as ET
 from pathlib import Path
-from urllib.parse import unquote, urlparse
+from urllib.parse import unquote
 
 import pytest
 import yaml
 
+from tests.fixtures.make_hostile import URLS
 from tests.helpers import build_site, serve
 from xcat.settings import ROOT
-from tests.fixtures.make_hostile import URLS
 
 pytestmark = [pytest.mark.browser, pytest.mark.slow]
 
 HOSTILE_CATALOGUE = ROOT / "tests" / "fixtures" / "hostile" / "catalogue"
-EMBEDDED = "img, svg, iframe, object, embed, frame, video, audio, form, input, button, textarea, link, meta, base, style"
+EMBEDDED = (
+    "img, svg, iframe, object, embed, frame, video, audio, form, input, button, textarea, link, meta, base, style"
+)
 
 # Everything the browser finds that contributor text could have made: event-handler
 # attributes, scripts that are not the site's own, javascript: addresses, embedded
@@ -89,8 +92,10 @@ def page(browser):
 
 
 def certificates() -> dict[str, dict]:
-    return {path.stem: yaml.safe_load(path.read_text(encoding="utf-8"))
-            for path in sorted((HOSTILE_CATALOGUE / "certificates").glob("*.yaml"))}
+    return {
+        path.stem: yaml.safe_load(path.read_text(encoding="utf-8"))
+        for path in sorted((HOSTILE_CATALOGUE / "certificates").glob("*.yaml"))
+    }
 
 
 def without_markup_characters(text: str) -> str:
@@ -107,7 +112,9 @@ def test_every_generated_page_shows_hostile_text_as_text(page, hostile_site, hos
     problems = []
     for relative in pages:
         page.goto(hostile_url + relative, wait_until="load")
-        page.evaluate("() => new Promise(r => requestAnimationFrame(() => setTimeout(r, 50)))")  # let autofocus and onload fire
+        page.evaluate(
+            "() => new Promise(r => requestAnimationFrame(() => setTimeout(r, 50)))"
+        )  # let autofocus and onload fire
         problems += [f"{relative}: {p}" for p in page.evaluate(SCAN, hostile_url)]
     assert (page.dialogs, problems) == ([], [])
 
@@ -161,7 +168,21 @@ def test_charts_and_feeds_hold_no_markup(hostile_site):
     assert charts
     for chart in charts:
         for el in ET.parse(chart).iter():
-            assert el.tag.startswith(svg_ns) and el.tag[len(svg_ns):] in {"svg", "g", "title", "text", "path", "rect", "line", "circle", "tspan", "desc", "style", "defs", "polyline"}, (chart, el.tag)
+            assert el.tag.startswith(svg_ns) and el.tag[len(svg_ns) :] in {
+                "svg",
+                "g",
+                "title",
+                "text",
+                "path",
+                "rect",
+                "line",
+                "circle",
+                "tspan",
+                "desc",
+                "style",
+                "defs",
+                "polyline",
+            }, (chart, el.tag)
             assert not [a for a in el.attrib if a.lower().startswith("on")], chart
     feeds = sorted((hostile_site / "feeds").rglob("*.xml"))
     assert feeds

@@ -1,5 +1,6 @@
 """Generation on every core (xcat/parallel.py): the same bytes as one process, and a failure
 in a child process reaches the contributor exactly as one in the build process would."""
+
 from __future__ import annotations
 
 import multiprocessing
@@ -9,10 +10,9 @@ import time
 import jinja2
 import pytest
 
-from tests.helpers import FICTIONAL
 from tests.helpers import ROOT
-from xcat.publish import parallel, site
 from xcat.opendata import buildinfo
+from xcat.publish import parallel, site
 from xcat.settings import SCHEMAS, SiteSettings
 
 
@@ -43,13 +43,17 @@ def raise_in_the_child(failure):
         if os.getpid() != parent:
             raise failure
         time.sleep(0.05)
+
     return task
 
 
-@pytest.mark.parametrize("failure", [
-    jinja2.TemplateSyntaxError("unexpected '}'", 3, "certificate.md.j2", "certificate.md.j2"),
-    jinja2.UndefinedError("'Certificate object' has no attribute 'colour'"),
-])
+@pytest.mark.parametrize(
+    "failure",
+    [
+        jinja2.TemplateSyntaxError("unexpected '}'", 3, "certificate.md.j2", "certificate.md.j2"),
+        jinja2.UndefinedError("'Certificate object' has no attribute 'colour'"),
+    ],
+)
 def test_a_template_error_in_a_child_gives_the_same_one_line_message(failure):
     expected = site._explain(failure)
     with pytest.raises(site.BuildFailed) as raised:

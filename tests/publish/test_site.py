@@ -1,5 +1,6 @@
 """The built fictional site as a reader gets it: links, safety, offline, search index,
 determinism, and a failed build that leaves the previous site alone."""
+
 from __future__ import annotations
 
 import io
@@ -17,10 +18,9 @@ from pathlib import Path
 import jinja2
 import pytest
 
-from tests.helpers import copy_fictional
-from tests.helpers import FICTIONAL_CATALOGUE, ROOT, build_site
-from xcat.render import pages
+from tests.helpers import FICTIONAL_CATALOGUE, ROOT, build_site, copy_fictional
 from xcat.cli import main
+from xcat.render import pages
 
 pytestmark = pytest.mark.slow
 
@@ -63,9 +63,20 @@ def test_every_internal_link_resolves(fictional_site):
     site = readable_by_anyone(fictional_site)
     try:
         result = subprocess.run(
-            [str(Path(sys.executable).with_name("linkchecker")), "--no-warnings", "--no-status", "--verbose", "-o", "csv",
-             (site / "index.html").as_uri()],
-            capture_output=True, text=True, timeout=300, cwd=site)
+            [
+                str(Path(sys.executable).with_name("linkchecker")),
+                "--no-warnings",
+                "--no-status",
+                "--verbose",
+                "-o",
+                "csv",
+                (site / "index.html").as_uri(),
+            ],
+            capture_output=True,
+            text=True,
+            timeout=300,
+            cwd=site,
+        )
     finally:
         if site != fictional_site:
             shutil.rmtree(site.parent, ignore_errors=True)
@@ -106,7 +117,11 @@ def test_nothing_is_loaded_from_another_host(fictional_site):
 
 def test_search_index_has_english_names_pinyin_and_former_names(fictional_site):
     index = json.loads((fictional_site / "search/search_index.json").read_text(encoding="utf-8"))
-    gamma = " ".join(doc["text"] + " " + doc["title"] for doc in index["docs"] if doc["location"].startswith("certificates/fictional-gamma/"))
+    gamma = " ".join(
+        doc["text"] + " " + doc["title"]
+        for doc in index["docs"]
+        if doc["location"].startswith("certificates/fictional-gamma/")
+    )
     gamma = gamma.replace("\u200b", "")  # Material marks jieba's word boundaries with zero-width spaces
     assert "Fictional certificate Gamma" in gamma
     assert "xugou zhengshu bing" in gamma and "xgzsb" in gamma
@@ -132,7 +147,9 @@ def previous_site(tmp_path: Path) -> Path:
 
 def test_invalid_data_leaves_the_previous_site(tmp_path):
     catalogue = copy_fictional(tmp_path)
-    (catalogue / "certificates/fictional-alpha.yaml").write_text("id: fictional-alpha\nname: [broken\n", encoding="utf-8")
+    (catalogue / "certificates/fictional-alpha.yaml").write_text(
+        "id: fictional-alpha\nname: [broken\n", encoding="utf-8"
+    )
     site = previous_site(tmp_path)
     result = build_site(site, catalogue)
     assert result.returncode == 1
@@ -140,11 +157,14 @@ def test_invalid_data_leaves_the_previous_site(tmp_path):
     assert (site / "index.html").read_text(encoding="utf-8") == "the previous site"
 
 
-@pytest.mark.parametrize("failure", [
-    jinja2.TemplateSyntaxError("unexpected '}'", 3, "certificate.md.j2"),
-    jinja2.UndefinedError("'Certificate object' has no attribute 'colour'"),
-    PermissionError(13, "Permission denied", "docs/index.md"),
-])
+@pytest.mark.parametrize(
+    "failure",
+    [
+        jinja2.TemplateSyntaxError("unexpected '}'", 3, "certificate.md.j2"),
+        jinja2.UndefinedError("'Certificate object' has no attribute 'colour'"),
+        PermissionError(13, "Permission denied", "docs/index.md"),
+    ],
+)
 def test_a_failing_page_writer_leaves_the_previous_site(tmp_path, monkeypatch, failure):
     def fail(*args, **kwargs):
         raise failure

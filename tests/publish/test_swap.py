@@ -1,5 +1,6 @@
 """Publishing the built site: whenever a build stops, even killed at any step, site/ holds a
 complete site (the previous one or the new one), and the next build cleans up after it."""
+
 from __future__ import annotations
 
 import fcntl
@@ -15,24 +16,38 @@ from pathlib import Path
 import pytest
 
 from tests.helpers import FICTIONAL_CATALOGUE, copy_fictional, edit
+from xcat.cli import main
 from xcat.publish import swap as publishing
 from xcat.render import pages
 from xcat.settings import ROOT
-from xcat.cli import main
 
 pytestmark = pytest.mark.slow
 
+
 def build(site: Path, catalogue: Path = FICTIONAL_CATALOGUE, under: list[str] = ()) -> subprocess.CompletedProcess:
     """`build.py build`, optionally under a wrapper such as strace; one process, so kills are deterministic."""
-    command = [*under, sys.executable, str(ROOT / "build.py"), "build", "--catalogue", str(catalogue), "--site-dir", str(site)]
-    return subprocess.run(command, cwd=ROOT, capture_output=True, text=True, timeout=600,
-                          env={**os.environ, "XCAT_JOBS": "1"})
+    command = [
+        *under,
+        sys.executable,
+        str(ROOT / "build.py"),
+        "build",
+        "--catalogue",
+        str(catalogue),
+        "--site-dir",
+        str(site),
+    ]
+    return subprocess.run(
+        command, cwd=ROOT, capture_output=True, text=True, timeout=600, env={**os.environ, "XCAT_JOBS": "1"}
+    )
 
 
 def fingerprint(site: Path) -> dict[str, str]:
     """Every file of a site and a hash of its bytes."""
-    return {path.relative_to(site).as_posix(): hashlib.sha256(path.read_bytes()).hexdigest()
-            for path in sorted(site.rglob("*")) if path.is_file()}
+    return {
+        path.relative_to(site).as_posix(): hashlib.sha256(path.read_bytes()).hexdigest()
+        for path in sorted(site.rglob("*"))
+        if path.is_file()
+    }
 
 
 def leftovers(folder: Path) -> list[str]:
@@ -43,7 +58,9 @@ def strace_or_skip() -> str:
     strace = shutil.which("strace")
     reason = "strace is not installed (scripts/install-browser.sh installs it)"
     if strace:
-        probe = subprocess.run([strace, "-f", "-qq", "-o", os.devnull, "true"], capture_output=True, text=True, timeout=60)
+        probe = subprocess.run(
+            [strace, "-f", "-qq", "-o", os.devnull, "true"], capture_output=True, text=True, timeout=60
+        )
         reason = f"strace cannot trace here: {probe.stderr.strip()}" if probe.returncode else ""
     if reason:
         if os.environ.get("CI") == "true":
@@ -54,14 +71,28 @@ def strace_or_skip() -> str:
 
 def killed_at(strace: str, syscall: str, when: int) -> list[str]:
     """Run the build under strace, killed with SIGKILL on entering the when-th `syscall`."""
-    return [strace, "-f", "-qq", "-o", os.devnull, "-e", f"trace={syscall}",
-            "-e", f"inject={syscall}:signal=KILL:when={when}"]
+    return [
+        strace,
+        "-f",
+        "-qq",
+        "-o",
+        os.devnull,
+        "-e",
+        f"trace={syscall}",
+        "-e",
+        f"inject={syscall}:signal=KILL:when={when}",
+    ]
 
 
 def test_a_build_killed_at_any_step_leaves_a_complete_site(tmp_path):
     strace = strace_or_skip()
     earlier = copy_fictional(tmp_path)  # the catalogue of the previous site: one name differs
-    edit(earlier, "certificates/fictional-alpha.yaml", "Fictional certificate Alpha", "Fictional certificate Alpha (earlier)")
+    edit(
+        earlier,
+        "certificates/fictional-alpha.yaml",
+        "Fictional certificate Alpha",
+        "Fictional certificate Alpha (earlier)",
+    )
     old_site = tmp_path / "old" / "site"
     assert build(old_site, earlier).returncode == 0
     old = fingerprint(old_site)
@@ -91,7 +122,9 @@ def test_a_build_killed_at_any_step_leaves_a_complete_site(tmp_path):
     assert new != old
     assert leftovers(work) == [] and sorted(p.name for p in work.iterdir()) == ["site"]
     for step, _, _, expected in steps:
-        assert outcomes[step] == (new if expected == "new" else old), f"killed while {step}: site/ is not the {expected} site"
+        assert outcomes[step] == (new if expected == "new" else old), (
+            f"killed while {step}: site/ is not the {expected} site"
+        )
 
 
 def previous_site(folder: Path) -> Path:
@@ -155,7 +188,9 @@ def build_in_process(site: Path) -> tuple[int, str]:
 
 
 def test_without_an_atomic_exchange_the_site_is_replaced_in_two_renames(tmp_path, monkeypatch):
-    monkeypatch.setattr(publishing, "_exchange", lambda first, second: False)  # as on a file system without RENAME_EXCHANGE
+    monkeypatch.setattr(
+        publishing, "_exchange", lambda first, second: False
+    )  # as on a file system without RENAME_EXCHANGE
     site = previous_site(tmp_path)
     code, err = build_in_process(site)
     assert code == 0, err

@@ -1,18 +1,15 @@
 """Charts as a reader's browser gets them: well-formed SVG with the numbers and names as text."""
+
 from __future__ import annotations
 
 import re
 import xml.etree.ElementTree as ET
-from pathlib import Path
 
 import pytest
 
 from xcat.render import charts
-from xcat.model import build_catalogue
-from xcat.check.schemas import SchemaSet
-from xcat.check.catalogue import check_catalogue
+from xcat.settings import ROOT
 
-from xcat.settings import ROOT  # noqa: E402
 FIXTURE = ROOT / "tests" / "fixtures" / "fictional" / "catalogue"
 SVG = "{http://www.w3.org/2000/svg}"
 

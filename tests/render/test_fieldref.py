@@ -1,6 +1,8 @@
 """The field reference page: generated from the schemas, so it says what check enforces."""
+
 from __future__ import annotations
 
+import html as html_lib
 import json
 import re
 import shutil
@@ -10,8 +12,8 @@ import markdown
 import pytest
 
 from xcat.render.fieldref import write_field_reference
+from xcat.settings import ROOT
 
-from xcat.settings import ROOT  # noqa: E402
 EXTENSIONS = ["tables", "fenced_code", "attr_list", "md_in_html", "toc"]  # as MkDocs builds with mkdocs.yml
 
 
@@ -27,14 +29,15 @@ def html(text: str) -> str:
 
 def rows(text: str, section: str = "") -> dict[str, list[str]]:
     """Field path -> its table cells as a reader sees them, in one file kind's section (or all)."""
-    import html as html_lib
 
     rendered = html(text)
     if section:
         rendered = rendered.split(f'<h2 id="{section}">', 1)[1].split("<h2", 1)[0]
     found = {}
     for row in re.findall(r"<tr>\s*(.*?)\s*</tr>", rendered, re.S):
-        cells = [html_lib.unescape(re.sub(r"<[^>]+>", "", cell)).strip() for cell in re.findall(r"<td>(.*?)</td>", row, re.S)]
+        cells = [
+            html_lib.unescape(re.sub(r"<[^>]+>", "", cell)).strip() for cell in re.findall(r"<td>(.*?)</td>", row, re.S)
+        ]
         if cells:
             found.setdefault(cells[0], cells)
     return found
@@ -62,8 +65,14 @@ def test_required_optional_and_conditional_fields_are_told_apart(shipped):
     table = rows(shipped)
     assert table["organization"][1] == "是 yes"
     assert table["batch"][1] == "否 no"
-    assert table["history[].previous_name"][1] == "当 type 为 renamed 时必填，否则不可填 · required when type is renamed, not allowed otherwise"
-    assert table["history[].successors"][1] == "当 type 为 replaced / merged 时必填，否则不可填 · required when type is replaced / merged, not allowed otherwise"
+    assert (
+        table["history[].previous_name"][1]
+        == "当 type 为 renamed 时必填，否则不可填 · required when type is renamed, not allowed otherwise"
+    )
+    assert (
+        table["history[].successors"][1]
+        == "当 type 为 replaced / merged 时必填，否则不可填 · required when type is replaced / merged, not allowed otherwise"
+    )
     assert rows(shipped, "source")["authors"][1] == "当 kind 为 paper 时必填 · required when kind is paper"
 
 
@@ -79,14 +88,24 @@ def test_the_page_follows_the_schema_and_escapes_what_it_says(tmp_path):
     shutil.copytree(ROOT / "schema", schemas)
     path = schemas / "organization.schema.json"
     schema = json.loads(path.read_text(encoding="utf-8"))
-    schema["properties"]["website"]["description"] = "New words | <script>alert(1)</script> [x](javascript:alert(1)) *not em*"
+    schema["properties"]["website"]["description"] = (
+        "New words | <script>alert(1)</script> [x](javascript:alert(1)) *not em*"
+    )
     schema["examples"][0]["id"] = "```\n<b>fence</b>"
     path.write_text(json.dumps(schema, ensure_ascii=False), encoding="utf-8")
 
     text = page(tmp_path, schemas)
     rendered = html(text)
-    assert "<script>" not in rendered and "<b>" not in rendered.split("<pre>")[0] and 'href="javascript' not in rendered and "<em>not" not in rendered
-    assert rows(text, "organization")["website"][3] == "New words | <script>alert(1)</script> [x](javascript:alert(1)) *not em*"
+    assert (
+        "<script>" not in rendered
+        and "<b>" not in rendered.split("<pre>")[0]
+        and 'href="javascript' not in rendered
+        and "<em>not" not in rendered
+    )
+    assert (
+        rows(text, "organization")["website"][3]
+        == "New words | <script>alert(1)</script> [x](javascript:alert(1)) *not em*"
+    )
     # The example file stays inside its code block whatever it holds.
     block = next(b for b in re.findall(r"<pre><code[^>]*>(.*?)</code></pre>", rendered, re.S) if "fence" in b)
     assert "```" in block and "&lt;b&gt;fence&lt;/b&gt;" in block and block.endswith("sources: [uryuwr-credentials]\n")

@@ -1,18 +1,20 @@
 """The generated Markdown pages, rendered from the fictional fixture without running MkDocs."""
+
 from __future__ import annotations
 
-import functools
+import html
+import json
 import re
 import shutil
 from html.parser import HTMLParser
 from pathlib import Path
+from urllib.parse import unquote
 
 import jinja2
+import markdown
 import pytest
 
-from tests.helpers import FICTIONAL
 from xcat.render import charts, pages
-
 
 EDIT_BASE = "https://github.com/x-catalogue/x-catalogue/edit/main/"
 
@@ -36,6 +38,7 @@ def banner(text: str) -> str:
 
 # --- Escaping and pinyin -----------------------------------------------------
 
+
 def test_plain_text_makes_markup_inert():
     shown = str(pages.plain_text("<script>x</script> [a](javascript:b) **c** _d_ `e` | f\n\n1. g"))
     assert "<" not in shown and ">" not in shown
@@ -57,20 +60,18 @@ def test_external_url_accepts_only_https():
 
 
 def test_an_https_url_with_markdown_characters_stays_one_link():
-    import markdown
-    from urllib.parse import unquote
 
     url = "https://example.org/a`b|c)d'e\\f"
-    html = markdown.markdown(f"| a | b |\n|---|---|\n| [T1](<{pages.external_url(url)}>) `x` | [T2](<https://example.org/>) |",
-                             extensions=["tables"])
+    html = markdown.markdown(
+        f"| a | b |\n|---|---|\n| [T1](<{pages.external_url(url)}>) `x` | [T2](<https://example.org/>) |",
+        extensions=["tables"],
+    )
     hrefs = re.findall(r'href="([^"]*)"', html)
     assert [unquote(h) for h in hrefs] == [url, "https://example.org/"]
     assert "<code>x</code>" in html
 
 
 def test_page_title_cannot_become_markup_after_any_decoding():
-    import html
-    import json
 
     hostile = "</title><img src=x onerror=alert(1)> &amp;lt;b&amp;gt; \" onmouseover='x'"
     title = json.loads(str(pages.page_title(hostile)))
@@ -89,12 +90,18 @@ def test_pinyin_terms_give_words_joined_and_initials():
 
 # --- Certificate pages -------------------------------------------------------
 
+
 def test_replaced_certificate_follows_the_chain_to_the_current_successor(docs):
     text = banner(read(docs, "certificates/fictional-alpha.md"))
     assert text.startswith('!!! warning "已替代 Replaced"')
     # The whole chain alpha -> beta (full) -> gamma (partial), then the current one.
     chain = re.search(r"^    - .*$", text, re.M).group(0)
-    assert chain.index("fictional-beta.md") < chain.index("完全等同") < chain.index("fictional-gamma.md") < chain.index("部分等同")
+    assert (
+        chain.index("fictional-beta.md")
+        < chain.index("完全等同")
+        < chain.index("fictional-gamma.md")
+        < chain.index("部分等同")
+    )
     assert re.search(r"Current successor\(s\): \[虚构证书丙\]\(\.\./certificates/fictional-gamma\.md\)", text)
     assert "2021-06-01" in text
     assert "已颁发的证书继续有效" in text and "Certificates already issued remain valid" in text
@@ -114,10 +121,13 @@ def test_successor_lists_what_it_replaced(docs):
     assert "fictional-beta.md" in banner(gamma)
 
 
-@pytest.mark.parametrize("certificate, title, meaning, reason", [
-    ("fictional-eta", "已退出 Withdrawn", "主动退出（自愿）", "虚构组织主动退出。"),
-    ("fictional-theta", "已撤销 Revoked", "取消了批准", "虚构原因撤销。"),
-])
+@pytest.mark.parametrize(
+    "certificate, title, meaning, reason",
+    [
+        ("fictional-eta", "已退出 Withdrawn", "主动退出（自愿）", "虚构组织主动退出。"),
+        ("fictional-theta", "已撤销 Revoked", "取消了批准", "虚构原因撤销。"),
+    ],
+)
 def test_retired_certificate_says_when_why_and_that_issued_ones_stay_valid(docs, certificate, title, meaning, reason):
     text = banner(read(docs, f"certificates/{certificate}.md"))
     assert title in text and meaning in text and reason in text
@@ -151,19 +161,25 @@ def test_certificate_page_shows_facts_with_sources(docs):
 
 def test_certificate_page_links_to_its_yaml_and_json(docs):
     text = read(docs, "certificates/fictional-alpha.md")
-    assert "(<https://github.com/x-catalogue/x-catalogue/edit/main/tests/fixtures/fictional/catalogue/certificates/fictional-alpha.yaml>)" in text
+    assert (
+        "(<https://github.com/x-catalogue/x-catalogue/edit/main/tests/fixtures/fictional/catalogue/certificates/fictional-alpha.yaml>)"
+        in text
+    )
     assert 'href="../../api/certificates/fictional-alpha.json"' in text
 
 
 def test_history_is_a_timeline_starting_with_the_batch(docs):
     text = read(docs, "certificates/fictional-iota.md")
-    timeline = text[text.index('<ol class="x-timeline"'):text.index("</ol>")]
-    order = [timeline.index(label) for label in ("发布 Introduced", "更换评价组织", "暂停 Suspended", "恢复 Reinstated")]
+    timeline = text[text.index('<ol class="x-timeline"') : text.index("</ol>")]
+    order = [
+        timeline.index(label) for label in ("发布 Introduced", "更换评价组织", "暂停 Suspended", "恢复 Reinstated")
+    ]
     assert order == sorted(order)
     assert "fictional-org-b.md" in timeline  # the previous organization
 
 
 # --- Hostile contributor text ------------------------------------------------
+
 
 @pytest.mark.parametrize("page", ["certificates/fictional-iota.md", "organizations/fictional-org-b.md"])
 def test_hostile_text_stays_text(docs, page):
@@ -175,11 +191,12 @@ def test_hostile_text_stays_text(docs, page):
 
 # --- Other pages -------------------------------------------------------------
 
+
 def test_organization_page_separates_current_ended_and_former(docs):
     text = read(docs, "organizations/fictional-org-b.md")
-    current = text[text.index("## 现有证书"):text.index("## 已结束的证书")]
-    ended = text[text.index("## 已结束的证书"):text.index("## 曾颁发的证书")]
-    former = text[text.index("## 曾颁发的证书"):text.index("## 来源")]
+    current = text[text.index("## 现有证书") : text.index("## 已结束的证书")]
+    ended = text[text.index("## 已结束的证书") : text.index("## 曾颁发的证书")]
+    former = text[text.index("## 曾颁发的证书") : text.index("## 来源")]
     assert "fictional-zeta.md" in current and "fictional-delta.md" not in current
     for retired in ("fictional-delta", "fictional-epsilon", "fictional-eta", "fictional-theta"):
         assert f"{retired}.md" in ended
@@ -226,7 +243,11 @@ def test_catalogue_table_rows_carry_filter_attributes(docs):
     parser.feed(read(docs, "catalogue.md"))
     assert len(parser.rows) == 10
     assert sum(row["data-status"] == "replaced" for row in parser.rows) == 4
-    gamma = next(row for row in parser.rows if "electronics-information" in row["data-field"].split() and row["data-batch"] == "none")
+    gamma = next(
+        row
+        for row in parser.rows
+        if "electronics-information" in row["data-field"].split() and row["data-batch"] == "none"
+    )
     assert gamma["data-field"].split() == ["equipment-manufacturing", "electronics-information"]
     assert [row["data-major"] for row in parser.rows].count("fictional-major") == 1
     assert {row["data-organization"] for row in parser.rows} == {"fictional-org-a", "fictional-org-b"}
@@ -237,14 +258,19 @@ def test_home_page_counts_and_latest_changes(docs):
     assert re.search(r'x-badge--replaced">已替代 Replaced</span> \| 4 \|', text)
     assert re.search(r'x-badge--withdrawn">已退出 Withdrawn</span> \| 1 \|', text)
     assert "about.md#papers" in text
-    latest = text[text.index("## 最新变化"):]
+    latest = text[text.index("## 最新变化") :]
     assert latest.index("2022-06") < latest.index("2021-06")
 
 
 # --- Charts and failures -----------------------------------------------------
 
+
 def test_charts_are_written_and_shown_when_there_is_one(tmp_path, monkeypatch, fictional_model):
-    monkeypatch.setattr(charts, "pilot_counts_svg", lambda c: "<svg xmlns='http://www.w3.org/2000/svg'/>" if c.id == "fictional-alpha" else None)
+    monkeypatch.setattr(
+        charts,
+        "pilot_counts_svg",
+        lambda c: "<svg xmlns='http://www.w3.org/2000/svg'/>" if c.id == "fictional-alpha" else None,
+    )
     pages.write_pages(fictional_model, tmp_path)
     assert (tmp_path / "charts/certificates/fictional-alpha.svg").read_text().startswith("<svg")
     assert "](../charts/certificates/fictional-alpha.svg)" in read(tmp_path, "certificates/fictional-alpha.md")

@@ -1,4 +1,5 @@
 """`.github/CODEOWNERS`: generated from the organizations' maintainers, and checked."""
+
 from __future__ import annotations
 
 import io
@@ -6,9 +7,10 @@ from contextlib import redirect_stderr, redirect_stdout
 from pathlib import Path
 
 from tests.helpers import copy_fictional, edit, run_check
+from xcat.check.codeowners import render
+from xcat.check.load import load_catalogue
 from xcat.cli import main
-
-from xcat.settings import ROOT  # noqa: E402
+from xcat.settings import ROOT
 
 
 def generate(catalogue: Path) -> int:
@@ -38,19 +40,30 @@ def test_check_reports_a_missing_or_stale_file_and_what_to_run(tmp_path):
     (tmp_path / ".github").mkdir()
     code, lines = run_check(catalogue)
     assert code == 1
-    assert lines == [".github/CODEOWNERS:1:1: error: the file is missing: run `python build.py codeowners` and commit .github/CODEOWNERS"]
+    assert lines == [
+        ".github/CODEOWNERS:1:1: error: the file is missing: run `python build.py codeowners` and commit .github/CODEOWNERS"
+    ]
 
     generate(catalogue)
     assert run_check(catalogue) == (0, [])
 
-    edit(catalogue, "organizations/fictional-org-b.yaml", "maintainers: []", "maintainers: [Fictional-Reviewer, another-reviewer]")
+    edit(
+        catalogue,
+        "organizations/fictional-org-b.yaml",
+        "maintainers: []",
+        "maintainers: [Fictional-Reviewer, another-reviewer]",
+    )
     code, lines = run_check(catalogue)
     assert code == 1
-    assert len(lines) == 1 and lines[0].startswith(".github/CODEOWNERS:1:1: error: the file does not match the organizations' maintainers: run `python build.py codeowners`")
+    assert len(lines) == 1 and lines[0].startswith(
+        ".github/CODEOWNERS:1:1: error: the file does not match the organizations' maintainers: run `python build.py codeowners`"
+    )
 
     generate(catalogue)
     assert run_check(catalogue) == (0, [])
-    assert "/catalogue/certificates/fictional-theta.yaml @another-reviewer @Fictional-Reviewer" in owner_lines(tmp_path / ".github" / "CODEOWNERS")
+    assert "/catalogue/certificates/fictional-theta.yaml @another-reviewer @Fictional-Reviewer" in owner_lines(
+        tmp_path / ".github" / "CODEOWNERS"
+    )
 
 
 def test_output_is_deterministic_and_regenerating_changes_nothing(tmp_path):
@@ -64,13 +77,18 @@ def test_output_is_deterministic_and_regenerating_changes_nothing(tmp_path):
 def test_contributor_text_cannot_add_owner_lines(tmp_path):
     catalogue = copy_fictional(tmp_path)
     edit(catalogue, "organizations/fictional-org-a.yaml", "zh: 虚构评价组织甲", 'zh: "虚构评价组织甲\\n* @attacker"')
-    edit(catalogue, "organizations/fictional-org-b.yaml", "maintainers: []", 'maintainers: ["evil * @attacker", ok-reviewer]')
+    edit(
+        catalogue,
+        "organizations/fictional-org-b.yaml",
+        "maintainers: []",
+        'maintainers: ["evil * @attacker", ok-reviewer]',
+    )
     generate(catalogue)
     text = (tmp_path / ".github" / "CODEOWNERS").read_text(encoding="utf-8")
     assert "@attacker" not in "\n".join(owner_lines(tmp_path / ".github" / "CODEOWNERS"))
     assert "# fictional-org-a: 虚构评价组织甲 * @attacker" in text  # flattened into its comment line
     # The schema still reports the bad handle.
-    code, lines = run_check(catalogue)
+    _code, lines = run_check(catalogue)
     assert any("maintainers[0]" in line for line in lines)
 
 
@@ -81,7 +99,7 @@ def test_a_catalogue_outside_a_repository_is_not_held_to_a_codeowners_file(tmp_p
 
 def test_the_projects_own_codeowners_is_up_to_date():
     expected = ROOT / ".github" / "CODEOWNERS"
-    from xcat.check.codeowners import render
-    from xcat.check.load import load_catalogue
 
-    assert expected.read_text(encoding="utf-8") == render(load_catalogue(ROOT / "catalogue").documents, ROOT / "catalogue")
+    assert expected.read_text(encoding="utf-8") == render(
+        load_catalogue(ROOT / "catalogue").documents, ROOT / "catalogue"
+    )

@@ -1,4 +1,5 @@
 """`build.py diff BASE [HEAD]`: what a reviewer reads in a pull request's job summary."""
+
 from __future__ import annotations
 
 import io
@@ -12,19 +13,25 @@ from pathlib import Path
 
 import pytest
 
-from tests.helpers import TODAY, copy_fictional, edit, write
+from tests.helpers import TODAY, copy_fictional, edit, run_check, write
 from xcat.cli import main
+from xcat.settings import ROOT
 from xcat.tools.diff import DiffError, resolve
 
-from xcat.settings import ROOT  # noqa: E402
-GIT_ENV = {"GIT_AUTHOR_NAME": "Fictional", "GIT_AUTHOR_EMAIL": "fictional@example.invalid",
-           "GIT_COMMITTER_NAME": "Fictional", "GIT_COMMITTER_EMAIL": "fictional@example.invalid",
-           "GIT_CONFIG_GLOBAL": os.devnull, "GIT_CONFIG_NOSYSTEM": "1"}
+GIT_ENV = {
+    "GIT_AUTHOR_NAME": "Fictional",
+    "GIT_AUTHOR_EMAIL": "fictional@example.invalid",
+    "GIT_COMMITTER_NAME": "Fictional",
+    "GIT_COMMITTER_EMAIL": "fictional@example.invalid",
+    "GIT_CONFIG_GLOBAL": os.devnull,
+    "GIT_CONFIG_NOSYSTEM": "1",
+}
 
 
 def git(repo: Path, *args: str) -> str:
-    return subprocess.run(["git", "-C", str(repo), *args], check=True, capture_output=True, text=True,
-                          env={**os.environ, **GIT_ENV}).stdout.strip()
+    return subprocess.run(
+        ["git", "-C", str(repo), *args], check=True, capture_output=True, text=True, env={**os.environ, **GIT_ENV}
+    ).stdout.strip()
 
 
 def commit(repo: Path, message: str) -> str:
@@ -52,7 +59,10 @@ def repo(tmp_path_factory) -> Path:
     git(repo, "tag", "base")
 
     # A new certificate, a withdrawal, a rename, a new pilot count, a fee change, a new maintainer.
-    write(catalogue, "certificates/fictional-lambda.yaml", """\
+    write(
+        catalogue,
+        "certificates/fictional-lambda.yaml",
+        """\
 id: fictional-lambda
 name:
   zh: 虚构证书子
@@ -60,8 +70,13 @@ name:
 organization: fictional-org-a
 batch: batch-2
 sources: [fictional-report]
-""")
-    edit(catalogue, "certificates/fictional-kappa.yaml", "sources: [fictional-report]\nsources", """sources: [fictional-report]
+""",
+    )
+    edit(
+        catalogue,
+        "certificates/fictional-kappa.yaml",
+        "sources: [fictional-report]\nsources",
+        """sources: [fictional-report]
 history:
   - type: replaced
     date: 2023-05
@@ -69,9 +84,14 @@ history:
       - certificate: fictional-lambda
         equivalence: full
     sources: [fictional-report]
-sources""")
+sources""",
+    )
     edit(catalogue, "certificates/fictional-gamma.yaml", "zh: 虚构证书丙\n", "zh: 虚构证书丙新名\n")
-    edit(catalogue, "certificates/fictional-gamma.yaml", "sources: [fictional-report]\nsources: [fictional-report]\n", """sources: [fictional-report]
+    edit(
+        catalogue,
+        "certificates/fictional-gamma.yaml",
+        "sources: [fictional-report]\nsources: [fictional-report]\n",
+        """sources: [fictional-report]
   - type: renamed
     date: 2023-01
     previous_name:
@@ -79,24 +99,38 @@ sources""")
       en: Fictional certificate Gamma
     sources: [fictional-report]
 sources: [fictional-report]
-""")
-    edit(catalogue, "certificates/fictional-alpha.yaml", "    sources: [fictional-report]\nhistory:", """    sources: [fictional-report]
+""",
+    )
+    edit(
+        catalogue,
+        "certificates/fictional-alpha.yaml",
+        "    sources: [fictional-report]\nhistory:",
+        """    sources: [fictional-report]
   - count: 30
     as_of: 2022
     sources: [fictional-report]
-history:""")
+history:""",
+    )
     edit(catalogue, "certificates/fictional-alpha.yaml", "fee: 200", "fee: 250")
     edit(catalogue, "organizations/fictional-org-b.yaml", "maintainers: []", "maintainers: [fictional-reviewer]")
     # Hostile contributor text in a new organization's name.
-    write(catalogue, "organizations/fictional-org-c.yaml", """\
+    write(
+        catalogue,
+        "organizations/fictional-org-c.yaml",
+        """\
 id: fictional-org-c
 name:
   zh: "虚构组织丙 <img src=x onerror=alert(1)> [点我](https://evil.invalid) | **粗**"
 maintainers: []
 sources: [fictional-report]
-""")
+""",
+    )
     edit(catalogue, "certificates/fictional-alpha.yaml", "    sources: [fictional-paper]\n", "")
-    write(catalogue, "sources/fictional-notice-2023.yaml", "id: fictional-notice-2023\ntitle: 虚构通知三 Third fictional notice\nkind: official\n")
+    write(
+        catalogue,
+        "sources/fictional-notice-2023.yaml",
+        "id: fictional-notice-2023\ntitle: 虚构通知三 Third fictional notice\nkind: official\n",
+    )
     (catalogue / "certificates" / "fictional-theta.yaml").unlink()
     commit(repo, "head")
     return repo
@@ -108,8 +142,13 @@ def test_text_report_names_every_kind_of_change_chinese_first(repo):
     assert "新增证书 Certificates added (1)" in out
     assert "虚构证书子 Fictional certificate Lambda (fictional-lambda)" in out
     # Status change with its successor, and the event that caused it.
-    assert "状态 status: 有效 Active → 已替代 Replaced; 后继证书 succeeded by: 虚构证书子 Fictional certificate Lambda (fictional-lambda, 完全等同 fully equivalent)" in out
-    assert "新事件 new event: 2023-05 被替代 Replaced → 虚构证书子 Fictional certificate Lambda (fictional-lambda)" in out
+    assert (
+        "状态 status: 有效 Active → 已替代 Replaced; 后继证书 succeeded by: 虚构证书子 Fictional certificate Lambda (fictional-lambda, 完全等同 fully equivalent)"
+        in out
+    )
+    assert (
+        "新事件 new event: 2023-05 被替代 Replaced → 虚构证书子 Fictional certificate Lambda (fictional-lambda)" in out
+    )
     # Rename, pilot count, fee.
     assert "名称 name: 虚构证书丙 Fictional certificate Gamma → 虚构证书丙新名 Fictional certificate Gamma" in out
     assert "新事件 new event: 2023-01 更名 Renamed (原名 formerly 虚构证书丙 Fictional certificate Gamma)" in out
@@ -121,7 +160,10 @@ def test_text_report_names_every_kind_of_change_chinese_first(repo):
     assert "(fictional-org-c)\n      新增 added" in out
     assert "(fictional-notice-2023)\n      新增 added" in out
     # A deleted certificate comes with the rule it breaks.
-    assert "删除的证书 Certificates removed (1)\n  * 虚构证书辛 Fictional certificate Theta (fictional-theta)\n      证书不应删除" in out
+    assert (
+        "删除的证书 Certificates removed (1)\n  * 虚构证书辛 Fictional certificate Theta (fictional-theta)\n      证书不应删除"
+        in out
+    )
     # Untouched certificates are not listed.
     assert "fictional-eta" not in out
 
@@ -147,11 +189,16 @@ def test_markdown_escapes_contributor_text(repo):
     assert code == 0
     assert out.startswith("### 目录变化 What changed in the catalogue\n")
     assert "#### 新增证书 Certificates added (1)" in out
-    assert "- 虚构证书子 Fictional certificate Lambda (fictional-lambda)\n  - 评价组织 organization: 虚构评价组织甲" in out
+    assert (
+        "- 虚构证书子 Fictional certificate Lambda (fictional-lambda)\n  - 评价组织 organization: 虚构评价组织甲" in out
+    )
     line = next(line for line in out.splitlines() if "fictional-org-c" in line)
     # No character that Markdown would read as HTML, a link, a table cell or emphasis is left bare.
     assert re.search(r"(?<!\\)[<>|*\[\]]|(?<!\\):/", line) is None, line
-    assert line == "- 虚构组织丙 \\<img src=x onerror=alert(1)\\> \\[点我\\](https\\://evil.invalid) \\| \\*\\*粗\\*\\* (fictional-org-c)"
+    assert (
+        line
+        == "- 虚构组织丙 \\<img src=x onerror=alert(1)\\> \\[点我\\](https\\://evil.invalid) \\| \\*\\*粗\\*\\* (fictional-org-c)"
+    )
 
 
 def test_a_side_that_fails_the_check_is_named_not_compared(repo, tmp_path):
@@ -190,17 +237,25 @@ def test_bad_revision_and_no_repository_are_usage_errors(repo, tmp_path):
 
 
 def test_command_line_exit_code_for_a_bad_revision_has_no_traceback(repo):
-    result = subprocess.run([sys.executable, str(ROOT / "build.py"), "diff", "nope", "--catalogue", str(repo / "catalogue")],
-                            capture_output=True, text=True, timeout=60)
+    result = subprocess.run(
+        [sys.executable, str(ROOT / "build.py"), "diff", "nope", "--catalogue", str(repo / "catalogue")],
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
     assert result.returncode == 2
     assert "Traceback" not in result.stderr and "is not a commit" in result.stderr
 
 
 def test_check_summary_escapes_contributor_text_too(tmp_path):
-    from tests.helpers import run_check
 
     catalogue = copy_fictional(tmp_path)
-    edit(catalogue, "certificates/fictional-kappa.yaml", "fields:", '"<img src=x> [a](https://evil.invalid) | @someone": 1\nfields:')
+    edit(
+        catalogue,
+        "certificates/fictional-kappa.yaml",
+        "fields:",
+        '"<img src=x> [a](https://evil.invalid) | @someone": 1\nfields:',
+    )
     code, lines = run_check(catalogue, "--format", "markdown")
     assert code == 1
     row = next(line for line in lines if "unknown field" in line)
@@ -213,16 +268,30 @@ def test_check_summary_escapes_contributor_text_too(tmp_path):
 
 
 def blob(repo: Path, data: bytes) -> str:
-    return subprocess.run(["git", "-C", str(repo), "hash-object", "-w", "--stdin"], input=data, check=True,
-                          capture_output=True).stdout.decode().strip()
+    return (
+        subprocess.run(
+            ["git", "-C", str(repo), "hash-object", "-w", "--stdin"], input=data, check=True, capture_output=True
+        )
+        .stdout.decode()
+        .strip()
+    )
 
 
 def tree(repo: Path, *entries: tuple[str, str, str], missing: bool = False) -> str:
     """git mktree writes whatever it is given, duplicate names included."""
     kinds = {"040000": "tree", "160000": "commit"}
     listing = "".join(f"{mode} {kinds.get(mode, 'blob')} {sha}\t{name}\n" for mode, sha, name in entries)
-    return subprocess.run(["git", "-C", str(repo), "mktree", *(["--missing"] if missing else [])], input=listing.encode(),
-                          check=True, capture_output=True, env={**os.environ, **GIT_ENV}).stdout.decode().strip()
+    return (
+        subprocess.run(
+            ["git", "-C", str(repo), "mktree", *(["--missing"] if missing else [])],
+            input=listing.encode(),
+            check=True,
+            capture_output=True,
+            env={**os.environ, **GIT_ENV},
+        )
+        .stdout.decode()
+        .strip()
+    )
 
 
 def crafted(repo: Path, catalogue: str, *extra: tuple[str, str, str], mode: str = "040000") -> str:
@@ -250,7 +319,10 @@ def test_a_link_and_a_folder_of_the_same_name_write_nothing_outside(repo, tmp_pa
     code, out, err = diff(repo, "base", head)
     assert list(outside.iterdir()) == []
     assert code == 2 and out == ""
-    assert f"({head[:7]}): catalogue/batches appears twice in its tree, as a symbolic link and as a folder (git fsck refuses" in err
+    assert (
+        f"({head[:7]}): catalogue/batches appears twice in its tree, as a symbolic link and as a folder (git fsck refuses"
+        in err
+    )
 
 
 def test_a_tree_with_the_same_file_twice_is_refused(repo):

@@ -1,17 +1,19 @@
 """`build.py new certificate|organization`: a starting file that check accepts, or that
 check explains line by line."""
+
 from __future__ import annotations
 
 import io
 import json
+import shutil
 from contextlib import redirect_stderr, redirect_stdout
 from pathlib import Path
 
 from tests.helpers import copy_fictional, run_check
-from xcat.cli import main
 from xcat.check.load import read_document
-
-from xcat.settings import ROOT  # noqa: E402
+from xcat.cli import main
+from xcat.settings import ROOT
+from xcat.vocabulary import FOLDER_KINDS, SCHEMA_FILES, SINGLE_FILE_KINDS
 
 
 def new(catalogue: Path, *args: str) -> tuple[int, str]:
@@ -24,9 +26,21 @@ def new(catalogue: Path, *args: str) -> tuple[int, str]:
 
 def test_new_certificate_with_every_required_fact_passes_check_as_is(tmp_path):
     catalogue = copy_fictional(tmp_path)
-    code, message = new(catalogue, "certificate", "fictional-new", "--organization", "fictional-org-a",
-                        "--name-zh", "虚构新证书: \"引号\" #井号", "--name-en", "Fictional new: 'quoted'",
-                        "--batch", "batch-2", "--source", "fictional-report")
+    code, message = new(
+        catalogue,
+        "certificate",
+        "fictional-new",
+        "--organization",
+        "fictional-org-a",
+        "--name-zh",
+        '虚构新证书: "引号" #井号',
+        "--name-en",
+        "Fictional new: 'quoted'",
+        "--batch",
+        "batch-2",
+        "--source",
+        "fictional-report",
+    )
     assert code == 0
     assert "Wrote" in message and "python build.py check" in message
     path = catalogue / "certificates" / "fictional-new.yaml"
@@ -38,14 +52,24 @@ def test_new_certificate_with_every_required_fact_passes_check_as_is(tmp_path):
     assert "\n# levels:\n#   - level: 初级\n" in text
     assert all(f"{key}:" in text for key in schema["properties"])
     data = read_document(path, "certificate", "x").data
-    assert data == {"id": "fictional-new", "name": {"zh": "虚构新证书: \"引号\" #井号", "en": "Fictional new: 'quoted'"},
-                    "organization": "fictional-org-a", "batch": "batch-2", "sources": ["fictional-report"]}
+    assert data == {
+        "id": "fictional-new",
+        "name": {"zh": '虚构新证书: "引号" #井号', "en": "Fictional new: 'quoted'"},
+        "organization": "fictional-org-a",
+        "batch": "batch-2",
+        "sources": ["fictional-report"],
+    }
     assert run_check(catalogue) == (0, [])
 
 
 def test_without_source_or_batch_check_names_exactly_what_to_fill_in(tmp_path):
     catalogue = copy_fictional(tmp_path)
-    assert new(catalogue, "certificate", "fictional-new", "--organization", "fictional-org-b", "--name-zh", "虚构新证书")[0] == 0
+    assert (
+        new(catalogue, "certificate", "fictional-new", "--organization", "fictional-org-b", "--name-zh", "虚构新证书")[
+            0
+        ]
+        == 0
+    )
     path = catalogue / "certificates" / "fictional-new.yaml"
     code, lines = run_check(catalogue)
     assert code == 1
@@ -60,8 +84,10 @@ def test_without_source_or_batch_check_names_exactly_what_to_fill_in(tmp_path):
         number = int(line.split(":")[1])
         assert any("TO FILL IN" in above for above in text[max(0, number - 6) : number])
 
-    filled = path.read_text(encoding="utf-8").replace("  - type: introduced\n    sources: []",
-                                                       "  - type: introduced\n    date: 2021-06\n    sources: [fictional-notice-2021]")
+    filled = path.read_text(encoding="utf-8").replace(
+        "  - type: introduced\n    sources: []",
+        "  - type: introduced\n    date: 2021-06\n    sources: [fictional-notice-2021]",
+    )
     path.write_text(filled.replace("\nsources: []", "\nsources: [fictional-notice-2021]"), encoding="utf-8")
     assert run_check(catalogue) == (0, [])
 
@@ -70,17 +96,38 @@ def test_new_organization_passes_check_and_updates_codeowners(tmp_path):
     catalogue = copy_fictional(tmp_path)
     (tmp_path / ".github").mkdir()
     new(catalogue, "organization", "fictional-org-a", "--name-zh", "x")  # existing: refused below
-    code, message = new(catalogue, "organization", "fictional-org-c", "--name-zh", "虚构评价组织丙",
-                        "--maintainer", "fictional-reviewer", "--source", "fictional-report")
+    code, message = new(
+        catalogue,
+        "organization",
+        "fictional-org-c",
+        "--name-zh",
+        "虚构评价组织丙",
+        "--maintainer",
+        "fictional-reviewer",
+        "--source",
+        "fictional-report",
+    )
     assert code == 0 and "CODEOWNERS" in message
-    assert "/catalogue/organizations/fictional-org-c.yaml @fictional-reviewer" in (tmp_path / ".github" / "CODEOWNERS").read_text(encoding="utf-8")
+    assert "/catalogue/organizations/fictional-org-c.yaml @fictional-reviewer" in (
+        tmp_path / ".github" / "CODEOWNERS"
+    ).read_text(encoding="utf-8")
     assert run_check(catalogue) == (0, [])
 
 
 def test_an_existing_file_is_never_overwritten(tmp_path):
     catalogue = copy_fictional(tmp_path)
     before = (catalogue / "certificates" / "fictional-alpha.yaml").read_bytes()
-    code, message = new(catalogue, "certificate", "fictional-alpha", "--organization", "fictional-org-a", "--name-zh", "x", "--source", "fictional-report")
+    code, message = new(
+        catalogue,
+        "certificate",
+        "fictional-alpha",
+        "--organization",
+        "fictional-org-a",
+        "--name-zh",
+        "x",
+        "--source",
+        "fictional-report",
+    )
     assert code == 1
     assert "fictional-alpha.yaml already exists: edit that file instead, or choose another id" in message
     assert (catalogue / "certificates" / "fictional-alpha.yaml").read_bytes() == before
@@ -92,18 +139,31 @@ def test_bad_ids_and_unknown_references_are_refused_with_a_hint(tmp_path):
     assert code == 2 and "id 'Not_A_Slug' is not a lowercase id" in message
     code, message = new(catalogue, "certificate", "../escape", "--organization", "fictional-org-a", "--name-zh", "x")
     assert code == 2
-    code, message = new(catalogue, "certificate", "fictional-new", "--organization", "fictional-org-x", "--name-zh", "x")
+    code, message = new(
+        catalogue, "certificate", "fictional-new", "--organization", "fictional-org-x", "--name-zh", "x"
+    )
     assert code == 2
-    assert "no organization has the id 'fictional-org-x'" in message and "python build.py new organization fictional-org-x" in message
-    code, message = new(catalogue, "certificate", "fictional-new", "--organization", "fictional-org-a", "--name-zh", "x", "--source", "fictional-reprot")
+    assert (
+        "no organization has the id 'fictional-org-x'" in message
+        and "python build.py new organization fictional-org-x" in message
+    )
+    code, message = new(
+        catalogue,
+        "certificate",
+        "fictional-new",
+        "--organization",
+        "fictional-org-a",
+        "--name-zh",
+        "x",
+        "--source",
+        "fictional-reprot",
+    )
     assert code == 2 and "did you mean 'fictional-report'?" in message
     assert not (catalogue / "certificates" / "fictional-new.yaml").exists()
     assert not (tmp_path / "escape.yaml").exists()
 
 
 def test_every_catalogue_file_names_its_schema_for_editors():
-    from xcat.vocabulary import FOLDER_KINDS, SINGLE_FILE_KINDS
-    from xcat.vocabulary import SCHEMA_FILES
 
     catalogue = ROOT / "catalogue"
     for folder, kind in FOLDER_KINDS.items():
@@ -119,7 +179,6 @@ def test_every_catalogue_file_names_its_schema_for_editors():
 
 
 def test_the_contributing_guides_example_error_is_what_check_prints(tmp_path):
-    import shutil
 
     guide = (ROOT / "docs" / "contributing.md").read_text(encoding="utf-8")
     example = next(line for line in guide.splitlines() if ": error: " in line)

@@ -1,4 +1,5 @@
 """`build.py serve`: the preview shows a saved change within seconds."""
+
 from __future__ import annotations
 
 import signal
@@ -8,13 +9,11 @@ import sys
 import time
 import urllib.error
 import urllib.request
-from pathlib import Path
 
 import pytest
 
 from tests.helpers import copy_fictional, edit
-
-from xcat.settings import ROOT  # noqa: E402
+from xcat.settings import ROOT
 
 
 def free_port() -> int:
@@ -46,8 +45,21 @@ def test_a_saved_yaml_change_appears_in_the_served_page(tmp_path):
     catalogue = copy_fictional(tmp_path)
     port = free_port()
     server = subprocess.Popen(
-        [sys.executable, "build.py", "serve", "--catalogue", str(catalogue), "--site-dir", str(tmp_path / "site"), "--port", str(port)],
-        cwd=ROOT, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True,
+        [
+            sys.executable,
+            "build.py",
+            "serve",
+            "--catalogue",
+            str(catalogue),
+            "--site-dir",
+            str(tmp_path / "site"),
+            "--port",
+            str(port),
+        ],
+        cwd=ROOT,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.STDOUT,
+        text=True,
     )
     page = f"http://127.0.0.1:{port}/certificates/fictional-kappa/"
     try:
@@ -89,8 +101,21 @@ def test_a_port_in_use_is_a_clear_usage_error(tmp_path):
         # A broken catalogue skips the build (quickly) but a previous site still lets serve start.
         edit(catalogue, "certificates/fictional-kappa.yaml", "count: 7", "count: -7")
         result = subprocess.run(
-            [sys.executable, "build.py", "serve", "--catalogue", str(catalogue), "--site-dir", str(tmp_path / "site"), "--port", str(port)],
-            cwd=ROOT, capture_output=True, text=True, timeout=60,
+            [
+                sys.executable,
+                "build.py",
+                "serve",
+                "--catalogue",
+                str(catalogue),
+                "--site-dir",
+                str(tmp_path / "site"),
+                "--port",
+                str(port),
+            ],
+            cwd=ROOT,
+            capture_output=True,
+            text=True,
+            timeout=60,
         )
     assert result.returncode == 2
     assert f"cannot listen on 127.0.0.1:{port}" in result.stderr and f"try --port {port + 1}" in result.stderr

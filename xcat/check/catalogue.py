@@ -7,7 +7,6 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Optional
 
 from .. import dates
 from ..settings import ROOT, Options
@@ -22,7 +21,7 @@ from .schemas import SchemaSet
 class Checked:
     documents: list[Document]
     problems: list[Problem]
-    index: Optional[Index] = None
+    index: Index | None = None
 
     @property
     def ok(self) -> bool:

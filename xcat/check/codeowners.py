@@ -10,6 +10,7 @@ reports it when it no longer matches the catalogue. The check runs for any catal
 whose parent folder has a .github/ folder (a repository), so test copies of a
 catalogue elsewhere are not affected.
 """
+
 from __future__ import annotations
 
 import re
@@ -80,8 +81,17 @@ def stale_problems(documents: list[Document], catalogue_dir: Path, base: Path) -
         shown = path.as_posix()
     expected = render(documents, catalogue_dir)
     if not path.is_file():
-        return [Problem(shown, 1, 1, "the file is missing: run `python build.py codeowners` and commit .github/CODEOWNERS")]
+        return [
+            Problem(shown, 1, 1, "the file is missing: run `python build.py codeowners` and commit .github/CODEOWNERS")
+        ]
     if path.read_text(encoding="utf-8", errors="replace") != expected:
-        return [Problem(shown, 1, 1, "the file does not match the organizations' maintainers: run `python build.py codeowners` "
-                                     "and commit .github/CODEOWNERS (it is generated; do not edit it by hand)")]
+        return [
+            Problem(
+                shown,
+                1,
+                1,
+                "the file does not match the organizations' maintainers: run `python build.py codeowners` "
+                "and commit .github/CODEOWNERS (it is generated; do not edit it by hand)",
+            )
+        ]
     return []

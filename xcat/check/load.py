@@ -8,7 +8,6 @@ before they can cost time or memory.
 """
 from __future__ import annotations
 
-import os
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -238,7 +237,7 @@ def _refuse_tabs(text: str) -> None:
             raise _Refused(number, indent.index("\t") + 1, "tab character in the indentation: indent with spaces")
 
 
-def _read_events(parser: YAML, text: str, builder: "_Builder") -> None:
+def _read_events(parser: YAML, text: str, builder: _Builder) -> None:
     """Walk the event stream once (C parser, no recursion): refuse what is unsafe anywhere
     in the file, and build the data from the same events, so nothing is parsed twice."""
     depth = nodes = 0

@@ -1,4 +1,5 @@
 """Problems found in the catalogue, and the two ways of printing them."""
+
 from __future__ import annotations
 
 import unicodedata

@@ -1,4 +1,5 @@
 """Print the checker's findings for people (text), for GitHub (annotations) or for a job summary."""
+
 from __future__ import annotations
 
 import re
@@ -17,7 +18,10 @@ def report(result: Checked, style: str) -> None:
     files = len({d.path for d in result.documents} | {p.path for p in result.problems})
     if result.problems:
         noun = "problem" if len(result.problems) == 1 else "problems"
-        print(f"{len(result.problems)} {noun} in {len({p.path for p in result.problems})} of {files} files.", file=sys.stderr)
+        print(
+            f"{len(result.problems)} {noun} in {len({p.path for p in result.problems})} of {files} files.",
+            file=sys.stderr,
+        )
     else:
         print(f"{files} files checked: no problems.", file=sys.stderr)
 
@@ -26,13 +30,18 @@ def markdown(result: Checked) -> str:
     if result.ok:
         return "### 目录检查 Catalogue check\n\n所有文件均通过检查。 Every file passes. ✅\n"
     lines = [
-        "### 目录检查 Catalogue check", "",
+        "### 目录检查 Catalogue check",
+        "",
         f"需要修改 {len(result.problems)} 处 · {len(result.problems)} problem(s) to fix "
-        "(`python build.py check` shows the same list):", "",
-        "| 文件 File | 行:列 Line:col | 问题 Problem |", "|---|---|---|",
+        "(`python build.py check` shows the same list):",
+        "",
+        "| 文件 File | 行:列 Line:col | 问题 Problem |",
+        "|---|---|---|",
     ]
     for problem in result.problems:
-        lines.append(f"| {code_span(problem.path)} | {problem.line}:{problem.column} | {escape_markdown(problem.message)} |")
+        lines.append(
+            f"| {code_span(problem.path)} | {problem.line}:{problem.column} | {escape_markdown(problem.message)} |"
+        )
     return "\n".join(lines) + "\n"
 
 
@@ -44,11 +53,11 @@ def code_span(text: str) -> str:
 
 # What GitHub's Markdown (CommonMark + GFM) would read as markup in a table cell or a list item.
 _MARKUP = re.compile(
-    r"[\\`*<>|~&$\[\]@]"     # code, emphasis, HTML and <autolinks>, cells, strikethrough, entities, math,
-                              # links, reference definitions, footnotes, task boxes, mentions and emails
-    r"|(?<!\w)_|_(?!\w)"        # underscore emphasis (inside a word, as in pilot_institutions, it is plain)
-    r"|:(?=//)|(?<=[wW]{3})\."   # bare links: https://..., www....
-    r"|^[#>+=-]"                # a heading, quote, list or underline where the text starts a line
+    r"[\\`*<>|~&$\[\]@]"  # code, emphasis, HTML and <autolinks>, cells, strikethrough, entities, math,
+    # links, reference definitions, footnotes, task boxes, mentions and emails
+    r"|(?<!\w)_|_(?!\w)"  # underscore emphasis (inside a word, as in pilot_institutions, it is plain)
+    r"|:(?=//)|(?<=[wW]{3})\."  # bare links: https://..., www....
+    r"|^[#>+=-]"  # a heading, quote, list or underline where the text starts a line
 )
 _ORDERED_LIST = re.compile(r"^(\d{1,9})([.)])")
 

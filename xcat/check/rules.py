@@ -3,17 +3,19 @@
 Each rule is one small function named after what it forbids. It receives the index of
 schema-valid documents and yields problems. RULES lists them; the checker runs them all.
 """
+
 from __future__ import annotations
 
 import difflib
 from collections import Counter, defaultdict
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
-from typing import Callable, Iterator
 
 from .. import dates
 from ..vocabulary import ALLOWED_NEXT, ENDING_EVENTS, INITIAL_STATUS, LEVEL_ORDER, STATUS_AFTER, VOCABULARY_KINDS
 from .load import Document
 from .problems import Problem, field_path
+
 
 @dataclass
 class Index:
@@ -26,7 +28,7 @@ class Index:
     _sorted_ids: dict[str, list[str]] = field(default_factory=dict, repr=False)
 
     @classmethod
-    def build(cls, valid: list[Document], all_loaded: list[Document], today: str) -> "Index":
+    def build(cls, valid: list[Document], all_loaded: list[Document], today: str) -> Index:
         index = cls(today=today)
         for document in all_loaded:
             if document.kind in VOCABULARY_KINDS:
@@ -84,13 +86,18 @@ RESERVED_IDS = {"index"}
 
 def id_is_reserved(index: Index) -> Iterator[Problem]:
     for kind in sorted(index.items):
-        for stem, document in index.items[kind].items():
+        for _stem, document in index.items[kind].items():
             if document.data["id"] in RESERVED_IDS:
-                yield document.problem(("id",), f"id: '{document.data['id']}' is reserved for the site's index pages: choose another id")
+                yield document.problem(
+                    ("id",), f"id: '{document.data['id']}' is reserved for the site's index pages: choose another id"
+                )
     for kind, document in index.vocabularies.items():
         for position, entry in enumerate(document.data[kind]):
             if entry["id"] in RESERVED_IDS:
-                yield document.problem((kind, position, "id"), f"{kind}[{position}].id: '{entry['id']}' is reserved for the site's index pages: choose another id")
+                yield document.problem(
+                    (kind, position, "id"),
+                    f"{kind}[{position}].id: '{entry['id']}' is reserved for the site's index pages: choose another id",
+                )
 
 
 def vocabulary_id_repeated(index: Index) -> Iterator[Problem]:
@@ -98,7 +105,10 @@ def vocabulary_id_repeated(index: Index) -> Iterator[Problem]:
         seen: dict[str, int] = {}
         for position, entry in enumerate(document.data[kind]):
             if entry["id"] in seen:
-                yield document.problem((kind, position, "id"), f"{kind}[{position}].id: '{entry['id']}' is already used by {kind}[{seen[entry['id']]}]")
+                yield document.problem(
+                    (kind, position, "id"),
+                    f"{kind}[{position}].id: '{entry['id']}' is already used by {kind}[{seen[entry['id']]}]",
+                )
             seen.setdefault(entry["id"], position)
 
 
@@ -107,7 +117,9 @@ def batch_id_does_not_match_number(index: Index) -> Iterator[Problem]:
     for stem, document in sorted(index.items["batch"].items()):
         number = document.data["number"]
         if stem != f"batch-{number}":
-            yield document.problem(("number",), f"number: {number} does not match the id '{stem}': batch ids are batch-<number>")
+            yield document.problem(
+                ("number",), f"number: {number} does not match the id '{stem}': batch ids are batch-<number>"
+            )
         if number in numbers:
             yield document.problem(("number",), f"number: {number} is already used by {numbers[number]}")
         numbers.setdefault(number, stem)
@@ -122,30 +134,54 @@ def reference_unknown(index: Index) -> Iterator[Problem]:
     hints: Counter[str] = Counter()
     for document in index.certificates():
         data = document.data
-        yield from _check_reference(index, document, ("organization",), "organization", "catalogue/organizations/", hints)
+        yield from _check_reference(
+            index, document, ("organization",), "organization", "catalogue/organizations/", hints
+        )
         if "batch" in data:
             yield from _check_reference(index, document, ("batch",), "batch", "catalogue/batches/", hints)
         for position in range(len(data.get("fields", []))):
             yield from _check_reference(index, document, ("fields", position), "fields", "catalogue/fields.yaml", hints)
         for position in range(len(data.get("related_majors", []))):
-            yield from _check_reference(index, document, ("related_majors", position, "major"), "majors", "catalogue/majors.yaml", hints)
+            yield from _check_reference(
+                index, document, ("related_majors", position, "major"), "majors", "catalogue/majors.yaml", hints
+            )
         for number, event in enumerate(data.get("history", [])):
             if "previous_organization" in event:
-                yield from _check_reference(index, document, ("history", number, "previous_organization"), "organization", "catalogue/organizations/", hints)
+                yield from _check_reference(
+                    index,
+                    document,
+                    ("history", number, "previous_organization"),
+                    "organization",
+                    "catalogue/organizations/",
+                    hints,
+                )
             for position in range(len(event.get("successors", []))):
-                yield from _check_reference(index, document, ("history", number, "successors", position, "certificate"), "certificate", "catalogue/certificates/", hints)
+                yield from _check_reference(
+                    index,
+                    document,
+                    ("history", number, "successors", position, "certificate"),
+                    "certificate",
+                    "catalogue/certificates/",
+                    hints,
+                )
     for document in index.all_documents():
         for path in _source_lists(document.data, ()):
             for position in range(len(_get(document.data, path))):
                 yield from _check_reference(index, document, path + (position,), "source", "catalogue/sources/", hints)
 
 
-def _check_reference(index: Index, document: Document, path: tuple, kind: str, where: str, hints: Counter) -> Iterator[Problem]:
+def _check_reference(
+    index: Index, document: Document, path: tuple, kind: str, where: str, hints: Counter
+) -> Iterator[Problem]:
     value = _get(document.data, path)
     known = index.known_ids[kind]
     if value not in known:
         hints["given"] += 1
-        close = difflib.get_close_matches(value, index.sorted_ids(kind), n=1, cutoff=0.6) if hints["given"] <= MAX_HINTS else []
+        close = (
+            difflib.get_close_matches(value, index.sorted_ids(kind), n=1, cutoff=0.6)
+            if hints["given"] <= MAX_HINTS
+            else []
+        )
         hint = f"; did you mean '{close[0]}'?" if close else ""
         noun = kind if kind in ("fields", "majors") else f"{kind} file"
         add = f"add it to {where}" if where.endswith(".yaml") else f"add {where}{value}.yaml"
@@ -222,10 +258,14 @@ def _replacement_graph(index: Index) -> dict[str, list[str]]:
     """Certificate id -> the ids of the known certificates that succeed it (self-references left out)."""
     certificates = index.items["certificate"]
     return {
-        stem: list(dict.fromkeys(
-            s["certificate"] for event in document.data.get("history", []) for s in event.get("successors", [])
-            if s["certificate"] != stem and s["certificate"] in certificates
-        ))
+        stem: list(
+            dict.fromkeys(
+                s["certificate"]
+                for event in document.data.get("history", [])
+                for s in event.get("successors", [])
+                if s["certificate"] != stem and s["certificate"] in certificates
+            )
+        )
         for stem, document in certificates.items()
     }
 
@@ -338,9 +378,13 @@ def date_not_real_or_in_future(index: Index) -> Iterator[Problem]:
             if not dates.is_real(value):
                 yield document.problem(path, f"{field_path(path)}: {dates.normalize(value)} is not a real date")
             elif dates.compare(value, index.today) > 0:
-                yield document.problem(path, f"{field_path(path)}: {dates.normalize(value)} is in the future (today is {index.today})")
+                yield document.problem(
+                    path, f"{field_path(path)}: {dates.normalize(value)} is in the future (today is {index.today})"
+                )
             elif dates.year(value) < dates.FIRST_YEAR:
-                yield document.problem(path, f"{field_path(path)}: {dates.normalize(value)} is before {dates.FIRST_YEAR}: check the year")
+                yield document.problem(
+                    path, f"{field_path(path)}: {dates.normalize(value)} is before {dates.FIRST_YEAR}: check the year"
+                )
 
 
 def _dates(document: Document) -> Iterator[tuple[tuple, str | int]]:
@@ -366,9 +410,15 @@ def history_out_of_order(index: Index) -> Iterator[Problem]:
                 continue
             path = ("history", number, "date")
             if introduced is not None and dates.is_real(introduced) and dates.compare(event["date"], introduced) < 0:
-                yield document.problem(path, f"{field_path(path)}: {dates.normalize(event['date'])} is before the certificate's introduction with {batch.stem} ({dates.normalize(introduced)})")
+                yield document.problem(
+                    path,
+                    f"{field_path(path)}: {dates.normalize(event['date'])} is before the certificate's introduction with {batch.stem} ({dates.normalize(introduced)})",
+                )
             if previous is not None and dates.compare(event["date"], previous) < 0:
-                yield document.problem(path, f"{field_path(path)}: {dates.normalize(event['date'])} is earlier than the event before it ({dates.normalize(previous)}): list events oldest first")
+                yield document.problem(
+                    path,
+                    f"{field_path(path)}: {dates.normalize(event['date'])} is earlier than the event before it ({dates.normalize(previous)}): list events oldest first",
+                )
             previous = event["date"]
 
 
@@ -380,7 +430,10 @@ def pilot_counts_out_of_order(index: Index) -> Iterator[Problem]:
                 continue
             if previous is not None and dates.compare(count["as_of"], previous) < 0:
                 path = ("pilot_institutions", number, "as_of")
-                yield document.problem(path, f"{field_path(path)}: {dates.normalize(count['as_of'])} is earlier than the count before it ({dates.normalize(previous)}): add new counts at the end")
+                yield document.problem(
+                    path,
+                    f"{field_path(path)}: {dates.normalize(count['as_of'])} is earlier than the count before it ({dates.normalize(previous)}): add new counts at the end",
+                )
             previous = count["as_of"]
 
 
@@ -400,7 +453,10 @@ def history_contradicts_status(index: Index) -> Iterator[Problem]:
             path = ("history", number, "type")
             if kind == "introduced":
                 if has_batch:
-                    yield document.problem(path, f"{field_path(path)}: the certificate was introduced with {document.data['batch']}; remove this event (the batch's announcement is the introduction)")
+                    yield document.problem(
+                        path,
+                        f"{field_path(path)}: the certificate was introduced with {document.data['batch']}; remove this event (the batch's announcement is the introduction)",
+                    )
                 elif number > 0:
                     yield document.problem(path, f"{field_path(path)}: introduced can only be the first event")
                 status = INITIAL_STATUS
@@ -450,7 +506,10 @@ def batch_exceeds_announced_total(index: Index) -> Iterator[Problem]:
         for key, counted in (("certificates", certificates[stem]), ("organizations", len(organizations[stem]))):
             if key in totals and counted > totals[key]:
                 path = ("totals", key)
-                yield document.problem(path, f"{field_path(path)}: the catalogue holds {counted} {key} of {stem}, more than the announced {totals[key]}: check the batch of its certificates or the total")
+                yield document.problem(
+                    path,
+                    f"{field_path(path)}: the catalogue holds {counted} {key} of {stem}, more than the announced {totals[key]}: check the batch of its certificates or the total",
+                )
 
 
 def _original_organization(data: dict) -> str:

@@ -8,20 +8,19 @@ from __future__ import annotations
 import difflib
 import json
 import re
-from urllib.parse import urljoin
+from collections.abc import Iterator
 from functools import cached_property
 from pathlib import Path
-from typing import Iterator
+from urllib.parse import urljoin
 
 from jsonschema import Draft202012Validator
-from jsonschema.validators import extend
 from jsonschema.exceptions import ValidationError
+from jsonschema.validators import extend
 from referencing import Registry, Resource
 
 from ..vocabulary import SCHEMA_FILES
 from .load import Document
 from .problems import Problem, field_path
-
 
 
 class SchemaSet:

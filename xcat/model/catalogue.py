@@ -9,7 +9,6 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from functools import cached_property
-from typing import Optional
 
 from .. import dates
 from ..check.rules import Index, replacement_ends
@@ -22,10 +21,10 @@ MAX_CHAIN_SHOWN = 10
 @dataclass(frozen=True)
 class Name:
     zh: str
-    en: Optional[str] = None
+    en: str | None = None
 
     @classmethod
-    def of(cls, data: Optional[dict]) -> Optional["Name"]:
+    def of(cls, data: dict | None) -> Name | None:
         return cls(data["zh"], data.get("en")) if data else None
 
     def both(self, separator: str = " ") -> str:
@@ -38,26 +37,26 @@ class Source:
     id: str
     title: str
     kind: str
-    url: Optional[str] = None
-    document_number: Optional[str] = None
+    url: str | None = None
+    document_number: str | None = None
     authors: list[str] = field(default_factory=list)
-    publisher: Optional[str] = None
-    published: Optional[str] = None
-    note: Optional[str] = None
+    publisher: str | None = None
+    published: str | None = None
+    note: str | None = None
 
 
 @dataclass
 class Field:
     id: str
     name: Name
-    certificates: list["Certificate"] = field(default_factory=list)
+    certificates: list[Certificate] = field(default_factory=list)
 
 
 @dataclass
 class Major:
     id: str
     name: Name
-    certificates: list["Certificate"] = field(default_factory=list)
+    certificates: list[Certificate] = field(default_factory=list)
 
 
 @dataclass
@@ -65,25 +64,25 @@ class Organization:
     id: str
     name: Name
     path: str
-    website: Optional[str]
-    description: Optional[Name]
+    website: str | None
+    description: Name | None
     maintainers: list[str]
     sources: list[Source]
-    certificates: list["Certificate"] = field(default_factory=list)  # issued now
-    former_certificates: list["Certificate"] = field(default_factory=list)  # moved to another organization
+    certificates: list[Certificate] = field(default_factory=list)  # issued now
+    former_certificates: list[Certificate] = field(default_factory=list)  # moved to another organization
 
     @property
-    def events(self) -> list["Event"]:
+    def events(self) -> list[Event]:
         """The history of the certificates it issues now or issued before, newest first."""
         mine = {c.id: c for c in self.certificates + self.former_certificates}
         return newest_first(event for certificate in mine.values() for event in certificate.history)
 
     @property
-    def current_certificates(self) -> list["Certificate"]:
+    def current_certificates(self) -> list[Certificate]:
         return [c for c in self.certificates if c.status in CURRENT_STATUSES]
 
     @property
-    def ended_certificates(self) -> list["Certificate"]:
+    def ended_certificates(self) -> list[Certificate]:
         return [c for c in self.certificates if c.status not in CURRENT_STATUSES]
 
 
@@ -91,11 +90,11 @@ class Organization:
 class BatchTotals:
     basis: str
     sources: list[Source]
-    certificates: Optional[int] = None
-    organizations: Optional[int] = None
-    applications: Optional[int] = None
-    applicant_units: Optional[int] = None
-    note: Optional[Name] = None
+    certificates: int | None = None
+    organizations: int | None = None
+    applications: int | None = None
+    applicant_units: int | None = None
+    note: Name | None = None
 
 
 @dataclass
@@ -110,15 +109,15 @@ class Batch:
     number: int
     name: Name
     path: str
-    date: Optional[str]
-    announced_by: Optional[Name]
-    totals: Optional[BatchTotals]
+    date: str | None
+    announced_by: Name | None
+    totals: BatchTotals | None
     remarks: list[Remark]
     sources: list[Source]
-    certificates: list["Certificate"] = field(default_factory=list)
+    certificates: list[Certificate] = field(default_factory=list)
 
     @property
-    def catalogued_share(self) -> Optional[float]:
+    def catalogued_share(self) -> float | None:
         if not self.totals or not self.totals.certificates:
             return None
         return len(self.certificates) / self.totals.certificates
@@ -128,34 +127,34 @@ class Batch:
 class Level:
     level: str
     sources: list[Source]
-    title: Optional[str] = None
-    fee: Optional[float] = None
+    title: str | None = None
+    fee: float | None = None
 
 
 @dataclass
 class PilotCount:
     count: int
     sources: list[Source]
-    as_of: Optional[str] = None
+    as_of: str | None = None
 
 
 @dataclass
 class Successor:
-    certificate: "Certificate"
+    certificate: Certificate
     equivalence: str  # full, partial, none
 
 
 @dataclass
 class Event:
     type: str
-    date: Optional[str]
+    date: str | None
     sources: list[Source]
-    details: Optional[Name] = None
-    previous_name: Optional[Name] = None
-    previous_organization: Optional[Organization] = None
+    details: Name | None = None
+    previous_name: Name | None = None
+    previous_organization: Organization | None = None
     successors: list[Successor] = field(default_factory=list)
-    from_batch: Optional[Batch] = None  # set on the introduction that a batch's announcement stands for
-    certificate: Optional["Certificate"] = None
+    from_batch: Batch | None = None  # set on the introduction that a batch's announcement stands for
+    certificate: Certificate | None = None
 
 
 @dataclass
@@ -174,17 +173,17 @@ class Certificate:
     name: Name
     path: str
     organization: Organization
-    batch: Optional[Batch]
-    description: Optional[Name]
+    batch: Batch | None
+    description: Name | None
     fields: list[Field]
     related_majors: list[RelatedMajor]
     levels: list[Level]
     pilot_counts: list[PilotCount]
     history: list[Event]  # full history, introduction first
     sources: list[Source]
-    predecessors: list["Certificate"] = field(default_factory=list)
+    predecessors: list[Certificate] = field(default_factory=list)
     # The certificates that were not replaced which its replacements lead to, first reached first.
-    current_successors: list["Certificate"] = field(default_factory=list)
+    current_successors: list[Certificate] = field(default_factory=list)
 
     # Read once the catalogue is built (its history complete), then asked for on every page that
     # names the certificate: computed once, as a history can hold thousands of events.
@@ -205,7 +204,7 @@ class Certificate:
     def introduced(self) -> Event:
         return self.history[0]
 
-    def status_at_end_of(self, year: int) -> Optional[str]:
+    def status_at_end_of(self, year: int) -> str | None:
         """The status on 31 December of year; None before the introduction or when its date is unknown."""
         happened = [event for event in self.history if event.date and dates.year(event.date) <= year]
         if not happened or happened[0] is not self.introduced:
@@ -221,7 +220,7 @@ class Certificate:
         return self.status_event.successors if self.status == "replaced" else []
 
     @property
-    def successor_chain(self) -> Optional[list[Successor]]:
+    def successor_chain(self) -> list[Successor] | None:
         """The one path of replacements to a current certificate, when there is exactly one and it
         has at most MAX_CHAIN_SHOWN steps; otherwise None (see successors and current_successors).
         Listing every path instead grows exponentially with the replacements."""
@@ -235,7 +234,7 @@ class Certificate:
         return chain or None
 
     @property
-    def latest_pilot_count(self) -> Optional[PilotCount]:
+    def latest_pilot_count(self) -> PilotCount | None:
         return self.pilot_counts[-1] if self.pilot_counts else None
 
     @property
@@ -264,7 +263,7 @@ class Catalogue:
         return counts
 
     @property
-    def newest_date(self) -> Optional[str]:
+    def newest_date(self) -> str | None:
         """The newest date anywhere in the catalogue: a stable stand-in for "last updated"."""
         found = [e.date for e in self.events if e.date]
         found += [p.as_of for c in self.certificates.values() for p in c.pilot_counts if p.as_of]
@@ -314,7 +313,7 @@ def build_catalogue(index: Index) -> Catalogue:
         for d in by_kind.get("organization", [])
     }
 
-    def totals(data: Optional[dict]) -> Optional[BatchTotals]:
+    def totals(data: dict | None) -> BatchTotals | None:
         if not data:
             return None
         numbers = {k: data[k] for k in ("certificates", "organizations", "applications", "applicant_units") if k in data}

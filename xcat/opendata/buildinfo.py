@@ -9,6 +9,7 @@ catalogue always gives the same bytes:
   date of the last git commit that touched catalogue/, else the newest date in the
   catalogue itself.
 """
+
 from __future__ import annotations
 
 import datetime
@@ -18,13 +19,13 @@ import os
 import subprocess
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, Optional
+from typing import Any
 
 from .. import dates
 from ..model import Catalogue
 
 FORMAT_VERSION = 1  # raised only when a published field changes meaning or disappears
-_EPOCH = datetime.datetime(1970, 1, 1, tzinfo=datetime.timezone.utc)
+_EPOCH = datetime.datetime(1970, 1, 1, tzinfo=datetime.UTC)
 
 
 @dataclass(frozen=True)
@@ -72,18 +73,22 @@ def build_date(catalogue: Catalogue, root: Path) -> tuple[datetime.datetime, str
     return newest_catalogue_date(catalogue), "catalogue"
 
 
-def _source_date_epoch() -> Optional[datetime.datetime]:
+def _source_date_epoch() -> datetime.datetime | None:
     value = os.environ.get("SOURCE_DATE_EPOCH", "").strip()
     if not value.isdigit():
         return None
     return _from_timestamp(int(value))
 
 
-def _last_catalogue_commit(root: Path) -> Optional[datetime.datetime]:
+def _last_catalogue_commit(root: Path) -> datetime.datetime | None:
     try:
         result = subprocess.run(
             ["git", "log", "-1", "--format=%ct", "--", "catalogue"],
-            cwd=root, capture_output=True, text=True, timeout=30, check=False,
+            cwd=root,
+            capture_output=True,
+            text=True,
+            timeout=30,
+            check=False,
         )
     except (OSError, subprocess.SubprocessError):
         return None  # no git, not a checkout, or git hangs: fall back to the catalogue's dates
@@ -93,9 +98,9 @@ def _last_catalogue_commit(root: Path) -> Optional[datetime.datetime]:
     return _from_timestamp(int(stamp))
 
 
-def _from_timestamp(seconds: int) -> Optional[datetime.datetime]:
+def _from_timestamp(seconds: int) -> datetime.datetime | None:
     try:
-        return datetime.datetime.fromtimestamp(seconds, tz=datetime.timezone.utc)
+        return datetime.datetime.fromtimestamp(seconds, tz=datetime.UTC)
     except (OverflowError, OSError, ValueError):
         return None
 
@@ -109,8 +114,8 @@ def newest_catalogue_date(catalogue: Catalogue) -> datetime.datetime:
 def first_moment(partial_date: str) -> datetime.datetime:
     """2021 -> 2021-01-01T00:00Z, 2021-06 -> 2021-06-01T00:00Z."""
     year, month, day = (dates.parts(partial_date) + (1, 1))[:3]
-    return datetime.datetime(year, month, day, tzinfo=datetime.timezone.utc)
+    return datetime.datetime(year, month, day, tzinfo=datetime.UTC)
 
 
 def rfc3339(moment: datetime.datetime) -> str:
-    return moment.astimezone(datetime.timezone.utc).strftime("%Y-%m-%dT%H:%M:%SZ")
+    return moment.astimezone(datetime.UTC).strftime("%Y-%m-%dT%H:%M:%SZ")

@@ -7,9 +7,10 @@ event type and its date, so they never change between builds; entry dates are th
 event dates (a partial date counts from its first day); the feed's own date is the
 build date. Nothing here reads the clock.
 """
+
 from __future__ import annotations
 
-from typing import Iterable, Optional
+from collections.abc import Iterable
 from urllib.parse import urlsplit
 
 from feedgen.feed import FeedGenerator
@@ -20,7 +21,6 @@ from ..vocabulary import EQUIVALENCE, EVENT
 from .buildinfo import BuildInfo, first_moment
 
 TAG_YEAR = "2026"  # the year the site's address was first used for these ids; never change it
-
 
 
 def changes_feed(catalogue: Catalogue, build: BuildInfo) -> bytes:
@@ -82,7 +82,9 @@ def entry_text(event: Event) -> str:
     if event.date:
         lines.append(f"日期 · Date: {event.date}")
     if event.from_batch:
-        lines.append(f"批次 · Batch: {event.from_batch.name.zh} · {event.from_batch.name.en or event.from_batch.name.zh}")
+        lines.append(
+            f"批次 · Batch: {event.from_batch.name.zh} · {event.from_batch.name.en or event.from_batch.name.zh}"
+        )
     if event.previous_name:
         lines.append(f"原名称 · Former name: {event.previous_name.both(' · ')}")
     if event.previous_organization:

@@ -12,12 +12,13 @@ docs_dir, which MkDocs copies into the site at the same paths. The layout:
     schema/<name>.schema.json           the catalogue's own schemas
     schema/output/<name>.schema.json    the schemas of the JSON files above
 """
+
 from __future__ import annotations
 
 import datetime
 import json
 from pathlib import Path
-from typing import Any, Optional
+from typing import Any
 
 from .. import urls
 from ..model import Catalogue
@@ -26,9 +27,9 @@ from .buildinfo import BuildInfo
 from .records import Records
 
 
-
-def write_exports(catalogue: Catalogue, docs_dir: Path, schema_dir: Path, site_url: str,
-                  built: tuple[datetime.datetime, str]) -> None:
+def write_exports(
+    catalogue: Catalogue, docs_dir: Path, schema_dir: Path, site_url: str, built: tuple[datetime.datetime, str]
+) -> None:
     """Write every open-data file under docs_dir, which MkDocs copies into the site.
     built: the build date and where it came from (buildinfo.build_date)."""
     whole = Records(site_url).catalogue(catalogue)
@@ -36,8 +37,9 @@ def write_exports(catalogue: Catalogue, docs_dir: Path, schema_dir: Path, site_u
     write_files(docs_dir, open_data(catalogue, build, schema_dir, whole))
 
 
-def open_data(catalogue: Catalogue, build: BuildInfo, schema_dir: Path,
-              whole: Optional[dict[str, Any]] = None) -> dict[str, bytes]:
+def open_data(
+    catalogue: Catalogue, build: BuildInfo, schema_dir: Path, whole: dict[str, Any] | None = None
+) -> dict[str, bytes]:
     """Every open-data file: path relative to the site root -> bytes. whole: the catalogue's
     record if the caller has it already (it is the largest piece of work here)."""
     files: dict[str, bytes] = {}
@@ -46,7 +48,9 @@ def open_data(catalogue: Catalogue, build: BuildInfo, schema_dir: Path,
     for certificate in whole["certificates"]:
         files[urls.api("certificate", certificate["id"])] = _standalone("certificate", certificate, catalogue, build)
     for organization in whole["organizations"]:
-        files[urls.api("organization", organization["id"])] = _standalone("organization", organization, catalogue, build)
+        files[urls.api("organization", organization["id"])] = _standalone(
+            "organization", organization, catalogue, build
+        )
     for batch in whole["batches"]:
         files[urls.api("batch", batch["id"])] = _standalone("batch", batch, catalogue, build)
 
@@ -63,7 +67,9 @@ def open_data(catalogue: Catalogue, build: BuildInfo, schema_dir: Path,
 
 
 def _standalone(kind: str, record: dict[str, Any], catalogue: Catalogue, build: BuildInfo) -> bytes:
-    return as_json(records.published(kind, {**record, "cited_sources": records.cited_sources(record, catalogue)}, build))
+    return as_json(
+        records.published(kind, {**record, "cited_sources": records.cited_sources(record, catalogue)}, build)
+    )
 
 
 def schema_files(schema_dir: Path) -> dict[str, bytes]:
@@ -76,6 +82,7 @@ def schema_files(schema_dir: Path) -> dict[str, bytes]:
 
 def index(whole: dict[str, Any], files: dict[str, bytes], build: BuildInfo) -> dict[str, Any]:
     """What the open data holds and where: enough to discover everything from one URL."""
+
     def summary(record: dict[str, Any]) -> dict[str, Any]:
         return {key: record[key] for key in ("id", "name", "status", "url", "api") if key in record}
 

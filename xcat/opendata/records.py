@@ -6,14 +6,14 @@ successors (with the chain to them when there is one short chain), its
 predecessors and its former names. Optional values are
 null rather than missing, so every record of a kind has the same keys.
 """
+
 from __future__ import annotations
 
-from typing import Any, Optional
+from typing import Any
 
 from .. import urls
 from ..model import Batch, Catalogue, Certificate, Event, Name, Organization, Source, Successor
 from .buildinfo import BuildInfo
-
 
 
 class Records:
@@ -31,12 +31,17 @@ class Records:
     # References: the short form used wherever one item points to another.
 
     def certificate_ref(self, certificate: Certificate) -> dict[str, Any]:
-        return {"id": certificate.id, "name": name(certificate.name), "status": certificate.status, **self.links("certificate", certificate.id)}
+        return {
+            "id": certificate.id,
+            "name": name(certificate.name),
+            "status": certificate.status,
+            **self.links("certificate", certificate.id),
+        }
 
     def organization_ref(self, organization: Organization) -> dict[str, Any]:
         return {"id": organization.id, "name": name(organization.name), **self.links("organization", organization.id)}
 
-    def batch_ref(self, batch: Optional[Batch]) -> Optional[dict[str, Any]]:
+    def batch_ref(self, batch: Batch | None) -> dict[str, Any] | None:
         if batch is None:
             return None
         return {"id": batch.id, "number": batch.number, "name": name(batch.name), **self.links("batch", batch.id)}
@@ -60,11 +65,16 @@ class Records:
                 {"id": r.major.id, "name": name(r.major.name), "editorial": r.editorial, "sources": ids(r.sources)}
                 for r in certificate.related_majors
             ],
-            "levels": [{"level": l.level, "title": l.title, "fee": l.fee, "sources": ids(l.sources)} for l in certificate.levels],
+            "levels": [
+                {"level": level.level, "title": level.title, "fee": level.fee, "sources": ids(level.sources)}
+                for level in certificate.levels
+            ],
             "pilot_institutions": [pilot_count(p) for p in certificate.pilot_counts],
             "latest_pilot_count": pilot_count(latest) if latest else None,
             "former_names": [name(n) for n in certificate.former_names],
-            "successors": [{**self.certificate_ref(s.certificate), "equivalence": s.equivalence} for s in certificate.successors],
+            "successors": [
+                {**self.certificate_ref(s.certificate), "equivalence": s.equivalence} for s in certificate.successors
+            ],
             "successor_chain": chain(certificate.successor_chain),
             "current_successors": [self.certificate_ref(c) for c in certificate.current_successors],
             "predecessors": [self.certificate_ref(c) for c in certificate.predecessors],
@@ -79,8 +89,12 @@ class Records:
             "date": event.date,
             "details": name(event.details),
             "previous_name": name(event.previous_name),
-            "previous_organization": self.organization_ref(event.previous_organization) if event.previous_organization else None,
-            "successors": [{**self.certificate_ref(s.certificate), "equivalence": s.equivalence} for s in event.successors],
+            "previous_organization": self.organization_ref(event.previous_organization)
+            if event.previous_organization
+            else None,
+            "successors": [
+                {**self.certificate_ref(s.certificate), "equivalence": s.equivalence} for s in event.successors
+            ],
             "batch": event.from_batch.id if event.from_batch else None,
             "sources": ids(event.sources),
         }
@@ -110,7 +124,9 @@ class Records:
             **self.links("batch", batch.id),
             "date": batch.date,
             "announced_by": name(batch.announced_by),
-            "totals": None if totals is None else {
+            "totals": None
+            if totals is None
+            else {
                 "certificates": totals.certificates,
                 "organizations": totals.organizations,
                 "applications": totals.applications,
@@ -122,7 +138,10 @@ class Records:
             "catalogued_certificates": len(batch.certificates),
             "catalogued_share": None if share is None else round(share, 4),
             "certificates": [
-                {**self.certificate_ref(c), "latest_pilot_count": pilot_count(c.latest_pilot_count) if c.latest_pilot_count else None}
+                {
+                    **self.certificate_ref(c),
+                    "latest_pilot_count": pilot_count(c.latest_pilot_count) if c.latest_pilot_count else None,
+                }
                 for c in batch.certificates
             ],
             "remarks": [{"text": name(r.text), "sources": ids(r.sources)} for r in batch.remarks],
@@ -142,7 +161,9 @@ class Records:
                 "pilot_institutions_total": catalogue.pilot_institutions_total,
             },
             "certificates": [self.certificate(c) for c in certificates],
-            "organizations": [self.organization(o) for o in sorted(catalogue.organizations.values(), key=lambda o: o.id)],
+            "organizations": [
+                self.organization(o) for o in sorted(catalogue.organizations.values(), key=lambda o: o.id)
+            ],
             "batches": [self.batch(b) for b in sorted(catalogue.batches.values(), key=lambda b: b.number)],
             "fields": [
                 {"id": f.id, "name": name(f.name), "certificates": sorted(c.id for c in f.certificates)}
@@ -156,11 +177,11 @@ class Records:
         }
 
 
-def name(value: Optional[Name]) -> Optional[dict[str, Optional[str]]]:
+def name(value: Name | None) -> dict[str, str | None] | None:
     return None if value is None else {"zh": value.zh, "en": value.en}
 
 
-def chain(steps: Optional[list[Successor]]) -> Optional[list[dict[str, str]]]:
+def chain(steps: list[Successor] | None) -> list[dict[str, str]] | None:
     return None if steps is None else [{"id": step.certificate.id, "equivalence": step.equivalence} for step in steps]
 
 

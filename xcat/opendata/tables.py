@@ -5,11 +5,13 @@ text correctly. Several values in one cell are joined with "; ". A cell that a
 spreadsheet would read as a formula (starting with =, +, -, @, tab or carriage
 return) gets a leading apostrophe: contributor text must stay text.
 """
+
 from __future__ import annotations
 
 import csv
 import io
-from typing import Any, Iterable, Optional
+from collections.abc import Iterable
+from typing import Any
 
 from .. import urls
 from ..model import Catalogue, Certificate, Event, Name
@@ -19,19 +21,51 @@ JOIN = "; "
 _FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 
 CERTIFICATE_COLUMNS = [
-    "id", "name_zh", "name_en", "status", "status_date", "introduced_date",
-    "organization_id", "organization_zh", "organization_en", "batch", "batch_number",
-    "fields", "fields_zh", "related_majors", "related_majors_zh",
-    "pilot_institutions", "pilot_institutions_as_of", "pilot_institutions_sources",
+    "id",
+    "name_zh",
+    "name_en",
+    "status",
+    "status_date",
+    "introduced_date",
+    "organization_id",
+    "organization_zh",
+    "organization_en",
+    "batch",
+    "batch_number",
+    "fields",
+    "fields_zh",
+    "related_majors",
+    "related_majors_zh",
+    "pilot_institutions",
+    "pilot_institutions_as_of",
+    "pilot_institutions_sources",
     *[f"{english}_{part}" for english in LEVELS.values() for part in ("title", "fee")],
-    "successors", "current_successors", "predecessors", "former_names_zh", "former_names_en",
-    "description_zh", "description_en", "sources", "url",
+    "successors",
+    "current_successors",
+    "predecessors",
+    "former_names_zh",
+    "former_names_en",
+    "description_zh",
+    "description_en",
+    "sources",
+    "url",
 ]
 
 EVENT_COLUMNS = [
-    "certificate_id", "certificate_zh", "certificate_en", "sequence", "type", "date",
-    "details_zh", "details_en", "previous_name_zh", "previous_name_en", "previous_organization",
-    "successors", "batch", "sources",
+    "certificate_id",
+    "certificate_zh",
+    "certificate_en",
+    "sequence",
+    "type",
+    "date",
+    "details_zh",
+    "details_en",
+    "previous_name_zh",
+    "previous_name_en",
+    "previous_organization",
+    "successors",
+    "batch",
+    "sources",
 ]
 
 
@@ -47,7 +81,7 @@ def events_csv(catalogue: Catalogue) -> bytes:
 
 def certificate_row(certificate: Certificate, site_url: str) -> dict[str, Any]:
     latest = certificate.latest_pilot_count
-    levels = {l.level: l for l in certificate.levels}
+    levels = {level.level: level for level in certificate.levels}
     row: dict[str, Any] = {
         "id": certificate.id,
         "name_zh": certificate.name.zh,
@@ -124,7 +158,7 @@ def cell(value: Any) -> Any:
     return value
 
 
-def joined(values: Iterable[Optional[str]]) -> str:
+def joined(values: Iterable[str | None]) -> str:
     return JOIN.join(v for v in values if v)
 
 
@@ -132,9 +166,9 @@ def _by_id(catalogue: Catalogue) -> list[Certificate]:
     return sorted(catalogue.certificates.values(), key=lambda c: c.id)
 
 
-def _zh(value: Optional[Name]) -> Optional[str]:
+def _zh(value: Name | None) -> str | None:
     return value.zh if value else None
 
 
-def _en(value: Optional[Name]) -> Optional[str]:
+def _en(value: Name | None) -> str | None:
     return value.en if value else None

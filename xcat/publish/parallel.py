@@ -7,6 +7,7 @@ open data) does not leave the other process waiting. A failure in a child is sen
 a pipe and raised in the parent, as if the parent had run the task. XCAT_JOBS=1, or a
 platform without fork, runs the same tasks in order in this process.
 """
+
 from __future__ import annotations
 
 import multiprocessing
@@ -14,7 +15,7 @@ import os
 import pickle
 import signal
 import traceback
-from typing import Callable, Optional, Sequence
+from collections.abc import Callable, Sequence
 
 Task = Callable[[], None]
 
@@ -30,8 +31,9 @@ def job_count() -> int:
         return os.cpu_count() or 1
 
 
-def run(tasks: Sequence[Task], portable: Callable[[Exception], Exception] = lambda failure: failure,
-        jobs: Optional[int] = None) -> None:
+def run(
+    tasks: Sequence[Task], portable: Callable[[Exception], Exception] = lambda failure: failure, jobs: int | None = None
+) -> None:
     """Run every task once, in this process and jobs - 1 forked children; return when all are done.
     `portable` turns a child's exception into one that survives pickling with the same message."""
     jobs = min(jobs or job_count(), len(tasks))
@@ -77,7 +79,7 @@ def _child(tasks, next_task, sender, portable) -> None:
     try:
         _work(tasks, next_task)
         sender.send_bytes(pickle.dumps(None))
-    except Exception as failure:  # noqa: BLE001 - every failure goes back to the parent
+    except Exception as failure:
         with next_task.get_lock():
             next_task.value = len(tasks)  # nobody starts another task: the build has failed
         sender.send_bytes(_pickled(portable(failure), traceback.format_exc()))
@@ -92,11 +94,11 @@ def _pickled(failure: Exception, child_traceback: str) -> bytes:
         data = pickle.dumps(failure)
         pickle.loads(data)
         return data
-    except Exception:  # noqa: BLE001 - some exceptions cannot be rebuilt from their arguments
+    except Exception:
         return pickle.dumps(RuntimeError(f"{type(failure).__name__}: {failure}\n{child_traceback}"))
 
 
-def _result(child, receiver) -> Optional[Exception]:
+def _result(child, receiver) -> Exception | None:
     try:
         return pickle.loads(receiver.recv_bytes())
     except EOFError:  # it died before reporting (killed, out of memory)

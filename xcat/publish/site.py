@@ -1,24 +1,22 @@
 """Stage 4: write the site. Pages and exports go to a staging folder, MkDocs builds
 there, and only a complete build replaces site/ (swap). A failure leaves site/ as it was."""
+
 from __future__ import annotations
 
+import contextlib
 import datetime
 import json
 import logging
 import os
 import shutil
 import sys
-import tempfile
 from contextlib import contextmanager
 from pathlib import Path
-from typing import TYPE_CHECKING
 
 import jinja2
 from mkdocs.commands.build import build
+from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import Abort, MkDocsException
-
-if TYPE_CHECKING:
-    from mkdocs.config.defaults import MkDocsConfig
 
 from ..check.catalogue import check
 from ..check.report import report
@@ -87,10 +85,8 @@ def search_index_as_utf8(site: Path) -> None:
     if not index.is_file():
         return
     text = json.dumps(json.loads(index.read_text(encoding="utf-8")), ensure_ascii=False, separators=(",", ":"))
-    try:
+    with contextlib.suppress(UnicodeEncodeError):  # a lone surrogate cannot be UTF-8: keep the escaped original
         index.write_bytes(text.encode("utf-8"))
-    except UnicodeEncodeError:  # a lone surrogate cannot be UTF-8: keep the escaped original
-        pass
 
 
 def _explain(failure: Exception) -> str:
@@ -104,13 +100,16 @@ def _explain(failure: Exception) -> str:
     return str(failure)
 
 
-def generate(catalogue: Catalogue, docs_dir: Path, settings: SiteSettings,
-             built: tuple[datetime.datetime, str], schema_dir: Path) -> None:
+def generate(
+    catalogue: Catalogue, docs_dir: Path, settings: SiteSettings, built: tuple[datetime.datetime, str], schema_dir: Path
+) -> None:
     """Everything generated from the model: pages (Markdown) and open data files. Each task
     writes its own files, so publish.parallel runs them on every core (the open data first: it
     is the longest). built: the build date and where it came from (buildinfo.build_date)."""
-    tasks = [lambda: files.write_exports(catalogue, docs_dir, schema_dir, settings.site_url, built),
-             lambda: fieldref.write_field_reference(docs_dir, schema_dir)]
+    tasks = [
+        lambda: files.write_exports(catalogue, docs_dir, schema_dir, settings.site_url, built),
+        lambda: fieldref.write_field_reference(docs_dir, schema_dir),
+    ]
     tasks += pages.PageWriter(catalogue, docs_dir, pages.TEMPLATES, settings.edit_base).jobs()
     parallel.run(tasks, portable=_portable)
 
@@ -121,7 +120,7 @@ def _portable(failure: Exception) -> Exception:
     return BuildFailed(_explain(failure)) if isinstance(failure, jinja2.TemplateError) else failure
 
 
-def run_mkdocs(config: "MkDocsConfig") -> None:
+def run_mkdocs(config: MkDocsConfig) -> None:
     """Build the site as load_site_config set it up (strict: a warning fails the build)."""
 
     # MkDocs counts warnings through its logger; strict mode turns them into an abort.

@@ -1,6 +1,7 @@
 """Publishing without a window: the build works in a staging folder beside site/, and the
 finished site replaces site/ in one atomic exchange. A failure leaves site/ as it was; so
 does a build killed at any step, and the next build removes what the killed one left behind."""
+
 from __future__ import annotations
 
 import ctypes
@@ -9,8 +10,7 @@ import functools
 import os
 import shutil
 import tempfile
-from collections.abc import Iterator
-from contextlib import contextmanager
+from contextlib import contextmanager, suppress
 from pathlib import Path
 
 try:
@@ -106,10 +106,8 @@ def _remove(folder: Path) -> None:
         for name in folders:
             path = os.path.join(parent, name)
             if not os.path.islink(path):
-                try:
+                with suppress(OSError):
                     os.chmod(path, 0o700)
-                except OSError:
-                    pass
     shutil.rmtree(folder, ignore_errors=True)
 
 

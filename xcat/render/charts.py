@@ -11,6 +11,7 @@ Small additions to what leather draws: shapes that write each value beside its m
 exactly the whole-number ticks we choose, a footnote under the chart for what it
 leaves out, and a viewBox so the chart shrinks to a phone's width.
 """
+
 from __future__ import annotations
 
 import itertools
@@ -18,9 +19,10 @@ import math
 import re
 import unicodedata
 import xml.etree.ElementTree as ET
+from collections.abc import Sequence
 from contextlib import contextmanager
 from decimal import Decimal
-from typing import Any, Optional, Sequence
+from typing import Any
 
 import leather
 from leather import theme
@@ -41,17 +43,35 @@ UNDATED = "日期不详 undated"
 THEME: dict[str, Any] = {
     "background_color": "none",  # the <svg> has its own background, under the footnote too
     "margin": 0.04,  # of the width; must be a float for leather
-    "title_color": TEXT_COLOUR, "title_font_family": "inherit", "title_font_size": 14, "title_font_char_height": 14, "title_gap": 10,
-    "legend_color": TEXT_COLOUR, "legend_font_family": "inherit", "legend_font_size": 12, "legend_font_char_height": 12,
-    "legend_font_char_width": 7, "legend_gap": 6, "legend_bubble_size": 10, "legend_bubble_offset": 2,
-    "axis_title_color": TEXT_COLOUR, "axis_title_font_family": "inherit", "axis_title_font_size": 12,
-    "axis_title_font_char_height": 12, "axis_title_gap": 8,
-    "tick_color": "#e8e8e8", "zero_color": "#888888", "label_color": "#555555",
-    "tick_font_family": "inherit", "tick_font_size": 12, "tick_font_char_height": 12, "tick_font_char_width": DIGIT_WIDTH,
+    "title_color": TEXT_COLOUR,
+    "title_font_family": "inherit",
+    "title_font_size": 14,
+    "title_font_char_height": 14,
+    "title_gap": 10,
+    "legend_color": TEXT_COLOUR,
+    "legend_font_family": "inherit",
+    "legend_font_size": 12,
+    "legend_font_char_height": 12,
+    "legend_font_char_width": 7,
+    "legend_gap": 6,
+    "legend_bubble_size": 10,
+    "legend_bubble_offset": 2,
+    "axis_title_color": TEXT_COLOUR,
+    "axis_title_font_family": "inherit",
+    "axis_title_font_size": 12,
+    "axis_title_font_char_height": 12,
+    "axis_title_gap": 8,
+    "tick_color": "#e8e8e8",
+    "zero_color": "#888888",
+    "label_color": "#555555",
+    "tick_font_family": "inherit",
+    "tick_font_size": 12,
+    "tick_font_char_height": 12,
+    "tick_font_char_width": DIGIT_WIDTH,
 }
 
 
-def pilot_counts_svg(certificate: Certificate) -> Optional[str]:
+def pilot_counts_svg(certificate: Certificate) -> str | None:
     """The certificate's pilot-institution counts over time; None for fewer than two counts,
     since a single column says nothing the table does not."""
     counts = certificate.pilot_counts
@@ -70,7 +90,7 @@ def pilot_counts_svg(certificate: Certificate) -> Optional[str]:
     return render(chart, title=title, width=max(360, 80 * len(rows) + 100), height=250)
 
 
-def batch_counts_svg(batch: Batch) -> Optional[str]:
+def batch_counts_svg(batch: Batch) -> str | None:
     """The batch's certificates and their latest pilot-institution counts, or None."""
     latest = {c.id: c.latest_pilot_count.count for c in batch.certificates if c.latest_pilot_count}
     counted = [c for c in batch.certificates if c.id in latest]
@@ -84,19 +104,26 @@ def batch_counts_svg(batch: Batch) -> Optional[str]:
 
     heading = "最新试点院校数 · Latest pilot count"  # short enough for a phone: the page names the batch
     chart = leather.Chart(heading)
-    chart.add_series(leather.Series(list(reversed(rows))), LabelledBars(COLOURS["count"]))  # leather draws the first row at the bottom
+    chart.add_series(
+        leather.Series(list(reversed(rows))), LabelledBars(COLOURS["count"])
+    )  # leather draws the first row at the bottom
     chart.add_y_axis(tick_formatter=lambda key, index, count: names[key])
     _integer_value_axis(chart, top, "x")
     # leather reserves (most characters) x (one character width) for the names: make that the widest name's width.
     names_width = max(text_width(name, THEME["tick_font_size"]) for name in names.values())
     char_width = names_width / max(len(name) for name in names.values())
     note = [f"另有 {missing} 个证书没有试点院校数据", f"Not shown: {missing} without a count"] if missing else []
-    return render(chart, title=f"{batch.name.zh}：各证书试点院校数 · {batch.name.en or batch.name.zh}: pilot institutions per certificate",
-                  width=math.ceil(names_width + max(280, text_width(heading, THEME["title_font_size"])) + 50),
-                  height=28 * len(rows) + 90, note=note, label_char_width=char_width)
+    return render(
+        chart,
+        title=f"{batch.name.zh}：各证书试点院校数 · {batch.name.en or batch.name.zh}: pilot institutions per certificate",
+        width=math.ceil(names_width + max(280, text_width(heading, THEME["title_font_size"])) + 50),
+        height=28 * len(rows) + 90,
+        note=note,
+        label_char_width=char_width,
+    )
 
 
-def catalogue_over_time_svg(catalogue: Catalogue) -> Optional[str]:
+def catalogue_over_time_svg(catalogue: Catalogue) -> str | None:
     """Certificates by status at the end of each year (one line per status, plus the labelled total), or None."""
     placed = [c for c in catalogue.certificates.values() if c.introduced.date]
     if not placed:
@@ -114,15 +141,26 @@ def catalogue_over_time_svg(catalogue: Catalogue) -> Optional[str]:
         ("合计 total", [(year, totals[year]) for year in years], COLOURS["total"], True),
     ]
 
-    chart = leather.Chart("各年末证书状态 · Certificates by status at year end")  # shorter than the <title>: it must fit a phone
+    chart = leather.Chart(
+        "各年末证书状态 · Certificates by status at year end"
+    )  # shorter than the <title>: it must fit a phone
     for name, rows, colour, is_total in lines:
         chart.add_series(leather.Series(rows, name=name), DottedLine(colour, total=is_total))
     chart.set_x_scale(ExactLinear(years[0] - 0.5, years[-1] + 0.5))
     chart.add_x_axis(ticks=years, tick_formatter=lambda year, index, count: str(year))
     _integer_value_axis(chart, max(totals.values()), "y")
-    note = [f"另有 {undated} 个证书引入日期不详，未计入", f"Not shown: {undated} with an undated introduction"] if undated else []
-    return render(chart, title="各年末证书状态 · Certificates by status at the end of each year",
-                  width=max(440, 50 * len(years) + 180), height=300, note=note)
+    note = (
+        [f"另有 {undated} 个证书引入日期不详，未计入", f"Not shown: {undated} with an undated introduction"]
+        if undated
+        else []
+    )
+    return render(
+        chart,
+        title="各年末证书状态 · Certificates by status at the end of each year",
+        width=max(440, 50 * len(years) + 180),
+        height=300,
+        note=note,
+    )
 
 
 def status_counts_at_end_of(year: int, certificates: list[Certificate]) -> dict[str, int]:
@@ -180,14 +218,24 @@ class DottedLine(leather.Line):
     def legend_to_svg(self, series, palette):
         """leather reckons every character the same width; Chinese ones are about twice as wide."""
         [(item, _)] = super().legend_to_svg(series, palette)
-        return [(item, theme.legend_bubble_size + theme.legend_bubble_offset + text_width(series.name, theme.legend_font_size) + 16)]
+        return [
+            (
+                item,
+                theme.legend_bubble_size
+                + theme.legend_bubble_offset
+                + text_width(series.name, theme.legend_font_size)
+                + 16,
+            )
+        ]
 
     def to_svg(self, width, height, x_scale, y_scale, series, palette):
         group = super().to_svg(width, height, x_scale, y_scale, series, palette)
         for datum in series.data():
             x, y = x_scale.project(datum.x, 0, width), y_scale.project(datum.y, height, 0)
             if self._total:
-                ring = ET.SubElement(group, "circle", cx=str(x), cy=str(y), r="6", fill="none", stroke=self._stroke_color)
+                ring = ET.SubElement(
+                    group, "circle", cx=str(x), cy=str(y), r="6", fill="none", stroke=self._stroke_color
+                )
                 ring.set("stroke-width", "1.5")
                 group.append(_value_label(datum.y, x, y - 10, "middle"))
             else:
@@ -195,22 +243,40 @@ class DottedLine(leather.Line):
         return group
 
 
-def render(chart: leather.Chart, *, title: str, width: int, height: int, note: Sequence[str] = (),
-           label_char_width: float = DIGIT_WIDTH) -> str:
+def render(
+    chart: leather.Chart,
+    *,
+    title: str,
+    width: int,
+    height: int,
+    note: Sequence[str] = (),
+    label_char_width: float = DIGIT_WIDTH,
+) -> str:
     """The chart as an <svg> element that scales to the page's width, with an accessible
     title and the footnote lines under the plot. label_char_width is how wide leather
     should reckon a character of the left axis's labels (wider for Chinese names)."""
     full_height = height + (NOTE_LINE_HEIGHT * len(note) + 10 if note else 0)
-    root = ET.Element("svg", xmlns="http://www.w3.org/2000/svg", width=str(width), height=str(full_height),
-                      viewBox=f"0 0 {width} {full_height}", role="img")
+    root = ET.Element(
+        "svg",
+        xmlns="http://www.w3.org/2000/svg",
+        width=str(width),
+        height=str(full_height),
+        viewBox=f"0 0 {width} {full_height}",
+        role="img",
+    )
     root.set("font-family", FONTS)  # every text inherits it (the theme says "inherit")
     ET.SubElement(root, "title").text = " ".join([title, *note])
     ET.SubElement(root, "rect", width=str(width), height=str(full_height), fill=BACKGROUND)
     with leather_theme(tick_font_char_width=label_char_width):
         root.append(chart.to_svg_group(width, height))
     for line, text in enumerate(note):
-        footnote = ET.SubElement(root, "text", x=str(round(width * THEME["margin"])),
-                                 y=str(height + NOTE_LINE_HEIGHT * line + 8), fill=NOTE_COLOUR)
+        footnote = ET.SubElement(
+            root,
+            "text",
+            x=str(round(width * THEME["margin"])),
+            y=str(height + NOTE_LINE_HEIGHT * line + 8),
+            fill=NOTE_COLOUR,
+        )
         footnote.set("font-size", "12")
         footnote.text = text
     _round_coordinates(root)
@@ -239,7 +305,9 @@ def text_width(text: str, font_size: int) -> float:
 def _integer_value_axis(chart: leather.Chart, top: int, dimension: str) -> None:
     """Whole-number ticks from 0, with headroom above the largest value for its label."""
     ticks = _integer_ticks(top * 1.15 + 1)
-    set_scale, add_axis = (chart.set_y_scale, chart.add_y_axis) if dimension == "y" else (chart.set_x_scale, chart.add_x_axis)
+    set_scale, add_axis = (
+        (chart.set_y_scale, chart.add_y_axis) if dimension == "y" else (chart.set_x_scale, chart.add_x_axis)
+    )
     set_scale(ExactLinear(0, ticks[-1]))
     add_axis(ticks=ticks, tick_formatter=lambda value, index, count: str(value))
 
@@ -267,6 +335,7 @@ _GEOMETRY = ("x", "y", "x1", "y1", "x2", "y2", "cx", "cy", "width", "height", "d
 def _round_coordinates(root: ET.Element) -> None:
     """leather computes with Decimal and writes up to 28 digits (even 3.8E-26 for 0);
     a tenth of a pixel is enough. Only geometry attributes: label text is never touched."""
+
     def tenth(match: re.Match) -> str:
         text = f"{float(match.group()):.1f}".rstrip("0").rstrip(".")
         return "0" if text == "-0" else text

@@ -5,13 +5,13 @@ within the set, and reading the if/then rules that make a field required for one
 of event), and the template xcat/templates/fieldref/fields.md.j2 lays the result out
 as docs/reference/fields.md in the site. Nothing here restates what a field means.
 """
+
 from __future__ import annotations
 
 import io
 import json
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Optional
 
 import jinja2
 from markupsafe import Markup
@@ -41,10 +41,10 @@ class FieldRow:
     required: str  # 是 yes / 否 no / a condition
     kind: str  # the type, in words
     allowed: list[str]  # enum values, shown as code
-    expected: Optional[str]  # x-expected: a sentence about the form
-    bounds: Optional[str]
+    expected: str | None  # x-expected: a sentence about the form
+    bounds: str | None
     description: str
-    example: Optional[str]  # YAML, one line
+    example: str | None  # YAML, one line
     depth: int
 
 
@@ -56,7 +56,7 @@ class FileKind:
     title: str
     description: str
     fields: list[FieldRow] = field(default_factory=list)
-    example: Optional[str] = None  # a whole example file, block YAML
+    example: str | None = None  # a whole example file, block YAML
 
 
 class SchemaWalker:
@@ -92,17 +92,19 @@ class SchemaWalker:
                 continue
             resolved, where = self.resolve(prop, document)
             path = f"{prefix}{name}"
-            rows.append(FieldRow(
-                path=path,
-                required="是 yes" if name in required else conditions.get(name, "否 no"),
-                kind=_type_text(resolved, self, where),
-                allowed=[_inline_yaml(v) for v in resolved.get("enum", [])],
-                expected=resolved.get("x-expected"),
-                bounds=_bounds(resolved),
-                description=prop.get("description") or resolved.get("description", ""),
-                example=_inline_yaml(resolved["examples"][0]) if resolved.get("examples") else None,
-                depth=depth,
-            ))
+            rows.append(
+                FieldRow(
+                    path=path,
+                    required="是 yes" if name in required else conditions.get(name, "否 no"),
+                    kind=_type_text(resolved, self, where),
+                    allowed=[_inline_yaml(v) for v in resolved.get("enum", [])],
+                    expected=resolved.get("x-expected"),
+                    bounds=_bounds(resolved),
+                    description=prop.get("description") or resolved.get("description", ""),
+                    example=_inline_yaml(resolved["examples"][0]) if resolved.get("examples") else None,
+                    depth=depth,
+                )
+            )
             rows += self._children(resolved, where, path, depth)
         return rows
 
@@ -124,12 +126,16 @@ def _type_text(schema: dict, walker: SchemaWalker, document: str) -> str:
         return " / ".join(TYPE_NAMES.get(str(k), str(k)) for k in kinds)
     if kinds == "array" and isinstance(schema.get("items"), dict):
         items, _ = walker.resolve(schema["items"], document)
-        inner = "映射 mappings" if items.get("type") == "object" else TYPE_NAMES.get(str(items.get("type")), "values").split(" ", 1)[-1]
+        inner = (
+            "映射 mappings"
+            if items.get("type") == "object"
+            else TYPE_NAMES.get(str(items.get("type")), "values").split(" ", 1)[-1]
+        )
         return f"列表 list of {inner}"
     return TYPE_NAMES.get(str(kinds), "")
 
 
-def _bounds(schema: dict) -> Optional[str]:
+def _bounds(schema: dict) -> str | None:
     parts = []
     if "minimum" in schema and "maximum" in schema and schema.get("type") != ["string", "integer"]:
         parts.append(f"{schema['minimum']}–{schema['maximum']}")
@@ -151,7 +157,7 @@ def _conditions(schema: dict) -> dict[str, str]:
         condition = rule.get("if", {}).get("properties", {}) if isinstance(rule, dict) else {}
         if len(condition) != 1:
             continue
-        (key, test), = condition.items()
+        ((key, test),) = condition.items()
         values = [test["const"]] if "const" in test else test.get("enum", [])
         if not values:
             continue
@@ -159,7 +165,9 @@ def _conditions(schema: dict) -> dict[str, str]:
         for name in rule.get("then", {}).get("required", []):
             forbidden = rule.get("else", {}).get("properties", {}).get(name) is False
             if forbidden:
-                notes[name] = f"当 {key} 为 {when} 时必填，否则不可填 · required when {key} is {when}, not allowed otherwise"
+                notes[name] = (
+                    f"当 {key} 为 {when} 时必填，否则不可填 · required when {key} is {when}, not allowed otherwise"
+                )
             else:
                 notes[name] = f"当 {key} 为 {when} 时必填 · required when {key} is {when}"
         for name, value in rule.get("else", {}).get("properties", {}).items():
@@ -194,7 +202,9 @@ def _block_yaml(value) -> str:
 
 
 def file_kinds(schema_dir: Path) -> list[FileKind]:
-    documents = {path.name: json.loads(path.read_text(encoding="utf-8")) for path in sorted(schema_dir.glob("*.schema.json"))}
+    documents = {
+        path.name: json.loads(path.read_text(encoding="utf-8")) for path in sorted(schema_dir.glob("*.schema.json"))
+    }
     walker = SchemaWalker(documents)
     kinds = []
     for file_kind in FILE_KINDS:
@@ -203,8 +213,17 @@ def file_kinds(schema_dir: Path) -> list[FileKind]:
         if schema is None:
             continue
         example = _block_yaml(schema["examples"][0]) if schema.get("examples") else None
-        kinds.append(FileKind(kind, name_zh, location, schema.get("title", kind), schema.get("description", ""),
-                              walker.rows(schema, file_name), example))
+        kinds.append(
+            FileKind(
+                kind,
+                name_zh,
+                location,
+                schema.get("title", kind),
+                schema.get("description", ""),
+                walker.rows(schema, file_name),
+                example,
+            )
+        )
     return kinds
 
 

@@ -4,14 +4,15 @@ Python decides what each page shows (which objects, in which order, which charts
 the templates in xcat/templates/ decide how it looks. Every value a template prints
 goes through `plain_text`, so contributor text can never become markup.
 """
+
 from __future__ import annotations
 
 import functools
 import json
 import logging
 import re
+from collections.abc import Callable, Iterable
 from pathlib import Path
-from typing import Callable, Iterable, Optional
 
 import jieba
 import jinja2
@@ -28,7 +29,9 @@ LATEST_CHANGES_ON_HOME = 10
 jieba.setLogLevel(logging.WARNING)  # its dictionary-loading chatter is not build output
 
 
-def write_pages(catalogue: Catalogue, docs_dir: Path, templates_dir: Path = TEMPLATES, edit_base: Optional[str] = None) -> None:
+def write_pages(
+    catalogue: Catalogue, docs_dir: Path, templates_dir: Path = TEMPLATES, edit_base: str | None = None
+) -> None:
     """Render every generated page (and chart) into docs_dir."""
     writer = PageWriter(catalogue, docs_dir, templates_dir, edit_base)
     writer.write_all()
@@ -62,7 +65,7 @@ def plain_text(value) -> Markup:
 _LINK_BREAKING = re.compile(r"[|`\\']")
 
 
-def external_url(url: Optional[str]) -> Optional[Markup]:
+def external_url(url: str | None) -> Markup | None:
     """A URL for a Markdown link written as (<url>); only https, nothing that ends the brackets."""
     if not url or not url.startswith("https://") or re.search(r"[\s<>\"]", url):
         return None
@@ -74,7 +77,7 @@ def external_url(url: Optional[str]) -> Optional[Markup]:
 # escaping plain_text gives the body is not enough there. A title holds no & < > " ' at all
 # (look-alikes instead: full-width, and ’ for an apostrophe), so no number of decodings can
 # make markup of it; the h1 keeps the exact text. Written as JSON: a YAML double-quoted scalar.
-_TITLE_LOOK_ALIKES = {**{ord(c): chr(ord(c) + 0xFEE0) for c in "&<>\""}, ord("'"): "’"}
+_TITLE_LOOK_ALIKES = {**{ord(c): chr(ord(c) + 0xFEE0) for c in '&<>"'}, ord("'"): "’"}
 
 
 def page_title(value) -> Markup:
@@ -96,17 +99,21 @@ def pinyin_terms(name: str) -> list[str]:
     if not words:
         return []
     spelled = [[s for s in lazy_pinyin(w, errors="ignore") if s.isascii()] for w in words]
-    terms = [" ".join("".join(s) for s in spelled), "".join("".join(s) for s in spelled),
-             "".join(s[0] for word in spelled for s in word)]
+    terms = [
+        " ".join("".join(s) for s in spelled),
+        "".join("".join(s) for s in spelled),
+        "".join(s[0] for word in spelled for s in word),
+    ]
     return list(dict.fromkeys(t for t in terms if t))
 
 
-@functools.lru_cache(maxsize=None)  # every list page sorts by it: spell each name once
+@functools.cache  # every list page sorts by it: spell each name once
 def pinyin_sort_key(name: str) -> str:
     return " ".join(lazy_pinyin(name, style=Style.NORMAL)).lower()
 
 
 # --- What each page shows -----------------------------------------------------
+
 
 def cited_sources(certificate: Certificate) -> list[Source]:
     """Every source the certificate page cites, the certificate's own first, each once."""
@@ -134,8 +141,11 @@ def catalogue_order(certificates: Iterable[Certificate]) -> list[Certificate]:
 
 # --- Writing ------------------------------------------------------------------
 
+
 class PageWriter:
-    def __init__(self, catalogue: Catalogue, docs_dir: Path, templates_dir: Path = TEMPLATES, edit_base: Optional[str] = None):
+    def __init__(
+        self, catalogue: Catalogue, docs_dir: Path, templates_dir: Path = TEMPLATES, edit_base: str | None = None
+    ):
         """edit_base: the address that a catalogue file's path is appended to, to edit it (SiteSettings)."""
         self.catalogue = catalogue
         self.docs_dir = docs_dir
@@ -173,34 +183,69 @@ class PageWriter:
             page(self.render, "changes.md", "changes.md.j2", events=catalogue.events),
         ]
         jobs += [page(self.certificate_page, certificate) for certificate in everything]
-        jobs.append(page(self.render, urls.index_source("organization"), "organizations.md.j2",
-                         organizations=sorted(catalogue.organizations.values(), key=lambda o: (pinyin_sort_key(o.name.zh), o.id))))
-        jobs += [page(self.render, urls.page_source("organization", o.id), "organization.md.j2", o=o) for o in catalogue.organizations.values()]
-        jobs.append(page(self.render, urls.index_source("batch"), "batches.md.j2", batches=list(catalogue.batches.values())))
+        jobs.append(
+            page(
+                self.render,
+                urls.index_source("organization"),
+                "organizations.md.j2",
+                organizations=sorted(
+                    catalogue.organizations.values(), key=lambda o: (pinyin_sort_key(o.name.zh), o.id)
+                ),
+            )
+        )
+        jobs += [
+            page(self.render, urls.page_source("organization", o.id), "organization.md.j2", o=o)
+            for o in catalogue.organizations.values()
+        ]
+        jobs.append(
+            page(self.render, urls.index_source("batch"), "batches.md.j2", batches=list(catalogue.batches.values()))
+        )
         jobs += [page(self.batch_page, batch) for batch in catalogue.batches.values()]
-        jobs.append(page(self.render, urls.index_source("field"), "fields.md.j2", fields=list(catalogue.fields.values())))
-        jobs += [page(self.render, urls.page_source("field", item.id), "field.md.j2", item=item, kind="field") for item in catalogue.fields.values()]
-        jobs.append(page(self.render, urls.index_source("major"), "majors.md.j2", majors=list(catalogue.majors.values())))
-        jobs += [page(self.render, urls.page_source("major", item.id), "field.md.j2", item=item, kind="major") for item in catalogue.majors.values()]
+        jobs.append(
+            page(self.render, urls.index_source("field"), "fields.md.j2", fields=list(catalogue.fields.values()))
+        )
+        jobs += [
+            page(self.render, urls.page_source("field", item.id), "field.md.j2", item=item, kind="field")
+            for item in catalogue.fields.values()
+        ]
+        jobs.append(
+            page(self.render, urls.index_source("major"), "majors.md.j2", majors=list(catalogue.majors.values()))
+        )
+        jobs += [
+            page(self.render, urls.page_source("major", item.id), "field.md.j2", item=item, kind="major")
+            for item in catalogue.majors.values()
+        ]
         return jobs
 
     def home_page(self) -> None:
         catalogue = self.catalogue
-        self.render("index.md", "home.md.j2", counts=catalogue.count_by_status(),
-                    latest=catalogue.events[:LATEST_CHANGES_ON_HOME],
-                    chart=self.chart(urls.CATALOGUE_CHART, charts.catalogue_over_time_svg(catalogue)))
+        self.render(
+            "index.md",
+            "home.md.j2",
+            counts=catalogue.count_by_status(),
+            latest=catalogue.events[:LATEST_CHANGES_ON_HOME],
+            chart=self.chart(urls.CATALOGUE_CHART, charts.catalogue_over_time_svg(catalogue)),
+        )
 
     def certificate_page(self, certificate: Certificate) -> None:
-        self.render(urls.page_source("certificate", certificate.id), "certificate.md.j2", c=certificate,
-                    sources=cited_sources(certificate),
-                    pinyin=pinyin_terms(certificate.name.zh),
-                    former_pinyin=[t for n in certificate.former_names for t in pinyin_terms(n.zh)],
-                    edit_url=self.edit_url(certificate.path),
-                    chart=self.chart(urls.chart("certificate", certificate.id), charts.pilot_counts_svg(certificate)))
+        self.render(
+            urls.page_source("certificate", certificate.id),
+            "certificate.md.j2",
+            c=certificate,
+            sources=cited_sources(certificate),
+            pinyin=pinyin_terms(certificate.name.zh),
+            former_pinyin=[t for n in certificate.former_names for t in pinyin_terms(n.zh)],
+            edit_url=self.edit_url(certificate.path),
+            chart=self.chart(urls.chart("certificate", certificate.id), charts.pilot_counts_svg(certificate)),
+        )
 
     def batch_page(self, batch: Batch) -> None:
-        self.render(urls.page_source("batch", batch.id), "batch.md.j2", b=batch,
-                    chart=self.chart(urls.chart("batch", batch.id), charts.batch_counts_svg(batch)))
+        self.render(
+            urls.page_source("batch", batch.id),
+            "batch.md.j2",
+            b=batch,
+            chart=self.chart(urls.chart("batch", batch.id), charts.batch_counts_svg(batch)),
+        )
 
     def render(self, page: str, template: str, **context) -> None:
         """Write one page. `root` leads from the page's Markdown file to docs/ (for .md links,
@@ -208,12 +253,13 @@ class PageWriter:
         depth = page.count("/")
         url_depth = depth if page.endswith("index.md") else depth + 1
         text = self.env.get_template(template).render(
-            catalogue=self.catalogue, root="../" * depth, site_root="../" * url_depth, **context)
+            catalogue=self.catalogue, root="../" * depth, site_root="../" * url_depth, **context
+        )
         target = self.docs_dir / page
         target.parent.mkdir(parents=True, exist_ok=True)
         target.write_text(text, encoding="utf-8")
 
-    def chart(self, relative: str, svg: Optional[str]) -> Optional[str]:
+    def chart(self, relative: str, svg: str | None) -> str | None:
         """Write the chart if there is one; its path relative to docs/, or None."""
         if not svg:
             return None
@@ -222,5 +268,5 @@ class PageWriter:
         target.write_text(svg, encoding="utf-8")
         return relative
 
-    def edit_url(self, path: str) -> Optional[Markup]:
+    def edit_url(self, path: str) -> Markup | None:
         return external_url(self.edit_base + path) if self.edit_base else None

@@ -1,5 +1,6 @@
 """`build.py codeowners`: write .github/CODEOWNERS from the organizations' maintainers
 (the text itself is the checker's, xcat/check/codeowners.py, which also reports a stale file)."""
+
 from __future__ import annotations
 
 import sys

@@ -10,6 +10,7 @@ of the project that runs the diff (schema/ beside this code), because the model
 built here is this code's model: a side that does not pass those schemas cannot
 be compared, and the diff says so instead of guessing.
 """
+
 from __future__ import annotations
 
 import subprocess
@@ -17,7 +18,7 @@ import sys
 from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
 from types import SimpleNamespace
-from typing import Optional, cast
+from typing import cast
 
 from .. import vocabulary as labels
 from ..check.catalogue import check_catalogue
@@ -32,7 +33,6 @@ from ..settings import Exit
 MAX_PROBLEMS_SHOWN = 20
 
 
-
 class DiffError(Exception):
     """A problem with the request itself (not a git repository, unknown revision)."""
 
@@ -44,7 +44,7 @@ class DiffError(Exception):
 class Side:
     revision: str
     commit: str  # short hash
-    catalogue: Optional[Catalogue]
+    catalogue: Catalogue | None
     raw: dict[tuple[str, str], dict]  # (kind, id) -> the file's data, for fields the model does not carry
     problems: list[Problem] = field(default_factory=list)
 
@@ -73,8 +73,10 @@ def resolve(repo: Path, revision: str) -> str:
     try:
         return git(repo, "rev-parse", "--verify", "--quiet", "--short", f"{revision}^{{commit}}").strip()
     except DiffError:
-        raise DiffError(f"'{revision}' is not a commit in {repo} (try HEAD~1, main or origin/main; "
-                        "in a shallow clone, fetch the history first)") from None
+        raise DiffError(
+            f"'{revision}' is not a commit in {repo} (try HEAD~1, main or origin/main; "
+            "in a shallow clone, fetch the history first)"
+        ) from None
 
 
 # Tree entry modes, as git ls-tree prints them.
@@ -89,7 +91,9 @@ class TreeEntry:
     limit, encodings, unexpected files) while nothing of it is ever written to disk: there is
     no file for a link to redirect."""
 
-    def __init__(self, path: PurePosixPath, mode: str = FOLDER, sha: str = "", size: int = 0, blobs: Optional[dict] = None):
+    def __init__(
+        self, path: PurePosixPath, mode: str = FOLDER, sha: str = "", size: int = 0, blobs: dict | None = None
+    ):
         self.path, self.mode, self.sha, self.size = path, mode, sha, size
         self.blobs = blobs if blobs is not None else {}
         self.children: dict[str, TreeEntry] = {}
@@ -99,7 +103,7 @@ class TreeEntry:
     suffix = property(lambda self: self.path.suffix)
     stem = property(lambda self: self.path.stem)
 
-    def __lt__(self, other: "TreeEntry") -> bool:
+    def __lt__(self, other: TreeEntry) -> bool:
         return self.path < other.path
 
     def is_dir(self) -> bool:
@@ -134,7 +138,9 @@ class TreeEntry:
 def read_tree(repo: Path, revision: str, commit: str, prefix: str) -> TreeEntry:
     """The catalogue folder of one commit, in memory; blobs over the loader's size limit are never read."""
     side = f"{revision} ({commit})"
-    listing = git(repo, "--literal-pathspecs", "ls-tree", "-r", "-t", "-l", "-z", "--full-tree", commit, "--", prefix, binary=True)
+    listing = git(
+        repo, "--literal-pathspecs", "ls-tree", "-r", "-t", "-l", "-z", "--full-tree", commit, "--", prefix, binary=True
+    )
     blobs: dict[str, bytes] = {}
     root = TreeEntry(PurePosixPath(), blobs=blobs)
     wanted = []
@@ -143,7 +149,9 @@ def read_tree(repo: Path, revision: str, commit: str, prefix: str) -> TreeEntry:
         mode, _, sha, size = meta.decode().split()
         path = raw_path.decode("utf-8", "surrogateescape")
         if any(part in ("", ".", "..", ".git") for part in path.split("/")):
-            raise DiffError(f"{side}: its tree holds the path {path!r}, which git fsck refuses: the diff does not read it")
+            raise DiffError(
+                f"{side}: its tree holds the path {path!r}, which git fsck refuses: the diff does not read it"
+            )
         if size == "BAD":
             raise _missing(side, sha)
         entry = TreeEntry(PurePosixPath(path), mode, sha, int(size) if size.isdigit() else 0, blobs)
@@ -167,26 +175,36 @@ def read_tree(repo: Path, revision: str, commit: str, prefix: str) -> TreeEntry:
         # A revision without the catalogue holds an empty one.
         catalogue = catalogue.children.get(part) or TreeEntry(catalogue.path / part, blobs=blobs)
         if not catalogue.is_dir():
-            raise DiffError(f"{side}: {catalogue.path} is {catalogue.what}, not a folder: "
-                            "the catalogue must be a folder of .yaml files")
+            raise DiffError(
+                f"{side}: {catalogue.path} is {catalogue.what}, not a folder: "
+                "the catalogue must be a folder of .yaml files"
+            )
     return catalogue
 
 
 def _twice(side: str, first: TreeEntry, second: TreeEntry) -> DiffError:
-    return DiffError(f"{side}: {second.path} appears twice in its tree, as {first.what} and as {second.what} "
-                     "(git fsck refuses such a tree): the diff does not read it")
+    return DiffError(
+        f"{side}: {second.path} appears twice in its tree, as {first.what} and as {second.what} "
+        "(git fsck refuses such a tree): the diff does not read it"
+    )
 
 
 def _missing(side: str, sha: str) -> DiffError:
-    return DiffError(f"{side}: its tree refers to the object {sha}, which is not in the repository "
-                     "(in a shallow or partial clone, fetch the history first)")
+    return DiffError(
+        f"{side}: its tree refers to the object {sha}, which is not in the repository "
+        "(in a shallow or partial clone, fetch the history first)"
+    )
 
 
 def _cat_blobs(repo: Path, side: str, shas: list[str]) -> dict[str, bytes]:
     if not shas:
         return {}
     unique = sorted(set(shas))
-    result = subprocess.run(["git", "-C", str(repo), "cat-file", "--batch"], input="".join(s + "\n" for s in unique).encode(), capture_output=True)
+    result = subprocess.run(
+        ["git", "-C", str(repo), "cat-file", "--batch"],
+        input="".join(s + "\n" for s in unique).encode(),
+        capture_output=True,
+    )
     out, blobs, position = result.stdout, {}, 0
     for sha in unique:
         header_end = out.find(b"\n", position)
@@ -199,7 +217,7 @@ def _cat_blobs(repo: Path, side: str, shas: list[str]) -> dict[str, bytes]:
     return blobs
 
 
-def read_side(repo: Path, prefix: str, revision: str, schemas, today: Optional[str]) -> Side:
+def read_side(repo: Path, prefix: str, revision: str, schemas, today: str | None) -> Side:
     commit = resolve(repo, revision)
     folder = read_tree(repo, revision, commit, prefix)
     # A TreeEntry answers every question the loader asks of a Path; paths are shown as they are in git.
@@ -245,7 +263,7 @@ class Report:
         return self.base.catalogue is not None and self.head.catalogue is not None
 
 
-def shown(name: Optional[Name]) -> str:
+def shown(name: Name | None) -> str:
     if name is None:
         return ""
     return name.both()
@@ -256,12 +274,36 @@ def compare(base: Side, head: Side) -> Report:
         return Report(base, head, [])
     old, new = base.catalogue, head.catalogue
     sections = [
-        Section("新增证书 Certificates added", [_certificate_added(new.certificates[i]) for i in sorted(new.certificates.keys() - old.certificates.keys())]),
-        Section("删除的证书 Certificates removed", [
-            Item(shown(old.certificates[i].name), i, ["证书不应删除：请在 history 中记录其退出或替代。 Certificates are never deleted: record their end in history instead."])
-            for i in sorted(old.certificates.keys() - new.certificates.keys())
-        ]),
-        Section("有变化的证书 Certificates changed", _changed(old.certificates, new.certificates, lambda i: _certificate_changes(old.certificates[i], new.certificates[i], base.raw[("certificate", i)], head.raw[("certificate", i)]))),
+        Section(
+            "新增证书 Certificates added",
+            [
+                _certificate_added(new.certificates[i])
+                for i in sorted(new.certificates.keys() - old.certificates.keys())
+            ],
+        ),
+        Section(
+            "删除的证书 Certificates removed",
+            [
+                Item(
+                    shown(old.certificates[i].name),
+                    i,
+                    [
+                        "证书不应删除：请在 history 中记录其退出或替代。 Certificates are never deleted: record their end in history instead."
+                    ],
+                )
+                for i in sorted(old.certificates.keys() - new.certificates.keys())
+            ],
+        ),
+        Section(
+            "有变化的证书 Certificates changed",
+            _changed(
+                old.certificates,
+                new.certificates,
+                lambda i: _certificate_changes(
+                    old.certificates[i], new.certificates[i], base.raw[("certificate", i)], head.raw[("certificate", i)]
+                ),
+            ),
+        ),
     ]
     for kind, heading, table_old, table_new, describe in (
         ("organization", "评价组织 Organizations", old.organizations, new.organizations, _organization_changes),
@@ -272,7 +314,11 @@ def compare(base: Side, head: Side) -> Report:
     ):
         items = [Item(_title(table_new[i]), i, ["新增 added"]) for i in sorted(table_new.keys() - table_old.keys())]
         items += [Item(_title(table_old[i]), i, ["删除 removed"]) for i in sorted(table_old.keys() - table_new.keys())]
-        items += _changed(table_old, table_new, lambda i, k=kind, d=describe, a=table_old, b=table_new: d(a[i], b[i], base.raw[(k, i)], head.raw[(k, i)]))
+        items += _changed(
+            table_old,
+            table_new,
+            lambda i, k=kind, d=describe, a=table_old, b=table_new: d(a[i], b[i], base.raw[(k, i)], head.raw[(k, i)]),
+        )
         sections.append(Section(heading, sorted(items, key=lambda item: item.ident)))
     return Report(base, head, [s for s in sections if s.items])
 
@@ -308,7 +354,8 @@ def _certificate_changes(old: Certificate, new: Certificate, old_raw: dict, new_
         sentence = f"状态 status: {labels.both(labels.STATUS, old.status)} → {labels.both(labels.STATUS, new.status)}"
         if new.successors:
             sentence += "; 后继证书 succeeded by: " + ", ".join(
-                f"{shown(s.certificate.name)} ({s.certificate.id}, {labels.both(labels.EQUIVALENCE, s.equivalence)})" for s in new.successors
+                f"{shown(s.certificate.name)} ({s.certificate.id}, {labels.both(labels.EQUIVALENCE, s.equivalence)})"
+                for s in new.successors
             )
         details.append(sentence)
     old_events = [_event_key(e) for e in old.history]
@@ -322,11 +369,15 @@ def _certificate_changes(old: Certificate, new: Certificate, old_raw: dict, new_
     if old.organization.id != new.organization.id:
         details.append(f"评价组织 organization: {shown(old.organization.name)} → {shown(new.organization.name)}")
     if (old.batch and old.batch.id) != (new.batch and new.batch.id):
-        details.append(f"批次 batch: {shown(old.batch.name) if old.batch else '—'} → {shown(new.batch.name) if new.batch else '—'}")
+        details.append(
+            f"批次 batch: {shown(old.batch.name) if old.batch else '—'} → {shown(new.batch.name) if new.batch else '—'}"
+        )
     old_count, new_count = old.latest_pilot_count, new.latest_pilot_count
     if (old_count and (old_count.count, old_count.as_of)) != (new_count and (new_count.count, new_count.as_of)):
         as_of = f" (截至 as of {new_count.as_of})" if new_count and new_count.as_of else ""
-        details.append(f"试点院校数 pilot institutions: {old_count.count if old_count else '—'} → {new_count.count if new_count else '—'}{as_of}")
+        details.append(
+            f"试点院校数 pilot institutions: {old_count.count if old_count else '—'} → {new_count.count if new_count else '—'}{as_of}"
+        )
     details += _level_changes(old, new)
     covered = {"id", "name", "history", "organization", "batch", "pilot_institutions", "levels"}
     details += _other_fields(old_raw, new_raw, covered)
@@ -339,7 +390,10 @@ def _successor_ids(certificate: Certificate) -> list[tuple[str, str]]:
 
 def _event_key(event: Event) -> tuple:
     return (
-        event.type, event.date, event.details, event.previous_name,
+        event.type,
+        event.date,
+        event.details,
+        event.previous_name,
         event.previous_organization.id if event.previous_organization else None,
         tuple((s.certificate.id, s.equivalence) for s in event.successors),
         tuple(s.id for s in event.sources),
@@ -386,7 +440,7 @@ def _level_facts(level) -> str:
     return f" ({', '.join(facts)})" if facts else ""
 
 
-def _yuan(fee: Optional[float]) -> str:
+def _yuan(fee: float | None) -> str:
     if fee is None:
         return "—"
     return f"{fee:g} 元 yuan"
@@ -440,13 +494,22 @@ def render(report: Report, style: str) -> str:
 def _lines(report: Report) -> list[tuple[str, str]]:
     """The report as (role, text) pairs: title, note, heading, item, detail."""
     base, head = report.base, report.head
-    out = [("title", "目录变化 What changed in the catalogue"),
-           ("note", f"比较 Comparing {base.revision} ({base.commit}) → {head.revision} ({head.commit})")]
+    out = [
+        ("title", "目录变化 What changed in the catalogue"),
+        ("note", f"比较 Comparing {base.revision} ({base.commit}) → {head.revision} ({head.commit})"),
+    ]
     for side in (base, head):
         if side.catalogue is None:
-            out.append(("note", f"⚠ {side.revision} ({side.commit}) 未通过目录检查，无法比较 does not pass the catalogue check "
-                                f"({len(side.problems)} problems), so the changes cannot be listed: run `python build.py check` on it and fix the problems first."))
-            out += [("problem", f"{p.path}:{p.line}:{p.column}: {p.message}") for p in side.problems[:MAX_PROBLEMS_SHOWN]]
+            out.append(
+                (
+                    "note",
+                    f"⚠ {side.revision} ({side.commit}) 未通过目录检查，无法比较 does not pass the catalogue check "
+                    f"({len(side.problems)} problems), so the changes cannot be listed: run `python build.py check` on it and fix the problems first.",
+                )
+            )
+            out += [
+                ("problem", f"{p.path}:{p.line}:{p.column}: {p.message}") for p in side.problems[:MAX_PROBLEMS_SHOWN]
+            ]
             if len(side.problems) > MAX_PROBLEMS_SHOWN:
                 out.append(("problem", f"… {len(side.problems) - MAX_PROBLEMS_SHOWN} more"))
     if report.comparable and not report.sections:

@@ -10,6 +10,7 @@ names that line; a certificate without --batch starts its history with
 an introduced event without a date or sources, and check names those lines. Nothing
 is guessed.
 """
+
 from __future__ import annotations
 
 import difflib
@@ -55,16 +56,28 @@ def create(args) -> tuple[Path, list[str]]:
     catalogue: Path = args.catalogue
     schemas = _schemas(args.schemas)
     slug = schemas["common.schema.json"]["$defs"]["slug"]
-    for label, value in [("id", args.id)] + [("--organization", getattr(args, "organization", None)), ("--batch", getattr(args, "batch", None))] + [("--source", s) for s in args.source]:
+    for label, value in (
+        [("id", args.id)]
+        + [("--organization", getattr(args, "organization", None)), ("--batch", getattr(args, "batch", None))]
+        + [("--source", s) for s in args.source]
+    ):
         if value is not None and not (re.fullmatch(slug["pattern"], value) and len(value) <= slug["maxLength"]):
             raise Refused(f"{label} '{value}' is not {slug['x-expected']}", Exit.USAGE)
     if not catalogue.is_dir():
         raise Refused(f"{catalogue} is not a catalogue folder", Exit.USAGE)
     _require(catalogue, "sources", args.source, "source", "write catalogue/sources/<id>.yaml first")
     if args.kind == "certificate":
-        _require(catalogue, "organizations", [args.organization], "organization", f"start it with: python build.py new organization {args.organization} --name-zh ...")
+        _require(
+            catalogue,
+            "organizations",
+            [args.organization],
+            "organization",
+            f"start it with: python build.py new organization {args.organization} --name-zh ...",
+        )
         if args.batch:
-            _require(catalogue, "batches", [args.batch], "batch", "the batches are catalogue/batches/batch-<number>.yaml")
+            _require(
+                catalogue, "batches", [args.batch], "batch", "the batches are catalogue/batches/batch-<number>.yaml"
+            )
     target = catalogue / FOLDERS[args.kind] / f"{args.id}.yaml"
     if target.exists():
         raise Refused(f"{_shown(target)} already exists: edit that file instead, or choose another id", Exit.INVALID)
@@ -78,18 +91,24 @@ def create(args) -> tuple[Path, list[str]]:
     notes = []
     owners = codeowners_path(catalogue)
     if owners.parent.is_dir():
-        owners.write_text(render_codeowners(load_catalogue(catalogue).documents, catalogue), encoding="utf-8", newline="\n")
+        owners.write_text(
+            render_codeowners(load_catalogue(catalogue).documents, catalogue), encoding="utf-8", newline="\n"
+        )
         notes.append(f"Updated {_shown(owners)} (commit it with the new file).")
     missing = [field for field in ("sources", "history") if field in _todo(args)]
     if missing:
-        notes.append(f"Next: fill in {' and '.join(missing)} (see the comments in the file), then run: python build.py check")
+        notes.append(
+            f"Next: fill in {' and '.join(missing)} (see the comments in the file), then run: python build.py check"
+        )
     else:
         notes.append("Next: add what your sources say (the commented-out fields), then run: python build.py check")
     return target, notes
 
 
 def _schemas(schema_dir: Path) -> dict[str, dict]:
-    return {path.name: json.loads(path.read_text(encoding="utf-8")) for path in sorted(schema_dir.glob("*.schema.json"))}
+    return {
+        path.name: json.loads(path.read_text(encoding="utf-8")) for path in sorted(schema_dir.glob("*.schema.json"))
+    }
 
 
 def _require(catalogue: Path, folder: str, ids: list[str], noun: str, hint: str) -> None:
@@ -98,7 +117,10 @@ def _require(catalogue: Path, folder: str, ids: list[str], noun: str, hint: str)
             known = sorted(p.stem for p in (catalogue / folder).glob("*.yaml"))
             close = difflib.get_close_matches(ident, known, n=1, cutoff=0.6)
             suggestion = f"; did you mean '{close[0]}'?" if close else ""
-            raise Refused(f"no {noun} has the id '{ident}' (catalogue/{folder}/{ident}.yaml does not exist): {hint}{suggestion}", Exit.USAGE)
+            raise Refused(
+                f"no {noun} has the id '{ident}' (catalogue/{folder}/{ident}.yaml does not exist): {hint}{suggestion}",
+                Exit.USAGE,
+            )
 
 
 def _shown(path: Path) -> str:
@@ -130,11 +152,15 @@ def _todo(args) -> dict[str, str]:
     """Fields the file leaves for the contributor, with the instruction shown above them."""
     todo = {}
     if not args.source:
-        todo["sources"] = "TO FILL IN 待填写: the id of at least one source, e.g. sources: [liu-wang] (a file in catalogue/sources/)."
+        todo["sources"] = (
+            "TO FILL IN 待填写: the id of at least one source, e.g. sources: [liu-wang] (a file in catalogue/sources/)."
+        )
     if args.kind == "certificate" and not args.batch:
-        todo["history"] = ("TO FILL IN 待填写: without a batch, history starts with the introduction: add its date\n"
-                           "  (e.g. date: 2021-06) and the sources that give it (e.g. sources: [liu-wang]),\n"
-                           "  or remove history and set batch: batch-<number> if a pilot batch introduced it.")
+        todo["history"] = (
+            "TO FILL IN 待填写: without a batch, history starts with the introduction: add its date\n"
+            "  (e.g. date: 2021-06) and the sources that give it (e.g. sources: [liu-wang]),\n"
+            "  or remove history and set batch: batch-<number> if a pilot batch introduced it."
+        )
     return todo
 
 
@@ -174,5 +200,3 @@ def _dump(key: str, value) -> str:
     stream = io.StringIO()
     yaml.dump(CommentedMap({key: catalogue_style(value)}), stream)
     return stream.getvalue()
-
-

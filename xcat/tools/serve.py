@@ -6,6 +6,7 @@ catalogue/ and docs/ with watchdog. A change is rebuilt after a short pause (edi
 save in several steps); a build that fails the check prints the problems and leaves the
 last good site in place, as `build.py` does.
 """
+
 from __future__ import annotations
 
 import functools
@@ -91,13 +92,19 @@ def run(options: Options, host: str, port: int) -> int:
     try:
         server = ThreadingHTTPServer((host, port), handler)
     except OSError as error:
-        print(f"build.py serve: cannot listen on {host}:{port} ({error.strerror}): try --port {port + 1}", file=sys.stderr)
+        print(
+            f"build.py serve: cannot listen on {host}:{port} ({error.strerror}): try --port {port + 1}", file=sys.stderr
+        )
         return Exit.USAGE
     rebuilder = Rebuilder(options)
     rebuilder.thread.start()
     observer = watch([options.catalogue.resolve(), HAND_WRITTEN_DOCS], rebuilder)
-    print(f"build.py serve: previewing at http://{host}:{server.server_address[1]}/ (Ctrl+C to stop); "
-          f"watching {options.catalogue} for changes.", file=sys.stderr, flush=True)
+    print(
+        f"build.py serve: previewing at http://{host}:{server.server_address[1]}/ (Ctrl+C to stop); "
+        f"watching {options.catalogue} for changes.",
+        file=sys.stderr,
+        flush=True,
+    )
     try:
         server.serve_forever()
     except KeyboardInterrupt:
