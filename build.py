@@ -1,5 +1,6 @@
 #!/usr/bin/env python3
 """Check the 1+X certificate catalogue and build its website. See README.md."""
+
 import sys
 
 from xcat.cli import main

@@ -38,18 +38,15 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "bench"))
+sys.path.insert(0, str(ROOT))
 from generate import generate  # noqa: E402
+
+from xcat.vocabulary import FILE_KINDS  # noqa: E402
 
 PYTHON = sys.executable
 CHECK_JSONSCHEMA = Path(PYTHON).with_name("check-jsonschema")
-KINDS = {  # schema -> the files it checks, relative to the catalogue
-    "certificate": "certificates/*.yaml",
-    "organization": "organizations/*.yaml",
-    "batch": "batches/*.yaml",
-    "source": "sources/*.yaml",
-    "fields": "fields.yaml",
-    "majors": "majors.yaml",
-}
+# schema -> the files it checks, relative to the catalogue
+KINDS = {kind.kind: f"{kind.folder}/*.yaml" if kind.folder else str(kind.file) for kind in FILE_KINDS}
 # What `mkdocs build` does (mkdocs/__main__.py build_command), with docs_dir pointing at the
 # generated Markdown: the CLI has no --docs-dir option, and a copied mkdocs.yml would move
 # custom_dir and other paths that are relative to the config file.
