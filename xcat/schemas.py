@@ -13,7 +13,7 @@ from functools import cached_property
 from pathlib import Path
 from typing import Iterator
 
-from jsonschema import Draft202012Validator
+from jsonschema import Draft202012Validator, validators
 from jsonschema.exceptions import ValidationError
 from referencing import Registry, Resource
 
@@ -28,6 +28,12 @@ SCHEMA_FILES = {
     "fields": "fields.schema.json",
     "majors": "majors.schema.json",
 }
+
+
+# JSON Schema counts 320.0 as an integer; the catalogue does not, so a count or a year is
+# written as the whole number it is and never reaches a page or the open data as "320.0".
+_Validator = validators.extend(Draft202012Validator, type_checker=Draft202012Validator.TYPE_CHECKER.redefine(
+    "integer", lambda checker, value: isinstance(value, int) and not isinstance(value, bool)))
 
 
 class SchemaSet:
@@ -52,7 +58,7 @@ class SchemaSet:
     def validators(self) -> dict[str, Draft202012Validator]:
         by_id = {doc["$id"]: doc for doc in self.documents.values()}
         return {
-            kind: Draft202012Validator(_inline_references(self.documents[file_name], by_id), registry=self.registry)
+            kind: _Validator(_inline_references(self.documents[file_name], by_id), registry=self.registry)
             for kind, file_name in SCHEMA_FILES.items()
         }
 
