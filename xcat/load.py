@@ -8,7 +8,10 @@ before they can cost time or memory.
 """
 from __future__ import annotations
 
+import math
 import os
+import re
+import unicodedata
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -19,7 +22,7 @@ from ruamel.yaml import nodes as yaml_nodes
 from ruamel.yaml.composer import ComposerError
 from ruamel.yaml.error import MarkedYAMLError, YAMLError
 
-from .problems import Problem
+from .problems import Problem, field_path
 
 MAX_FILE_BYTES = 1024 * 1024
 MAX_NESTING = 32
@@ -44,6 +47,14 @@ _TIMESTAMP = _TAG + "timestamp"
 _STR = _TAG + "str"
 
 Position = tuple[int, int]  # 1-based line, column
+
+# What YAML lets a file hold (its printable set). Checked before parsing, so a stray
+# character is reported once, where it stands, rather than by the parser's reader.
+_NOT_YAML = re.compile("[^\t\n\r\x20-\x7e\x85\xa0-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
+# What a value may not hold even when written as an escape ("\x01"): XML 1.0 (the Atom
+# feeds) refuses C0 controls and U+FFFE/U+FFFF, UTF-8 cannot encode lone surrogates, and
+# C1 controls and DEL only ever arrive by mistake. Newline and tab are text.
+_NOT_TEXT = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\ud800-\udfff\ufffe\uffff]")
 
 
 @dataclass
@@ -235,7 +246,18 @@ def decode(raw: bytes) -> str:
         line = before.count(b"\n") + 1
         column = len(before[before.rfind(b"\n") + 1 :].decode("utf-8", "replace")) + 1
         raise _Refused(line, column, f"the file is not valid UTF-8 (byte 0x{raw[error.start]:02x}): save it as UTF-8") from None
-    return text.removeprefix("\ufeff")
+    text = text.removeprefix("\ufeff")
+    found = _NOT_YAML.search(text)
+    if found:
+        line = text.count("\n", 0, found.start()) + 1
+        column = found.start() - (text.rfind("\n", 0, found.start()) + 1) + 1
+        raise _Refused(line, column, f"the file holds {_character(found.group())}, which a catalogue file cannot hold: delete it")
+    return text
+
+
+def _character(char: str) -> str:
+    kind = "the control character" if unicodedata.category(char) == "Cc" else "the character"
+    return f"{kind} U+{ord(char):04X}"
 
 
 def _refuse_tabs(text: str) -> None:
@@ -331,7 +353,7 @@ class _Builder:
             child = path + (len(container),)
             self.document.key_positions[child] = self.document.value_positions[child] = position
         if kind is yaml_events.ScalarEvent:
-            value = self._scalar(event)
+            value = self._scalar(event, child)
             if self.refused is not None:
                 return
         else:
@@ -348,6 +370,8 @@ class _Builder:
             self.refused = _Refused(*position, "keys must be plain field names")
             return
         key = str(event.value)
+        if self._refuse_text(key, path + (key,), position):
+            return
         if key in first_seen:
             self.refused = _Refused(*position, f"duplicate key '{key}' (first given on line {first_seen[key][0]}): keep one")
             return
@@ -366,17 +390,30 @@ class _Builder:
                 tag = self.resolved[implicit] = str(self.resolver.resolve(yaml_nodes.ScalarNode, event.value, event.implicit))
         return tag
 
-    def _scalar(self, event) -> Any:
+    def _refuse_text(self, text: str, path: tuple, position: Position) -> bool:
+        found = _NOT_TEXT.search(text)
+        if found:
+            self.refused = _Refused(*position, f"{field_path(path)}: the text holds {_character(found.group())} "
+                                               f"(character {found.start() + 1}), which the site and open data cannot carry: delete it")
+        return found is not None
+
+    def _scalar(self, event, path: tuple) -> Any:
         tag = self._tag(event)
         if tag == _TIMESTAMP or tag == _STR:  # text stays the text written (what the safe constructor returns for str)
+            self._refuse_text(event.value, path, _mark(event))
             return event.value
         if tag not in _SCALAR_TAGS:
             self.refused = _Refused(*_mark(event), f"the tag {tag} is not allowed")
             return None
         node = yaml_nodes.ScalarNode(tag, event.value, event.start_mark, event.end_mark, style=event.style)
         try:
-            return self.constructor.construct_object(node)
+            value = self.constructor.construct_object(node)
         except (ValueError, KeyError, TypeError, YAMLError):  # an explicit tag that does not fit: !!int abc
             shown = tag.replace(_TAG, "!!")
             self.refused = _Refused(*_mark(event), f"the value {event.value!r} cannot be read as {shown}: remove the tag or fix the value")
             return None
+        if isinstance(value, float) and not math.isfinite(value):
+            # JSON has no NaN or infinity, and no fee or count is either: refuse it here, where it stands.
+            self.refused = _Refused(*_mark(event), f"{field_path(path)}: {event.value} is not a number: write a number such as 290, or leave the field out")
+            return None
+        return value

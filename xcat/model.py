@@ -130,6 +130,11 @@ class Level:
     fee: Optional[float] = None
 
 
+def _amount(fee: Optional[float]) -> Optional[float]:
+    """A fee as an amount: 290.0 is 290 and -0.0 is 0, so no page or file shows "290.0" or "-0.0"."""
+    return int(fee) if fee is not None and fee == int(fee) else fee
+
+
 @dataclass
 class PilotCount:
     count: int
@@ -342,7 +347,7 @@ def build_catalogue(documents: list[Document]) -> Catalogue:
             description=Name.of(data.get("description")),
             fields=[fields[f] for f in data.get("fields", [])],
             related_majors=[RelatedMajor(majors[m["major"]], cite(m.get("sources", []))) for m in data.get("related_majors", [])],
-            levels=[Level(l["level"], cite(l["sources"]), l.get("title"), l.get("fee")) for l in data.get("levels", [])],
+            levels=[Level(l["level"], cite(l["sources"]), l.get("title"), _amount(l.get("fee"))) for l in data.get("levels", [])],
             pilot_counts=[PilotCount(p["count"], cite(p["sources"]), dates.normalize(p["as_of"]) if "as_of" in p else None) for p in data.get("pilot_institutions", [])],
             history=[], sources=cite(data["sources"]),
         )
