@@ -13,7 +13,7 @@ from functools import cached_property
 from pathlib import Path
 from typing import Iterator
 
-from jsonschema import Draft202012Validator, validators
+from jsonschema import Draft202012Validator
 from jsonschema.validators import extend
 from jsonschema.exceptions import ValidationError
 from referencing import Registry, Resource
@@ -29,12 +29,6 @@ SCHEMA_FILES = {
     "fields": "fields.schema.json",
     "majors": "majors.schema.json",
 }
-
-
-# JSON Schema counts 320.0 as an integer; the catalogue does not, so a count or a year is
-# written as the whole number it is and never reaches a page or the open data as "320.0".
-_Validator = validators.extend(Draft202012Validator, type_checker=Draft202012Validator.TYPE_CHECKER.redefine(
-    "integer", lambda checker, value: isinstance(value, int) and not isinstance(value, bool)))
 
 
 class SchemaSet:
@@ -95,7 +89,15 @@ def _comparable(value):
     return (type(value).__name__, value)
 
 
-_Validator = extend(Draft202012Validator, {"uniqueItems": _unique_items})
+def _whole_number(checker, value) -> bool:
+    """JSON Schema counts 320.0 as an integer; the catalogue does not, so a count or a year is
+    written as the whole number it is and never reaches a page or the open data as "320.0"."""
+    return isinstance(value, int) and not isinstance(value, bool)
+
+
+# Draft 2020-12 with uniqueness checked in linear time and integers that are written as such.
+_Validator = extend(Draft202012Validator, {"uniqueItems": _unique_items},
+                    type_checker=Draft202012Validator.TYPE_CHECKER.redefine("integer", _whole_number))
 
 
 # Keywords that only describe: a $ref's target may share them with the $ref's siblings.
