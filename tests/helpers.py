@@ -13,8 +13,12 @@ import threading
 from contextlib import contextmanager, redirect_stderr, redirect_stdout
 from pathlib import Path
 
+from xcat.check.catalogue import Checked
 from xcat.cli import main
-from xcat.settings import ROOT
+from xcat.model import build_catalogue
+from xcat.opendata import buildinfo
+from xcat.publish.site import generate
+from xcat.settings import ROOT, SCHEMAS, SiteSettings, site_settings
 
 FICTIONAL = ROOT / "tests" / "fixtures" / "fictional" / "catalogue"
 FICTIONAL_CATALOGUE = FICTIONAL
@@ -101,3 +105,16 @@ def copy_site(site: Path, target: Path) -> Path:
     """A writable copy of a built site."""
     shutil.copytree(site, target)
     return target
+
+
+@functools.cache
+def real_site_settings() -> SiteSettings:
+    """What the build reads from mkdocs.yml (read once for the whole test session)."""
+    return site_settings()
+
+
+def generate_files(checked: Checked, docs: Path) -> None:
+    """Everything the build writes for MkDocs (pages and open data) from a checked catalogue."""
+    assert checked.ok and checked.index is not None, checked.problems[:5]
+    catalogue = build_catalogue(checked.index)
+    generate(catalogue, docs, real_site_settings(), buildinfo.build_date(catalogue, ROOT), SCHEMAS)

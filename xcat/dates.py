@@ -43,8 +43,8 @@ def sort_key(value: str | int | None) -> tuple[int, int, int]:
     return (year, month, day)
 
 
-def year(value: str | int | None) -> int | None:
-    return None if value is None else parts(value)[0]
+def year(value: str | int) -> int:
+    return parts(value)[0]
 
 
 def today() -> str:

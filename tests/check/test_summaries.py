@@ -173,10 +173,12 @@ def test_diff_text_shows_control_characters_in_names(tmp_path):
     write(
         catalogue,
         "organizations/fictional-org-x.yaml",
-        'id: fictional-org-x\nname:\n  zh: "虚构\\e[2J\\nfake line\\u202eredro"\nmaintainers: []\nsources: [fictional-report]\n',
+        # The checker refuses control characters such as ESC in values; a newline and a
+        # right-to-left override are valid text, and still must not reach a terminal raw.
+        'id: fictional-org-x\nname:\n  zh: "虚构\\nfake line\\u202eredro"\nmaintainers: []\nsources: [fictional-report]\n',
     )
     commit(repo, "tricky name")
     code, out, _ = diff(repo, "HEAD~1")
     assert code == 0
-    assert "  * 虚构\\x1b[2J\\nfake line\\u202eredro (fictional-org-x)\n" in out
+    assert "  * 虚构\\nfake line\\u202eredro (fictional-org-x)\n" in out
     assert not re.search(r"[\x00-\x09\x0b-\x1f\u202e]", out)

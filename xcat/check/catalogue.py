@@ -3,6 +3,7 @@
 The result carries the rules' index of schema-valid documents, grouped by kind and id,
 so the model is built from it without grouping the files again.
 """
+
 from __future__ import annotations
 
 from dataclasses import dataclass
@@ -10,8 +11,9 @@ from pathlib import Path
 
 from .. import dates
 from ..settings import ROOT, Options
+from ..vocabulary import BY_KIND
 from .codeowners import stale_problems
-from .load import Document, load_catalogue
+from .load import Document, Loaded, display_path, load_catalogue
 from .problems import Problem
 from .rules import RULES, Index
 from .schemas import SchemaSet
@@ -28,9 +30,20 @@ class Checked:
         return not self.problems
 
 
-def check_catalogue(catalogue_dir: Path, schemas: SchemaSet, *, today: str | None = None, base: Path | None = None) -> Checked:
+def check_catalogue(
+    catalogue_dir: Path,
+    schemas: SchemaSet,
+    *,
+    today: str | None = None,
+    base: Path | None = None,
+    publishable: bool = True,
+) -> Checked:
+    """publishable: a catalogue that is to be published must hold certificates; a revision
+    compared by `diff` may be empty (before the catalogue existed)."""
     loaded = load_catalogue(catalogue_dir, base)
     problems = list(loaded.problems)
+    if publishable:
+        problems += _nothing_to_publish(loaded, catalogue_dir, base or Path.cwd())
     valid = []
     for document in loaded.documents:
         found = list(schemas.problems(document))
@@ -41,6 +54,19 @@ def check_catalogue(catalogue_dir: Path, schemas: SchemaSet, *, today: str | Non
     for rule in RULES:
         problems.extend(rule(index))
     return Checked(loaded.documents, sorted(set(problems)), index)
+
+
+def _nothing_to_publish(loaded: Loaded, catalogue_dir: Path, base: Path) -> list[Problem]:
+    """A catalogue without certificates would publish an empty site over the real one.
+    (Certificate files that cannot be read are reported already: no second problem for them.)"""
+    if loaded.problems or any(document.kind == "certificate" for document in loaded.documents):
+        return []
+    shown = f"{display_path(catalogue_dir, base)}/{BY_KIND['certificate'].folder}"
+    return [
+        Problem(
+            shown, 1, 1, f"the catalogue has no certificates: add at least one file {shown}/<id>.yaml before publishing"
+        )
+    ]
 
 
 def display_base(catalogue: Path) -> Path:

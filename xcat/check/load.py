@@ -6,8 +6,12 @@ where each key and value stands. Nothing here is trusted: anchors, aliases, tags
 deep nesting, duplicate keys, tabs, bad encodings and oversized files are refused
 before they can cost time or memory.
 """
+
 from __future__ import annotations
 
+import math
+import re
+import unicodedata
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -19,7 +23,7 @@ from ruamel.yaml.composer import ComposerError
 from ruamel.yaml.error import MarkedYAMLError, YAMLError
 
 from ..vocabulary import FOLDER_KINDS, SINGLE_FILE_KINDS
-from .problems import Problem
+from .problems import Problem, field_path
 
 MAX_FILE_BYTES = 1024 * 1024
 MAX_NESTING = 32
@@ -36,6 +40,14 @@ _TIMESTAMP = _TAG + "timestamp"
 _STR = _TAG + "str"
 
 Position = tuple[int, int]  # 1-based line, column
+
+# What YAML lets a file hold (its printable set). Checked before parsing, so a stray
+# character is reported once, where it stands, rather than by the parser's reader.
+_NOT_YAML = re.compile("[^\t\n\r\x20-\x7e\x85\xa0-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
+# What a value may not hold even when written as an escape ("\x01"): XML 1.0 (the Atom
+# feeds) refuses C0 controls and U+FFFE/U+FFFF, UTF-8 cannot encode lone surrogates, and
+# C1 controls and DEL only ever arrive by mistake. Newline and tab are text.
+_NOT_TEXT = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\ud800-\udfff\ufffe\uffff]")
 
 
 @dataclass
@@ -151,7 +163,11 @@ def _discover(catalogue_dir: Path):
             continue  # editor and OS litter such as .DS_Store is ignored
         else:
             expected = ", ".join([f"{folder}/" for folder in FOLDER_KINDS] + list(SINGLE_FILE_KINDS))
-            yield entry, None, f"unexpected {'folder' if entry.is_dir() else 'file'} in catalogue/: only {expected} belong here"
+            yield (
+                entry,
+                None,
+                f"unexpected {'folder' if entry.is_dir() else 'file'} in catalogue/: only {expected} belong here",
+            )
 
 
 def _refusal_for_item(item: Path, folder: str) -> str | None:
@@ -170,7 +186,9 @@ def read_document(path: Path, kind: str, shown: str, resolved: dict | None = Non
     """resolved: scalar tags already resolved, shared by the files of one catalogue (they repeat ids and keys)."""
     size = path.stat().st_size
     if size > MAX_FILE_BYTES:
-        raise _Refused(1, 1, f"the file is {size:,} bytes; the limit is {MAX_FILE_BYTES:,} (1 MiB): split it or shorten it")
+        raise _Refused(
+            1, 1, f"the file is {size:,} bytes; the limit is {MAX_FILE_BYTES:,} (1 MiB): split it or shorten it"
+        )
     text = decode(path.read_bytes())
     _refuse_tabs(text)
     parser = YAML(typ="safe", pure=False)
@@ -190,7 +208,9 @@ def read_document(path: Path, kind: str, shown: str, resolved: dict | None = Non
     root_event, root_position = builder.root
     if root_event is not yaml_events.MappingStartEvent:
         found = "a list" if root_event is yaml_events.SequenceStartEvent else "a single value"
-        raise _Refused(*root_position, f"the file must hold a mapping of field names to values (name: value), not {found}")
+        raise _Refused(
+            *root_position, f"the file must hold a mapping of field names to values (name: value), not {found}"
+        )
     if builder.refused:
         raise builder.refused
     document.data = builder.data
@@ -226,8 +246,23 @@ def decode(raw: bytes) -> str:
         before = raw[: error.start]
         line = before.count(b"\n") + 1
         column = len(before[before.rfind(b"\n") + 1 :].decode("utf-8", "replace")) + 1
-        raise _Refused(line, column, f"the file is not valid UTF-8 (byte 0x{raw[error.start]:02x}): save it as UTF-8") from None
-    return text.removeprefix("\ufeff")
+        raise _Refused(
+            line, column, f"the file is not valid UTF-8 (byte 0x{raw[error.start]:02x}): save it as UTF-8"
+        ) from None
+    text = text.removeprefix("\ufeff")
+    found = _NOT_YAML.search(text)
+    if found:
+        line = text.count("\n", 0, found.start()) + 1
+        column = found.start() - (text.rfind("\n", 0, found.start()) + 1) + 1
+        raise _Refused(
+            line, column, f"the file holds {_character(found.group())}, which a catalogue file cannot hold: delete it"
+        )
+    return text
+
+
+def _character(char: str) -> str:
+    kind = "the control character" if unicodedata.category(char) == "Cc" else "the character"
+    return f"{kind} U+{ord(char):04X}"
 
 
 def _refuse_tabs(text: str) -> None:
@@ -246,7 +281,10 @@ def _read_events(parser: YAML, text: str, builder: _Builder) -> None:
         if isinstance(event, yaml_events.NodeEvent):
             nodes += 1
             if nodes > MAX_NODES:
-                raise _Refused(*_mark(event), f"the file holds more than {MAX_NODES:,} field names and values, the limit that keeps checking fast: shorten it")
+                raise _Refused(
+                    *_mark(event),
+                    f"the file holds more than {MAX_NODES:,} field names and values, the limit that keeps checking fast: shorten it",
+                )
         if isinstance(event, yaml_events.AliasEvent):
             raise _Refused(*_mark(event), f"aliases (*{event.anchor}) are not allowed: write the value out in full")
         anchor = getattr(event, "anchor", None)
@@ -269,10 +307,14 @@ def _read_events(parser: YAML, text: str, builder: _Builder) -> None:
                 second_document = event
         elif second_document is None and isinstance(event, (yaml_events.NodeEvent, yaml_events.CollectionEndEvent)):
             builder.feed(event)
-    if second_document is not None:
+    if first_document is not None and second_document is not None:
         # What composing the stream would say; reported only once the whole file is known to be safe.
-        raise ComposerError("expected a single document in the stream", first_document.start_mark,
-                            "but found another document", second_document.start_mark)
+        raise ComposerError(
+            "expected a single document in the stream",
+            first_document.start_mark,
+            "but found another document",
+            second_document.start_mark,
+        )
 
 
 class _Builder:
@@ -311,7 +353,7 @@ class _Builder:
                 self.refused = _Refused(0, 0, "")  # read_document reports the top level instead
             return
         frame = self.stack[-1]
-        container, path, key, first_seen = frame
+        container, path, key, _first_seen = frame
         if isinstance(container, dict) and key is None:
             self._key(event, kind, position, frame)
             return
@@ -323,7 +365,7 @@ class _Builder:
             child = path + (len(container),)
             self.document.key_positions[child] = self.document.value_positions[child] = position
         if kind is yaml_events.ScalarEvent:
-            value = self._scalar(event)
+            value = self._scalar(event, child)
             if self.refused is not None:
                 return
         else:
@@ -335,13 +377,17 @@ class _Builder:
             container.append(value)
 
     def _key(self, event, kind, position: Position, frame: list) -> None:
-        container, path, _, first_seen = frame
+        _container, path, _, first_seen = frame
         if kind is not yaml_events.ScalarEvent or self._tag(event) == _TAG + "merge":
             self.refused = _Refused(*position, "keys must be plain field names")
             return
         key = str(event.value)
+        if self._refuse_text(key, path + (key,), position):
+            return
         if key in first_seen:
-            self.refused = _Refused(*position, f"duplicate key '{key}' (first given on line {first_seen[key][0]}): keep one")
+            self.refused = _Refused(
+                *position, f"duplicate key '{key}' (first given on line {first_seen[key][0]}): keep one"
+            )
             return
         first_seen[key] = position
         self.document.key_positions[path + (key,)] = position
@@ -355,20 +401,43 @@ class _Builder:
             implicit = (event.value, event.implicit)
             tag = self.resolved.get(implicit)
             if tag is None:
-                tag = self.resolved[implicit] = str(self.resolver.resolve(yaml_nodes.ScalarNode, event.value, event.implicit))
+                tag = self.resolved[implicit] = str(
+                    self.resolver.resolve(yaml_nodes.ScalarNode, event.value, event.implicit)
+                )
         return tag
 
-    def _scalar(self, event) -> Any:
+    def _refuse_text(self, text: str, path: tuple, position: Position) -> bool:
+        found = _NOT_TEXT.search(text)
+        if found:
+            self.refused = _Refused(
+                *position,
+                f"{field_path(path)}: the text holds {_character(found.group())} "
+                f"(character {found.start() + 1}), which the site and open data cannot carry: delete it",
+            )
+        return found is not None
+
+    def _scalar(self, event, path: tuple) -> Any:
         tag = self._tag(event)
-        if tag == _TIMESTAMP or tag == _STR:  # text stays the text written (what the safe constructor returns for str)
+        if tag in (_TIMESTAMP, _STR):  # text stays the text written (what the safe constructor returns for str)
+            self._refuse_text(event.value, path, _mark(event))
             return event.value
         if tag not in _SCALAR_TAGS:
             self.refused = _Refused(*_mark(event), f"the tag {tag} is not allowed")
             return None
         node = yaml_nodes.ScalarNode(tag, event.value, event.start_mark, event.end_mark, style=event.style)
         try:
-            return self.constructor.construct_object(node)
+            value = self.constructor.construct_object(node)
         except (ValueError, KeyError, TypeError, YAMLError):  # an explicit tag that does not fit: !!int abc
             shown = tag.replace(_TAG, "!!")
-            self.refused = _Refused(*_mark(event), f"the value {event.value!r} cannot be read as {shown}: remove the tag or fix the value")
+            self.refused = _Refused(
+                *_mark(event), f"the value {event.value!r} cannot be read as {shown}: remove the tag or fix the value"
+            )
             return None
+        if isinstance(value, float) and not math.isfinite(value):
+            # JSON has no NaN or infinity, and no fee or count is either: refuse it here, where it stands.
+            self.refused = _Refused(
+                *_mark(event),
+                f"{field_path(path)}: {event.value} is not a number: write a number such as 290, or leave the field out",
+            )
+            return None
+        return value

@@ -404,6 +404,7 @@ def history_out_of_order(index: Index) -> Iterator[Problem]:
         history = document.data.get("history", [])
         batch = index.items["batch"].get(document.data.get("batch", ""))
         introduced = batch.data.get("date") if batch else None
+        introduced_with = batch.stem if batch else ""
         previous = None
         for number, event in enumerate(history):
             if not dates.is_real(event["date"]):
@@ -412,7 +413,7 @@ def history_out_of_order(index: Index) -> Iterator[Problem]:
             if introduced is not None and dates.is_real(introduced) and dates.compare(event["date"], introduced) < 0:
                 yield document.problem(
                     path,
-                    f"{field_path(path)}: {dates.normalize(event['date'])} is before the certificate's introduction with {batch.stem} ({dates.normalize(introduced)})",
+                    f"{field_path(path)}: {dates.normalize(event['date'])} is before the certificate's introduction with {introduced_with} ({dates.normalize(introduced)})",
                 )
             if previous is not None and dates.compare(event["date"], previous) < 0:
                 yield document.problem(

@@ -3,6 +3,7 @@
 One compiled validator per kind of file, built once and reused. The schemas refer
 to each other by $id; a local registry resolves those references with no network.
 """
+
 from __future__ import annotations
 
 import difflib
@@ -81,7 +82,18 @@ def _comparable(value):
     return (type(value).__name__, value)
 
 
-_Validator = extend(Draft202012Validator, {"uniqueItems": _unique_items})
+def _whole_number(checker, value) -> bool:
+    """JSON Schema counts 320.0 as an integer; the catalogue does not, so a count or a year is
+    written as the whole number it is and never reaches a page or the open data as "320.0"."""
+    return isinstance(value, int) and not isinstance(value, bool)
+
+
+# Draft 2020-12 with uniqueness checked in linear time and integers that are written as such.
+_Validator = extend(
+    Draft202012Validator,
+    {"uniqueItems": _unique_items},
+    type_checker=Draft202012Validator.TYPE_CHECKER.redefine("integer", _whole_number),
+)
 
 
 # Keywords that only describe: a $ref's target may share them with the $ref's siblings.
@@ -133,7 +145,11 @@ def _explain(error: ValidationError, document: Document) -> Iterator[Problem]:
         known = sorted(error.schema.get("properties", {}))
         for name in error.instance:
             if name not in known:
-                yield document.problem(path + (name,), f"{field_path(path + (name,))}: unknown field '{name}'{_suggest(name, known)}", key=True)
+                yield document.problem(
+                    path + (name,),
+                    f"{field_path(path + (name,))}: unknown field '{name}'{_suggest(name, known)}",
+                    key=True,
+                )
         return
     if keyword == "required":
         match = re.match(r"^'(.+)' is a required property$", error.message)
@@ -149,7 +165,10 @@ def _explain(error: ValidationError, document: Document) -> Iterator[Problem]:
         return
     if keyword == "type":
         wanted = error.validator_value if isinstance(error.validator_value, list) else [error.validator_value]
-        yield document.problem(path, f"{where}: expected {' or '.join(_TYPE_NAMES.get(t, t) for t in wanted)}, got {_describe(error.instance)}")
+        yield document.problem(
+            path,
+            f"{where}: expected {' or '.join(_TYPE_NAMES.get(str(t), str(t)) for t in wanted)}, got {_describe(error.instance)}",
+        )
         return
     if keyword == "pattern" and "x-expected" in error.schema:
         yield document.problem(path, f"{where}: {error.instance!r} is not {error.schema['x-expected']}")
@@ -159,7 +178,11 @@ def _explain(error: ValidationError, document: Document) -> Iterator[Problem]:
         parent = document.data
         for part in path:
             parent = parent[part]
-        name = next((key for key, value in parent.items() if value is error.instance), None) if isinstance(parent, dict) else None
+        name = (
+            next((key for key, value in parent.items() if value is error.instance), None)
+            if isinstance(parent, dict)
+            else None
+        )
         if name is not None:
             path = path + (name,)
         on = f" on a '{parent['type']}' event" if isinstance(parent, dict) and "type" in parent else " here"

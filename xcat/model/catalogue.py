@@ -5,6 +5,7 @@ each certificate's full history (its batch's announcement first), current status
 former names, successors and the chain to the current ones, predecessors, and the
 per-organization, per-batch, per-field and per-major groupings.
 """
+
 from __future__ import annotations
 
 from dataclasses import dataclass, field
@@ -26,6 +27,11 @@ class Name:
     @classmethod
     def of(cls, data: dict | None) -> Name | None:
         return cls(data["zh"], data.get("en")) if data else None
+
+    @classmethod
+    def required(cls, data: dict) -> Name:
+        """A name the schema requires: always present in a checked catalogue."""
+        return cls(data["zh"], data.get("en"))
 
     def both(self, separator: str = " ") -> str:
         """The text in both languages, Chinese first; the Chinese alone when there is no other."""
@@ -131,6 +137,11 @@ class Level:
     fee: float | None = None
 
 
+def _amount(fee: float | None) -> float | None:
+    """A fee as an amount: 290.0 is 290 and -0.0 is 0, so no page or file shows "290.0" or "-0.0"."""
+    return int(fee) if fee is not None and fee == int(fee) else fee
+
+
 @dataclass
 class PilotCount:
     count: int
@@ -154,7 +165,7 @@ class Event:
     previous_organization: Organization | None = None
     successors: list[Successor] = field(default_factory=list)
     from_batch: Batch | None = None  # set on the introduction that a batch's announcement stands for
-    certificate: Certificate | None = None
+    certificate: Certificate = field(kw_only=True)  # the certificate whose history it is
 
 
 @dataclass
@@ -286,8 +297,15 @@ def status_after(events: list[Event]) -> str:
 def newest_first(events) -> list[Event]:
     """Dated events newest first, then undated ones by batch: one order for every list of changes."""
     everything = list(events)
-    dated = sorted((e for e in everything if e.date), key=lambda e: (dates.sort_key(e.date), e.certificate.id, e.type), reverse=True)
-    undated = sorted((e for e in everything if not e.date), key=lambda e: (e.from_batch.number if e.from_batch else 0, e.certificate.id))
+    dated = sorted(
+        (e for e in everything if e.date),
+        key=lambda e: (dates.sort_key(e.date), e.certificate.id, e.type),
+        reverse=True,
+    )
+    undated = sorted(
+        (e for e in everything if not e.date),
+        key=lambda e: (e.from_batch.number if e.from_batch else 0, e.certificate.id),
+    )
     return dated + undated
 
 
@@ -295,19 +313,28 @@ def build_catalogue(index: Index) -> Catalogue:
     """Assemble the model from the checker's index of a catalogue that passed every check."""
     by_kind = {kind.kind: index.of_kind(kind.kind) for kind in FILE_KINDS}
 
-    sources = {d.data["id"]: Source(**{k: dates.normalize(v) if k == "published" else v for k, v in d.data.items()}) for d in by_kind.get("source", [])}
+    sources = {
+        d.data["id"]: Source(
+            **{**d.data, **({"published": dates.normalize(d.data["published"])} if "published" in d.data else {})}
+        )
+        for d in by_kind.get("source", [])
+    }
 
     def cite(ids: list[str]) -> list[Source]:
         return [sources[i] for i in ids]
 
     vocab = {d.kind: d.data for d in by_kind.get("fields", []) + by_kind.get("majors", [])}
-    fields = {f["id"]: Field(f["id"], Name.of(f["name"])) for f in vocab.get("fields", {}).get("fields", [])}
-    majors = {m["id"]: Major(m["id"], Name.of(m["name"])) for m in vocab.get("majors", {}).get("majors", [])}
+    fields = {f["id"]: Field(f["id"], Name.required(f["name"])) for f in vocab.get("fields", {}).get("fields", [])}
+    majors = {m["id"]: Major(m["id"], Name.required(m["name"])) for m in vocab.get("majors", {}).get("majors", [])}
 
     organizations = {
         d.data["id"]: Organization(
-            id=d.data["id"], name=Name.of(d.data["name"]), path=d.path, website=d.data.get("website"),
-            description=Name.of(d.data.get("description")), maintainers=list(d.data.get("maintainers", [])),
+            id=d.data["id"],
+            name=Name.required(d.data["name"]),
+            path=d.path,
+            website=d.data.get("website"),
+            description=Name.of(d.data.get("description")),
+            maintainers=list(d.data.get("maintainers", [])),
             sources=cite(d.data["sources"]),
         )
         for d in by_kind.get("organization", [])
@@ -316,15 +343,23 @@ def build_catalogue(index: Index) -> Catalogue:
     def totals(data: dict | None) -> BatchTotals | None:
         if not data:
             return None
-        numbers = {k: data[k] for k in ("certificates", "organizations", "applications", "applicant_units") if k in data}
-        return BatchTotals(basis=data["basis"], sources=cite(data["sources"]), note=Name.of(data.get("note")), **numbers)
+        numbers = {
+            k: data[k] for k in ("certificates", "organizations", "applications", "applicant_units") if k in data
+        }
+        return BatchTotals(
+            basis=data["basis"], sources=cite(data["sources"]), note=Name.of(data.get("note")), **numbers
+        )
 
     batches = {
         d.data["id"]: Batch(
-            id=d.data["id"], number=d.data["number"], name=Name.of(d.data["name"]), path=d.path,
+            id=d.data["id"],
+            number=d.data["number"],
+            name=Name.required(d.data["name"]),
+            path=d.path,
             date=dates.normalize(d.data["date"]) if "date" in d.data else None,
-            announced_by=Name.of(d.data.get("announced_by")), totals=totals(d.data.get("totals")),
-            remarks=[Remark(Name.of(r["text"]), cite(r["sources"])) for r in d.data.get("remarks", [])],
+            announced_by=Name.of(d.data.get("announced_by")),
+            totals=totals(d.data.get("totals")),
+            remarks=[Remark(Name.required(r["text"]), cite(r["sources"])) for r in d.data.get("remarks", [])],
             sources=cite(d.data["sources"]),
         )
         for d in sorted(by_kind.get("batch", []), key=lambda d: d.data["number"])
@@ -336,17 +371,31 @@ def build_catalogue(index: Index) -> Catalogue:
         data = d.data
         batch = batches.get(data.get("batch", ""))
         certificate = Certificate(
-            id=data["id"], name=Name.of(data["name"]), path=d.path,
-            organization=organizations[data["organization"]], batch=batch,
+            id=data["id"],
+            name=Name.required(data["name"]),
+            path=d.path,
+            organization=organizations[data["organization"]],
+            batch=batch,
             description=Name.of(data.get("description")),
             fields=[fields[f] for f in data.get("fields", [])],
-            related_majors=[RelatedMajor(majors[m["major"]], cite(m.get("sources", []))) for m in data.get("related_majors", [])],
-            levels=[Level(l["level"], cite(l["sources"]), l.get("title"), l.get("fee")) for l in data.get("levels", [])],
-            pilot_counts=[PilotCount(p["count"], cite(p["sources"]), dates.normalize(p["as_of"]) if "as_of" in p else None) for p in data.get("pilot_institutions", [])],
-            history=[], sources=cite(data["sources"]),
+            related_majors=[
+                RelatedMajor(majors[m["major"]], cite(m.get("sources", []))) for m in data.get("related_majors", [])
+            ],
+            levels=[
+                Level(level["level"], cite(level["sources"]), level.get("title"), _amount(level.get("fee")))
+                for level in data.get("levels", [])
+            ],
+            pilot_counts=[
+                PilotCount(p["count"], cite(p["sources"]), dates.normalize(p["as_of"]) if "as_of" in p else None)
+                for p in data.get("pilot_institutions", [])
+            ],
+            history=[],
+            sources=cite(data["sources"]),
         )
         if batch:
-            certificate.history.append(Event("introduced", batch.date, batch.sources, from_batch=batch, certificate=certificate))
+            certificate.history.append(
+                Event("introduced", batch.date, batch.sources, from_batch=batch, certificate=certificate)
+            )
         certificates[certificate.id] = certificate
         raw_events[certificate.id] = data.get("history", [])
 
@@ -354,10 +403,15 @@ def build_catalogue(index: Index) -> Catalogue:
     for certificate in certificates.values():
         for raw in raw_events[certificate.id]:
             event = Event(
-                type=raw["type"], date=dates.normalize(raw["date"]), sources=cite(raw["sources"]),
-                details=Name.of(raw.get("details")), previous_name=Name.of(raw.get("previous_name")),
+                type=raw["type"],
+                date=dates.normalize(raw["date"]),
+                sources=cite(raw["sources"]),
+                details=Name.of(raw.get("details")),
+                previous_name=Name.of(raw.get("previous_name")),
                 previous_organization=organizations.get(raw.get("previous_organization", "")),
-                successors=[Successor(certificates[s["certificate"]], s["equivalence"]) for s in raw.get("successors", [])],
+                successors=[
+                    Successor(certificates[s["certificate"]], s["equivalence"]) for s in raw.get("successors", [])
+                ],
                 certificate=certificate,
             )
             certificate.history.append(event)

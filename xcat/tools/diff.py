@@ -221,7 +221,9 @@ def read_side(repo: Path, prefix: str, revision: str, schemas, today: str | None
     commit = resolve(repo, revision)
     folder = read_tree(repo, revision, commit, prefix)
     # A TreeEntry answers every question the loader asks of a Path; paths are shown as they are in git.
-    checked = check_catalogue(cast(Path, folder), schemas, today=today, base=cast(Path, PurePosixPath()))
+    checked = check_catalogue(
+        cast(Path, folder), schemas, today=today, base=cast(Path, PurePosixPath()), publishable=False
+    )
     raw = {}
     for document in checked.documents:
         if document.kind in ("fields", "majors"):
