@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Debian's Chromium and CJK fonts for the browser tests. Playwright drives this
 # browser; it never downloads one of its own. Also strace, which kills a build at each
-# step in tests/test_publish.py.
+# step in tests/publish/test_swap.py.
 set -euo pipefail
 if [ -x /usr/bin/chromium ] && fc-list 2>/dev/null | grep -qi "Noto Sans CJK" && command -v strace >/dev/null; then
   exit 0

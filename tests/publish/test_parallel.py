@@ -1,4 +1,4 @@
-"""Generation on every core (xcat/parallel.py): the same bytes as one process, and a failure
+"""Generation on every core (xcat/publish/parallel.py): the same bytes as one process, and a failure
 in a child process reaches the contributor exactly as one in the build process would."""
 
 from __future__ import annotations

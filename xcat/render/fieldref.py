@@ -2,7 +2,7 @@
 
 The schemas in schema/ are the one source: this module walks them (following $ref
 within the set, and reading the if/then rules that make a field required for one kind
-of event), and the template xcat/templates/fieldref/fields.md.j2 lays the result out
+of event), and the template xcat/render/templates/fieldref/fields.md.j2 lays the result out
 as docs/reference/fields.md in the site. Nothing here restates what a field means.
 """
 

@@ -1,7 +1,7 @@
 """Stage 4a: the site's pages, as Markdown rendered from the model through templates.
 
 Python decides what each page shows (which objects, in which order, which charts);
-the templates in xcat/templates/ decide how it looks. Every value a template prints
+the templates in xcat/render/templates/ decide how it looks. Every value a template prints
 goes through `plain_text`, so contributor text can never become markup.
 """
 
