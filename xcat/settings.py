@@ -6,10 +6,10 @@ from __future__ import annotations
 import enum
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from mkdocs.config import load_config
-from mkdocs.config.defaults import MkDocsConfig
-from mkdocs.exceptions import ConfigurationError
+if TYPE_CHECKING:
+    from mkdocs.config.defaults import MkDocsConfig
 
 ROOT = Path(__file__).resolve().parent.parent
 CATALOGUE = ROOT / "catalogue"
@@ -69,6 +69,10 @@ def load_site_config(
     docs_dir: Path = HAND_WRITTEN_DOCS, site_dir: Path = SITE, config_file: Path = MKDOCS_YML
 ) -> MkDocsConfig:
     """mkdocs.yml as MkDocs reads it, strict, building docs_dir into site_dir."""
+    # Imported here: MkDocs and its plugins take about 0.5 s to load, which `check` never needs.
+    from mkdocs.config import load_config  # noqa: PLC0415
+    from mkdocs.exceptions import ConfigurationError  # noqa: PLC0415
+
     try:
         return load_config(str(config_file), docs_dir=str(docs_dir), site_dir=str(site_dir), strict=True)
     except (ConfigurationError, OSError) as error:

@@ -12,10 +12,9 @@ import shutil
 import sys
 from contextlib import contextmanager
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import jinja2
-from mkdocs.commands.build import build
-from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import Abort, MkDocsException
 
 from ..check.catalogue import check
@@ -27,6 +26,9 @@ from ..render import fieldref, pages
 from ..settings import HAND_WRITTEN_DOCS, ROOT, Exit, Options, SettingsError, SiteSettings, load_site_config
 from . import parallel
 from .swap import staging, swap_into_place
+
+if TYPE_CHECKING:
+    from mkdocs.config.defaults import MkDocsConfig
 
 
 def check_and_build(options: Options, when_invalid: str) -> int:
@@ -130,6 +132,9 @@ def run_mkdocs(config: MkDocsConfig) -> None:
     shown.setLevel(logging.WARNING)
     shown.setFormatter(logging.Formatter("build.py: MkDocs %(levelname)s: %(message)s"))
     logger.addHandler(shown)
+    # Imported here: MkDocs' build loads the theme's machinery (about 0.3 s), which only a build needs.
+    from mkdocs.commands.build import build  # noqa: PLC0415
+
     try:
         logger.setLevel(logging.WARNING)
         build(config)

@@ -14,10 +14,8 @@ import re
 from collections.abc import Callable, Iterable
 from pathlib import Path
 
-import jieba
 import jinja2
 from markupsafe import Markup
-from pypinyin import Style, lazy_pinyin
 
 from .. import urls, vocabulary
 from ..model import Batch, Catalogue, Certificate, Name, Source
@@ -25,8 +23,6 @@ from . import charts
 
 TEMPLATES = Path(__file__).parent / "templates"
 LATEST_CHANGES_ON_HOME = 10
-
-jieba.setLogLevel(logging.WARNING)  # its dictionary-loading chatter is not build output
 
 
 def write_pages(
@@ -91,14 +87,27 @@ def page_title(value) -> Markup:
 _HAN = re.compile(r"[\u3400-\u9fff]")
 
 
+@functools.cache
+def _segmenter_and_speller():
+    """jieba and pypinyin, imported on first use: their dictionaries take about 2 s to load,
+    which only a build that renders pages pays, never `check` or the other commands."""
+    import jieba  # noqa: PLC0415 - heavy optional dependency, see above
+    import pypinyin  # noqa: PLC0415 - heavy optional dependency, see above
+
+    jieba.setLogLevel(logging.WARNING)  # its dictionary-loading chatter is not build output
+    jieba.initialize()  # load the dictionary once, before the page jobs are shared out between processes
+    return jieba, pypinyin
+
+
 def pinyin_terms(name: str) -> list[str]:
     """Search terms for a Chinese name: words in pinyin, the whole name joined, and initials.
     工业机器人应用编程 -> ["gongye jiqiren yingyong biancheng", "gongyejiqirenyingyongbiancheng", "gyjqryybc"].
     Material's search matches prefixes, so "gyjqr" and "gongye jiqiren" both find it."""
+    jieba, pypinyin = _segmenter_and_speller()
     words = [w for w in jieba.cut(name, HMM=False) if _HAN.search(w)]
     if not words:
         return []
-    spelled = [[s for s in lazy_pinyin(w, errors="ignore") if s.isascii()] for w in words]
+    spelled = [[s for s in pypinyin.lazy_pinyin(w, errors="ignore") if s.isascii()] for w in words]
     terms = [
         " ".join("".join(s) for s in spelled),
         "".join("".join(s) for s in spelled),
@@ -109,7 +118,8 @@ def pinyin_terms(name: str) -> list[str]:
 
 @functools.cache  # every list page sorts by it: spell each name once
 def pinyin_sort_key(name: str) -> str:
-    return " ".join(lazy_pinyin(name, style=Style.NORMAL)).lower()
+    _, pypinyin = _segmenter_and_speller()
+    return " ".join(pypinyin.lazy_pinyin(name, style=pypinyin.Style.NORMAL)).lower()
 
 
 # --- What each page shows -----------------------------------------------------
@@ -173,7 +183,7 @@ class PageWriter:
     def jobs(self) -> list[Callable[[], None]]:
         """One job per page (and its chart), in a fixed order: each is independent of the others,
         so xcat.parallel can share them out between processes."""
-        jieba.initialize()  # load the dictionary once, before the jobs are shared out
+        _segmenter_and_speller()  # load the dictionaries once, before the jobs are shared out
         catalogue = self.catalogue
         everything = catalogue_order(catalogue.certificates.values())
         page = functools.partial
