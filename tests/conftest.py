@@ -14,6 +14,7 @@ import pytest
 from playwright.sync_api import sync_playwright
 
 from tests.helpers import CHROMIUM, CHROMIUM_ARGS, FICTIONAL, TODAY, build_site
+from tests.skips import pytest_runtest_makereport  # noqa: F401 - the hook: with CI=true a skip fails
 from xcat.check.catalogue import Checked, check_catalogue
 from xcat.check.schemas import SchemaSet
 from xcat.model import Catalogue, build_catalogue

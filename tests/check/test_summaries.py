@@ -6,10 +6,12 @@ from __future__ import annotations
 
 import json
 import re
+import shutil
 from html.parser import HTMLParser
 
 import cmarkgfm
 import pytest
+import yaml
 from cmarkgfm.cmark import Options
 
 from tests.helpers import copy_fictional, edit, run_check, write
@@ -17,6 +19,9 @@ from tests.tools.test_diff import commit, diff, git
 from xcat.check.catalogue import Checked
 from xcat.check.problems import Problem, visible
 from xcat.check.report import markdown
+from xcat.settings import ROOT
+
+HOSTILE_CATALOGUE = ROOT / "tests" / "fixtures" / "hostile" / "catalogue"
 
 # Each would be a link, an image, HTML, a mention or markup if it reached the summary raw.
 HOSTILE = [
@@ -127,6 +132,26 @@ def test_diff_summary_renders_hostile_names_as_written(tmp_path):
     code, out, _ = diff(repo, "HEAD~1", "HEAD", "--format", "markdown")
     assert code == 0
     assert_inert(out, [f"{text} (fictional-org-x{number})" for number, text in enumerate(names)])
+
+
+def test_diff_summary_from_the_fictional_to_the_hostile_catalogue_is_inert(tmp_path):
+    """Every free-text field changed to hostile text (tests/fixtures/hostile/): the summary a
+    reviewer reads still renders no markup, and names each certificate as written."""
+    repo = tmp_path / "repo"
+    repo.mkdir()
+    git(repo, "init", "-q", "-b", "main")
+    catalogue = copy_fictional(repo)
+    commit(repo, "base")
+    shutil.rmtree(catalogue)
+    shutil.copytree(HOSTILE_CATALOGUE, catalogue)
+    commit(repo, "hostile")
+    code, out, _ = diff(repo, "HEAD~1", "HEAD", "--format", "markdown")
+    assert code == 0
+    names = [
+        yaml.safe_load(path.read_text(encoding="utf-8"))["name"]["zh"]
+        for path in sorted((HOSTILE_CATALOGUE / "certificates").glob("*.yaml"))
+    ]
+    assert_inert(out, names)
 
 
 # ---------------------------------------------------------------- terminal formats

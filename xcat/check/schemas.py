@@ -188,6 +188,19 @@ def _explain(error: ValidationError, document: Document) -> Iterator[Problem]:
         on = f" on a '{parent['type']}' event" if isinstance(parent, dict) and "type" in parent else " here"
         yield document.problem(path, f"{field_path(path)}: this field is not allowed{on}", key=True)
         return
+    if keyword == "maxLength" and isinstance(error.instance, str):
+        # The default message quotes the whole text: a 4,000-character description made a 12 KB line.
+        yield document.problem(
+            path,
+            f"{where}: the text has {len(error.instance)} characters, more than the {error.validator_value} allowed: shorten it",
+        )
+        return
+    if keyword == "maxItems" and isinstance(error.instance, list):
+        # The default message prints the whole list as Python data.
+        yield document.problem(
+            path, f"{where}: the list has {len(error.instance)} items, more than the {error.validator_value} allowed"
+        )
+        return
     if keyword == "uniqueItems":
         yield document.problem(path, f"{where}: the list repeats an item: keep each item once")
         return

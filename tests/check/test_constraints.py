@@ -1,0 +1,1498 @@
+"""Every constraint in the catalogue's schemas, one case each: an edit to the fictional catalogue
+that breaks that constraint, and the exact problem line (file, line, column, message) it must
+produce.
+
+Two meta-tests keep the table honest:
+- every constraint found by walking schema/*.schema.json has a case (or a stated reason why an
+  edit cannot reach it), so a new constraint without a case fails here;
+- removing a constraint from a copy of the schemas changes what its case reports, so no case
+  claims a constraint it does not exercise.
+"""
+
+from __future__ import annotations
+
+import functools
+import json
+from dataclasses import dataclass
+from pathlib import Path
+
+import pytest
+
+from tests.helpers import FICTIONAL, TODAY, copy_fictional, edit, problems_after
+from xcat.check.catalogue import check_catalogue
+from xcat.check.schemas import SchemaSet
+from xcat.settings import SCHEMAS
+
+# Keywords that restrict a value. Everything else in a schema describes it (title, examples)
+# or structures it (properties, items, $defs, allOf, if/then/else), and is walked into.
+CONSTRAINTS = {
+    "type",
+    "enum",
+    "const",
+    "pattern",
+    "minimum",
+    "maximum",
+    "exclusiveMinimum",
+    "exclusiveMaximum",
+    "multipleOf",
+    "minLength",
+    "maxLength",
+    "minItems",
+    "maxItems",
+    "uniqueItems",
+    "minProperties",
+    "maxProperties",
+    "required",
+    "dependentRequired",
+    "format",
+    "not",
+    "contains",
+    "propertyNames",
+}
+_MAPS = {"properties", "patternProperties", "$defs", "dependentSchemas"}
+_SUBSCHEMAS = {"items", "prefixItems", "additionalProperties", "allOf", "anyOf", "oneOf", "if", "then", "else"}
+
+
+def constraints_in(node, pointer: str = "") -> list[tuple[str, str, str | None]]:
+    """(pointer to the schema object, keyword, the field for `required`) for each constraint.
+    additionalProperties: false and a false schema are constraints too."""
+    if node is False:
+        return [(pointer, "false", None)]
+    if isinstance(node, list):
+        return [found for i, item in enumerate(node) for found in constraints_in(item, f"{pointer}/{i}")]
+    if not isinstance(node, dict):
+        return []
+    found: list[tuple[str, str, str | None]] = []
+    for key, value in node.items():
+        if key == "required":
+            found += [(pointer, "required", name) for name in value]
+        elif (key == "additionalProperties" and value is False) or key in CONSTRAINTS:
+            found.append((pointer, key, None))
+        elif key in _MAPS:
+            for name, schema in value.items():
+                found += constraints_in(schema, f"{pointer}/{key}/{name}")
+        elif key in _SUBSCHEMAS:
+            found += constraints_in(value, f"{pointer}/{key}")
+    return found
+
+
+def key(file: str, pointer: str, keyword: str, name: str | None) -> str:
+    return f"{file}#{pointer} {keyword}" + (f" {name}" if name else "")
+
+
+def schema_constraints() -> set[str]:
+    return {
+        key(path.name, *found)
+        for path in sorted(SCHEMAS.glob("*.schema.json"))
+        for found in constraints_in(json.loads(path.read_text(encoding="utf-8")))
+    }
+
+
+@dataclass(frozen=True)
+class Case:
+    keys: tuple[str, ...]  # the constraints this edit breaks (a condition's parts share one case)
+    relative: str
+    old: str
+    new: str
+    expected: tuple[str, ...]
+
+
+# Constraints no edit of a catalogue file can reach, and why.
+UNREACHABLE = {
+    f"{kind}.schema.json# type": "the loader refuses a file that is not a mapping before the schema sees it"
+    for kind in ("batch", "certificate", "fields", "majors", "organization", "source")
+}
+
+# Where the edits go, and values just past a length limit.
+C = "common.schema.json#/$defs/"
+CERT = "certificate.schema.json#"
+EV = CERT + "/$defs/event"
+B1, B2 = "batches/batch-1.yaml", "batches/batch-2.yaml"
+K, A, ETA, G, IOTA = (f"certificates/fictional-{n}.yaml" for n in ("kappa", "alpha", "eta", "gamma", "iota"))
+OA = "organizations/fictional-org-a.yaml"
+FIELDS, MAJORS = "fields.yaml", "majors.yaml"
+PAPER, NOTICE = "sources/fictional-paper.yaml", "sources/fictional-notice-2020.yaml"
+ENDK = "sources: [fictional-report]\n"  # kappa's last line
+B2_TOTALS = (
+    "totals:\n  certificates: 40\n  basis: derived\n  note:\n    zh: 虚构推算。\n    en: Fictional derivation.\n"
+    "  sources: [fictional-report]\n"
+)
+FIELD_LIST = (FICTIONAL / FIELDS).read_text(encoding="utf-8").partition("sources: [fictional-paper]\n")[2]
+MAJOR_LIST = (FICTIONAL / MAJORS).read_text(encoding="utf-8")
+SLUG_81 = "a" * 81
+ZH_201 = "字" * 201
+EN_301 = "a" * 301
+TEXT_4001 = "字" * 4001
+TITLE_201 = "题" * 201
+TITLE_501 = "题" * 501
+URL_2001 = "https://fictional.invalid/" + "a" * 1975
+HANDLE_40 = "a" * 40
+NUMBER_101 = "号" * 101
+AUTHOR_201 = "者" * 201
+NOTE_2001 = "注" * 2001
+LEVEL = "{level: 初级, sources: [fictional-report]}"
+
+# With fields.yaml's list gone, every certificate's field is unknown too.
+UNKNOWN_FIELDS = (
+    "catalogue/certificates/fictional-alpha.yaml:7:10: error: fields[0]: no fields has the id 'equipment-manufacturing' (add it to catalogue/fields.yaml or fix the id)",
+    "catalogue/certificates/fictional-beta.yaml:6:10: error: fields[0]: no fields has the id 'equipment-manufacturing' (add it to catalogue/fields.yaml or fix the id)",
+    "catalogue/certificates/fictional-delta.yaml:7:10: error: fields[0]: no fields has the id 'medicine-health' (add it to catalogue/fields.yaml or fix the id)",
+    "catalogue/certificates/fictional-epsilon.yaml:7:10: error: fields[0]: no fields has the id 'medicine-health' (add it to catalogue/fields.yaml or fix the id)",
+    "catalogue/certificates/fictional-eta.yaml:7:10: error: fields[0]: no fields has the id 'finance-commerce' (add it to catalogue/fields.yaml or fix the id)",
+    "catalogue/certificates/fictional-gamma.yaml:6:10: error: fields[0]: no fields has the id 'equipment-manufacturing' (add it to catalogue/fields.yaml or fix the id)",
+    "catalogue/certificates/fictional-gamma.yaml:6:35: error: fields[1]: no fields has the id 'electronics-information' (add it to catalogue/fields.yaml or fix the id)",
+    "catalogue/certificates/fictional-iota.yaml:7:10: error: fields[0]: no fields has the id 'equipment-manufacturing' (add it to catalogue/fields.yaml or fix the id)",
+    "catalogue/certificates/fictional-kappa.yaml:7:10: error: fields[0]: no fields has the id 'electronics-information' (add it to catalogue/fields.yaml or fix the id)",
+    "catalogue/certificates/fictional-theta.yaml:7:10: error: fields[0]: no fields has the id 'finance-commerce' (add it to catalogue/fields.yaml or fix the id)",
+    "catalogue/certificates/fictional-zeta.yaml:6:10: error: fields[0]: no fields has the id 'medicine-health' (add it to catalogue/fields.yaml or fix the id)",
+)
+
+CASES: list[Case] = [
+    Case(
+        ("batch.schema.json# required id",),
+        B1,
+        "id: batch-1\n",
+        "",
+        ("catalogue/batches/batch-1.yaml:1:1: error: (top level): missing required field 'id'",),
+    ),
+    Case(
+        ("batch.schema.json# required number",),
+        B1,
+        "number: 1\n",
+        "",
+        ("catalogue/batches/batch-1.yaml:1:1: error: (top level): missing required field 'number'",),
+    ),
+    Case(
+        ("batch.schema.json# required name",),
+        B1,
+        "name:\n  zh: 虚构第一批\n  en: Fictional first batch\n",
+        "",
+        ("catalogue/batches/batch-1.yaml:1:1: error: (top level): missing required field 'name'",),
+    ),
+    Case(
+        ("batch.schema.json# required sources",),
+        B1,
+        "\nsources: [fictional-notice-2020]\n",
+        "\n",
+        ("catalogue/batches/batch-1.yaml:1:1: error: (top level): missing required field 'sources'",),
+    ),
+    Case(
+        ("batch.schema.json# additionalProperties",),
+        B1,
+        "number: 1\n",
+        "number: 1\ncolour: red\n",
+        ("catalogue/batches/batch-1.yaml:3:1: error: colour: unknown field 'colour'",),
+    ),
+    Case(
+        ("batch.schema.json#/properties/number type",),
+        B1,
+        "number: 1\n",
+        "number: one\n",
+        ("catalogue/batches/batch-1.yaml:2:9: error: number: expected a whole number, got the text 'one'",),
+    ),
+    Case(
+        ("batch.schema.json#/properties/number minimum",),
+        B1,
+        "number: 1\n",
+        "number: 0\n",
+        ("catalogue/batches/batch-1.yaml:2:9: error: number: 0 is less than the minimum of 1",),
+    ),
+    Case(
+        ("batch.schema.json#/properties/number maximum",),
+        B1,
+        "number: 1\n",
+        "number: 101\n",
+        ("catalogue/batches/batch-1.yaml:2:9: error: number: 101 is greater than the maximum of 100",),
+    ),
+    Case(
+        ("batch.schema.json#/properties/totals type",),
+        B2,
+        B2_TOTALS,
+        "totals: 40\n",
+        ("catalogue/batches/batch-2.yaml:6:9: error: totals: expected a mapping (name: value), got the number 40",),
+    ),
+    Case(
+        ("batch.schema.json#/properties/totals required basis",),
+        B2,
+        "  basis: derived\n",
+        "",
+        ("catalogue/batches/batch-2.yaml:7:3: error: totals: missing required field 'basis'",),
+    ),
+    Case(
+        ("batch.schema.json#/properties/totals required sources",),
+        B2,
+        "  sources: [fictional-report]\n",
+        "",
+        ("catalogue/batches/batch-2.yaml:7:3: error: totals: missing required field 'sources'",),
+    ),
+    Case(
+        ("batch.schema.json#/properties/totals additionalProperties",),
+        B2,
+        "  basis: derived\n",
+        "  basis: derived\n  colour: red\n",
+        ("catalogue/batches/batch-2.yaml:9:3: error: totals.colour: unknown field 'colour'",),
+    ),
+    Case(
+        ("batch.schema.json#/properties/totals/properties/certificates type",),
+        B2,
+        "  certificates: 40",
+        "  certificates: forty",
+        (
+            "catalogue/batches/batch-2.yaml:7:17: error: totals.certificates: expected a whole number, got the text 'forty'",
+        ),
+    ),
+    Case(
+        ("batch.schema.json#/properties/totals/properties/certificates minimum",),
+        B2,
+        "  certificates: 40",
+        "  certificates: -1",
+        ("catalogue/batches/batch-2.yaml:7:17: error: totals.certificates: -1 is less than the minimum of 0",),
+    ),
+    Case(
+        ("batch.schema.json#/properties/totals/properties/organizations type",),
+        B1,
+        "  organizations: 2",
+        "  organizations: two",
+        (
+            "catalogue/batches/batch-1.yaml:12:18: error: totals.organizations: expected a whole number, got the text 'two'",
+        ),
+    ),
+    Case(
+        ("batch.schema.json#/properties/totals/properties/organizations minimum",),
+        B1,
+        "  organizations: 2",
+        "  organizations: -1",
+        ("catalogue/batches/batch-1.yaml:12:18: error: totals.organizations: -1 is less than the minimum of 0",),
+    ),
+    Case(
+        ("batch.schema.json#/properties/totals/properties/applications type",),
+        B2,
+        "  certificates: 40\n",
+        "  certificates: 40\n  applications: many\n",
+        (
+            "catalogue/batches/batch-2.yaml:8:17: error: totals.applications: expected a whole number, got the text 'many'",
+        ),
+    ),
+    Case(
+        ("batch.schema.json#/properties/totals/properties/applications minimum",),
+        B2,
+        "  certificates: 40\n",
+        "  certificates: 40\n  applications: -1\n",
+        ("catalogue/batches/batch-2.yaml:8:17: error: totals.applications: -1 is less than the minimum of 0",),
+    ),
+    Case(
+        ("batch.schema.json#/properties/totals/properties/applicant_units type",),
+        B2,
+        "  certificates: 40\n",
+        "  certificates: 40\n  applicant_units: many\n",
+        (
+            "catalogue/batches/batch-2.yaml:8:20: error: totals.applicant_units: expected a whole number, got the text 'many'",
+        ),
+    ),
+    Case(
+        ("batch.schema.json#/properties/totals/properties/applicant_units minimum",),
+        B2,
+        "  certificates: 40\n",
+        "  certificates: 40\n  applicant_units: -1\n",
+        ("catalogue/batches/batch-2.yaml:8:20: error: totals.applicant_units: -1 is less than the minimum of 0",),
+    ),
+    Case(
+        ("batch.schema.json#/properties/totals/properties/basis enum",),
+        B2,
+        "basis: derived",
+        "basis: derivd",
+        (
+            "catalogue/batches/batch-2.yaml:8:10: error: totals.basis: 'derivd' is not one of: announced, derived; did you mean 'derived'?",
+        ),
+    ),
+    Case(
+        ("batch.schema.json#/properties/remarks type",),
+        B2,
+        "number: 2\n",
+        "number: 2\nremarks: none\n",
+        ("catalogue/batches/batch-2.yaml:3:10: error: remarks: expected a list, got the text 'none'",),
+    ),
+    Case(
+        ("batch.schema.json#/properties/remarks/items type",),
+        B2,
+        "number: 2\n",
+        "number: 2\nremarks: [none]\n",
+        (
+            "catalogue/batches/batch-2.yaml:3:11: error: remarks[0]: expected a mapping (name: value), got the text 'none'",
+        ),
+    ),
+    Case(
+        ("batch.schema.json#/properties/remarks/items required text",),
+        B2,
+        "number: 2\n",
+        "number: 2\nremarks: [{sources: [fictional-report]}]\n",
+        ("catalogue/batches/batch-2.yaml:3:11: error: remarks[0]: missing required field 'text'",),
+    ),
+    Case(
+        ("batch.schema.json#/properties/remarks/items required sources",),
+        B2,
+        "number: 2\n",
+        "number: 2\nremarks: [{text: {zh: 虚构。}}]\n",
+        ("catalogue/batches/batch-2.yaml:3:11: error: remarks[0]: missing required field 'sources'",),
+    ),
+    Case(
+        ("batch.schema.json#/properties/remarks/items additionalProperties",),
+        B2,
+        "number: 2\n",
+        "number: 2\nremarks: [{text: {zh: 虚构。}, sources: [fictional-report], colour: red}]\n",
+        ("catalogue/batches/batch-2.yaml:3:58: error: remarks[0].colour: unknown field 'colour'",),
+    ),
+    Case(
+        (CERT + " required id",),
+        K,
+        "id: fictional-kappa\n",
+        "",
+        ("catalogue/certificates/fictional-kappa.yaml:1:1: error: (top level): missing required field 'id'",),
+    ),
+    Case(
+        (CERT + " required name",),
+        K,
+        "name:\n  zh: 虚构证书癸\n  en: Fictional certificate Kappa\n",
+        "",
+        ("catalogue/certificates/fictional-kappa.yaml:1:1: error: (top level): missing required field 'name'",),
+    ),
+    Case(
+        (CERT + " required organization",),
+        K,
+        "organization: fictional-org-a\n",
+        "",
+        ("catalogue/certificates/fictional-kappa.yaml:1:1: error: (top level): missing required field 'organization'",),
+    ),
+    Case(
+        (CERT + " required sources",),
+        K,
+        "\n" + ENDK,
+        "\n",
+        ("catalogue/certificates/fictional-kappa.yaml:1:1: error: (top level): missing required field 'sources'",),
+    ),
+    Case(
+        (CERT + " additionalProperties",),
+        K,
+        "batch: batch-2\n",
+        "batch: batch-2\ncolour: red\n",
+        ("catalogue/certificates/fictional-kappa.yaml:7:1: error: colour: unknown field 'colour'",),
+    ),
+    Case(
+        (CERT + "/properties/fields type",),
+        K,
+        "fields: [electronics-information]",
+        "fields: electronics-information",
+        (
+            "catalogue/certificates/fictional-kappa.yaml:7:9: error: fields: expected a list, got the text 'electronics-information'",
+        ),
+    ),
+    Case(
+        (CERT + "/properties/fields minItems",),
+        K,
+        "fields: [electronics-information]",
+        "fields: []",
+        ("catalogue/certificates/fictional-kappa.yaml:7:9: error: fields: [] should be non-empty",),
+    ),
+    Case(
+        (CERT + "/properties/fields uniqueItems",),
+        K,
+        "fields: [electronics-information]",
+        "fields: [electronics-information, electronics-information]",
+        (
+            "catalogue/certificates/fictional-kappa.yaml:7:9: error: fields: the list repeats an item: keep each item once",
+        ),
+    ),
+    Case(
+        (CERT + "/properties/related_majors type",),
+        K,
+        "batch: batch-2\n",
+        "batch: batch-2\nrelated_majors: fictional-major\n",
+        (
+            "catalogue/certificates/fictional-kappa.yaml:7:17: error: related_majors: expected a list, got the text 'fictional-major'",
+        ),
+    ),
+    Case(
+        (CERT + "/properties/related_majors uniqueItems",),
+        K,
+        "batch: batch-2\n",
+        "batch: batch-2\nrelated_majors: [{major: fictional-major}, {major: fictional-major}]\n",
+        (
+            "catalogue/certificates/fictional-kappa.yaml:7:17: error: related_majors: the list repeats an item: keep each item once",
+        ),
+    ),
+    Case(
+        (CERT + "/properties/related_majors/items type",),
+        K,
+        "batch: batch-2\n",
+        "batch: batch-2\nrelated_majors: [fictional-major]\n",
+        (
+            "catalogue/certificates/fictional-kappa.yaml:7:18: error: related_majors[0]: expected a mapping (name: value), got the text 'fictional-major'",
+        ),
+    ),
+    Case(
+        (CERT + "/properties/related_majors/items required major",),
+        K,
+        "batch: batch-2\n",
+        "batch: batch-2\nrelated_majors: [{sources: [fictional-paper]}]\n",
+        ("catalogue/certificates/fictional-kappa.yaml:7:18: error: related_majors[0]: missing required field 'major'",),
+    ),
+    Case(
+        (CERT + "/properties/related_majors/items additionalProperties",),
+        K,
+        "batch: batch-2\n",
+        "batch: batch-2\nrelated_majors: [{major: fictional-major, colour: red}]\n",
+        ("catalogue/certificates/fictional-kappa.yaml:7:43: error: related_majors[0].colour: unknown field 'colour'",),
+    ),
+    Case(
+        (CERT + "/properties/levels type",),
+        K,
+        "batch: batch-2\n",
+        "batch: batch-2\nlevels: 初级\n",
+        ("catalogue/certificates/fictional-kappa.yaml:7:9: error: levels: expected a list, got the text '初级'",),
+    ),
+    Case(
+        (CERT + "/properties/levels minItems",),
+        K,
+        "batch: batch-2\n",
+        "batch: batch-2\nlevels: []\n",
+        ("catalogue/certificates/fictional-kappa.yaml:7:9: error: levels: [] should be non-empty",),
+    ),
+    Case(
+        (CERT + "/properties/levels maxItems",),
+        K,
+        "batch: batch-2\n",
+        f"batch: batch-2\nlevels: [{LEVEL}, {LEVEL}, {LEVEL}, {LEVEL}]\n",
+        (
+            "catalogue/certificates/fictional-kappa.yaml:7:9: error: levels: the list has 4 items, more than the 3 allowed",
+        ),
+    ),
+    Case(
+        (CERT + "/properties/levels/items type",),
+        K,
+        "batch: batch-2\n",
+        "batch: batch-2\nlevels: [初级]\n",
+        (
+            "catalogue/certificates/fictional-kappa.yaml:7:10: error: levels[0]: expected a mapping (name: value), got the text '初级'",
+        ),
+    ),
+    Case(
+        (CERT + "/properties/levels/items required level",),
+        K,
+        "batch: batch-2\n",
+        "batch: batch-2\nlevels: [{sources: [fictional-report]}]\n",
+        ("catalogue/certificates/fictional-kappa.yaml:7:10: error: levels[0]: missing required field 'level'",),
+    ),
+    Case(
+        (CERT + "/properties/levels/items required sources",),
+        K,
+        "batch: batch-2\n",
+        "batch: batch-2\nlevels: [{level: 初级}]\n",
+        ("catalogue/certificates/fictional-kappa.yaml:7:10: error: levels[0]: missing required field 'sources'",),
+    ),
+    Case(
+        (CERT + "/properties/levels/items additionalProperties",),
+        K,
+        "batch: batch-2\n",
+        "batch: batch-2\nlevels: [{level: 初级, sources: [fictional-report], colour: red}]\n",
+        ("catalogue/certificates/fictional-kappa.yaml:7:51: error: levels[0].colour: unknown field 'colour'",),
+    ),
+    Case(
+        (CERT + "/properties/levels/items/properties/level enum",),
+        A,
+        "level: 中级",
+        "level: 特级",
+        (
+            "catalogue/certificates/fictional-alpha.yaml:16:12: error: levels[1].level: '特级' is not one of: 初级, 中级, 高级",
+        ),
+    ),
+    Case(
+        (CERT + "/properties/levels/items/properties/title type",),
+        A,
+        "title: 虚构初级",
+        "title: 5",
+        ("catalogue/certificates/fictional-alpha.yaml:13:12: error: levels[0].title: expected text, got the number 5",),
+    ),
+    Case(
+        (CERT + "/properties/levels/items/properties/title minLength",),
+        A,
+        "title: 虚构初级",
+        "title: ''",
+        ("catalogue/certificates/fictional-alpha.yaml:13:12: error: levels[0].title: '' should be non-empty",),
+    ),
+    Case(
+        (CERT + "/properties/levels/items/properties/title maxLength",),
+        A,
+        "title: 虚构初级",
+        f"title: {TITLE_201}",
+        (
+            "catalogue/certificates/fictional-alpha.yaml:13:12: error: levels[0].title: the text has 201 characters, more than the 200 allowed: shorten it",
+        ),
+    ),
+    Case(
+        (CERT + "/properties/levels/items/properties/fee type",),
+        A,
+        "fee: 200",
+        "fee: free",
+        (
+            "catalogue/certificates/fictional-alpha.yaml:17:10: error: levels[1].fee: expected a number, got the text 'free'",
+        ),
+    ),
+    Case(
+        (CERT + "/properties/levels/items/properties/fee minimum",),
+        A,
+        "fee: 200",
+        "fee: -3",
+        ("catalogue/certificates/fictional-alpha.yaml:17:10: error: levels[1].fee: -3 is less than the minimum of 0",),
+    ),
+    Case(
+        (CERT + "/properties/levels/items/properties/fee maximum",),
+        A,
+        "fee: 200",
+        "fee: 100001",
+        (
+            "catalogue/certificates/fictional-alpha.yaml:17:10: error: levels[1].fee: 100001 is greater than the maximum of 100000",
+        ),
+    ),
+    Case(
+        (CERT + "/properties/pilot_institutions type",),
+        K,
+        "pilot_institutions:\n  - count: 7\n    sources: [fictional-report]\n",
+        "pilot_institutions: 7\n",
+        (
+            "catalogue/certificates/fictional-kappa.yaml:8:21: error: pilot_institutions: expected a list, got the number 7",
+        ),
+    ),
+    Case(
+        (CERT + "/properties/pilot_institutions/items type",),
+        K,
+        "  - count: 7\n    sources: [fictional-report]\n",
+        "  - 7\n",
+        (
+            "catalogue/certificates/fictional-kappa.yaml:9:5: error: pilot_institutions[0]: expected a mapping (name: value), got the number 7",
+        ),
+    ),
+    Case(
+        (CERT + "/properties/pilot_institutions/items required count",),
+        K,
+        "  - count: 7\n    sources:",
+        "  - sources:",
+        (
+            "catalogue/certificates/fictional-kappa.yaml:9:5: error: pilot_institutions[0]: missing required field 'count'",
+        ),
+    ),
+    Case(
+        (CERT + "/properties/pilot_institutions/items required sources",),
+        K,
+        "count: 7\n    sources: [fictional-report]\n",
+        "count: 7\n",
+        (
+            "catalogue/certificates/fictional-kappa.yaml:9:5: error: pilot_institutions[0]: missing required field 'sources'",
+        ),
+    ),
+    Case(
+        (CERT + "/properties/pilot_institutions/items additionalProperties",),
+        K,
+        "count: 7\n",
+        "count: 7\n    colour: red\n",
+        (
+            "catalogue/certificates/fictional-kappa.yaml:10:5: error: pilot_institutions[0].colour: unknown field 'colour'",
+        ),
+    ),
+    Case(
+        (CERT + "/properties/pilot_institutions/items/properties/count type",),
+        K,
+        "count: 7",
+        "count: seven",
+        (
+            "catalogue/certificates/fictional-kappa.yaml:9:12: error: pilot_institutions[0].count: expected a whole number, got the text 'seven'",
+        ),
+    ),
+    Case(
+        (CERT + "/properties/pilot_institutions/items/properties/count minimum",),
+        K,
+        "count: 7",
+        "count: -1",
+        (
+            "catalogue/certificates/fictional-kappa.yaml:9:12: error: pilot_institutions[0].count: -1 is less than the minimum of 0",
+        ),
+    ),
+    Case(
+        (CERT + "/properties/pilot_institutions/items/properties/count maximum",),
+        K,
+        "count: 7",
+        "count: 100001",
+        (
+            "catalogue/certificates/fictional-kappa.yaml:9:12: error: pilot_institutions[0].count: 100001 is greater than the maximum of 100000",
+        ),
+    ),
+    Case(
+        (CERT + "/properties/history type",),
+        K,
+        "batch: batch-2\n",
+        "batch: batch-2\nhistory: withdrawn\n",
+        (
+            "catalogue/certificates/fictional-kappa.yaml:7:10: error: history: expected a list, got the text 'withdrawn'",
+        ),
+    ),
+    Case(
+        (EV + " type",),
+        K,
+        "batch: batch-2\n",
+        "batch: batch-2\nhistory: [withdrawn]\n",
+        (
+            "catalogue/certificates/fictional-kappa.yaml:7:11: error: history[0]: expected a mapping (name: value), got the text 'withdrawn'",
+        ),
+    ),
+    Case(
+        (
+            EV + " required type",
+            EV + "/allOf/0/if required type",
+            EV + "/allOf/1/if required type",
+            EV + "/allOf/2/if required type",
+        ),
+        ETA,
+        "  - type: withdrawn\n    date:",
+        "  - date:",
+        ("catalogue/certificates/fictional-eta.yaml:9:5: error: history[0]: missing required field 'type'",),
+    ),
+    Case(
+        (EV + " required date",),
+        ETA,
+        "    date: 2021-09\n",
+        "",
+        ("catalogue/certificates/fictional-eta.yaml:9:5: error: history[0]: missing required field 'date'",),
+    ),
+    Case(
+        (EV + " required sources",),
+        ETA,
+        "    sources: [fictional-notice-2021]\n",
+        "",
+        ("catalogue/certificates/fictional-eta.yaml:9:5: error: history[0]: missing required field 'sources'",),
+    ),
+    Case(
+        (EV + " additionalProperties",),
+        ETA,
+        "    date: 2021-09\n",
+        "    date: 2021-09\n    colour: red\n",
+        ("catalogue/certificates/fictional-eta.yaml:11:5: error: history[0].colour: unknown field 'colour'",),
+    ),
+    Case(
+        (EV + "/properties/type enum",),
+        ETA,
+        "type: withdrawn",
+        "type: withdrew",
+        (
+            "catalogue/certificates/fictional-eta.yaml:9:11: error: history[0].type: 'withdrew' is not one of: introduced, renamed, organization_changed, levels_changed, suspended, reinstated, replaced, merged, withdrawn, revoked; did you mean 'withdrawn'?",
+        ),
+    ),
+    Case(
+        (EV + "/properties/successors type",),
+        A,
+        "    successors:\n      - certificate: fictional-beta\n        equivalence: full\n",
+        "    successors: fictional-beta\n",
+        (
+            "catalogue/certificates/fictional-alpha.yaml:32:17: error: history[0].successors: expected a list, got the text 'fictional-beta'",
+        ),
+    ),
+    Case(
+        (EV + "/properties/successors minItems",),
+        A,
+        "    successors:\n      - certificate: fictional-beta\n        equivalence: full\n",
+        "    successors: []\n",
+        ("catalogue/certificates/fictional-alpha.yaml:32:17: error: history[0].successors: [] should be non-empty",),
+    ),
+    Case(
+        (EV + "/properties/successors uniqueItems",),
+        A,
+        "        equivalence: full\n",
+        "        equivalence: full\n      - {certificate: fictional-beta, equivalence: full}\n",
+        (
+            "catalogue/certificates/fictional-alpha.yaml:33:7: error: history[0].successors: the list repeats an item: keep each item once",
+        ),
+    ),
+    Case(
+        (EV + "/properties/successors/items type",),
+        A,
+        "      - certificate: fictional-beta\n        equivalence: full\n",
+        "      - fictional-beta\n",
+        (
+            "catalogue/certificates/fictional-alpha.yaml:33:9: error: history[0].successors[0]: expected a mapping (name: value), got the text 'fictional-beta'",
+        ),
+    ),
+    Case(
+        (EV + "/properties/successors/items required certificate",),
+        A,
+        "      - certificate: fictional-beta\n        equivalence:",
+        "      - equivalence:",
+        (
+            "catalogue/certificates/fictional-alpha.yaml:33:9: error: history[0].successors[0]: missing required field 'certificate'",
+        ),
+    ),
+    Case(
+        (EV + "/properties/successors/items required equivalence",),
+        A,
+        "        equivalence: full\n",
+        "",
+        (
+            "catalogue/certificates/fictional-alpha.yaml:33:9: error: history[0].successors[0]: missing required field 'equivalence'",
+        ),
+    ),
+    Case(
+        (EV + "/properties/successors/items additionalProperties",),
+        A,
+        "        equivalence: full\n",
+        "        equivalence: full\n        colour: red\n",
+        (
+            "catalogue/certificates/fictional-alpha.yaml:35:9: error: history[0].successors[0].colour: unknown field 'colour'",
+        ),
+    ),
+    Case(
+        (EV + "/properties/successors/items/properties/equivalence enum",),
+        A,
+        "equivalence: full",
+        "equivalence: ful",
+        (
+            "catalogue/certificates/fictional-alpha.yaml:34:22: error: history[0].successors[0].equivalence: 'ful' is not one of: full, partial, none; did you mean 'full'?",
+        ),
+    ),
+    Case(
+        (EV + "/allOf/0/then required previous_name",),
+        G,
+        "    previous_name:\n      zh: 虚构证书丙旧名\n      en: Fictional certificate Gamma (old name)\n",
+        "",
+        (
+            "catalogue/certificates/fictional-gamma.yaml:15:5: error: history[1]: missing required field 'previous_name'",
+        ),
+    ),
+    Case(
+        (
+            EV + "/allOf/0/else/properties/previous_name false",
+            EV + "/allOf/0/if/properties/type const",
+        ),
+        ETA,
+        "    date: 2021-09\n",
+        "    date: 2021-09\n    previous_name: {zh: 旧名}\n",
+        (
+            "catalogue/certificates/fictional-eta.yaml:11:5: error: history[0].previous_name: this field is not allowed on a 'withdrawn' event",
+        ),
+    ),
+    Case(
+        (EV + "/allOf/1/then required previous_organization",),
+        IOTA,
+        "    previous_organization: fictional-org-b\n",
+        "",
+        (
+            "catalogue/certificates/fictional-iota.yaml:12:5: error: history[0]: missing required field 'previous_organization'",
+        ),
+    ),
+    Case(
+        (
+            EV + "/allOf/1/else/properties/previous_organization false",
+            EV + "/allOf/1/if/properties/type const",
+        ),
+        ETA,
+        "    date: 2021-09\n",
+        "    date: 2021-09\n    previous_organization: fictional-org-a\n",
+        (
+            "catalogue/certificates/fictional-eta.yaml:11:5: error: history[0].previous_organization: this field is not allowed on a 'withdrawn' event",
+        ),
+    ),
+    Case(
+        (EV + "/allOf/2/then required successors",),
+        ETA,
+        "type: withdrawn",
+        "type: replaced",
+        ("catalogue/certificates/fictional-eta.yaml:9:5: error: history[0]: missing required field 'successors'",),
+    ),
+    Case(
+        (
+            EV + "/allOf/2/else/properties/successors false",
+            EV + "/allOf/2/if/properties/type enum",
+        ),
+        ETA,
+        "    date: 2021-09\n",
+        "    date: 2021-09\n    successors: [{certificate: fictional-zeta, equivalence: full}]\n",
+        (
+            "catalogue/certificates/fictional-eta.yaml:11:5: error: history[0].successors: this field is not allowed on a 'withdrawn' event",
+        ),
+    ),
+    Case(
+        (C + "slug type",),
+        K,
+        "organization: fictional-org-a",
+        "organization: 5",
+        ("catalogue/certificates/fictional-kappa.yaml:5:15: error: organization: expected text, got the number 5",),
+    ),
+    Case(
+        (C + "slug maxLength",),
+        K,
+        "organization: fictional-org-a",
+        f"organization: {SLUG_81}",
+        (
+            "catalogue/certificates/fictional-kappa.yaml:5:15: error: organization: the text has 81 characters, more than the 80 allowed: shorten it",
+        ),
+    ),
+    Case(
+        (C + "slug pattern",),
+        K,
+        "organization: fictional-org-a",
+        "organization: Fictional-Org-A",
+        (
+            "catalogue/certificates/fictional-kappa.yaml:5:15: error: organization: 'Fictional-Org-A' is not a lowercase id of letters a-z, digits and single hyphens, such as industrial-robot-application-programming",
+        ),
+    ),
+    Case(
+        (C + "visible_text type",),
+        K,
+        "  zh: 虚构证书癸",
+        "  zh: 5",
+        ("catalogue/certificates/fictional-kappa.yaml:3:7: error: name.zh: expected text, got the number 5",),
+    ),
+    Case(
+        (C + "visible_text minLength",),
+        K,
+        "  zh: 虚构证书癸",
+        "  zh: ''",
+        (
+            "catalogue/certificates/fictional-kappa.yaml:3:7: error: name.zh: '' is not text with at least one visible character (not only spaces or invisible characters such as U+200B)",
+            "catalogue/certificates/fictional-kappa.yaml:3:7: error: name.zh: '' should be non-empty",
+        ),
+    ),
+    Case(
+        (C + "visible_text pattern",),
+        K,
+        "  zh: 虚构证书癸",
+        '  zh: "\\u200b"',
+        (
+            "catalogue/certificates/fictional-kappa.yaml:3:7: error: name.zh: '\\u200b' is not text with at least one visible character (not only spaces or invisible characters such as U+200B)",
+        ),
+    ),
+    Case(
+        (C + "localized_name type",),
+        K,
+        "name:\n  zh: 虚构证书癸\n  en: Fictional certificate Kappa\n",
+        "name: 虚构证书癸\n",
+        (
+            "catalogue/certificates/fictional-kappa.yaml:2:7: error: name: expected a mapping (name: value), got the text '虚构证书癸'",
+        ),
+    ),
+    Case(
+        (C + "localized_name required zh",),
+        K,
+        "  zh: 虚构证书癸\n",
+        "",
+        ("catalogue/certificates/fictional-kappa.yaml:3:3: error: name: missing required field 'zh'",),
+    ),
+    Case(
+        (C + "localized_name additionalProperties",),
+        K,
+        "  zh: 虚构证书癸\n",
+        "  zh: 虚构证书癸\n  fr: Certificat fictif\n",
+        ("catalogue/certificates/fictional-kappa.yaml:4:3: error: name.fr: unknown field 'fr'",),
+    ),
+    Case(
+        (C + "localized_name/properties/zh maxLength",),
+        K,
+        "  zh: 虚构证书癸",
+        f"  zh: {ZH_201}",
+        (
+            "catalogue/certificates/fictional-kappa.yaml:3:7: error: name.zh: the text has 201 characters, more than the 200 allowed: shorten it",
+        ),
+    ),
+    Case(
+        (C + "localized_name/properties/en maxLength",),
+        K,
+        "  en: Fictional certificate Kappa",
+        f"  en: {EN_301}",
+        (
+            "catalogue/certificates/fictional-kappa.yaml:4:7: error: name.en: the text has 301 characters, more than the 300 allowed: shorten it",
+        ),
+    ),
+    Case(
+        (C + "localized_text type",),
+        OA,
+        "maintainers:",
+        "description: 虚构。\nmaintainers:",
+        (
+            "catalogue/organizations/fictional-org-a.yaml:6:14: error: description: expected a mapping (name: value), got the text '虚构。'",
+        ),
+    ),
+    Case(
+        (C + "localized_text required zh",),
+        OA,
+        "maintainers:",
+        "description: {en: Fictional.}\nmaintainers:",
+        ("catalogue/organizations/fictional-org-a.yaml:6:14: error: description: missing required field 'zh'",),
+    ),
+    Case(
+        (C + "localized_text additionalProperties",),
+        OA,
+        "maintainers:",
+        "description: {zh: 虚构。, fr: Fictif.}\nmaintainers:",
+        ("catalogue/organizations/fictional-org-a.yaml:6:24: error: description.fr: unknown field 'fr'",),
+    ),
+    Case(
+        (C + "localized_text/properties/zh type",),
+        OA,
+        "maintainers:",
+        "description: {zh: 5}\nmaintainers:",
+        ("catalogue/organizations/fictional-org-a.yaml:6:19: error: description.zh: expected text, got the number 5",),
+    ),
+    Case(
+        (C + "localized_text/properties/zh minLength",),
+        OA,
+        "maintainers:",
+        "description: {zh: ''}\nmaintainers:",
+        ("catalogue/organizations/fictional-org-a.yaml:6:19: error: description.zh: '' should be non-empty",),
+    ),
+    Case(
+        (C + "localized_text/properties/zh maxLength",),
+        OA,
+        "maintainers:",
+        f"description: {{zh: {TEXT_4001}}}\nmaintainers:",
+        (
+            "catalogue/organizations/fictional-org-a.yaml:6:19: error: description.zh: the text has 4001 characters, more than the 4000 allowed: shorten it",
+        ),
+    ),
+    Case(
+        (C + "localized_text/properties/en type",),
+        OA,
+        "maintainers:",
+        "description: {zh: 虚构。, en: 5}\nmaintainers:",
+        ("catalogue/organizations/fictional-org-a.yaml:6:28: error: description.en: expected text, got the number 5",),
+    ),
+    Case(
+        (C + "localized_text/properties/en minLength",),
+        OA,
+        "maintainers:",
+        "description: {zh: 虚构。, en: ''}\nmaintainers:",
+        ("catalogue/organizations/fictional-org-a.yaml:6:28: error: description.en: '' should be non-empty",),
+    ),
+    Case(
+        (C + "localized_text/properties/en maxLength",),
+        OA,
+        "maintainers:",
+        f"description: {{zh: 虚构。, en: {TEXT_4001}}}\nmaintainers:",
+        (
+            "catalogue/organizations/fictional-org-a.yaml:6:28: error: description.en: the text has 4001 characters, more than the 4000 allowed: shorten it",
+        ),
+    ),
+    Case(
+        (C + "partial_date type",),
+        B1,
+        "date: 2020-01",
+        "date: true",
+        ("catalogue/batches/batch-1.yaml:6:7: error: date: expected text or a whole number, got true (true/false)",),
+    ),
+    Case(
+        (C + "partial_date pattern",),
+        B1,
+        "date: 2020-01",
+        "date: 2020/01",
+        (
+            "catalogue/batches/batch-1.yaml:6:7: error: date: '2020/01' is not a date written as YYYY, YYYY-MM or YYYY-MM-DD, such as 2019-06-19",
+        ),
+    ),
+    Case(
+        (C + "partial_date minimum",),
+        B1,
+        "date: 2020-01",
+        "date: 1948",
+        ("catalogue/batches/batch-1.yaml:6:7: error: date: 1948 is less than the minimum of 1949",),
+    ),
+    Case(
+        (C + "partial_date maximum",),
+        B1,
+        "date: 2020-01",
+        "date: 2101",
+        ("catalogue/batches/batch-1.yaml:6:7: error: date: 2101 is greater than the maximum of 2100",),
+    ),
+    Case(
+        (C + "source_refs type",),
+        K,
+        "\n" + ENDK,
+        "\nsources: fictional-report\n",
+        (
+            "catalogue/certificates/fictional-kappa.yaml:11:10: error: sources: expected a list, got the text 'fictional-report'",
+        ),
+    ),
+    Case(
+        (C + "source_refs minItems",),
+        K,
+        "\n" + ENDK,
+        "\nsources: []\n",
+        ("catalogue/certificates/fictional-kappa.yaml:11:10: error: sources: [] should be non-empty",),
+    ),
+    Case(
+        (C + "source_refs uniqueItems",),
+        K,
+        "\n" + ENDK,
+        "\nsources: [fictional-report, fictional-report]\n",
+        (
+            "catalogue/certificates/fictional-kappa.yaml:11:10: error: sources: the list repeats an item: keep each item once",
+        ),
+    ),
+    Case(
+        (C + "https_url type",),
+        OA,
+        "website: https://fictional.invalid/org-a",
+        "website: 5",
+        ("catalogue/organizations/fictional-org-a.yaml:5:10: error: website: expected text, got the number 5",),
+    ),
+    Case(
+        (C + "https_url maxLength",),
+        OA,
+        "website: https://fictional.invalid/org-a",
+        f"website: {URL_2001}",
+        (
+            "catalogue/organizations/fictional-org-a.yaml:5:10: error: website: the text has 2001 characters, more than the 2000 allowed: shorten it",
+        ),
+    ),
+    Case(
+        (C + "https_url pattern",),
+        OA,
+        "website: https://fictional.invalid/org-a",
+        "website: http://fictional.invalid/org-a",
+        (
+            "catalogue/organizations/fictional-org-a.yaml:5:10: error: website: 'http://fictional.invalid/org-a' is not a web address starting with https://, such as https://www.moe.gov.cn/",
+        ),
+    ),
+    Case(
+        (C + "github_handle type",),
+        OA,
+        "maintainers: [fictional-maintainer]",
+        "maintainers: [5]",
+        ("catalogue/organizations/fictional-org-a.yaml:6:15: error: maintainers[0]: expected text, got the number 5",),
+    ),
+    Case(
+        (C + "github_handle pattern",),
+        OA,
+        "maintainers: [fictional-maintainer]",
+        "maintainers: [-fictional]",
+        (
+            "catalogue/organizations/fictional-org-a.yaml:6:15: error: maintainers[0]: '-fictional' is not a GitHub user name without @: letters, digits and single hyphens, at most 39 characters",
+        ),
+    ),
+    Case(
+        (C + "github_handle maxLength",),
+        OA,
+        "maintainers: [fictional-maintainer]",
+        f"maintainers: [{HANDLE_40}]",
+        (
+            "catalogue/organizations/fictional-org-a.yaml:6:15: error: maintainers[0]: 'aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa' is not a GitHub user name without @: letters, digits and single hyphens, at most 39 characters",
+            "catalogue/organizations/fictional-org-a.yaml:6:15: error: maintainers[0]: the text has 40 characters, more than the 39 allowed: shorten it",
+        ),
+    ),
+    Case(
+        ("fields.schema.json# required fields",),
+        FIELDS,
+        FIELD_LIST,
+        "",
+        (
+            *UNKNOWN_FIELDS,
+            "catalogue/fields.yaml:1:1: error: (top level): missing required field 'fields'",
+        ),
+    ),
+    Case(
+        ("fields.schema.json# required sources",),
+        FIELDS,
+        "sources: [fictional-paper]\n",
+        "",
+        ("catalogue/fields.yaml:1:1: error: (top level): missing required field 'sources'",),
+    ),
+    Case(
+        ("fields.schema.json# additionalProperties",),
+        FIELDS,
+        "sources: [fictional-paper]\n",
+        "sources: [fictional-paper]\ncolour: red\n",
+        ("catalogue/fields.yaml:2:1: error: colour: unknown field 'colour'",),
+    ),
+    Case(
+        ("fields.schema.json#/properties/fields type",),
+        FIELDS,
+        FIELD_LIST,
+        "fields: equipment-manufacturing\n",
+        (
+            *UNKNOWN_FIELDS,
+            "catalogue/fields.yaml:2:9: error: fields: expected a list, got the text 'equipment-manufacturing'",
+        ),
+    ),
+    Case(
+        ("fields.schema.json#/properties/fields minItems",),
+        FIELDS,
+        FIELD_LIST,
+        "fields: []\n",
+        (
+            *UNKNOWN_FIELDS,
+            "catalogue/fields.yaml:2:9: error: fields: [] should be non-empty",
+        ),
+    ),
+    Case(
+        ("fields.schema.json#/properties/fields/items type",),
+        FIELDS,
+        "fields:\n",
+        "fields:\n  - equipment\n",
+        ("catalogue/fields.yaml:3:5: error: fields[0]: expected a mapping (name: value), got the text 'equipment'",),
+    ),
+    Case(
+        ("fields.schema.json#/properties/fields/items required id",),
+        FIELDS,
+        "fields:\n",
+        "fields:\n  - name: {zh: 新}\n",
+        ("catalogue/fields.yaml:3:5: error: fields[0]: missing required field 'id'",),
+    ),
+    Case(
+        ("fields.schema.json#/properties/fields/items required name",),
+        FIELDS,
+        "fields:\n",
+        "fields:\n  - id: new-field\n",
+        ("catalogue/fields.yaml:3:5: error: fields[0]: missing required field 'name'",),
+    ),
+    Case(
+        ("fields.schema.json#/properties/fields/items additionalProperties",),
+        FIELDS,
+        "fields:\n",
+        "fields:\n  - {id: new-field, name: {zh: 新}, colour: red}\n",
+        ("catalogue/fields.yaml:3:36: error: fields[0].colour: unknown field 'colour'",),
+    ),
+    Case(
+        ("majors.schema.json# required majors",),
+        MAJORS,
+        MAJOR_LIST,
+        "{}\n",
+        (
+            "catalogue/certificates/fictional-alpha.yaml:9:12: error: related_majors[0].major: no majors has the id 'fictional-major' (add it to catalogue/majors.yaml or fix the id)",
+            "catalogue/majors.yaml:1:1: error: (top level): missing required field 'majors'",
+        ),
+    ),
+    Case(
+        ("majors.schema.json# additionalProperties",),
+        MAJORS,
+        "majors:\n",
+        "colour: red\nmajors:\n",
+        ("catalogue/majors.yaml:1:1: error: colour: unknown field 'colour'",),
+    ),
+    Case(
+        ("majors.schema.json#/properties/majors type",),
+        MAJORS,
+        MAJOR_LIST,
+        "majors: fictional-major\n",
+        (
+            "catalogue/certificates/fictional-alpha.yaml:9:12: error: related_majors[0].major: no majors has the id 'fictional-major' (add it to catalogue/majors.yaml or fix the id)",
+            "catalogue/majors.yaml:1:9: error: majors: expected a list, got the text 'fictional-major'",
+        ),
+    ),
+    Case(
+        ("majors.schema.json#/properties/majors minItems",),
+        MAJORS,
+        MAJOR_LIST,
+        "majors: []\n",
+        (
+            "catalogue/certificates/fictional-alpha.yaml:9:12: error: related_majors[0].major: no majors has the id 'fictional-major' (add it to catalogue/majors.yaml or fix the id)",
+            "catalogue/majors.yaml:1:9: error: majors: [] should be non-empty",
+        ),
+    ),
+    Case(
+        ("majors.schema.json#/properties/majors/items type",),
+        MAJORS,
+        "majors:\n",
+        "majors:\n  - other-major\n",
+        ("catalogue/majors.yaml:2:5: error: majors[0]: expected a mapping (name: value), got the text 'other-major'",),
+    ),
+    Case(
+        ("majors.schema.json#/properties/majors/items required id",),
+        MAJORS,
+        "majors:\n",
+        "majors:\n  - name: {zh: 新}\n",
+        ("catalogue/majors.yaml:2:5: error: majors[0]: missing required field 'id'",),
+    ),
+    Case(
+        ("majors.schema.json#/properties/majors/items required name",),
+        MAJORS,
+        "majors:\n",
+        "majors:\n  - id: new-major\n",
+        ("catalogue/majors.yaml:2:5: error: majors[0]: missing required field 'name'",),
+    ),
+    Case(
+        ("majors.schema.json#/properties/majors/items additionalProperties",),
+        MAJORS,
+        "majors:\n",
+        "majors:\n  - {id: new-major, name: {zh: 新}, colour: red}\n",
+        ("catalogue/majors.yaml:2:36: error: majors[0].colour: unknown field 'colour'",),
+    ),
+    Case(
+        ("organization.schema.json# required id",),
+        OA,
+        "id: fictional-org-a\n",
+        "",
+        ("catalogue/organizations/fictional-org-a.yaml:1:1: error: (top level): missing required field 'id'",),
+    ),
+    Case(
+        ("organization.schema.json# required name",),
+        OA,
+        "name:\n  zh: 虚构评价组织甲\n  en: Fictional Evaluation Organization A\n",
+        "",
+        ("catalogue/organizations/fictional-org-a.yaml:1:1: error: (top level): missing required field 'name'",),
+    ),
+    Case(
+        ("organization.schema.json# required sources",),
+        OA,
+        "sources: [fictional-notice-2020]\n",
+        "",
+        ("catalogue/organizations/fictional-org-a.yaml:1:1: error: (top level): missing required field 'sources'",),
+    ),
+    Case(
+        ("organization.schema.json# additionalProperties",),
+        OA,
+        "maintainers:",
+        "colour: red\nmaintainers:",
+        ("catalogue/organizations/fictional-org-a.yaml:6:1: error: colour: unknown field 'colour'",),
+    ),
+    Case(
+        ("organization.schema.json#/properties/maintainers type",),
+        OA,
+        "maintainers: [fictional-maintainer]",
+        "maintainers: fictional-maintainer",
+        (
+            "catalogue/organizations/fictional-org-a.yaml:6:14: error: maintainers: expected a list, got the text 'fictional-maintainer'",
+        ),
+    ),
+    Case(
+        ("organization.schema.json#/properties/maintainers uniqueItems",),
+        OA,
+        "maintainers: [fictional-maintainer]",
+        "maintainers: [fictional-maintainer, fictional-maintainer]",
+        (
+            "catalogue/organizations/fictional-org-a.yaml:6:14: error: maintainers: the list repeats an item: keep each item once",
+        ),
+    ),
+    Case(
+        ("source.schema.json# required id",),
+        NOTICE,
+        "id: fictional-notice-2020\n",
+        "",
+        ("catalogue/sources/fictional-notice-2020.yaml:1:1: error: (top level): missing required field 'id'",),
+    ),
+    Case(
+        ("source.schema.json# required title",),
+        NOTICE,
+        "title: 虚构通知（测试用）Fictional notice for tests\n",
+        "",
+        ("catalogue/sources/fictional-notice-2020.yaml:1:1: error: (top level): missing required field 'title'",),
+    ),
+    Case(
+        (
+            "source.schema.json# required kind",
+            "source.schema.json#/allOf/0/if required kind",
+        ),
+        NOTICE,
+        "kind: official\n",
+        "",
+        ("catalogue/sources/fictional-notice-2020.yaml:1:1: error: (top level): missing required field 'kind'",),
+    ),
+    Case(
+        ("source.schema.json# additionalProperties",),
+        NOTICE,
+        "kind: official\n",
+        "kind: official\ncolour: red\n",
+        ("catalogue/sources/fictional-notice-2020.yaml:4:1: error: colour: unknown field 'colour'",),
+    ),
+    Case(
+        ("source.schema.json#/properties/title maxLength",),
+        NOTICE,
+        "title: 虚构通知（测试用）Fictional notice for tests",
+        f"title: {TITLE_501}",
+        (
+            "catalogue/sources/fictional-notice-2020.yaml:2:8: error: title: the text has 501 characters, more than the 500 allowed: shorten it",
+        ),
+    ),
+    Case(
+        ("source.schema.json#/properties/kind enum",),
+        NOTICE,
+        "kind: official",
+        "kind: oficial",
+        (
+            "catalogue/sources/fictional-notice-2020.yaml:3:7: error: kind: 'oficial' is not one of: official, secondary, paper; did you mean 'official'?",
+        ),
+    ),
+    Case(
+        ("source.schema.json#/properties/document_number type",),
+        NOTICE,
+        "document_number: 虚构〔2020〕1号",
+        "document_number: 1",
+        ("catalogue/sources/fictional-notice-2020.yaml:4:18: error: document_number: expected text, got the number 1",),
+    ),
+    Case(
+        ("source.schema.json#/properties/document_number minLength",),
+        NOTICE,
+        "document_number: 虚构〔2020〕1号",
+        "document_number: ''",
+        ("catalogue/sources/fictional-notice-2020.yaml:4:18: error: document_number: '' should be non-empty",),
+    ),
+    Case(
+        ("source.schema.json#/properties/document_number maxLength",),
+        NOTICE,
+        "document_number: 虚构〔2020〕1号",
+        f"document_number: {NUMBER_101}",
+        (
+            "catalogue/sources/fictional-notice-2020.yaml:4:18: error: document_number: the text has 101 characters, more than the 100 allowed: shorten it",
+        ),
+    ),
+    Case(
+        ("source.schema.json#/properties/authors type",),
+        PAPER,
+        "authors: [Fictional Author]",
+        "authors: Fictional Author",
+        (
+            "catalogue/sources/fictional-paper.yaml:4:10: error: authors: expected a list, got the text 'Fictional Author'",
+        ),
+    ),
+    Case(
+        ("source.schema.json#/properties/authors minItems",),
+        PAPER,
+        "authors: [Fictional Author]",
+        "authors: []",
+        ("catalogue/sources/fictional-paper.yaml:4:10: error: authors: [] should be non-empty",),
+    ),
+    Case(
+        ("source.schema.json#/properties/authors/items type",),
+        PAPER,
+        "authors: [Fictional Author]",
+        "authors: [5]",
+        ("catalogue/sources/fictional-paper.yaml:4:11: error: authors[0]: expected text, got the number 5",),
+    ),
+    Case(
+        ("source.schema.json#/properties/authors/items minLength",),
+        PAPER,
+        "authors: [Fictional Author]",
+        "authors: ['']",
+        ("catalogue/sources/fictional-paper.yaml:4:11: error: authors[0]: '' should be non-empty",),
+    ),
+    Case(
+        ("source.schema.json#/properties/authors/items maxLength",),
+        PAPER,
+        "authors: [Fictional Author]",
+        f"authors: [{AUTHOR_201}]",
+        (
+            "catalogue/sources/fictional-paper.yaml:4:11: error: authors[0]: the text has 201 characters, more than the 200 allowed: shorten it",
+        ),
+    ),
+    Case(
+        ("source.schema.json#/properties/publisher type",),
+        NOTICE,
+        "kind: official\n",
+        "kind: official\npublisher: 5\n",
+        ("catalogue/sources/fictional-notice-2020.yaml:4:12: error: publisher: expected text, got the number 5",),
+    ),
+    Case(
+        ("source.schema.json#/properties/publisher minLength",),
+        NOTICE,
+        "kind: official\n",
+        "kind: official\npublisher: ''\n",
+        ("catalogue/sources/fictional-notice-2020.yaml:4:12: error: publisher: '' should be non-empty",),
+    ),
+    Case(
+        ("source.schema.json#/properties/publisher maxLength",),
+        NOTICE,
+        "kind: official\n",
+        f"kind: official\npublisher: {AUTHOR_201}\n",
+        (
+            "catalogue/sources/fictional-notice-2020.yaml:4:12: error: publisher: the text has 201 characters, more than the 200 allowed: shorten it",
+        ),
+    ),
+    Case(
+        ("source.schema.json#/properties/note type",),
+        NOTICE,
+        "kind: official\n",
+        "kind: official\nnote: 5\n",
+        ("catalogue/sources/fictional-notice-2020.yaml:4:7: error: note: expected text, got the number 5",),
+    ),
+    Case(
+        ("source.schema.json#/properties/note minLength",),
+        NOTICE,
+        "kind: official\n",
+        "kind: official\nnote: ''\n",
+        ("catalogue/sources/fictional-notice-2020.yaml:4:7: error: note: '' should be non-empty",),
+    ),
+    Case(
+        ("source.schema.json#/properties/note maxLength",),
+        NOTICE,
+        "kind: official\n",
+        f"kind: official\nnote: {NOTE_2001}\n",
+        (
+            "catalogue/sources/fictional-notice-2020.yaml:4:7: error: note: the text has 2001 characters, more than the 2000 allowed: shorten it",
+        ),
+    ),
+    Case(
+        (
+            "source.schema.json#/allOf/0/then required authors",
+            "source.schema.json#/allOf/0/if/properties/kind const",
+        ),
+        PAPER,
+        "authors: [Fictional Author]\n",
+        "",
+        ("catalogue/sources/fictional-paper.yaml:1:1: error: (top level): missing required field 'authors'",),
+    ),
+]
+
+
+@pytest.mark.parametrize("case", CASES, ids=lambda case: case.keys[0])
+def test_breaking_a_constraint_reports_its_line(tmp_path, case):
+    catalogue = copy_fictional(tmp_path)
+    assert problems_after(catalogue, case.relative, case.old, case.new) == list(case.expected)
+
+
+def test_every_schema_constraint_has_a_case():
+    in_schemas = schema_constraints()
+    covered = {constraint for case in CASES for constraint in case.keys}
+    assert sorted(in_schemas - covered - set(UNREACHABLE)) == [], "constraints without a case in CASES"
+    assert sorted((covered | set(UNREACHABLE)) - in_schemas) == [], "cases for constraints no schema has"
+    assert sorted(covered & set(UNREACHABLE)) == []
+
+
+def without(schema_dir: Path, constraint: str) -> Path:
+    """A copy of the schemas with one constraint removed (a false schema becomes true)."""
+    file, _, rest = constraint.partition("#")
+    pointer, keyword, *name = rest.split(" ")
+    target = schema_dir / "mutated"
+    target.mkdir()
+    for path in SCHEMAS.glob("*.schema.json"):
+        document = json.loads(path.read_text(encoding="utf-8"))
+        if path.name == file:
+            node = document
+            parts = [part for part in pointer.split("/") if part]
+            for part in parts[:-1] if keyword == "false" else parts:
+                node = node[int(part)] if isinstance(node, list) else node[part]
+            if keyword == "false":
+                node[parts[-1]] = True
+            elif keyword == "required":
+                node["required"] = [field for field in node["required"] if field != name[0]]
+            else:
+                del node[keyword]
+        (target / path.name).write_text(json.dumps(document), encoding="utf-8")
+    return target
+
+
+@functools.cache
+def schema_set(schema_dir: Path) -> SchemaSet:
+    return SchemaSet(schema_dir)
+
+
+def reported(catalogue: Path, schema_dir: Path) -> list[str]:
+    """What the check reports; a crash counts as a different report (the rules that run after
+    the schemas rely on what the schemas guarantee, so many a removed constraint crashes them)."""
+    try:
+        checked = check_catalogue(catalogue, schema_set(schema_dir), today=TODAY, base=catalogue.parent)
+    except Exception as error:
+        return [f"crashed: {error!r}"]
+    return [problem.as_text() for problem in checked.problems]
+
+
+@pytest.mark.parametrize("constraint", sorted({c for case in CASES for c in case.keys}))
+def test_without_the_constraint_its_case_reports_something_else(tmp_path, constraint):
+    """No case claims a constraint it does not exercise: remove the constraint and its case changes."""
+    case = next(case for case in CASES if constraint in case.keys)
+    catalogue = copy_fictional(tmp_path)
+    edit(catalogue, case.relative, case.old, case.new)
+    assert reported(catalogue, SCHEMAS) == list(case.expected)
+    assert reported(catalogue, without(tmp_path, constraint)) != list(case.expected)

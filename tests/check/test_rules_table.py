@@ -1,0 +1,436 @@
+"""Every cross-file rule in xcat/check/rules.py RULES, as a table: an edit to the fictional
+catalogue that breaks the rule, and the exact problem lines (file, line, column, message) it must
+produce. A meta-test fails when a rule in RULES has no case; another runs each case without its
+rule and sees the report change, so no case passes by accident (a rule deleted from RULES, or one
+that stopped reporting, fails its cases by name).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+
+import pytest
+
+import xcat.check.catalogue
+from tests.helpers import copy_fictional, edit, run_check, write
+from xcat.check.rules import (
+    RULES,
+    Rule,
+    batch_exceeds_announced_total,
+    batch_id_does_not_match_number,
+    date_not_real_or_in_future,
+    history_contradicts_status,
+    history_out_of_order,
+    id_differs_from_file_name,
+    id_is_reserved,
+    level_repeated_or_out_of_order,
+    pilot_counts_out_of_order,
+    reference_unknown,
+    replacement_cycle,
+    replacement_reaches_too_many,
+    successor_is_itself,
+    vocabulary_id_repeated,
+)
+
+A, B, D, ETA, G, IOTA, K, Z = (
+    f"certificates/fictional-{n}.yaml" for n in ("alpha", "beta", "delta", "eta", "gamma", "iota", "kappa", "zeta")
+)
+B1, B2 = "batches/batch-1.yaml", "batches/batch-2.yaml"
+
+Edit = tuple[str, str | None, str]  # file, old text (None: a new file), new text
+
+
+def twenty_one_current_successors(catalogue: Path) -> None:
+    """fictional-delta merged into 21 current certificates, one more than a replacement may lead to."""
+    for n in range(21):
+        write(
+            catalogue,
+            f"certificates/fictional-many-{n:02d}.yaml",
+            f"id: fictional-many-{n:02d}\nname: {{zh: 虚构多证书{n}}}\norganization: fictional-org-a\n"
+            "history:\n  - type: introduced\n    date: 2022\n    sources: [fictional-report]\n"
+            "sources: [fictional-report]\n",
+        )
+    edit(
+        catalogue,
+        D,
+        "      - certificate: fictional-zeta\n        equivalence: partial\n",
+        "".join(f"      - {{certificate: fictional-many-{n:02d}, equivalence: partial}}\n" for n in range(21)),
+    )
+
+
+@dataclass(frozen=True)
+class Case:
+    rule: Rule
+    name: str
+    edits: tuple[Edit, ...] | Callable[[Path], None]
+    expected: tuple[str, ...]
+
+    @property
+    def id(self) -> str:
+        return f"{self.rule.__name__}-{self.name}"
+
+    def apply(self, catalogue: Path) -> None:
+        if callable(self.edits):
+            self.edits(catalogue)
+            return
+        for relative, old, new in self.edits:
+            if old is None:
+                write(catalogue, relative, new)
+            else:
+                edit(catalogue, relative, old, new)
+
+
+CASES = [
+    Case(
+        id_differs_from_file_name,
+        "certificate",
+        ((K, "id: fictional-kappa", "id: fictional-kapa"),),
+        (
+            "catalogue/certificates/fictional-kappa.yaml:1:5: error: id: 'fictional-kapa' must equal the file name 'fictional-kappa': rename the file to fictional-kapa.yaml or set id: fictional-kappa",
+        ),
+    ),
+    Case(
+        id_differs_from_file_name,
+        "organization",
+        (("organizations/fictional-org-b.yaml", "id: fictional-org-b", "id: fictional-org-c"),),
+        (
+            "catalogue/organizations/fictional-org-b.yaml:1:5: error: id: 'fictional-org-c' must equal the file name 'fictional-org-b': rename the file to fictional-org-c.yaml or set id: fictional-org-b",
+        ),
+    ),
+    Case(
+        id_is_reserved,
+        "item",
+        (("sources/index.yaml", None, "id: index\ntitle: 虚构索引\nkind: official\n"),),
+        (
+            "catalogue/sources/index.yaml:1:5: error: id: 'index' is reserved for the site's index pages: choose another id",
+        ),
+    ),
+    Case(
+        id_is_reserved,
+        "vocabulary",
+        (("fields.yaml", "fields:\n", "fields:\n  - id: index\n    name: {zh: 索引}\n"),),
+        (
+            "catalogue/fields.yaml:3:9: error: fields[0].id: 'index' is reserved for the site's index pages: choose another id",
+        ),
+    ),
+    Case(
+        vocabulary_id_repeated,
+        "majors",
+        (("majors.yaml", "majors:\n", "majors:\n  - id: fictional-major\n    name: {zh: 虚构专业二}\n"),),
+        ("catalogue/majors.yaml:4:9: error: majors[1].id: 'fictional-major' is already used by majors[0]",),
+    ),
+    Case(
+        vocabulary_id_repeated,
+        "fields",
+        (("fields.yaml", "fields:\n", "fields:\n  - id: medicine-health\n    name: {zh: 重复}\n"),),
+        ("catalogue/fields.yaml:13:9: error: fields[3].id: 'medicine-health' is already used by fields[0]",),
+    ),
+    Case(
+        batch_id_does_not_match_number,
+        "mismatch",
+        ((B2, "number: 2", "number: 3"),),
+        (
+            "catalogue/batches/batch-2.yaml:2:9: error: number: 3 does not match the id 'batch-2': batch ids are batch-<number>",
+        ),
+    ),
+    Case(
+        batch_id_does_not_match_number,
+        "repeated",
+        ((B2, "number: 2", "number: 1"),),
+        (
+            "catalogue/batches/batch-2.yaml:2:9: error: number: 1 does not match the id 'batch-2': batch ids are batch-<number>",
+            "catalogue/batches/batch-2.yaml:2:9: error: number: 1 is already used by batch-1",
+        ),
+    ),
+    Case(
+        reference_unknown,
+        "organization",
+        ((K, "organization: fictional-org-a", "organization: fictional-org-c"),),
+        (
+            "catalogue/certificates/fictional-kappa.yaml:5:15: error: organization: no organization file has the id 'fictional-org-c' (add catalogue/organizations/fictional-org-c.yaml or fix the id); did you mean 'fictional-org-b'?",
+        ),
+    ),
+    Case(
+        reference_unknown,
+        "batch",
+        ((K, "batch: batch-2", "batch: batch-3"),),
+        (
+            "catalogue/certificates/fictional-kappa.yaml:6:8: error: batch: no batch file has the id 'batch-3' (add catalogue/batches/batch-3.yaml or fix the id); did you mean 'batch-2'?",
+        ),
+    ),
+    Case(
+        reference_unknown,
+        "field",
+        ((K, "fields: [electronics-information]", "fields: [electronic-information]"),),
+        (
+            "catalogue/certificates/fictional-kappa.yaml:7:10: error: fields[0]: no fields has the id 'electronic-information' (add it to catalogue/fields.yaml or fix the id); did you mean 'electronics-information'?",
+        ),
+    ),
+    Case(
+        reference_unknown,
+        "major",
+        ((A, "major: fictional-major", "major: imaginary-major"),),
+        (
+            "catalogue/certificates/fictional-alpha.yaml:9:12: error: related_majors[0].major: no majors has the id 'imaginary-major' (add it to catalogue/majors.yaml or fix the id); did you mean 'fictional-major'?",
+        ),
+    ),
+    Case(
+        reference_unknown,
+        "successor",
+        ((A, "certificate: fictional-beta", "certificate: fictional-betta"),),
+        (
+            "catalogue/certificates/fictional-alpha.yaml:33:22: error: history[0].successors[0].certificate: no certificate file has the id 'fictional-betta' (add catalogue/certificates/fictional-betta.yaml or fix the id); did you mean 'fictional-beta'?",
+        ),
+    ),
+    Case(
+        reference_unknown,
+        "previous-organization",
+        ((IOTA, "previous_organization: fictional-org-b", "previous_organization: fictional-org-z"),),
+        (
+            "catalogue/certificates/fictional-iota.yaml:14:28: error: history[0].previous_organization: no organization file has the id 'fictional-org-z' (add catalogue/organizations/fictional-org-z.yaml or fix the id); did you mean 'fictional-org-b'?",
+        ),
+    ),
+    Case(
+        reference_unknown,
+        "source-of-a-count",
+        ((K, "    sources: [fictional-report]", "    sources: [fictional-reprot]"),),
+        (
+            "catalogue/certificates/fictional-kappa.yaml:10:15: error: pilot_institutions[0].sources[0]: no source file has the id 'fictional-reprot' (add catalogue/sources/fictional-reprot.yaml or fix the id); did you mean 'fictional-report'?",
+        ),
+    ),
+    Case(
+        reference_unknown,
+        "source-of-a-batch",
+        ((B2, "\nsources: [fictional-report]", "\nsources: [unheard-of]"),),
+        (
+            "catalogue/batches/batch-2.yaml:13:11: error: sources[0]: no source file has the id 'unheard-of' (add catalogue/sources/unheard-of.yaml or fix the id)",
+        ),
+    ),
+    Case(
+        reference_unknown,
+        "source-of-the-fields",
+        (("fields.yaml", "sources: [fictional-paper]", "sources: [fictional-papers]"),),
+        (
+            "catalogue/fields.yaml:1:11: error: sources[0]: no source file has the id 'fictional-papers' (add catalogue/sources/fictional-papers.yaml or fix the id); did you mean 'fictional-paper'?",
+        ),
+    ),
+    Case(
+        successor_is_itself,
+        "itself",
+        ((D, "certificate: fictional-zeta", "certificate: fictional-delta"),),
+        (
+            "catalogue/certificates/fictional-delta.yaml:12:22: error: history[0].successors[0].certificate: a certificate cannot succeed itself",
+        ),
+    ),
+    Case(
+        replacement_cycle,
+        "cycle",
+        (
+            (
+                G,
+                "  - type: renamed\n    date: 2022-06\n    previous_name:\n      zh: 虚构证书丙旧名\n      en: Fictional certificate Gamma (old name)\n",
+                "  - type: replaced\n    date: 2022-06\n    successors: [{certificate: fictional-alpha, equivalence: none}]\n",
+            ),
+        ),
+        (
+            "catalogue/certificates/fictional-alpha.yaml:33:7: error: history[0].successors: replacement cycle fictional-alpha → fictional-beta → fictional-gamma → fictional-alpha: a certificate cannot end up replacing itself",
+        ),
+    ),
+    Case(
+        replacement_reaches_too_many,
+        "21-current-successors",
+        twenty_one_current_successors,
+        (
+            "catalogue/certificates/fictional-delta.yaml:12:7: error: history[0].successors: these successors lead on to more than 20 current certificates (ones not replaced), the most a replacement may lead to: name fewer successors, or check their own successors",
+        ),
+    ),
+    Case(
+        date_not_real_or_in_future,
+        "not-real",
+        ((B, "date: 2022-03-03\n    successors", "date: 2022-02-30\n    successors"),),
+        ("catalogue/certificates/fictional-beta.yaml:12:11: error: history[1].date: 2022-02-30 is not a real date",),
+    ),
+    Case(
+        date_not_real_or_in_future,
+        "future",
+        ((B, "date: 2022-03-03\n    successors", "date: 2027-01\n    successors"),),
+        (
+            "catalogue/certificates/fictional-beta.yaml:12:11: error: history[1].date: 2027-01 is in the future (today is 2026-11-22)",
+        ),
+    ),
+    Case(
+        date_not_real_or_in_future,
+        "before-1949",
+        (("sources/fictional-report.yaml", "published: 2022-03-03", "published: '1948-05'"),),
+        ("catalogue/sources/fictional-report.yaml:5:12: error: published: 1948-05 is before 1949: check the year",),
+    ),
+    Case(
+        date_not_real_or_in_future,
+        "batch-date",
+        ((B1, "date: 2020-01", "date: 2020-02-30"),),
+        ("catalogue/batches/batch-1.yaml:6:7: error: date: 2020-02-30 is not a real date",),
+    ),
+    Case(
+        date_not_real_or_in_future,
+        "count-as-of",
+        ((A, "as_of: 2021\n", "as_of: 2031\n"),),
+        (
+            "catalogue/certificates/fictional-alpha.yaml:24:12: error: pilot_institutions[1].as_of: 2031 is in the future (today is 2026-11-22)",
+        ),
+    ),
+    Case(
+        history_out_of_order,
+        "earlier-than-previous",
+        ((B, "date: 2022-03-03\n    successors", "date: 2021-05\n    successors"),),
+        (
+            "catalogue/certificates/fictional-beta.yaml:12:11: error: history[1].date: 2021-05 is earlier than the event before it (2021-06-01): list events oldest first",
+        ),
+    ),
+    Case(
+        history_out_of_order,
+        "before-introduction",
+        ((ETA, "date: 2021-09", "date: 2019-12"),),
+        (
+            "catalogue/certificates/fictional-eta.yaml:10:11: error: history[0].date: 2019-12 is before the certificate's introduction with batch-1 (2020-01)",
+        ),
+    ),
+    Case(
+        pilot_counts_out_of_order,
+        "counts",
+        ((A, "as_of: 2021\n", "as_of: 2019\n"),),
+        (
+            "catalogue/certificates/fictional-alpha.yaml:24:12: error: pilot_institutions[1].as_of: 2019 is earlier than the count before it (2020-03): add new counts at the end",
+        ),
+    ),
+    Case(
+        history_contradicts_status,
+        "after-withdrawal",
+        (
+            (
+                ETA,
+                "sources: [fictional-notice-2021]\nsources:",
+                "sources: [fictional-notice-2021]\n  - type: renamed\n    date: 2022\n    previous_name: {zh: 旧}\n    sources: [fictional-report]\nsources:",
+            ),
+        ),
+        (
+            "catalogue/certificates/fictional-eta.yaml:15:11: error: history[1].type: 'renamed' cannot follow: the certificate was already withdrawn (history[0])",
+        ),
+    ),
+    Case(
+        history_contradicts_status,
+        "reinstated-without-suspension",
+        (
+            (
+                K,
+                "sources: [fictional-report]\nsources:",
+                "sources: [fictional-report]\nhistory:\n  - type: reinstated\n    date: 2022\n    sources: [fictional-report]\nsources:",
+            ),
+        ),
+        (
+            "catalogue/certificates/fictional-kappa.yaml:12:11: error: history[0].type: 'reinstated' cannot follow: only a suspended certificate can be reinstated",
+        ),
+    ),
+    Case(
+        history_contradicts_status,
+        "introduced-with-a-batch",
+        (
+            (
+                K,
+                "sources: [fictional-report]\nsources:",
+                "sources: [fictional-report]\nhistory:\n  - type: introduced\n    date: 2022\n    sources: [fictional-report]\nsources:",
+            ),
+        ),
+        (
+            "catalogue/certificates/fictional-kappa.yaml:12:11: error: history[0].type: the certificate was introduced with batch-2; remove this event (the batch's announcement is the introduction)",
+        ),
+    ),
+    Case(
+        history_contradicts_status,
+        "introduced-not-first",
+        (
+            (
+                Z,
+                "sources: [fictional-notice-2021]\nsources:",
+                "sources: [fictional-notice-2021]\n  - type: introduced\n    date: 2022\n    sources: [fictional-report]\nsources:",
+            ),
+        ),
+        (
+            "catalogue/certificates/fictional-zeta.yaml:11:11: error: history[1].type: introduced can only be the first event",
+        ),
+    ),
+    Case(
+        history_contradicts_status,
+        "no-introduction",
+        ((Z, "type: introduced", "type: renamed\n    previous_name: {zh: 旧}"),),
+        (
+            "catalogue/certificates/fictional-zeta.yaml:8:3: error: history: a certificate without a batch must start its history with an introduced event (or set batch:)",
+        ),
+    ),
+    Case(
+        history_contradicts_status,
+        "no-history-no-batch",
+        ((K, "batch: batch-2\n", ""),),
+        (
+            "catalogue/certificates/fictional-kappa.yaml:1:1: error: history: a certificate without a batch must start its history with an introduced event (or set batch:)",
+        ),
+    ),
+    Case(
+        history_contradicts_status,
+        "suspended-twice",
+        ((IOTA, "type: reinstated", "type: suspended"),),
+        (
+            "catalogue/certificates/fictional-iota.yaml:19:11: error: history[2].type: 'suspended' cannot follow: a suspended certificate cannot be suspended",
+        ),
+    ),
+    Case(
+        level_repeated_or_out_of_order,
+        "twice",
+        ((A, "level: 中级", "level: 初级"),),
+        ("catalogue/certificates/fictional-alpha.yaml:16:12: error: levels[1].level: 初级 is listed twice",),
+    ),
+    Case(
+        level_repeated_or_out_of_order,
+        "out-of-order",
+        ((A, "level: 初级", "level: 高级"),),
+        (
+            "catalogue/certificates/fictional-alpha.yaml:16:12: error: levels[1].level: list levels in the order 初级, 中级, 高级",
+        ),
+    ),
+    Case(
+        batch_exceeds_announced_total,
+        "certificates",
+        ((B1, "  certificates: 8", "  certificates: 5"),),
+        (
+            "catalogue/batches/batch-1.yaml:11:17: error: totals.certificates: the catalogue holds 6 certificates of batch-1, more than the announced 5: check the batch of its certificates or the total",
+        ),
+    ),
+    Case(
+        batch_exceeds_announced_total,
+        "organizations",
+        ((B1, "  organizations: 2", "  organizations: 1"),),
+        (
+            "catalogue/batches/batch-1.yaml:12:18: error: totals.organizations: the catalogue holds 2 organizations of batch-1, more than the announced 1: check the batch of its certificates or the total",
+        ),
+    ),
+]
+
+
+@pytest.mark.parametrize("case", CASES, ids=lambda case: case.id)
+def test_breaking_a_rule_reports_its_lines(tmp_path, case):
+    catalogue = copy_fictional(tmp_path)
+    case.apply(catalogue)
+    assert run_check(catalogue) == (1, list(case.expected))
+
+
+def test_every_rule_has_a_case():
+    assert [rule.__name__ for rule in RULES if all(case.rule is not rule for case in CASES)] == []
+
+
+@pytest.mark.parametrize("case", CASES, ids=lambda case: case.id)
+def test_without_its_rule_the_case_reports_something_else(tmp_path, monkeypatch, case):
+    monkeypatch.setattr(xcat.check.catalogue, "RULES", [rule for rule in RULES if rule is not case.rule])
+    catalogue = copy_fictional(tmp_path)
+    case.apply(catalogue)
+    assert run_check(catalogue)[1] != list(case.expected)
