@@ -174,16 +174,16 @@ ORG_A = {"fictional-alpha", "fictional-beta", "fictional-gamma", "fictional-iota
 ORG_B = {"fictional-delta", "fictional-epsilon", "fictional-eta", "fictional-theta", "fictional-zeta", "fictional-iota"}
 
 
-@pytest.mark.parametrize(
-    "path, expected",
-    [
-        ("feeds/changes.xml", CHANGES),
-        ("feeds/organizations/fictional-org-a.xml", [e for e in CHANGES if e.split("/")[0] in ORG_A]),
-        ("feeds/organizations/fictional-org-b.xml", [e for e in CHANGES if e.split("/")[0] in ORG_B]),
-    ],
-)
-def test_feed_entries_in_order(files, path, expected):
-    assert list(entries(files, path)) == [TAG + "certificates/" + e for e in expected]
+FEED_ENTRIES = {
+    "feeds/changes.xml": CHANGES,
+    "feeds/organizations/fictional-org-a.xml": [e for e in CHANGES if e.split("/")[0] in ORG_A],
+    "feeds/organizations/fictional-org-b.xml": [e for e in CHANGES if e.split("/")[0] in ORG_B],
+}
+
+
+@pytest.mark.parametrize("path", list(FEED_ENTRIES))
+def test_feed_entries_in_order(files, path):
+    assert list(entries(files, path)) == [TAG + "certificates/" + e for e in FEED_ENTRIES[path]]
 
 
 FEEDS = {
