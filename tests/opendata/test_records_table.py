@@ -316,3 +316,80 @@ def test_the_catalogue_file_holds_the_same_record_without_cited_sources(files, p
     kind = path.split("/")[1]
     [record] = [r for r in whole[kind] if r["id"] == EXPECTED[path]["id"]]
     assert record == {k: v for k, v in EXPECTED[path].items() if k not in ("$schema", "cited_sources")}
+
+
+# api/catalogue.json: what is not a record of its own.
+
+CATALOGUE = {
+    "summary": {
+        "certificates": 10,
+        "by_status": {"active": 4, "suspended": 0, "replaced": 4, "withdrawn": 1, "revoked": 1},
+        "organizations": 2,
+        "batches": 2,
+        "pilot_institutions_total": 25 + 40 + 7,  # alpha's latest, gamma, kappa
+    },
+    "fields": [
+        {
+            "id": "equipment-manufacturing",
+            "name": name("装备制造", "Equipment manufacturing"),
+            "certificates": ["fictional-alpha", "fictional-beta", "fictional-gamma", "fictional-iota"],
+        },
+        {
+            "id": "electronics-information",
+            "name": name("电子与信息", "Electronics and information"),
+            "certificates": ["fictional-gamma", "fictional-kappa"],
+        },
+        {
+            "id": "medicine-health",
+            "name": name("医药卫生", "Medicine and health"),
+            "certificates": ["fictional-delta", "fictional-epsilon", "fictional-zeta"],
+        },
+        {
+            "id": "finance-commerce",
+            "name": name("财经商贸", "Finance and commerce"),
+            "certificates": ["fictional-eta", "fictional-theta"],
+        },
+    ],
+    "majors": [
+        {"id": "fictional-major", "name": name("虚构专业", "Fictional major"), "certificates": ["fictional-alpha"]}
+    ],
+    "sources": list(SOURCES.values()),
+}
+CATALOGUE_KEYS = [
+    "$schema",
+    "meta",
+    "summary",
+    "certificates",
+    "organizations",
+    "batches",
+    "fields",
+    "majors",
+    "sources",
+]
+
+
+def test_the_catalogue_file_has_exactly_the_expected_fields_in_order(files):
+    assert list(published(files, "api/catalogue.json")) == CATALOGUE_KEYS
+
+
+@pytest.mark.parametrize("key", list(CATALOGUE))
+def test_catalogue_field(files, key):
+    assert published(files, "api/catalogue.json")[key] == CATALOGUE[key]
+
+
+@pytest.mark.parametrize(
+    "key, expected",
+    [
+        (
+            "certificates",
+            [
+                "fictional-" + n
+                for n in ["alpha", "beta", "delta", "epsilon", "eta", "gamma", "iota", "kappa", "theta", "zeta"]
+            ],
+        ),
+        ("organizations", ["fictional-org-a", "fictional-org-b"]),
+        ("batches", ["batch-1", "batch-2"]),
+    ],
+)
+def test_the_catalogue_file_lists_every_record_in_order(files, key, expected):
+    assert [record["id"] for record in published(files, "api/catalogue.json")[key]] == expected
