@@ -1,0 +1,218 @@
+"""The Atom feeds, part by part, read by hand from the fictional catalogue
+(tests/fixtures/fictional/catalogue): each entry's id, title, link, date, content lines and
+category, and which entries each feed holds in which order. Read as XML, as a feed reader would."""
+
+from __future__ import annotations
+
+import datetime
+import xml.etree.ElementTree as ET
+
+import pytest
+
+from xcat.opendata import buildinfo
+from xcat.opendata import files as exports
+from xcat.opendata.records import Records
+from xcat.settings import ROOT
+
+SITE = "https://example.invalid/x/"
+BUILT = datetime.datetime(2026, 1, 2, 3, 4, 5, tzinfo=datetime.UTC)
+ATOM = "{http://www.w3.org/2005/Atom}"
+TAG = "tag:example.invalid,2026:"
+
+
+@pytest.fixture(scope="module")
+def files(fictional_model):
+    content = Records(SITE).catalogue(fictional_model)
+    build = buildinfo.BuildInfo(buildinfo.version_of(content), BUILT, "SOURCE_DATE_EPOCH", SITE)
+    return exports.open_data(fictional_model, build, ROOT / "schema")
+
+
+def feed(files, path) -> ET.Element:
+    return ET.fromstring(files[path])
+
+
+def entries(files, path) -> dict[str, ET.Element]:
+    return {e.findtext(f"{ATOM}id"): e for e in feed(files, path).iter(f"{ATOM}entry")}
+
+
+def parts(entry: ET.Element) -> dict:
+    link = entry.find(f"{ATOM}link")
+    content = entry.find(f"{ATOM}content")
+    category = entry.find(f"{ATOM}category")
+    assert link is not None and content is not None and category is not None
+    return {
+        "title": entry.findtext(f"{ATOM}title"),
+        "link": (link.get("href"), link.get("rel", "alternate")),  # RFC 4287: no rel means alternate
+        "updated": entry.findtext(f"{ATOM}updated"),
+        "content type": content.get("type"),
+        "content": (content.text or "").split("\n"),
+        "category term": category.get("term"),
+        "category label": category.get("label"),
+    }
+
+
+def certificate_link(certificate_id):
+    return (f"{SITE}certificates/{certificate_id}/", "alternate")
+
+
+EXPECTED = {
+    "fictional-alpha/replaced/2021-06-01": {
+        "title": "被替代：虚构证书甲 · Replaced: Fictional certificate Alpha",
+        "link": certificate_link("fictional-alpha"),
+        "updated": "2021-06-01T00:00:00+00:00",
+        "content type": "text",
+        "content": [
+            "日期 · Date: 2021-06-01",
+            "后继证书 · Successor: 虚构证书乙 · Fictional certificate Beta（完全等同 · fully equivalent）",
+            "说明 · Details: 由虚构证书乙替代。 · Replaced by Fictional certificate Beta.",
+            "来源 · Sources: 虚构通知二（测试用）Second fictional notice",
+        ],
+        "category term": "replaced",
+        "category label": "被替代 · Replaced",
+    },
+    "fictional-alpha/introduced/2020-01": {
+        "title": "发布：虚构证书甲 · Introduced: Fictional certificate Alpha",
+        "link": certificate_link("fictional-alpha"),
+        "updated": "2020-01-01T00:00:00+00:00",  # a month counts from its first day
+        "content type": "text",
+        "content": [
+            "日期 · Date: 2020-01",
+            "批次 · Batch: 虚构第一批 · Fictional first batch",
+            "来源 · Sources: 虚构通知（测试用）Fictional notice for tests",
+        ],
+        "category term": "introduced",
+        "category label": "发布 · Introduced",
+    },
+    "fictional-gamma/renamed/2022-06": {
+        "title": "更名：虚构证书丙 · Renamed: Fictional certificate Gamma",
+        "link": certificate_link("fictional-gamma"),
+        "updated": "2022-06-01T00:00:00+00:00",
+        "content type": "text",
+        "content": [
+            "日期 · Date: 2022-06",
+            "原名称 · Former name: 虚构证书丙旧名 · Fictional certificate Gamma (old name)",
+            "来源 · Sources: 虚构新闻报道 Fictional news report",
+        ],
+        "category term": "renamed",
+        "category label": "更名 · Renamed",
+    },
+    "fictional-iota/organization_changed/2020-09": {
+        "title": "更换评价组织：虚构工业机器人证书 · Organization changed: Fictional industrial robot certificate",
+        "link": certificate_link("fictional-iota"),
+        "updated": "2020-09-01T00:00:00+00:00",
+        "content type": "text",
+        "content": [
+            "日期 · Date: 2020-09",
+            "原评价组织 · Former organization: 虚构评价组织乙 · Fictional Evaluation Organization B",
+            "来源 · Sources: 虚构通知（测试用）Fictional notice for tests",
+        ],
+        "category term": "organization_changed",
+        "category label": "更换评价组织 · Organization changed",
+    },
+    "fictional-eta/withdrawn/2021-09": {
+        "title": "退出：虚构证书庚 · Withdrawn: Fictional certificate Eta",
+        "link": certificate_link("fictional-eta"),
+        "updated": "2021-09-01T00:00:00+00:00",
+        "content type": "text",
+        "content": [
+            "日期 · Date: 2021-09",
+            "说明 · Details: 虚构组织主动退出。 · The fictional organization withdrew it voluntarily.",
+            "来源 · Sources: 虚构通知二（测试用）Second fictional notice",
+        ],
+        "category term": "withdrawn",
+        "category label": "退出 · Withdrawn",
+    },
+}
+
+
+# Each entry is the same in the whole catalogue's feed and in its organization's feed.
+FEED_OF = {
+    "fictional-alpha": "feeds/organizations/fictional-org-a.xml",
+    "fictional-gamma": "feeds/organizations/fictional-org-a.xml",
+    "fictional-iota": "feeds/organizations/fictional-org-a.xml",
+    "fictional-eta": "feeds/organizations/fictional-org-b.xml",
+}
+
+
+@pytest.mark.parametrize(
+    "path, entry, part",
+    [
+        (path, entry, part)
+        for entry, record in EXPECTED.items()
+        for path in ("feeds/changes.xml", FEED_OF[entry.split("/")[0]])
+        for part in record
+    ],
+)
+def test_entry_part(files, path, entry, part):
+    assert parts(entries(files, path)[TAG + "certificates/" + entry])[part] == EXPECTED[entry][part]
+
+
+# Every dated event, newest first; same date: by certificate id, descending. Kappa's batch has no date.
+CHANGES = [
+    "fictional-gamma/renamed/2022-06",
+    "fictional-theta/revoked/2022-03-03",
+    "fictional-gamma/introduced/2022-03-03",
+    "fictional-beta/replaced/2022-03-03",
+    "fictional-iota/reinstated/2022",
+    "fictional-eta/withdrawn/2021-09",
+    "fictional-beta/introduced/2021-06-01",
+    "fictional-alpha/replaced/2021-06-01",
+    "fictional-zeta/introduced/2021-06",
+    "fictional-epsilon/merged/2021-06",
+    "fictional-delta/merged/2021-06",
+    "fictional-iota/suspended/2021",
+    "fictional-iota/organization_changed/2020-09",
+    "fictional-theta/introduced/2020-01",
+    "fictional-iota/introduced/2020-01",
+    "fictional-eta/introduced/2020-01",
+    "fictional-epsilon/introduced/2020-01",
+    "fictional-delta/introduced/2020-01",
+    "fictional-alpha/introduced/2020-01",
+]
+ORG_A = {"fictional-alpha", "fictional-beta", "fictional-gamma", "fictional-iota", "fictional-kappa"}
+# Organization B's feed keeps iota, which it issued until 2020-09.
+ORG_B = {"fictional-delta", "fictional-epsilon", "fictional-eta", "fictional-theta", "fictional-zeta", "fictional-iota"}
+
+
+FEED_ENTRIES = {
+    "feeds/changes.xml": CHANGES,
+    "feeds/organizations/fictional-org-a.xml": [e for e in CHANGES if e.split("/")[0] in ORG_A],
+    "feeds/organizations/fictional-org-b.xml": [e for e in CHANGES if e.split("/")[0] in ORG_B],
+}
+
+
+@pytest.mark.parametrize("path", list(FEED_ENTRIES))
+def test_feed_entries_in_order(files, path):
+    assert list(entries(files, path)) == [TAG + "certificates/" + e for e in FEED_ENTRIES[path]]
+
+
+FEEDS = {
+    "feeds/changes.xml": {
+        "id": TAG + "changes",
+        "title": "1+X 证书目录变更 · 1+X certificate catalogue changes",
+        "updated": "2026-01-02T03:04:05+00:00",
+        "self": SITE + "feeds/changes.xml",
+        "alternate": SITE,
+    },
+    "feeds/organizations/fictional-org-b.xml": {
+        "id": TAG + "organizations/fictional-org-b/changes",
+        "title": "虚构评价组织乙 的证书变更 · Changes: Fictional Evaluation Organization B",
+        "updated": "2026-01-02T03:04:05+00:00",
+        "self": SITE + "feeds/organizations/fictional-org-b.xml",
+        "alternate": SITE + "organizations/fictional-org-b/",
+    },
+}
+
+
+@pytest.mark.parametrize("path, part", [(path, part) for path, record in FEEDS.items() for part in record])
+def test_feed_part(files, path, part):
+    root = feed(files, path)
+    links = {link.get("rel"): link.get("href") for link in root.findall(f"{ATOM}link")}
+    found = {
+        "id": root.findtext(f"{ATOM}id"),
+        "title": root.findtext(f"{ATOM}title"),
+        "updated": root.findtext(f"{ATOM}updated"),
+        "self": links.get("self"),
+        "alternate": links.get("alternate"),
+    }
+    assert found[part] == FEEDS[path][part]

@@ -1,0 +1,505 @@
+"""`build.py diff`: the exact sentences of the change report, one test per kind of change, in
+text and in Markdown. Every expected sentence is written by hand from the edits below and the
+fictional catalogue (tests/fixtures/fictional/catalogue): a change the report drops, misnames or
+describes with the other side's value fails with its kind named.
+
+None of the sentences below holds a character that Markdown escaping changes (checked by hand:
+no * _ < > | [ ] @ ~ & $ or backslash, and no line starting with - + # > =), so both formats
+must carry the same sentences."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+
+from tests.helpers import copy_fictional, edit, write
+from tests.tools.test_diff import commit, diff, git
+from xcat.settings import ROOT
+
+# In the base only, so that the head can remove them.
+BASE_EXTRAS = {
+    "organizations/fictional-org-d.yaml": """\
+id: fictional-org-d
+name:
+  zh: 虚构评价组织丁
+  en: Fictional Evaluation Organization D
+maintainers: []
+sources: [fictional-report]
+""",
+    "batches/batch-3.yaml": """\
+id: batch-3
+number: 3
+name:
+  zh: 虚构第三批
+  en: Fictional third batch
+sources: [fictional-report]
+""",
+    "batches/batch-4.yaml": """\
+id: batch-4
+number: 4
+name:
+  zh: 虚构第四批
+  en: Fictional fourth batch
+date: 2023-01
+sources: [fictional-report]
+""",
+    "sources/fictional-old-note.yaml": """\
+id: fictional-old-note
+title: 虚构旧说明 Fictional old note
+kind: secondary
+""",
+}
+
+HEAD_FILES = {
+    "certificates/fictional-lambda.yaml": """\
+id: fictional-lambda
+name:
+  zh: 虚构证书子
+  en: Fictional certificate Lambda
+organization: fictional-org-a
+batch: batch-2
+history:
+  - type: withdrawn
+    date: 2023-01
+    sources: [fictional-report]
+sources: [fictional-report]
+""",
+    "organizations/fictional-org-c.yaml": """\
+id: fictional-org-c
+name:
+  zh: 虚构评价组织丙
+  en: Fictional Evaluation Organization C
+maintainers: []
+sources: [fictional-report]
+""",
+    "batches/batch-5.yaml": """\
+id: batch-5
+number: 5
+name:
+  zh: 虚构第五批
+  en: Fictional fifth batch
+sources: [fictional-report]
+""",
+    "sources/fictional-notice-2023.yaml": """\
+id: fictional-notice-2023
+title: 虚构通知三 Third fictional notice
+kind: official
+""",
+}
+
+# (file, old text, new text): each edit made to the base to give the head.
+HEAD_EDITS = [
+    # eta: renamed without an event.
+    ("certificates/fictional-eta.yaml", "zh: 虚构证书庚\n", "zh: 虚构证书庚新\n"),
+    # kappa: suspended, with details.
+    (
+        "certificates/fictional-kappa.yaml",
+        "sources: [fictional-report]\nsources: [fictional-report]\n",
+        """sources: [fictional-report]
+history:
+  - type: suspended
+    date: 2023-02
+    details:
+      zh: 虚构暂停原因。
+      en: Suspended for a fictional reason.
+    sources: [fictional-report]
+sources: [fictional-report]
+""",
+    ),
+    # iota: its organization change removed from its history.
+    (
+        "certificates/fictional-iota.yaml",
+        "  - type: organization_changed\n    date: 2020-09\n    previous_organization: fictional-org-b\n"
+        "    sources: [fictional-notice-2020]\n",
+        "",
+    ),
+    # beta: the same successor, now fully equivalent.
+    ("certificates/fictional-beta.yaml", "equivalence: partial", "equivalence: full"),
+    # gamma: moved from organization A to B, with the event.
+    ("certificates/fictional-gamma.yaml", "organization: fictional-org-a", "organization: fictional-org-b"),
+    (
+        "certificates/fictional-gamma.yaml",
+        "    sources: [fictional-report]\nsources: [fictional-report]\n",
+        """    sources: [fictional-report]
+  - type: organization_changed
+    date: 2023-04
+    previous_organization: fictional-org-a
+    sources: [fictional-report]
+sources: [fictional-report]
+""",
+    ),
+    # epsilon: from batch 1 (2020-01) to batch 2 (undated).
+    ("certificates/fictional-epsilon.yaml", "batch: batch-1", "batch: batch-2"),
+    # alpha: a new pilot count; level 初级 removed, 中级 given a title and a new fee, 高级 added.
+    (
+        "certificates/fictional-alpha.yaml",
+        "    sources: [fictional-report]\nhistory:",
+        "    sources: [fictional-report]\n  - count: 30\n    as_of: 2022\n    sources: [fictional-report]\nhistory:",
+    ),
+    (
+        "certificates/fictional-alpha.yaml",
+        """  - level: 初级
+    title: 虚构初级
+    fee: 100
+    sources: [fictional-notice-2020]
+  - level: 中级
+    fee: 200
+    sources: [fictional-notice-2020]
+""",
+        """  - level: 中级
+    title: 虚构中级
+    fee: 250
+    sources: [fictional-notice-2020]
+  - level: 高级
+    title: 虚构高级
+    fee: 300
+    sources: [fictional-notice-2020]
+""",
+    ),
+    # delta: fields and description, which the report names but does not describe.
+    (
+        "certificates/fictional-delta.yaml",
+        "fields: [medicine-health]",
+        "fields: [medicine-health, finance-commerce]\ndescription:\n  zh: 虚构说明。",
+    ),
+    # zeta: renamed, then replaced by gamma.
+    ("certificates/fictional-zeta.yaml", "zh: 虚构证书己\n", "zh: 虚构证书己新\n"),
+    (
+        "certificates/fictional-zeta.yaml",
+        "    sources: [fictional-notice-2021]\nsources",
+        """    sources: [fictional-notice-2021]
+  - type: renamed
+    date: 2023-01
+    previous_name:
+      zh: 虚构证书己
+      en: Fictional certificate Zeta
+    sources: [fictional-report]
+  - type: replaced
+    date: 2023-03
+    successors:
+      - certificate: fictional-gamma
+        equivalence: partial
+    sources: [fictional-report]
+sources""",
+    ),
+    # Organizations: A renamed, its maintainer gone, its website changed; B gains a maintainer.
+    ("organizations/fictional-org-a.yaml", "zh: 虚构评价组织甲\n", "zh: 虚构评价组织甲新\n"),
+    ("organizations/fictional-org-a.yaml", "maintainers: [fictional-maintainer]", "maintainers: []"),
+    ("organizations/fictional-org-a.yaml", "fictional.invalid/org-a", "fictional.invalid/org-a-new"),
+    ("organizations/fictional-org-b.yaml", "maintainers: []", "maintainers: [fictional-reviewer]"),
+    # Batches: 1 renamed; 4 redated and given an announcer.
+    ("batches/batch-1.yaml", "en: Fictional first batch\n", "en: Fictional first batch (corrected)\n"),
+    ("batches/batch-4.yaml", "date: 2023-01\n", "date: 2023-02\nannounced_by:\n  zh: 虚构主管部门\n"),
+    # Sources: the paper retitled, with a second author.
+    (
+        "sources/fictional-paper.yaml",
+        "title: A fictional paper about fictional certificates\n",
+        "title: A fictional paper about fictional certificates, revised\n",
+    ),
+    ("sources/fictional-paper.yaml", "authors: [Fictional Author]", "authors: [Fictional Author, Second Author]"),
+    # Fields: one renamed, one added, agriculture (base only) removed.
+    ("fields.yaml", "en: Finance and commerce", "en: Finance and trade"),
+    (
+        "fields.yaml",
+        "  - id: agriculture\n    name:\n      zh: 农林牧渔\n      en: Agriculture\n",
+        "  - id: transport\n    name:\n      zh: 交通运输\n      en: Transport\n",
+    ),
+    # Majors: one renamed, one added, one (base only) removed.
+    ("majors.yaml", "zh: 虚构专业\n", "zh: 虚构专业新\n"),
+    (
+        "majors.yaml",
+        "  - id: fictional-major-old\n    name:\n      zh: 虚构旧专业\n      en: Fictional old major\n",
+        "  - id: fictional-major-new\n    name:\n      zh: 虚构新专业\n      en: Fictional new major\n",
+    ),
+]
+
+CERTIFICATES_CHANGED = "有变化的证书 Certificates changed"
+ORGANIZATIONS = "评价组织 Organizations"
+BATCHES = "批次 Batches"
+SOURCES = "来源 Sources"
+FIELDS = "领域 Fields"
+MAJORS = "专业 Majors"
+
+# kind of change -> (section heading, item, its sentences in order)
+EXPECTED = {
+    "certificate added": (
+        "新增证书 Certificates added",
+        "虚构证书子 Fictional certificate Lambda (fictional-lambda)",
+        [
+            "评价组织 organization: 虚构评价组织甲新 Fictional Evaluation Organization A",  # the head's name
+            "批次 batch: 虚构第二批 Fictional second batch",
+            "状态 status: 已退出 Withdrawn",
+        ],
+    ),
+    "certificate removed": (
+        "删除的证书 Certificates removed",
+        "虚构证书辛 Fictional certificate Theta (fictional-theta)",
+        [
+            "证书不应删除：请在 history 中记录其退出或替代。 Certificates are never deleted: "
+            "record their end in history instead."
+        ],
+    ),
+    "certificate renamed": (
+        CERTIFICATES_CHANGED,
+        "虚构证书庚新 Fictional certificate Eta (fictional-eta)",
+        ["名称 name: 虚构证书庚 Fictional certificate Eta → 虚构证书庚新 Fictional certificate Eta"],
+    ),
+    "status changed, history event added": (
+        CERTIFICATES_CHANGED,
+        "虚构证书癸 Fictional certificate Kappa (fictional-kappa)",
+        [
+            "状态 status: 有效 Active → 暂停 Suspended",
+            "新事件 new event: 2023-02 暂停 Suspended — 虚构暂停原因。 Suspended for a fictional reason.",
+        ],
+    ),
+    "history event removed": (
+        CERTIFICATES_CHANGED,
+        "虚构工业机器人证书 Fictional industrial robot certificate (fictional-iota)",
+        ["删除的事件 event removed: 2020-09 更换评价组织 Organization changed"],
+    ),
+    "successor changed": (
+        CERTIFICATES_CHANGED,
+        "虚构证书乙 Fictional certificate Beta (fictional-beta)",
+        [
+            "状态 status: 已替代 Replaced → 已替代 Replaced; 后继证书 succeeded by: "
+            "虚构证书丙 Fictional certificate Gamma (fictional-gamma, 完全等同 fully equivalent)",
+            "新事件 new event: 2022-03-03 被替代 Replaced → 虚构证书丙 Fictional certificate Gamma (fictional-gamma)",
+            "删除的事件 event removed: 2022-03-03 被替代 Replaced",
+        ],
+    ),
+    "replaced, with successor and a rename before": (
+        CERTIFICATES_CHANGED,
+        "虚构证书己新 Fictional certificate Zeta (fictional-zeta)",
+        [
+            "名称 name: 虚构证书己 Fictional certificate Zeta → 虚构证书己新 Fictional certificate Zeta",
+            "状态 status: 有效 Active → 已替代 Replaced; 后继证书 succeeded by: "
+            "虚构证书丙 Fictional certificate Gamma (fictional-gamma, 部分等同 partly equivalent)",
+            "新事件 new event: 2023-01 更名 Renamed (原名 formerly 虚构证书己 Fictional certificate Zeta)",
+            "新事件 new event: 2023-03 被替代 Replaced → 虚构证书丙 Fictional certificate Gamma (fictional-gamma)",
+        ],
+    ),
+    "certificate organization changed": (
+        CERTIFICATES_CHANGED,
+        "虚构证书丙 Fictional certificate Gamma (fictional-gamma)",
+        [
+            # The event names the organization as the head has it; the change, each side's own name.
+            "新事件 new event: 2023-04 更换评价组织 Organization changed "
+            "(原评价组织 previously 虚构评价组织甲新 Fictional Evaluation Organization A)",
+            "评价组织 organization: 虚构评价组织甲 Fictional Evaluation Organization A → "
+            "虚构评价组织乙 Fictional Evaluation Organization B",
+        ],
+    ),
+    "certificate batch changed": (
+        CERTIFICATES_CHANGED,
+        "虚构证书戊 Fictional certificate Epsilon (fictional-epsilon)",
+        [
+            "新事件 new event: ? 发布 Introduced",  # batch 2 has no date
+            "删除的事件 event removed: 2020-01 发布 Introduced",
+            "批次 batch: 虚构第一批 Fictional first batch → 虚构第二批 Fictional second batch",
+        ],
+    ),
+    "pilot count and levels changed": (
+        CERTIFICATES_CHANGED,
+        "虚构证书甲 Fictional certificate Alpha (fictional-alpha)",
+        [
+            "试点院校数 pilot institutions: 25 → 30 (截至 as of 2022)",
+            "等级 level 初级: 删除 removed",
+            "等级 level 中级 名称 title: — → 虚构中级",
+            "等级 level 中级 费用 fee: 200 元 yuan → 250 元 yuan",
+            "等级 level 高级: 新增 added (虚构高级, 300 元 yuan)",
+        ],
+    ),
+    "other certificate fields changed": (
+        CERTIFICATES_CHANGED,
+        "虚构证书丁 Fictional certificate Delta (fictional-delta)",
+        ["其他字段 also changed: description, fields"],
+    ),
+    "organization renamed, maintainer removed, other field": (
+        ORGANIZATIONS,
+        "虚构评价组织甲新 Fictional Evaluation Organization A (fictional-org-a)",
+        [
+            "名称 name: 虚构评价组织甲 Fictional Evaluation Organization A → "
+            "虚构评价组织甲新 Fictional Evaluation Organization A",
+            "维护者 maintainers: -fictional-maintainer",
+            "其他字段 also changed: website",
+        ],
+    ),
+    "organization maintainer added": (
+        ORGANIZATIONS,
+        "虚构评价组织乙 Fictional Evaluation Organization B (fictional-org-b)",
+        ["维护者 maintainers: +fictional-reviewer"],
+    ),
+    "organization added": (
+        ORGANIZATIONS,
+        "虚构评价组织丙 Fictional Evaluation Organization C (fictional-org-c)",
+        ["新增 added"],
+    ),
+    "organization removed": (
+        ORGANIZATIONS,
+        "虚构评价组织丁 Fictional Evaluation Organization D (fictional-org-d)",
+        ["删除 removed"],
+    ),
+    "batch renamed": (
+        BATCHES,
+        "虚构第一批 Fictional first batch (corrected) (batch-1)",
+        ["名称 name: 虚构第一批 Fictional first batch → 虚构第一批 Fictional first batch (corrected)"],
+    ),
+    "batch removed": (BATCHES, "虚构第三批 Fictional third batch (batch-3)", ["删除 removed"]),
+    "batch date and other field changed": (
+        BATCHES,
+        "虚构第四批 Fictional fourth batch (batch-4)",
+        ["日期 date: 2023-01 → 2023-02", "其他字段 also changed: announced_by"],
+    ),
+    "batch added": (BATCHES, "虚构第五批 Fictional fifth batch (batch-5)", ["新增 added"]),
+    "source added": (SOURCES, "虚构通知三 Third fictional notice (fictional-notice-2023)", ["新增 added"]),
+    "source removed": (SOURCES, "虚构旧说明 Fictional old note (fictional-old-note)", ["删除 removed"]),
+    "source changed": (
+        SOURCES,
+        "A fictional paper about fictional certificates, revised (fictional-paper)",
+        [
+            "标题 title: A fictional paper about fictional certificates → "
+            "A fictional paper about fictional certificates, revised",
+            "其他字段 also changed: authors",
+        ],
+    ),
+    "field removed": (FIELDS, "农林牧渔 Agriculture (agriculture)", ["删除 removed"]),
+    "field renamed": (
+        FIELDS,
+        "财经商贸 Finance and trade (finance-commerce)",
+        ["名称 name: 财经商贸 Finance and commerce → 财经商贸 Finance and trade"],
+    ),
+    "field added": (FIELDS, "交通运输 Transport (transport)", ["新增 added"]),
+    "major renamed": (
+        MAJORS,
+        "虚构专业新 Fictional major (fictional-major)",
+        ["名称 name: 虚构专业 Fictional major → 虚构专业新 Fictional major"],
+    ),
+    "major added": (MAJORS, "虚构新专业 Fictional new major (fictional-major-new)", ["新增 added"]),
+    "major removed": (MAJORS, "虚构旧专业 Fictional old major (fictional-major-old)", ["删除 removed"]),
+}
+
+# Sections in the report's order; items in each by id.
+SECTIONS = [
+    ("新增证书 Certificates added", ["fictional-lambda"]),
+    ("删除的证书 Certificates removed", ["fictional-theta"]),
+    (
+        CERTIFICATES_CHANGED,
+        [
+            "fictional-alpha",
+            "fictional-beta",
+            "fictional-delta",
+            "fictional-epsilon",
+            "fictional-eta",
+            "fictional-gamma",
+            "fictional-iota",
+            "fictional-kappa",
+            "fictional-zeta",
+        ],
+    ),
+    (ORGANIZATIONS, ["fictional-org-a", "fictional-org-b", "fictional-org-c", "fictional-org-d"]),
+    (BATCHES, ["batch-1", "batch-3", "batch-4", "batch-5"]),
+    (SOURCES, ["fictional-notice-2023", "fictional-old-note", "fictional-paper"]),
+    (FIELDS, ["agriculture", "finance-commerce", "transport"]),
+    (MAJORS, ["fictional-major", "fictional-major-new", "fictional-major-old"]),
+]
+
+
+@pytest.fixture(scope="module")
+def repo(tmp_path_factory) -> Path:
+    repo = tmp_path_factory.mktemp("sentences")
+    git(repo, "init", "-q", "-b", "main")
+    catalogue = copy_fictional(repo)
+    shutil.copytree(ROOT / "schema", repo / "schema")
+    for relative, text in BASE_EXTRAS.items():
+        write(catalogue, relative, text)
+    edit(
+        catalogue,
+        "fields.yaml",
+        "      en: Finance and commerce\n",
+        "      en: Finance and commerce\n  - id: agriculture\n    name:\n      zh: 农林牧渔\n      en: Agriculture\n",
+    )
+    edit(
+        catalogue,
+        "majors.yaml",
+        "      en: Fictional major\n",
+        "      en: Fictional major\n"
+        "  - id: fictional-major-old\n    name:\n      zh: 虚构旧专业\n      en: Fictional old major\n",
+    )
+    commit(repo, "base")
+    git(repo, "tag", "base")
+    for relative, text in HEAD_FILES.items():
+        write(catalogue, relative, text)
+    for relative, old, new in HEAD_EDITS:
+        edit(catalogue, relative, old, new)
+    for relative in (
+        "certificates/fictional-theta.yaml",
+        "organizations/fictional-org-d.yaml",
+        "batches/batch-3.yaml",
+        "sources/fictional-old-note.yaml",
+    ):
+        (catalogue / relative).unlink()
+    commit(repo, "head")
+    return repo
+
+
+PREFIXES = {
+    "text": {"heading": "", "item": "  * ", "detail": "      "},
+    "markdown": {"heading": "#### ", "item": "- ", "detail": "  - "},
+}
+
+
+def parse(out: str, style: str) -> dict[str, dict[str, list[str]]]:
+    """The report's sections (heading with its count) -> items -> sentences, read by the line
+    prefixes of each format."""
+    prefix = PREFIXES[style]
+    sections: dict[str, dict[str, list[str]]] = {}
+    section = item = None
+    for line in out.splitlines():
+        if line.startswith(prefix["detail"]) and item is not None:
+            section[item].append(line.removeprefix(prefix["detail"]))
+        elif line.startswith(prefix["item"]) and section is not None:
+            item = line.removeprefix(prefix["item"])
+            section[item] = []
+        elif line.startswith(prefix["heading"]) and line.endswith(")") and not line.startswith(("比较", "### ")):
+            section = sections[line.removeprefix(prefix["heading"])] = {}
+            item = None
+    return sections
+
+
+def without_count(heading: str) -> str:
+    return heading.rsplit(" (", 1)[0]
+
+
+def ident(item: str) -> str:
+    return item.rsplit(" (", 1)[1].removesuffix(")")
+
+
+@pytest.fixture(scope="module")
+def reports(repo) -> dict[str, dict[str, dict[str, list[str]]]]:
+    found = {}
+    for style in PREFIXES:
+        code, out, err = diff(repo, "base", "HEAD", "--format", style)
+        assert (code, err) == (0, ""), out
+        found[style] = parse(out, style)
+    return found
+
+
+@pytest.mark.parametrize("style", list(PREFIXES))
+@pytest.mark.parametrize("kind", list(EXPECTED))
+def test_change_is_described(reports, style, kind):
+    heading, item, sentences = EXPECTED[kind]
+    section = {without_count(h): items for h, items in reports[style].items()}.get(heading, {})
+    assert section.get(item) == sentences
+
+
+@pytest.mark.parametrize("style", list(PREFIXES))
+def test_sections_with_their_counts_and_items_in_order(reports, style):
+    found = [(heading, [ident(item) for item in items]) for heading, items in reports[style].items()]
+    assert found == [(f"{heading} ({len(idents)})", idents) for heading, idents in SECTIONS]
+
+
+def test_every_item_is_in_the_table():
+    listed = {(heading, i) for heading, idents in SECTIONS for i in idents}
+    assert {(heading, ident(item)) for heading, item, _ in EXPECTED.values()} == listed
