@@ -3,7 +3,7 @@ PYTHON ?= python3
 VENV := .venv
 PY := $(VENV)/bin/python
 
-.PHONY: site check test test-fast bench serve clean
+.PHONY: site check test test-fast mutate mutate-all bench serve clean
 
 site: $(VENV)/.installed
 	$(PY) build.py
@@ -19,6 +19,16 @@ test: $(VENV)/.installed node_modules/.installed
 # The tests that build no site and start no browser: about a minute, for while you work.
 test-fast: $(VENV)/.installed
 	$(PY) -m pytest -n 2 -m "not slow and not browser"
+
+# Mutation testing (mutmut, configured in pyproject.toml): not part of CI; run before resolving an
+# issue that changes logic. `mutate` takes the xcat/ files changed against main, `mutate-all` all of
+# them (times in docs/contributing.md). Survivors: `.venv/bin/mutmut results`, then `mutmut show NAME`.
+mutate: $(VENV)/.installed
+	scripts/mutate-changed.sh
+
+mutate-all: $(VENV)/.installed
+	$(VENV)/bin/mutmut run
+	$(VENV)/bin/mutmut results
 
 bench: $(VENV)/.installed
 	$(PY) bench/benchmark.py

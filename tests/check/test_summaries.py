@@ -207,3 +207,59 @@ def test_diff_text_shows_control_characters_in_names(tmp_path):
     assert code == 0
     assert "  * 虚构\\nfake line\\u202eredro (fictional-org-x)\n" in out
     assert not re.search(r"[\x00-\x09\x0b-\x1f\u202e]", out)
+
+
+class _Cells(HTMLParser):
+    """The rendered summary's headings, paragraphs and table cells, each as its text."""
+
+    def __init__(self):
+        super().__init__(convert_charrefs=True)
+        self.blocks: list[tuple[str, str]] = []
+        self._open: str | None = None
+
+    def handle_starttag(self, tag, attrs):
+        if tag in {"h3", "p", "th", "td"}:
+            self._open = tag
+            self.blocks.append((tag, ""))
+
+    def handle_endtag(self, tag):
+        if tag == self._open:
+            self._open = None
+
+    def handle_data(self, data):
+        if self._open:
+            tag, text = self.blocks[-1]
+            self.blocks[-1] = (tag, text + data)
+
+
+def summary_blocks(summary: str) -> list[tuple[str, str]]:
+    cells = _Cells()
+    cells.feed(cmarkgfm.github_flavored_markdown_to_html(summary))
+    return cells.blocks
+
+
+def test_a_passing_check_summary_says_so_under_its_heading():
+    assert summary_blocks(markdown(Checked([], []))) == [
+        ("h3", "目录检查 Catalogue check"),
+        ("p", "所有文件均通过检查。 Every file passes. ✅"),
+    ]
+
+
+def test_a_failing_check_summary_counts_the_problems_and_lists_each_in_a_table_row():
+    problems = [
+        Problem("catalogue/certificates/fictional-alpha.yaml", 3, 7, "unknown field 'fee'"),
+        Problem("catalogue/organizations/fictional-org.yaml", 12, 1, "missing field 'name'"),
+    ]
+    assert summary_blocks(markdown(Checked([], problems))) == [
+        ("h3", "目录检查 Catalogue check"),
+        ("p", "需要修改 2 处 · 2 problem(s) to fix (python build.py check shows the same list):"),
+        ("th", "文件 File"),
+        ("th", "行:列 Line:col"),
+        ("th", "问题 Problem"),
+        ("td", "catalogue/certificates/fictional-alpha.yaml"),
+        ("td", "3:7"),
+        ("td", "unknown field 'fee'"),
+        ("td", "catalogue/organizations/fictional-org.yaml"),
+        ("td", "12:1"),
+        ("td", "missing field 'name'"),
+    ]
