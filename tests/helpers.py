@@ -3,6 +3,7 @@
 
 from __future__ import annotations
 
+import datetime
 import functools
 import http.server
 import io
@@ -15,8 +16,9 @@ from pathlib import Path
 
 from xcat.check.catalogue import Checked
 from xcat.cli import main
-from xcat.model import build_catalogue
+from xcat.model import Catalogue, build_catalogue
 from xcat.opendata import buildinfo
+from xcat.opendata.records import Records
 from xcat.publish.site import generate
 from xcat.settings import ROOT, SCHEMAS, SiteSettings, site_settings
 
@@ -118,3 +120,15 @@ def generate_files(checked: Checked, docs: Path) -> None:
     assert checked.ok and checked.index is not None, checked.problems[:5]
     catalogue = build_catalogue(checked.index)
     generate(catalogue, docs, real_site_settings(), buildinfo.build_date(catalogue, ROOT), SCHEMAS)
+
+
+# The open data of the fictional catalogue is tested at a fixed address and build date, so the
+# expected values never depend on mkdocs.yml, git or the clock.
+OPEN_DATA_SITE = "https://example.invalid/x/"
+OPEN_DATA_BUILT = datetime.datetime(2026, 1, 2, 3, 4, 5, tzinfo=datetime.UTC)
+
+
+def fixed_build(catalogue: Catalogue, built_from: str = "SOURCE_DATE_EPOCH") -> buildinfo.BuildInfo:
+    """The build info the open data of this catalogue carries at OPEN_DATA_SITE and OPEN_DATA_BUILT."""
+    content = Records(OPEN_DATA_SITE).catalogue(catalogue)
+    return buildinfo.BuildInfo(buildinfo.version_of(content), OPEN_DATA_BUILT, built_from, OPEN_DATA_SITE)

@@ -21,18 +21,11 @@ GUARD = 300  # seconds; the cases below take a few seconds each when the pipelin
 GENERATE = """
 import sys
 from pathlib import Path
+from tests.helpers import generate_files
 from xcat.check.catalogue import check_catalogue
 from xcat.check.schemas import SchemaSet
-from xcat.model import build_catalogue
-from xcat.opendata import buildinfo
-from xcat.publish import site
-from xcat.settings import SiteSettings
-root = Path(sys.argv[1])
-checked = check_catalogue(Path(sys.argv[2]), SchemaSet(root / "schema"), today=sys.argv[4])
-assert checked.ok, checked.problems[:5]
-catalogue = build_catalogue(checked.index)
-settings = SiteSettings("https://example.invalid/", None)
-site.generate(catalogue, Path(sys.argv[3]), settings, buildinfo.build_date(catalogue, root), root / "schema")
+from xcat.settings import SCHEMAS
+generate_files(check_catalogue(Path(sys.argv[1]), SchemaSet(SCHEMAS), today=sys.argv[3]), Path(sys.argv[2]))
 """
 
 
@@ -72,7 +65,7 @@ def chain(catalogue: Path, length: int = 500) -> list[str]:
 
 
 def generate(catalogue: Path, docs: Path) -> None:
-    result = run([sys.executable, "-c", GENERATE, str(ROOT), str(catalogue), str(docs), TODAY])
+    result = run([sys.executable, "-c", GENERATE, str(catalogue), str(docs), TODAY])
     assert result.returncode == 0, result.stderr[-2000:]
 
 

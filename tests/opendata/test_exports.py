@@ -12,6 +12,7 @@ import pytest
 from jsonschema import Draft202012Validator
 from referencing import Registry, Resource
 
+from tests.helpers import OPEN_DATA_SITE, fixed_build
 from xcat.check.catalogue import check_catalogue
 from xcat.check.schemas import SchemaSet
 from xcat.model import build_catalogue
@@ -21,8 +22,7 @@ from xcat.opendata.records import Records
 from xcat.settings import ROOT, SCHEMAS
 
 FIXTURE = ROOT / "tests" / "fixtures" / "fictional" / "catalogue"
-SITE = "https://example.invalid/x/"
-BUILT = datetime.datetime(2026, 1, 2, 3, 4, 5, tzinfo=datetime.UTC)
+SITE = OPEN_DATA_SITE
 
 
 @pytest.fixture(scope="module")
@@ -32,8 +32,7 @@ def catalogue(fictional_model):
 
 @pytest.fixture(scope="module")
 def build(catalogue):
-    content = Records(SITE).catalogue(catalogue)
-    return buildinfo.BuildInfo(buildinfo.version_of(content), BUILT, "SOURCE_DATE_EPOCH", SITE)
+    return fixed_build(catalogue)
 
 
 @pytest.fixture(scope="module")
@@ -298,8 +297,7 @@ def test_the_real_catalogue_exports_validate(output_validators):
     if not checked.ok:
         pytest.skip("the catalogue has problems; test_catalogue reports them")
     catalogue = build_catalogue(checked.index)
-    content = Records(SITE).catalogue(catalogue)
-    build = buildinfo.BuildInfo(buildinfo.version_of(content), BUILT, "git", SITE)
+    build = fixed_build(catalogue, "git")
     files = exports.open_data(catalogue, build, ROOT / "schema")
     for path, kind in [("api/catalogue.json", "catalogue"), ("api/index.json", "index")]:
         assert not list(output_validators[kind].iter_errors(load(files, path))), path

@@ -4,26 +4,22 @@ with the file and field named, and so does a field added or removed without a te
 
 from __future__ import annotations
 
-import datetime
 import json
 
 import pytest
 
-from xcat.opendata import buildinfo
+from tests.helpers import OPEN_DATA_SITE, fixed_build
 from xcat.opendata import files as exports
-from xcat.opendata.records import Records
 from xcat.settings import ROOT
 
-SITE = "https://example.invalid/x/"
-BUILT = datetime.datetime(2026, 1, 2, 3, 4, 5, tzinfo=datetime.UTC)
+SITE = OPEN_DATA_SITE
 CATALOGUE_PATH = "tests/fixtures/fictional/catalogue"
 FOLDERS = {"certificate": "certificates", "organization": "organizations", "batch": "batches"}
 
 
 @pytest.fixture(scope="module")
 def build(fictional_model):
-    content = Records(SITE).catalogue(fictional_model)
-    return buildinfo.BuildInfo(buildinfo.version_of(content), BUILT, "SOURCE_DATE_EPOCH", SITE)
+    return fixed_build(fictional_model)
 
 
 @pytest.fixture(scope="module")
