@@ -9,6 +9,7 @@ Helpers (paths, run_check, build_site, serve) are in tests/helpers.py.
 from __future__ import annotations
 
 from pathlib import Path
+from urllib.parse import urlparse
 
 import pytest
 from playwright.sync_api import sync_playwright
@@ -74,3 +75,19 @@ def pytest_collection_modifyitems(items) -> None:
             item.add_marker(pytest.mark.slow)
         if "browser" in used:
             item.add_marker(pytest.mark.browser)
+
+
+@pytest.fixture()
+def page(browser):
+    """A desktop-sized page that records every dialog it opens (page.dialogs, dismissed) and
+    every request it makes; the test fails if a request leaves 127.0.0.1."""
+    context = browser.new_context(viewport={"width": 1280, "height": 900})
+    page = context.new_page()
+    page.dialogs = []
+    page.on("dialog", lambda dialog: (page.dialogs.append(f"{page.url}: {dialog.message}"), dialog.dismiss()))
+    requested: list[str] = []
+    page.on("request", lambda request: requested.append(request.url))
+    yield page
+    context.close()
+    elsewhere = [url for url in requested if urlparse(url).hostname != "127.0.0.1"]
+    assert requested and elsewhere == []

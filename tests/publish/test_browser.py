@@ -3,8 +3,6 @@ filters (with and without JavaScript), and no request to any other host."""
 
 from __future__ import annotations
 
-from urllib.parse import urlparse
-
 import pytest
 
 from tests.helpers import serve
@@ -22,19 +20,6 @@ def real_url(real_site):
 def fictional_url(fictional_site):
     with serve(fictional_site) as url:
         yield url
-
-
-@pytest.fixture()
-def page(browser):
-    """A page that records every request it makes; the test fails if one leaves 127.0.0.1."""
-    context = browser.new_context(viewport={"width": 1280, "height": 900})
-    page = context.new_page()
-    requested: list[str] = []
-    page.on("request", lambda request: requested.append(request.url))
-    yield page
-    context.close()
-    elsewhere = [url for url in requested if urlparse(url).hostname != "127.0.0.1"]
-    assert requested and elsewhere == []
 
 
 def search(page, base: str, query: str) -> list[str]:

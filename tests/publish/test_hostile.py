@@ -80,17 +80,6 @@ def hostile_url(hostile_site):
         yield url
 
 
-@pytest.fixture()
-def page(browser):
-    """A page that records every dialog (alert, confirm, prompt) it opens."""
-    context = browser.new_context(viewport={"width": 1280, "height": 900})
-    page = context.new_page()
-    page.dialogs = []
-    page.on("dialog", lambda dialog: (page.dialogs.append(f"{page.url}: {dialog.message}"), dialog.dismiss()))
-    yield page
-    context.close()
-
-
 def certificates() -> dict[str, dict]:
     return {
         path.stem: yaml.safe_load(path.read_text(encoding="utf-8"))
