@@ -203,22 +203,29 @@ class Certificate:
         return status_after(self.history)
 
     @cached_property
-    def status_event(self) -> Event:
-        """The event that set the current status (the introduction for an active certificate)."""
+    def status_event(self) -> Event | None:
+        """The event that set the current status (the introduction for an active certificate;
+        None for an active certificate whose introduction is unknown)."""
         status = self.status
         for event in reversed(self.history):
             if STATUS_AFTER.get(event.type) == status:
                 return event
-        return self.history[0]
+        return self.introduced
 
     @property
-    def introduced(self) -> Event:
-        return self.history[0]
+    def introduced(self) -> Event | None:
+        """Its batch's announcement or its introduced event; None when no source gives either
+        (batch unknown: a list confirmed the certificate but not when it came)."""
+        return self.history[0] if self.history and self.history[0].type == "introduced" else None
+
+    @property
+    def batch_unknown(self) -> bool:
+        return self.introduced is None
 
     def status_at_end_of(self, year: int) -> str | None:
         """The status on 31 December of year; None before the introduction or when its date is unknown."""
         happened = [event for event in self.history if event.date and dates.year(event.date) <= year]
-        if not happened or happened[0] is not self.introduced:
+        if not happened or self.introduced is None or happened[0] is not self.introduced:
             return None
         return status_after(happened)
 
@@ -228,7 +235,7 @@ class Certificate:
 
     @property
     def successors(self) -> list[Successor]:
-        return self.status_event.successors if self.status == "replaced" else []
+        return self.status_event.successors if self.status_event and self.status == "replaced" else []
 
     @property
     def successor_chain(self) -> list[Successor] | None:
