@@ -143,6 +143,14 @@ def _amount(fee: float | None) -> float | None:
 
 
 @dataclass
+class LastVerified:
+    """When a source last saw the certificate listed (an official list or query), and which."""
+
+    date: str
+    sources: list[Source]
+
+
+@dataclass
 class PilotCount:
     count: int
     sources: list[Source]
@@ -195,6 +203,7 @@ class Certificate:
     predecessors: list[Certificate] = field(default_factory=list)
     # The certificates that were not replaced which its replacements lead to, first reached first.
     current_successors: list[Certificate] = field(default_factory=list)
+    last_verified: LastVerified | None = None
 
     # Read once the catalogue is built (its history complete), then asked for on every page that
     # names the certificate: computed once, as a history can hold thousands of events.
@@ -398,6 +407,11 @@ def build_catalogue(index: Index) -> Catalogue:
             ],
             history=[],
             sources=cite(data["sources"]),
+            last_verified=LastVerified(
+                dates.normalize(data["last_verified"]["date"]), cite(data["last_verified"]["sources"])
+            )
+            if "last_verified" in data
+            else None,
         )
         if batch:
             certificate.history.append(

@@ -79,6 +79,9 @@ class Records:
             "current_successors": [self.certificate_ref(c) for c in certificate.current_successors],
             "predecessors": [self.certificate_ref(c) for c in certificate.predecessors],
             "history": [self.event(e) for e in certificate.history],
+            "last_verified": {"date": certificate.last_verified.date, "sources": ids(certificate.last_verified.sources)}
+            if certificate.last_verified
+            else None,
             "sources": ids(certificate.sources),
             "file": certificate.path,
         }
