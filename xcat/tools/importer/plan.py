@@ -290,44 +290,40 @@ def _certificate(
     ident = file.id
     if ident not in plan.confirmed and file.original is not None:
         plan.confirmed.append(ident)
-    changed = _add_source(file.data, source)
-    ours = catalogue.files["organization"].get(str(file.data["organization"]))
-    if ours is not None and name_key(str(ours.data["name"]["zh"])) == organization_name:
-        if _add_source(ours.data, source):
-            _touch(plan, ours)
+    ours = [str(s) for s in file.data.get("sources", [])]
+    # A notice (--event) cites itself on the event it records; a list confirms the facts it repeats.
+    confirms = not request.event
+    changed = False
+    organization = catalogue.files["organization"].get(str(file.data["organization"]))
+    if organization is not None and name_key(str(organization.data["name"]["zh"])) == organization_name:
+        if confirms and _add_source(organization.data, source):
+            _touch(plan, organization)
     else:
         plan.disagreements.append(
             _disagreement(
                 ident,
                 "organization",
                 catalogue.organization_name(str(file.data["organization"])),
-                list(file.data.get("sources", [])),
+                ours,
                 organization_shown,
                 source,
                 rows[0].number,
             )
         )
-    if batch:
+    if batch and confirms:
         has = file.data.get("batch")
         introduced = any(e.get("type") == "introduced" for e in file.data.get("history", []))
         if has is None and not introduced:
             catalogue.put(file.data, "batch", batch, "certificate")
             changed = True
         elif has != batch:
-            plan.disagreements.append(
-                _disagreement(
-                    ident,
-                    "batch",
-                    str(has) if has else "introduced outside the batches",
-                    list(file.data.get("sources", [])),
-                    batch,
-                    source,
-                    rows[0].number,
-                )
-            )
-    changed |= _add_levels(file, levels, catalogue, source)
-    if source_date and not request.event:
-        changed |= _last_verified(file, catalogue, source, source_date)
+            shown = str(has) if has else "introduced outside the batches"
+            plan.disagreements.append(_disagreement(ident, "batch", shown, ours, batch, source, rows[0].number))
+    if confirms:
+        changed |= _add_source(file.data, source)
+        changed |= _add_levels(file, levels, catalogue, source)
+        if source_date:
+            changed |= _last_verified(file, catalogue, source, source_date)
     if changed:
         _touch(plan, file)
     return file
