@@ -318,3 +318,15 @@ def test_the_catalogue_table_has_a_sortable_last_verified_column(docs):
         )
     )
     assert rows["fictional-gamma"] == "2022-03-03" and rows["fictional-alpha"] == ""
+
+
+def test_a_source_read_through_a_copy_says_who_carried_it(docs):
+    cited = [line for line in read(docs, "certificates/fictional-alpha.md").splitlines() if "虚构通知二" in line]
+    assert cited and cited[-1].endswith(
+        " — 转载于 carried by: [虚构学校新闻页转载 Fictional school news page]"
+        "(<https://fictional.invalid/school/news-1>)（2021-07-02 读取 read）"
+    )
+    direct = [
+        line for line in read(docs, "certificates/fictional-alpha.md").splitlines() if "虚构通知（测试用）" in line
+    ]
+    assert direct and all("carried by" not in line for line in direct)
