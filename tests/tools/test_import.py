@@ -157,7 +157,7 @@ def test_a_catalogued_certificate_gains_the_source_and_keeps_its_comments_and_or
         "  - count: 7\n"
         "    sources: [fictional-report]\n"
         "last_verified:\n"
-        "  date: 2021-06\n"
+        "  date: 2021-07-02\n"  # the day its carrier was read (carried_by.retrieved), not its 2021-06
         "  sources: [fictional-notice-2021]\n"
         "sources: [fictional-report, fictional-notice-2021]\n"
     )
