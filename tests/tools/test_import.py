@@ -166,6 +166,14 @@ def test_a_catalogued_certificate_gains_the_source_and_keeps_its_comments_and_or
     ).read_text(encoding="utf-8")
 
 
+def test_a_level_with_a_title_or_fee_keeps_its_sources(catalogue, tmp_path):
+    table = tmp_path / "list.csv"
+    table.write_text(HEADER + "1,虚构证书甲,虚构评价组织甲,初级\n", encoding="utf-8")
+    assert run_import(catalogue, table, "--source", SOURCE)[0] == 0
+    levels = read_document(catalogue / "certificates" / "fictional-alpha.yaml", "certificate", "x").data["levels"]
+    assert levels[0] == {"level": "初级", "title": "虚构初级", "fee": 100, "sources": ["fictional-notice-2020"]}
+
+
 def test_a_certificate_is_found_by_its_former_name(catalogue, tmp_path):
     table = tmp_path / "list.csv"
     table.write_text(HEADER + "1,虚构证书丙旧名,虚构评价组织甲,初级\n", encoding="utf-8")

@@ -353,7 +353,10 @@ def _add_levels(file: File, levels: list[str], catalogue: Catalogue, source: str
     for level in levels:
         entry = next((e for e in existing if e.get("level") == level), None)
         if entry is not None:
-            changed |= _add_source(entry, source)
+            # A level's sources are those of its title and fee: a list that names only the level
+            # confirms them only when the entry states nothing more.
+            if "title" not in entry and "fee" not in entry:
+                changed |= _add_source(entry, source)
             continue
         position = sum(1 for e in existing if LEVEL_ORDER.index(e["level"]) < LEVEL_ORDER.index(level))
         existing.insert(position, catalogue_style({"level": level, "sources": [source]}))
