@@ -136,9 +136,12 @@ def _import_command(commands) -> None:
     command.add_argument(
         "--event",
         choices=importer.EVENTS,
-        help="the list is a notice: each certificate it names gains this history event",
+        help="the list is a notice: each certificate it names gains this history event; transferred: the "
+        "handover's correspondence table, whose occupation columns become each certificate's occupations",
     )
-    command.add_argument("--date", help="the notice's date for --event: YYYY, YYYY-MM or YYYY-MM-DD")
+    command.add_argument(
+        "--date", help="the notice's date for --event (not for transferred): YYYY, YYYY-MM or YYYY-MM-DD"
+    )
     _catalogue_options(command)
     command.set_defaults(run=_run_import)
 

@@ -25,7 +25,7 @@ from ...settings import Exit
 from .plan import Catalogue, Plan, Request, dump, make_plan, yaml
 from .table import TableError, read_table
 
-EVENTS = ("withdrawn", "revoked", "suspended", "replaced")
+EVENTS = ("withdrawn", "revoked", "suspended", "replaced", "transferred")
 
 
 class Refused(Exception):

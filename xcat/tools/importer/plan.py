@@ -40,6 +40,10 @@ _EQUIVALENCE = {
 _LEVEL_WORDS = {**{level: level for level in LEVELS}, **{en: level for level, en in LEVELS.items()}}
 _SPLIT = re.compile(r"[、,，;；/]")
 _DATE = re.compile(r"^[0-9]{4}(-[0-9]{2}(-[0-9]{2})?)?$")
+_OCCUPATION_CODE = re.compile(r"^\d-\d{2}-\d{2}-\d{2}$")  # the national occupational classification's
+# The handover is one programme-wide event (catalogue/programme-events/); its correspondence table
+# gives each certificate its occupations, which is what --event transferred records.
+TRANSFERRED = "transferred"
 
 
 def yaml() -> YAML:
@@ -214,7 +218,7 @@ def _levels(rows: list[Row]) -> list[str]:
 
 def make_plan(table: Table, catalogue: Catalogue, request: Request, source_date: str | None) -> Plan:
     plan = Plan()
-    if request.event and not (request.date and _DATE.match(request.date)):
+    if request.event and request.event != TRANSFERRED and not (request.date and _DATE.match(request.date)):
         raise TableError(
             "--event 需要 --date（YYYY、YYYY-MM 或 YYYY-MM-DD）· --event needs --date as YYYY, YYYY-MM or YYYY-MM-DD"
         )
@@ -225,10 +229,13 @@ def make_plan(table: Table, catalogue: Catalogue, request: Request, source_date:
     groups = _group(table, request)
     # Certificates first, so that successors named in the list can be found in the same run.
     resolved = [(rows, _certificate(rows, catalogue, request, plan, source_date)) for _key, rows in groups]
-    if request.event:
-        for rows, file in resolved:
-            if file is not None:
-                _event(rows, file, catalogue, request, plan)
+    for rows, file in resolved:
+        if file is None or not request.event:
+            continue
+        if request.event == TRANSFERRED:
+            _occupations(rows, file, catalogue, request, plan)
+        else:
+            _event(rows, file, catalogue, request, plan)
     return plan
 
 
@@ -452,6 +459,63 @@ def _successors(rows: list[Row], catalogue: Catalogue, request: Request) -> list
             f"row {rows[0].number}: --event replaced needs the successor (替代证书) of each certificate"
         )
     return found
+
+
+def _occupations(rows: list[Row], file: File, catalogue: Catalogue, request: Request, plan: Plan) -> None:
+    wanted = []
+    for row in rows:
+        code, name, trade = (row.values.get(c, "").strip() for c in ("occupation_code", "occupation", "trade"))
+        if not code and not name:
+            continue
+        if not _OCCUPATION_CODE.match(unicodedata.normalize("NFKC", code)) or not name:
+            raise TableError(
+                f"第 {row.number} 行需要职业编码（如 4-04-05-05）和职业名称 · "
+                f"row {row.number} needs an occupation code such as 4-04-05-05 (职业编码) and its name (职业名称)"
+            )
+        entry: dict[str, Any] = {"code": unicodedata.normalize("NFKC", code), "name": {"zh": name}}
+        if trade:
+            entry["trade"] = {"zh": trade}
+        if entry not in wanted:
+            wanted.append(entry)
+    if not wanted:
+        raise TableError(
+            f"第 {rows[0].number} 行：--event transferred 需要职业编码和职业名称列 · "
+            f"row {rows[0].number}: --event transferred needs the occupation code and name (职业编码, 职业名称) of each certificate"
+        )
+    existing = file.data.get("occupations")
+    changed = False
+    for entry in wanted:
+        # One occupation (and trade) has one name: another name for it is a disagreement.
+        same = next(
+            (o for o in existing or [] if str(o.get("code")) == entry["code"] and _trade(o) == _trade(entry)), None
+        )
+        if same is not None and str(same["name"]["zh"]) == entry["name"]["zh"]:
+            changed |= _add_source(same, request.source)
+        elif same is not None:
+            plan.disagreements.append(
+                _disagreement(
+                    file.id,
+                    f"occupations {entry['code']}",
+                    str(same["name"]["zh"]),
+                    [str(s) for s in same.get("sources", [])],
+                    entry["name"]["zh"],
+                    request.source,
+                    rows[0].number,
+                )
+            )
+        else:
+            if existing is None:
+                catalogue.put(file.data, "occupations", [], "certificate")
+                existing = file.data["occupations"]
+                existing.fa.set_block_style()
+            existing.append(catalogue_style({**entry, "sources": [request.source]}))
+            changed = True
+    if changed:
+        _touch(plan, file)
+
+
+def _trade(occupation) -> str:
+    return str((occupation.get("trade") or {}).get("zh", ""))
 
 
 def _disagreement(ident, field_name, ours, our_sources, theirs, source, row) -> str:
