@@ -1,4 +1,4 @@
-"""The command line: python build.py [build|check|diff|new|serve|codeowners]. The only module
+"""The command line: python build.py [build|check|diff|new|import|serve|codeowners]. The only module
 that knows about argv and exit codes; nothing imports it."""
 
 from __future__ import annotations
@@ -11,7 +11,7 @@ from .check.catalogue import check
 from .check.report import report
 from .publish.site import check_and_build
 from .settings import CATALOGUE, SCHEMAS, SITE, Exit, Options
-from .tools import codeowners, diff, new, serve
+from .tools import codeowners, diff, importer, new, serve
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -111,6 +111,8 @@ def _contributor_commands(commands) -> None:
         _catalogue_options(kind)
     new.set_defaults(run=_run_new)
 
+    _import_command(commands)
+
     serve = commands.add_parser(
         "serve", help="preview the site at http://127.0.0.1:8000/, rebuilt when a catalogue file changes"
     )
@@ -121,6 +123,31 @@ def _contributor_commands(commands) -> None:
     )
     serve.add_argument("--port", type=int, default=8000, help="the port (default: 8000)")
     serve.set_defaults(run=_run_serve)
+
+
+def _import_command(commands) -> None:
+    command = commands.add_parser(
+        "import", help="bring an official list of certificates (CSV or XLSX) into the catalogue, citing its source"
+    )
+    command.add_argument("file", type=Path, help="the list: a .csv (UTF-8 or GB18030) or .xlsx file")
+    command.add_argument("--source", required=True, help="the id of the list's source (a file in catalogue/sources/)")
+    command.add_argument("--batch", help="the pilot batch the list announces, e.g. batch-3 (leave out when unknown)")
+    command.add_argument("--dry-run", action="store_true", help="print what would change; write nothing")
+    command.add_argument(
+        "--event",
+        choices=importer.EVENTS,
+        help="the list is a notice: each certificate it names gains this history event; transferred: the "
+        "handover's correspondence table, whose occupation columns become each certificate's occupations",
+    )
+    command.add_argument(
+        "--date", help="the notice's date for --event (not for transferred): YYYY, YYYY-MM or YYYY-MM-DD"
+    )
+    _catalogue_options(command)
+    command.set_defaults(run=_run_import)
+
+
+def _run_import(args) -> int:
+    return importer.run(args)
 
 
 def _options(args: argparse.Namespace) -> Options:

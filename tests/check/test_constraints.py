@@ -557,6 +557,36 @@ CASES: list[Case] = [
         ),
     ),
     Case(
+        (CERT + "/properties/last_verified type",),
+        K,
+        "\n" + ENDK,
+        "\nlast_verified: 2026-08-30\n" + ENDK,
+        (
+            "catalogue/certificates/fictional-kappa.yaml:11:16: error: last_verified: expected a mapping (name: value), got the text '2026-08-30'",
+        ),
+    ),
+    Case(
+        (CERT + "/properties/last_verified required date",),
+        K,
+        "\n" + ENDK,
+        "\nlast_verified:\n  sources: [fictional-report]\n" + ENDK,
+        ("catalogue/certificates/fictional-kappa.yaml:12:3: error: last_verified: missing required field 'date'",),
+    ),
+    Case(
+        (CERT + "/properties/last_verified required sources",),
+        K,
+        "\n" + ENDK,
+        "\nlast_verified:\n  date: 2022\n" + ENDK,
+        ("catalogue/certificates/fictional-kappa.yaml:12:3: error: last_verified: missing required field 'sources'",),
+    ),
+    Case(
+        (CERT + "/properties/last_verified additionalProperties",),
+        K,
+        "\n" + ENDK,
+        "\nlast_verified:\n  date: 2022\n  sources: [fictional-report]\n  by: someone\n" + ENDK,
+        ("catalogue/certificates/fictional-kappa.yaml:14:3: error: last_verified.by: unknown field 'by'",),
+    ),
+    Case(
         (CERT + "/properties/pilot_institutions type",),
         K,
         "pilot_institutions:\n  - count: 7\n    sources: [fictional-report]\n",

@@ -362,18 +362,17 @@ CASES = [
     ),
     Case(
         history_contradicts_status,
-        "no-introduction",
-        ((Z, "type: introduced", "type: renamed\n    previous_name: {zh: 旧}"),),
+        "batch-unknown-withdrawn-twice",
         (
-            "catalogue/certificates/fictional-zeta.yaml:8:3: error: history: a certificate without a batch must start its history with an introduced event (or set batch:)",
+            (K, "batch: batch-2\n", ""),
+            (
+                K,
+                "sources: [fictional-report]\nsources:",
+                "sources: [fictional-report]\nhistory:\n  - type: withdrawn\n    date: 2022\n    sources: [fictional-report]\n  - type: withdrawn\n    date: 2023\n    sources: [fictional-report]\nsources:",
+            ),
         ),
-    ),
-    Case(
-        history_contradicts_status,
-        "no-history-no-batch",
-        ((K, "batch: batch-2\n", ""),),
         (
-            "catalogue/certificates/fictional-kappa.yaml:1:1: error: history: a certificate without a batch must start its history with an introduced event (or set batch:)",
+            "catalogue/certificates/fictional-kappa.yaml:14:11: error: history[1].type: 'withdrawn' cannot follow: the certificate was already withdrawn (history[0])",
         ),
     ),
     Case(

@@ -66,6 +66,8 @@ CERTIFICATE_HEADER = [
     "former_names_en",
     "description_zh",
     "description_en",
+    "last_verified",
+    "last_verified_sources",
     "sources",
     "url",
 ]
@@ -126,6 +128,8 @@ CERTIFICATE_ROWS = {
         "predecessors": "fictional-beta",
         "former_names_zh": "虚构证书丙旧名",
         "former_names_en": "Fictional certificate Gamma (old name)",
+        "last_verified": "2022-03-03",
+        "last_verified_sources": "fictional-report",
         "sources": "fictional-report",
         "url": SITE + "certificates/fictional-gamma/",
     },

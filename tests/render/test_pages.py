@@ -295,6 +295,31 @@ def test_rendering_is_deterministic(tmp_path, fictional_model):
     assert all((first / f).read_bytes() == (second / f).read_bytes() for f in files)
 
 
+# --- Last verified -------------------------------------------------------------
+
+
+def test_last_verified_is_on_the_certificate_page_with_its_source(docs):
+    gamma = read(docs, "certificates/fictional-gamma.md")
+    assert '- **最近核实 Last verified**：2022-03-03 <span class="x-muted">（来源 sources: ' in gamma
+    assert "虚构新闻报道" in gamma.split("最近核实", 1)[1].split("\n", 1)[0]  # fictional-report's title
+    alpha = read(docs, "certificates/fictional-alpha.md")
+    assert (
+        '- **最近核实 Last verified**：— <span class="x-muted">（尚无官方清单确认 no official list has confirmed it yet）</span>'
+        in alpha
+    )
+
+
+def test_the_catalogue_table_has_a_sortable_last_verified_column(docs):
+    text = read(docs, "catalogue.md")
+    assert '<th data-sort-key="verified">最近核实 Last verified</th>' in text
+    rows = dict(
+        re.findall(
+            r'<a href="[^"]*certificates/(fictional-[a-z]+)/">.*?<td data-sort="([^"]*)">[^<]*</td>\n</tr>', text, re.S
+        )
+    )
+    assert rows["fictional-gamma"] == "2022-03-03" and rows["fictional-alpha"] == ""
+
+
 def test_a_source_read_through_a_copy_says_who_carried_it(docs):
     cited = [line for line in read(docs, "certificates/fictional-alpha.md").splitlines() if "虚构通知二" in line]
     assert cited and cited[-1].endswith(

@@ -90,7 +90,7 @@ sources""",
     edit(
         catalogue,
         "certificates/fictional-gamma.yaml",
-        "sources: [fictional-report]\nsources: [fictional-report]\n",
+        "sources: [fictional-report]\nlast_verified:\n",
         """sources: [fictional-report]
   - type: renamed
     date: 2023-01
@@ -98,7 +98,7 @@ sources""",
       zh: 虚构证书丙
       en: Fictional certificate Gamma
     sources: [fictional-report]
-sources: [fictional-report]
+last_verified:
 """,
     )
     edit(

@@ -121,13 +121,13 @@ sources: [fictional-report]
     ("certificates/fictional-gamma.yaml", "organization: fictional-org-a", "organization: fictional-org-b"),
     (
         "certificates/fictional-gamma.yaml",
-        "    sources: [fictional-report]\nsources: [fictional-report]\n",
+        "    sources: [fictional-report]\nlast_verified:\n",
         """    sources: [fictional-report]
   - type: organization_changed
     date: 2023-04
     previous_organization: fictional-org-a
     sources: [fictional-report]
-sources: [fictional-report]
+last_verified:
 """,
     ),
     # epsilon: from batch 1 (2020-01) to batch 2 (undated).

@@ -443,12 +443,9 @@ def history_contradicts_status(index: Index) -> Iterator[Problem]:
     for document in index.certificates():
         history = document.data.get("history", [])
         has_batch = "batch" in document.data
-        if not has_batch and (not history or history[0]["type"] != "introduced"):
-            yield document.problem(
-                ("history",) if history else (),
-                "history: a certificate without a batch must start its history with an introduced event (or set batch:)",
-            )
-        status = INITIAL_STATUS if has_batch else None
+        # Without a batch or an introduced event, the introduction is unknown (批次不详): the
+        # certificate was seen listed, so its history is read from an active start.
+        status = INITIAL_STATUS if has_batch or not history or history[0]["type"] != "introduced" else None
         for number, event in enumerate(history):
             kind = event["type"]
             path = ("history", number, "type")

@@ -172,6 +172,14 @@ def _amount(fee: float | None) -> float | None:
 
 
 @dataclass
+class LastVerified:
+    """When a source last saw the certificate listed (an official list or query), and which."""
+
+    date: str
+    sources: list[Source]
+
+
+@dataclass
 class PilotCount:
     count: int
     sources: list[Source]
@@ -224,6 +232,7 @@ class Certificate:
     predecessors: list[Certificate] = field(default_factory=list)
     # The certificates that were not replaced which its replacements lead to, first reached first.
     current_successors: list[Certificate] = field(default_factory=list)
+    last_verified: LastVerified | None = None
 
     # Read once the catalogue is built (its history complete), then asked for on every page that
     # names the certificate: computed once, as a history can hold thousands of events.
@@ -232,22 +241,29 @@ class Certificate:
         return status_after(self.history)
 
     @cached_property
-    def status_event(self) -> Event:
-        """The event that set the current status (the introduction for an active certificate)."""
+    def status_event(self) -> Event | None:
+        """The event that set the current status (the introduction for an active certificate;
+        None for an active certificate whose introduction is unknown)."""
         status = self.status
         for event in reversed(self.history):
             if STATUS_AFTER.get(event.type) == status:
                 return event
-        return self.history[0]
+        return self.introduced
 
     @property
-    def introduced(self) -> Event:
-        return self.history[0]
+    def introduced(self) -> Event | None:
+        """Its batch's announcement or its introduced event; None when no source gives either
+        (batch unknown: a list confirmed the certificate but not when it came)."""
+        return self.history[0] if self.history and self.history[0].type == "introduced" else None
+
+    @property
+    def batch_unknown(self) -> bool:
+        return self.introduced is None
 
     def status_at_end_of(self, year: int) -> str | None:
         """The status on 31 December of year; None before the introduction or when its date is unknown."""
         happened = [event for event in self.history if event.date and dates.year(event.date) <= year]
-        if not happened or happened[0] is not self.introduced:
+        if not happened or self.introduced is None or happened[0] is not self.introduced:
             return None
         return status_after(happened)
 
@@ -257,7 +273,7 @@ class Certificate:
 
     @property
     def successors(self) -> list[Successor]:
-        return self.status_event.successors if self.status == "replaced" else []
+        return self.status_event.successors if self.status_event and self.status == "replaced" else []
 
     @property
     def successor_chain(self) -> list[Successor] | None:
@@ -415,6 +431,11 @@ def build_catalogue(index: Index) -> Catalogue:
             ],
             history=[],
             sources=cite(data["sources"]),
+            last_verified=LastVerified(
+                dates.normalize(data["last_verified"]["date"]), cite(data["last_verified"]["sources"])
+            )
+            if "last_verified" in data
+            else None,
         )
         if batch:
             certificate.history.append(

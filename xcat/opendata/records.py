@@ -55,8 +55,8 @@ class Records:
             "name": name(certificate.name),
             **self.links("certificate", certificate.id),
             "status": certificate.status,
-            "status_date": certificate.status_event.date,
-            "introduced_date": certificate.introduced.date,
+            "status_date": certificate.status_event.date if certificate.status_event else None,
+            "introduced_date": certificate.introduced.date if certificate.introduced else None,
             "organization": self.organization_ref(certificate.organization),
             "batch": self.batch_ref(certificate.batch),
             "description": name(certificate.description),
@@ -79,6 +79,9 @@ class Records:
             "current_successors": [self.certificate_ref(c) for c in certificate.current_successors],
             "predecessors": [self.certificate_ref(c) for c in certificate.predecessors],
             "history": [self.event(e) for e in certificate.history],
+            "last_verified": {"date": certificate.last_verified.date, "sources": ids(certificate.last_verified.sources)}
+            if certificate.last_verified
+            else None,
             "sources": ids(certificate.sources),
             "file": certificate.path,
         }

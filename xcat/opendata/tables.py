@@ -47,6 +47,8 @@ CERTIFICATE_COLUMNS = [
     "former_names_en",
     "description_zh",
     "description_en",
+    "last_verified",
+    "last_verified_sources",
     "sources",
     "url",
 ]
@@ -87,8 +89,8 @@ def certificate_row(certificate: Certificate, site_url: str) -> dict[str, Any]:
         "name_zh": certificate.name.zh,
         "name_en": certificate.name.en,
         "status": certificate.status,
-        "status_date": certificate.status_event.date,
-        "introduced_date": certificate.introduced.date,
+        "status_date": certificate.status_event.date if certificate.status_event else None,
+        "introduced_date": certificate.introduced.date if certificate.introduced else None,
         "organization_id": certificate.organization.id,
         "organization_zh": certificate.organization.name.zh,
         "organization_en": certificate.organization.name.en,
@@ -108,6 +110,10 @@ def certificate_row(certificate: Certificate, site_url: str) -> dict[str, Any]:
         "former_names_en": joined(n.en for n in certificate.former_names if n.en),
         "description_zh": _zh(certificate.description),
         "description_en": _en(certificate.description),
+        "last_verified": certificate.last_verified.date if certificate.last_verified else None,
+        "last_verified_sources": joined(s.id for s in certificate.last_verified.sources)
+        if certificate.last_verified
+        else None,
         "sources": joined(s.id for s in certificate.sources),
         "url": site_url + urls.page("certificate", certificate.id),
     }

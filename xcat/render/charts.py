@@ -125,12 +125,14 @@ def batch_counts_svg(batch: Batch) -> str | None:
 
 def catalogue_over_time_svg(catalogue: Catalogue) -> str | None:
     """Certificates by status at the end of each year (one line per status, plus the labelled total), or None."""
-    placed = [c for c in catalogue.certificates.values() if c.introduced.date]
+    placed = [c for c in catalogue.certificates.values() if c.introduced and c.introduced.date]
     if not placed:
         return None
     undated = len(catalogue.certificates) - len(placed)
     last = max(dates.parts(e.date)[0] for c in placed for e in c.history if e.date)
-    years = list(range(min(dates.parts(c.introduced.date)[0] for c in placed if c.introduced.date), last + 1))
+    years = list(
+        range(min(dates.parts(c.introduced.date)[0] for c in placed if c.introduced and c.introduced.date), last + 1)
+    )
     table = {year: status_counts_at_end_of(year, placed) for year in years}
     totals = {year: sum(table[year].values()) for year in years}
     # The total last, so its rings are drawn around the dots they would otherwise hide.
