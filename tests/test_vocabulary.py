@@ -65,10 +65,19 @@ def test_the_lifecycle_tables_speak_only_of_known_events_and_statuses():
     assert set(vocabulary.STATUS_AFTER) <= vocabulary.EVENT.keys()
     assert set(vocabulary.STATUS_AFTER.values()) <= vocabulary.STATUS.keys()
     assert {"replaced", "merged", "withdrawn", "revoked"} == vocabulary.ENDING_EVENTS
-    # An ended certificate allows nothing more; a current one allows its end.
+    # An ended certificate allows nothing more; a current or transferred one allows its end.
     for status in vocabulary.STATUS:
-        ended = status not in vocabulary.CURRENT_STATUSES
+        ended = status in vocabulary.ENDED_STATUSES
         assert (status not in vocabulary.ALLOWED_NEXT) == ended
+        if not ended:
+            assert vocabulary.ALLOWED_NEXT[status] >= vocabulary.ENDING_EVENTS
+
+
+def test_transferred_is_neither_current_nor_ended_and_only_an_end_may_follow_it():
+    assert vocabulary.TRANSFERRED not in vocabulary.CURRENT_STATUSES | vocabulary.ENDED_STATUSES
+    assert vocabulary.STATUS_AFTER["transferred"] == vocabulary.TRANSFERRED
+    assert vocabulary.ALLOWED_NEXT[vocabulary.TRANSFERRED] == vocabulary.ENDING_EVENTS
+    assert all("transferred" in vocabulary.ALLOWED_NEXT[s] for s in vocabulary.CURRENT_STATUSES)
 
 
 def test_every_kind_of_file_has_its_schema_and_its_place():

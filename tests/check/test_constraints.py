@@ -682,7 +682,7 @@ CASES: list[Case] = [
         "type: withdrawn",
         "type: withdrew",
         (
-            "catalogue/certificates/fictional-eta.yaml:9:11: error: history[0].type: 'withdrew' is not one of: introduced, renamed, organization_changed, levels_changed, suspended, reinstated, replaced, merged, withdrawn, revoked; did you mean 'withdrawn'?",
+            "catalogue/certificates/fictional-eta.yaml:9:11: error: history[0].type: 'withdrew' is not one of: introduced, renamed, organization_changed, levels_changed, suspended, reinstated, replaced, merged, withdrawn, revoked, transferred; did you mean 'withdrawn'?",
         ),
     ),
     Case(

@@ -13,7 +13,15 @@ from functools import cached_property
 
 from .. import dates
 from ..check.rules import Index, replacement_ends
-from ..vocabulary import CURRENT_STATUSES, FILE_KINDS, INITIAL_STATUS, STATUS_AFTER, STATUSES
+from ..vocabulary import (
+    CURRENT_STATUSES,
+    ENDED_STATUSES,
+    FILE_KINDS,
+    INITIAL_STATUS,
+    STATUS_AFTER,
+    STATUSES,
+    TRANSFERRED,
+)
 
 # The longest chain of replacements shown step by step; a longer one shows its first step and its end.
 MAX_CHAIN_SHOWN = 10
@@ -89,7 +97,12 @@ class Organization:
 
     @property
     def ended_certificates(self) -> list[Certificate]:
-        return [c for c in self.certificates if c.status not in CURRENT_STATUSES]
+        return [c for c in self.certificates if c.status in ENDED_STATUSES]
+
+    @property
+    def transferred_certificates(self) -> list[Certificate]:
+        """No longer assessed under 1+X, but not ended: neither current nor ended (see vocabulary)."""
+        return [c for c in self.certificates if c.status == TRANSFERRED]
 
 
 @dataclass
