@@ -37,6 +37,13 @@ FILE_KINDS = [
     ),
     FileKind("source", "source.schema.json", "来源", "catalogue/sources/<id>.yaml", folder="sources"),
     FileKind("batch", "batch.schema.json", "批次", "catalogue/batches/batch-<number>.yaml", folder="batches"),
+    FileKind(
+        "programme_event",
+        "programme-event.schema.json",
+        "全局事件",
+        "catalogue/programme-events/<id>.yaml",
+        folder="programme-events",
+    ),
     FileKind("fields", "fields.schema.json", "领域", "catalogue/fields.yaml", file="fields.yaml"),
     FileKind("majors", "majors.schema.json", "专业", "catalogue/majors.yaml", file="majors.yaml"),
 ]
@@ -110,6 +117,9 @@ ALLOWED_NEXT = {
     # After the handover a later source can only record how the 1+X certificate ended.
     "transferred": {"replaced", "merged", "withdrawn", "revoked"},
 }
+# The events a programme event (catalogue/programme-events/) may record for many certificates at once.
+PROGRAMME_EVENT_TYPES = ["transferred"]
+APPLIES_TO_ALL = "all"  # a programme event's applies_to: every certificate in the catalogue
 ENDING_EVENTS = {event for event, status in STATUS_AFTER.items() if status in ENDED_STATUSES}
 
 EQUIVALENCE = {

@@ -100,7 +100,7 @@ class Case:
 # Constraints no edit of a catalogue file can reach, and why.
 UNREACHABLE = {
     f"{kind}.schema.json# type": "the loader refuses a file that is not a mapping before the schema sees it"
-    for kind in ("batch", "certificate", "fields", "majors", "organization", "source")
+    for kind in ("batch", "certificate", "fields", "majors", "organization", "programme-event", "source")
 }
 
 # Where the edits go, and values just past a length limit.
@@ -112,6 +112,8 @@ K, A, ETA, G, IOTA = (f"certificates/fictional-{n}.yaml" for n in ("kappa", "alp
 OA = "organizations/fictional-org-a.yaml"
 FIELDS, MAJORS = "fields.yaml", "majors.yaml"
 PAPER, NOTICE = "sources/fictional-paper.yaml", "sources/fictional-notice-2020.yaml"
+PE, HANDOVER = "programme-event.schema.json#", "programme-events/fictional-handover.yaml"
+APPLIES = "applies_to: [fictional-eta, fictional-gamma, fictional-iota]\n"
 ENDK = "sources: [fictional-report]\n"  # kappa's last line
 B2_TOTALS = (
     "totals:\n  certificates: 40\n  basis: derived\n  note:\n    zh: 虚构推算。\n    en: Fictional derivation.\n"
@@ -1432,6 +1434,111 @@ CASES: list[Case] = [
         "authors: [Fictional Author]\n",
         "",
         ("catalogue/sources/fictional-paper.yaml:1:1: error: (top level): missing required field 'authors'",),
+    ),
+    Case(
+        ("programme-event.schema.json# required id",),
+        HANDOVER,
+        "id: fictional-handover\n",
+        "",
+        ("catalogue/programme-events/fictional-handover.yaml:1:1: error: (top level): missing required field 'id'",),
+    ),
+    Case(
+        ("programme-event.schema.json# required name",),
+        HANDOVER,
+        "name:\n  zh: 虚构移交（测试用）\n  en: Fictional handover (for tests)\n",
+        "",
+        ("catalogue/programme-events/fictional-handover.yaml:1:1: error: (top level): missing required field 'name'",),
+    ),
+    Case(
+        ("programme-event.schema.json# required type",),
+        HANDOVER,
+        "type: transferred\n",
+        "",
+        ("catalogue/programme-events/fictional-handover.yaml:1:1: error: (top level): missing required field 'type'",),
+    ),
+    Case(
+        ("programme-event.schema.json# required date",),
+        HANDOVER,
+        "date: 2023\n",
+        "",
+        ("catalogue/programme-events/fictional-handover.yaml:1:1: error: (top level): missing required field 'date'",),
+    ),
+    Case(
+        ("programme-event.schema.json# required applies_to",),
+        HANDOVER,
+        APPLIES,
+        "",
+        (
+            "catalogue/programme-events/fictional-handover.yaml:1:1: error: (top level): missing required field 'applies_to'",
+        ),
+    ),
+    Case(
+        ("programme-event.schema.json# required details",),
+        HANDOVER,
+        "details:\n  zh: 虚构证书移交虚构部门；日期只知年份。\n  en: The fictional certificates move to a fictional authority; only the year is known.\n",
+        "",
+        (
+            "catalogue/programme-events/fictional-handover.yaml:1:1: error: (top level): missing required field 'details'",
+        ),
+    ),
+    Case(
+        ("programme-event.schema.json# required sources",),
+        HANDOVER,
+        "sources: [fictional-report]",
+        "",
+        (
+            "catalogue/programme-events/fictional-handover.yaml:1:1: error: (top level): missing required field 'sources'",
+        ),
+    ),
+    Case(
+        ("programme-event.schema.json# additionalProperties",),
+        HANDOVER,
+        "type: transferred\n",
+        "type: transferred\ncolour: red\n",
+        ("catalogue/programme-events/fictional-handover.yaml:6:1: error: colour: unknown field 'colour'",),
+    ),
+    Case(
+        ("programme-event.schema.json#/properties/type enum",),
+        HANDOVER,
+        "type: transferred",
+        "type: transfered",
+        (
+            "catalogue/programme-events/fictional-handover.yaml:5:7: error: type: 'transfered' is not one of: transferred; did you mean 'transferred'?",
+        ),
+    ),
+    Case(
+        ("programme-event.schema.json#/properties/applies_to type",),
+        HANDOVER,
+        APPLIES,
+        "applies_to: 3\n",
+        (
+            "catalogue/programme-events/fictional-handover.yaml:8:13: error: applies_to: expected text or a list, got the number 3",
+        ),
+    ),
+    Case(
+        ("programme-event.schema.json#/properties/applies_to pattern",),
+        HANDOVER,
+        APPLIES,
+        "applies_to: everything\n",
+        (
+            "catalogue/programme-events/fictional-handover.yaml:8:13: error: applies_to: 'everything' is not all, or a list of certificate ids",
+        ),
+    ),
+    Case(
+        ("programme-event.schema.json#/properties/applies_to minItems",),
+        HANDOVER,
+        APPLIES,
+        "applies_to: []\n",
+        ("catalogue/programme-events/fictional-handover.yaml:8:13: error: applies_to: [] should be non-empty",),
+    ),
+    Case(
+        ("programme-event.schema.json#/properties/applies_to uniqueItems",),
+        HANDOVER,
+        APPLIES,
+        "applies_to: [fictional-eta, fictional-eta]\n",
+        (
+            "catalogue/programme-events/fictional-handover.yaml:8:13: error: applies_to: the list repeats an item: keep each item once",
+        ),
     ),
 ]
 
