@@ -14,12 +14,14 @@ from .catalogue import (
     Name,
     Organization,
     PilotCount,
+    ProgrammeEvent,
     RelatedMajor,
     Remark,
     Source,
     Successor,
     build_catalogue,
     newest_first,
+    once_per_programme_event,
     status_after,
 )
 
@@ -35,11 +37,13 @@ __all__ = [
     "Name",
     "Organization",
     "PilotCount",
+    "ProgrammeEvent",
     "RelatedMajor",
     "Remark",
     "Source",
     "Successor",
     "build_catalogue",
     "newest_first",
+    "once_per_programme_event",
     "status_after",
 ]
