@@ -163,6 +163,16 @@ class PilotCount:
 
 
 @dataclass
+class Occupation:
+    """What a holder can take now: an occupation (and trade) of the national classification."""
+
+    code: str
+    name: Name
+    trade: Name | None
+    sources: list[Source]
+
+
+@dataclass
 class Successor:
     certificate: Certificate
     equivalence: str  # full, partial, none
@@ -223,6 +233,7 @@ class Certificate:
     pilot_counts: list[PilotCount]
     history: list[Event]  # full history, introduction first
     sources: list[Source]
+    occupations: list[Occupation] = field(default_factory=list)  # from the handover's correspondence table
     predecessors: list[Certificate] = field(default_factory=list)
     # The certificates that were not replaced which its replacements lead to, first reached first.
     current_successors: list[Certificate] = field(default_factory=list)
@@ -442,6 +453,10 @@ def build_catalogue(index: Index) -> Catalogue:
             ],
             history=[],
             sources=cite(data["sources"]),
+            occupations=[
+                Occupation(o["code"], Name.required(o["name"]), Name.of(o.get("trade")), cite(o["sources"]))
+                for o in data.get("occupations", [])
+            ],
         )
         if batch:
             certificate.history.append(
