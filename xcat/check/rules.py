@@ -502,22 +502,22 @@ def history_contradicts_status(index: Index) -> Iterator[Problem]:
             )
             placed += [(event["type"], event["date"]) for event in history]
             own = list(range(-1 if has_batch else 0, len(history)))  # position in placed -> own event number
-            for programme in programme_events_of(index, document.stem):
-                position = programme_event_position(placed, programme.data["date"])
+            for event_file in programme_events_of(index, document.stem):
+                position = programme_event_position(placed, event_file.data["date"])
                 if position is None:
                     continue
-                placed.insert(position, (programme.data["type"], programme.data["date"]))
+                placed.insert(position, (event_file.data["type"], event_file.data["date"]))
                 own.insert(position, -2)
                 following = next((n for n in own[position + 1 :] if n >= 0), None)
                 if following is not None:
-                    before[following].append(programme)
+                    before[following].append(event_file)
         if not has_batch and (not history or history[0]["type"] != "introduced"):
             yield document.problem(
                 ("history",) if history else (),
                 "history: a certificate without a batch must start its history with an introduced event (or set batch:)",
             )
         status = INITIAL_STATUS if has_batch else None
-        programme = None  # the last programme event placed so far
+        programme: Document | None = None  # the last programme event placed so far
         for number, event in enumerate(history):
             kind = event["type"]
             path = ("history", number, "type")
