@@ -78,7 +78,7 @@ def test_batch_chart_names_certificates_in_chinese_with_latest_count(drawn):
 def test_catalogue_chart_counts_statuses_by_year_and_admits_undated(drawn):
     shown = texts(drawn["catalogue"])
     assert {"2020", "2021", "2022"} <= set(shown)
-    assert values(drawn["catalogue"]) == ["6", "8", "9"]  # totals at the end of 2020, 2021, 2022
+    assert values(drawn["catalogue"]) == ["6", "8", "9", "9"]  # totals at the end of 2020 to 2023 (the handover)
     for status in ("有效", "active", "被替代", "replaced", "退出", "withdrawn"):
         assert any(status in t for t in shown), status  # the legend names every line
     assert any("undated" in t and "1" in t for t in shown)  # kappa's batch has no date
