@@ -32,6 +32,7 @@ OUTPUT = json.loads((SCHEMAS / "output" / "defs.schema.json").read_text(encoding
         (OUTPUT["$defs"]["status"]["enum"], vocabulary.STATUS),
         (OUTPUT["$defs"]["event_type"]["enum"], vocabulary.EVENT),
         (OUTPUT["$defs"]["equivalence"]["enum"], vocabulary.EQUIVALENCE),
+        (schema("programme-event.schema.json")["properties"]["type"]["enum"], vocabulary.PROGRAMME_EVENT_TYPES),
     ],
     ids=[
         "event types",
@@ -41,6 +42,7 @@ OUTPUT = json.loads((SCHEMAS / "output" / "defs.schema.json").read_text(encoding
         "published statuses",
         "published event types",
         "published equivalence",
+        "programme event types",
     ],
 )
 def test_schema_enums_list_exactly_the_vocabulary_in_its_order(enum, words):
@@ -63,12 +65,22 @@ def test_the_lifecycle_tables_speak_only_of_known_events_and_statuses():
     for status, allowed in vocabulary.ALLOWED_NEXT.items():
         assert status in vocabulary.STATUS and allowed <= vocabulary.EVENT.keys()
     assert set(vocabulary.STATUS_AFTER) <= vocabulary.EVENT.keys()
+    assert set(vocabulary.PROGRAMME_EVENT_TYPES) <= vocabulary.STATUS_AFTER.keys()  # each sets a status
     assert set(vocabulary.STATUS_AFTER.values()) <= vocabulary.STATUS.keys()
     assert {"replaced", "merged", "withdrawn", "revoked"} == vocabulary.ENDING_EVENTS
-    # An ended certificate allows nothing more; a current one allows its end.
+    # An ended certificate allows nothing more; a current or transferred one allows its end.
     for status in vocabulary.STATUS:
-        ended = status not in vocabulary.CURRENT_STATUSES
+        ended = status in vocabulary.ENDED_STATUSES
         assert (status not in vocabulary.ALLOWED_NEXT) == ended
+        if not ended:
+            assert vocabulary.ALLOWED_NEXT[status] >= vocabulary.ENDING_EVENTS
+
+
+def test_transferred_is_neither_current_nor_ended_and_only_an_end_may_follow_it():
+    assert vocabulary.TRANSFERRED not in vocabulary.CURRENT_STATUSES | vocabulary.ENDED_STATUSES
+    assert vocabulary.STATUS_AFTER["transferred"] == vocabulary.TRANSFERRED
+    assert vocabulary.ALLOWED_NEXT[vocabulary.TRANSFERRED] == vocabulary.ENDING_EVENTS
+    assert all("transferred" in vocabulary.ALLOWED_NEXT[s] for s in vocabulary.CURRENT_STATUSES)
 
 
 def test_every_kind_of_file_has_its_schema_and_its_place():

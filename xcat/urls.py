@@ -25,6 +25,9 @@ CHANGES_FEED = "feeds/changes.xml"
 CATALOGUE_CHART = "charts/catalogue.svg"
 SEARCH_INDEX = "search/search_index.json"
 FIELD_REFERENCE = "reference/fields.md"
+# The page on the programme events of type transferred: the 2025 handover, point by point, and the timeline.
+HANDOVER_SOURCE = "handover.md"
+HANDOVER_PAGE = "handover/"
 
 
 def page_source(kind: str, item_id: str) -> str:

@@ -37,6 +37,13 @@ FILE_KINDS = [
     ),
     FileKind("source", "source.schema.json", "来源", "catalogue/sources/<id>.yaml", folder="sources"),
     FileKind("batch", "batch.schema.json", "批次", "catalogue/batches/batch-<number>.yaml", folder="batches"),
+    FileKind(
+        "programme_event",
+        "programme-event.schema.json",
+        "全局事件",
+        "catalogue/programme-events/<id>.yaml",
+        folder="programme-events",
+    ),
     FileKind("fields", "fields.schema.json", "领域", "catalogue/fields.yaml", file="fields.yaml"),
     FileKind("majors", "majors.schema.json", "专业", "catalogue/majors.yaml", file="majors.yaml"),
 ]
@@ -55,11 +62,19 @@ STATUS = {
     "replaced": ("已替代", "Replaced"),
     "withdrawn": ("已退出", "Withdrawn"),
     "revoked": ("已撤销", "Revoked"),
+    "transferred": ("已移交人社部门", "No longer assessed under 1+X / transferred"),
 }
 STATUSES = list(STATUS)
 INITIAL_STATUS = "active"  # a certificate starts active (its batch, or its introduced event, introduced it)
 CURRENT_STATUSES = {"active", "suspended"}  # still issued: an organization's current certificates
 RETIRED_STATUSES = {"withdrawn", "revoked"}
+ENDED_STATUSES = RETIRED_STATUSES | {"replaced"}  # the history is over: nothing may follow
+# "transferred" is neither current nor ended: since the 2025 handover the certificate is no longer
+# assessed under 1+X (so an organization's page, counts and filters do not show it as current),
+# but it did not end in the 1+X sense (certificates held stay valid, the successor is an
+# occupation of the human-resources system). Organization pages, counts and the open data give it
+# its own group; only an ending event may still follow it.
+TRANSFERRED = "transferred"
 
 EVENT = {
     "introduced": ("发布", "Introduced"),
@@ -72,6 +87,7 @@ EVENT = {
     "merged": ("被合并", "Merged"),
     "withdrawn": ("退出", "Withdrawn"),
     "revoked": ("撤销", "Revoked"),
+    "transferred": ("移交人社部门", "Transferred to the human-resources system"),
 }
 # The status each event leads to; events not listed leave the status as it was.
 STATUS_AFTER = {
@@ -82,6 +98,7 @@ STATUS_AFTER = {
     "merged": "replaced",
     "withdrawn": "withdrawn",
     "revoked": "revoked",
+    "transferred": "transferred",
 }
 # The events each status allows next; a status not listed allows nothing (the certificate has ended).
 ALLOWED_NEXT = {
@@ -94,10 +111,16 @@ ALLOWED_NEXT = {
         "merged",
         "withdrawn",
         "revoked",
+        "transferred",
     },
-    "suspended": {"reinstated", "replaced", "merged", "withdrawn", "revoked"},
+    "suspended": {"reinstated", "replaced", "merged", "withdrawn", "revoked", "transferred"},
+    # After the handover a later source can only record how the 1+X certificate ended.
+    "transferred": {"replaced", "merged", "withdrawn", "revoked"},
 }
-ENDING_EVENTS = {event for event, status in STATUS_AFTER.items() if status not in CURRENT_STATUSES}
+# The events a programme event (catalogue/programme-events/) may record for many certificates at once.
+PROGRAMME_EVENT_TYPES = ["transferred"]
+APPLIES_TO_ALL = "all"  # a programme event's applies_to: every certificate in the catalogue
+ENDING_EVENTS = {event for event, status in STATUS_AFTER.items() if status in ENDED_STATUSES}
 
 EQUIVALENCE = {
     "full": ("完全等同", "fully equivalent"),

@@ -110,6 +110,8 @@ def test_fees_print_as_amounts_never_as_negative_zero(catalogue, tmp_path, monke
 def test_an_empty_catalogue_is_refused_and_publishes_nothing(catalogue, tmp_path):
     for path in (catalogue / "certificates").iterdir():
         path.unlink()
+    for path in (catalogue / "programme-events").iterdir():  # they name certificates
+        path.unlink()
     code, lines = run_check(catalogue)
     assert code == 1
     assert lines == [

@@ -100,7 +100,7 @@ class Case:
 # Constraints no edit of a catalogue file can reach, and why.
 UNREACHABLE = {
     f"{kind}.schema.json# type": "the loader refuses a file that is not a mapping before the schema sees it"
-    for kind in ("batch", "certificate", "fields", "majors", "organization", "source")
+    for kind in ("batch", "certificate", "fields", "majors", "organization", "programme-event", "source")
 }
 
 # Where the edits go, and values just past a length limit.
@@ -112,7 +112,15 @@ K, A, ETA, G, IOTA = (f"certificates/fictional-{n}.yaml" for n in ("kappa", "alp
 OA = "organizations/fictional-org-a.yaml"
 FIELDS, MAJORS = "fields.yaml", "majors.yaml"
 PAPER, NOTICE = "sources/fictional-paper.yaml", "sources/fictional-notice-2020.yaml"
+PE, HANDOVER = "programme-event.schema.json#", "programme-events/fictional-handover.yaml"
+APPLIES = "applies_to: [fictional-eta, fictional-gamma, fictional-iota]\n"
 NOTICE_2 = "sources/fictional-notice-2021.yaml"
+GAMMA = "certificates/fictional-gamma.yaml"  # its fictional correspondence table (occupations), lines 25-32
+OCCUPATION_CODE = "  - code: 9-99-99-99\n"
+OCCUPATIONS = (
+    "occupations:\n" + OCCUPATION_CODE + "    name:\n      zh: 虚构职业\n      en: Fictional occupation\n"
+    "    trade:\n      zh: 虚构工种\n    sources: [fictional-report]\n"
+)
 CARRIER_TITLE = "  title: 虚构学校新闻页转载 Fictional school news page\n"  # the lines of its carried_by
 CARRIER_NOTE = "  note: 虚构转载，测试用。\n"
 ENDK = "sources: [fictional-report]\n"  # kappa's last line
@@ -715,7 +723,7 @@ CASES: list[Case] = [
         "type: withdrawn",
         "type: withdrew",
         (
-            "catalogue/certificates/fictional-eta.yaml:9:11: error: history[0].type: 'withdrew' is not one of: introduced, renamed, organization_changed, levels_changed, suspended, reinstated, replaced, merged, withdrawn, revoked; did you mean 'withdrawn'?",
+            "catalogue/certificates/fictional-eta.yaml:9:11: error: history[0].type: 'withdrew' is not one of: introduced, renamed, organization_changed, levels_changed, suspended, reinstated, replaced, merged, withdrawn, revoked, transferred; did you mean 'withdrawn'?",
         ),
     ),
     Case(
@@ -1514,6 +1522,77 @@ CASES: list[Case] = [
         ),
     ),
     Case(
+        (CERT + "/properties/occupations type",),
+        GAMMA,
+        OCCUPATIONS,
+        "occupations: 9-99-99-99\n",
+        (
+            "catalogue/certificates/fictional-gamma.yaml:25:14: error: occupations: expected a list, got the text '9-99-99-99'",
+        ),
+    ),
+    Case(
+        (CERT + "/properties/occupations minItems",),
+        GAMMA,
+        OCCUPATIONS,
+        "occupations: []\n",
+        ("catalogue/certificates/fictional-gamma.yaml:25:14: error: occupations: [] should be non-empty",),
+    ),
+    Case(
+        (CERT + "/properties/occupations/items type",),
+        GAMMA,
+        OCCUPATIONS,
+        "occupations: [9]\n",
+        (
+            "catalogue/certificates/fictional-gamma.yaml:25:15: error: occupations[0]: expected a mapping (name: value), got the number 9",
+        ),
+    ),
+    Case(
+        (CERT + "/properties/occupations/items additionalProperties",),
+        GAMMA,
+        "      zh: 虚构工种\n",
+        "      zh: 虚构工种\n    colour: red\n",
+        ("catalogue/certificates/fictional-gamma.yaml:32:5: error: occupations[0].colour: unknown field 'colour'",),
+    ),
+    Case(
+        (CERT + "/properties/occupations/items required code",),
+        GAMMA,
+        OCCUPATION_CODE,
+        "  - \n",
+        ("catalogue/certificates/fictional-gamma.yaml:27:5: error: occupations[0]: missing required field 'code'",),
+    ),
+    Case(
+        (CERT + "/properties/occupations/items required name",),
+        GAMMA,
+        "    name:\n      zh: 虚构职业\n      en: Fictional occupation\n",
+        "",
+        ("catalogue/certificates/fictional-gamma.yaml:26:5: error: occupations[0]: missing required field 'name'",),
+    ),
+    Case(
+        (CERT + "/properties/occupations/items required sources",),
+        GAMMA,
+        "    sources: [fictional-report]\nsources: [fictional-report]\n",
+        "sources: [fictional-report]\n",
+        ("catalogue/certificates/fictional-gamma.yaml:26:5: error: occupations[0]: missing required field 'sources'",),
+    ),
+    Case(
+        (CERT + "/properties/occupations/items/properties/code pattern",),
+        GAMMA,
+        OCCUPATION_CODE,
+        "  - code: 4-4-5-5\n",
+        (
+            "catalogue/certificates/fictional-gamma.yaml:26:11: error: occupations[0].code: '4-4-5-5' is not an occupation code such as 4-04-05-05 (digit-two digits-two digits-two digits)",
+        ),
+    ),
+    Case(
+        (CERT + "/properties/occupations/items/properties/code type",),
+        GAMMA,
+        OCCUPATION_CODE,
+        "  - code: 40405\n",
+        (
+            "catalogue/certificates/fictional-gamma.yaml:26:11: error: occupations[0].code: expected text, got the number 40405",
+        ),
+    ),
+    Case(
         (
             "source.schema.json#/allOf/0/then required authors",
             "source.schema.json#/allOf/0/if/properties/kind const",
@@ -1522,6 +1601,111 @@ CASES: list[Case] = [
         "authors: [Fictional Author]\n",
         "",
         ("catalogue/sources/fictional-paper.yaml:1:1: error: (top level): missing required field 'authors'",),
+    ),
+    Case(
+        ("programme-event.schema.json# required id",),
+        HANDOVER,
+        "id: fictional-handover\n",
+        "",
+        ("catalogue/programme-events/fictional-handover.yaml:1:1: error: (top level): missing required field 'id'",),
+    ),
+    Case(
+        ("programme-event.schema.json# required name",),
+        HANDOVER,
+        "name:\n  zh: 虚构移交（测试用）\n  en: Fictional handover (for tests)\n",
+        "",
+        ("catalogue/programme-events/fictional-handover.yaml:1:1: error: (top level): missing required field 'name'",),
+    ),
+    Case(
+        ("programme-event.schema.json# required type",),
+        HANDOVER,
+        "type: transferred\n",
+        "",
+        ("catalogue/programme-events/fictional-handover.yaml:1:1: error: (top level): missing required field 'type'",),
+    ),
+    Case(
+        ("programme-event.schema.json# required date",),
+        HANDOVER,
+        "date: 2023\n",
+        "",
+        ("catalogue/programme-events/fictional-handover.yaml:1:1: error: (top level): missing required field 'date'",),
+    ),
+    Case(
+        ("programme-event.schema.json# required applies_to",),
+        HANDOVER,
+        APPLIES,
+        "",
+        (
+            "catalogue/programme-events/fictional-handover.yaml:1:1: error: (top level): missing required field 'applies_to'",
+        ),
+    ),
+    Case(
+        ("programme-event.schema.json# required details",),
+        HANDOVER,
+        "details:\n  zh: 虚构证书移交虚构部门；日期只知年份。\n  en: The fictional certificates move to a fictional authority; only the year is known.\n",
+        "",
+        (
+            "catalogue/programme-events/fictional-handover.yaml:1:1: error: (top level): missing required field 'details'",
+        ),
+    ),
+    Case(
+        ("programme-event.schema.json# required sources",),
+        HANDOVER,
+        "sources: [fictional-report]",
+        "",
+        (
+            "catalogue/programme-events/fictional-handover.yaml:1:1: error: (top level): missing required field 'sources'",
+        ),
+    ),
+    Case(
+        ("programme-event.schema.json# additionalProperties",),
+        HANDOVER,
+        "type: transferred\n",
+        "type: transferred\ncolour: red\n",
+        ("catalogue/programme-events/fictional-handover.yaml:6:1: error: colour: unknown field 'colour'",),
+    ),
+    Case(
+        ("programme-event.schema.json#/properties/type enum",),
+        HANDOVER,
+        "type: transferred",
+        "type: transfered",
+        (
+            "catalogue/programme-events/fictional-handover.yaml:5:7: error: type: 'transfered' is not one of: transferred; did you mean 'transferred'?",
+        ),
+    ),
+    Case(
+        ("programme-event.schema.json#/properties/applies_to type",),
+        HANDOVER,
+        APPLIES,
+        "applies_to: 3\n",
+        (
+            "catalogue/programme-events/fictional-handover.yaml:8:13: error: applies_to: expected text or a list, got the number 3",
+        ),
+    ),
+    Case(
+        ("programme-event.schema.json#/properties/applies_to pattern",),
+        HANDOVER,
+        APPLIES,
+        "applies_to: everything\n",
+        (
+            "catalogue/programme-events/fictional-handover.yaml:8:13: error: applies_to: 'everything' is not all, or a list of certificate ids",
+        ),
+    ),
+    Case(
+        ("programme-event.schema.json#/properties/applies_to minItems",),
+        HANDOVER,
+        APPLIES,
+        "applies_to: []\n",
+        ("catalogue/programme-events/fictional-handover.yaml:8:13: error: applies_to: [] should be non-empty",),
+    ),
+    Case(
+        ("programme-event.schema.json#/properties/applies_to uniqueItems",),
+        HANDOVER,
+        APPLIES,
+        "applies_to: [fictional-eta, fictional-eta]\n",
+        (
+            "catalogue/programme-events/fictional-handover.yaml:8:13: error: applies_to: the list repeats an item: keep each item once",
+        ),
     ),
 ]
 

@@ -38,6 +38,7 @@ A, B, D, ETA, G, IOTA, K, Z = (
     f"certificates/fictional-{n}.yaml" for n in ("alpha", "beta", "delta", "eta", "gamma", "iota", "kappa", "zeta")
 )
 B1, B2 = "batches/batch-1.yaml", "batches/batch-2.yaml"
+HANDOVER = "programme-events/fictional-handover.yaml"
 
 Edit = tuple[str, str | None, str]  # file, old text (None: a new file), new text
 
@@ -217,6 +218,14 @@ CASES = [
         ),
     ),
     Case(
+        reference_unknown,
+        "certificate-a-programme-event-applies-to",
+        ((HANDOVER, "fictional-gamma,", "fictional-gama,"),),
+        (
+            "catalogue/programme-events/fictional-handover.yaml:8:29: error: applies_to[1]: no certificate file has the id 'fictional-gama' (add catalogue/certificates/fictional-gama.yaml or fix the id); did you mean 'fictional-gamma'?",
+        ),
+    ),
+    Case(
         successor_is_itself,
         "itself",
         ((D, "certificate: fictional-zeta", "certificate: fictional-delta"),),
@@ -271,6 +280,12 @@ CASES = [
         "batch-date",
         ((B1, "date: 2020-01", "date: 2020-02-30"),),
         ("catalogue/batches/batch-1.yaml:6:7: error: date: 2020-02-30 is not a real date",),
+    ),
+    Case(
+        date_not_real_or_in_future,
+        "programme-event-deadline",
+        ((HANDOVER, "deadline: 2023-12-31", "deadline: 2023-12-32"),),
+        ("catalogue/programme-events/fictional-handover.yaml:7:11: error: deadline: 2023-12-32 is not a real date",),
     ),
     Case(
         date_not_real_or_in_future,
@@ -381,6 +396,21 @@ CASES = [
         ((IOTA, "type: reinstated", "type: suspended"),),
         (
             "catalogue/certificates/fictional-iota.yaml:19:11: error: history[2].type: 'suspended' cannot follow: a suspended certificate cannot be suspended",
+        ),
+    ),
+    Case(
+        history_contradicts_status,
+        "after-a-programme-event",
+        (
+            (
+                G,
+                "      en: Fictional certificate Gamma (old name)\n    sources: [fictional-report]\n",
+                "      en: Fictional certificate Gamma (old name)\n    sources: [fictional-report]\n"
+                "  - type: renamed\n    date: 2024\n    previous_name: {zh: 旧}\n    sources: [fictional-report]\n",
+            ),
+        ),
+        (
+            "catalogue/certificates/fictional-gamma.yaml:21:11: error: history[2].type: 'renamed' cannot follow: the certificate was transferred by the programme event fictional-handover (2023, catalogue/programme-events/fictional-handover.yaml), after which only merged, replaced, revoked, withdrawn may follow: check the date, or leave this certificate out of its applies_to",
         ),
     ),
     Case(

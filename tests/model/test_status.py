@@ -2,8 +2,9 @@
 
 A certificate with a batch starts its history with the batch's announcement (batch-1: 2020-01;
 batch-2 has no date). The status is set by the last event that changes it; its date is that
-event's date, never the first or the last event's date as such (iota: reinstated in 2022 after
-an organization change in 2020-09; gamma: introduced 2022-03-03, renamed 2022-06)."""
+event's date, never the first or the last event's date as such (zeta: introduced 2021-06; alpha:
+replaced 2021-06-01). The programme event fictional-handover (2023) makes gamma and iota
+transferred; eta, withdrawn in 2021, stays withdrawn; the others are not in its applies_to."""
 
 from __future__ import annotations
 
@@ -30,13 +31,13 @@ EXPECTED = {
         ["fictional-gamma"],
         ["fictional-alpha"],
     ),
-    "fictional-gamma": ("active", "2022-03-03", "introduced", ["虚构证书丙旧名"], [], [], ["fictional-beta"]),
+    "fictional-gamma": ("transferred", "2023", "transferred", ["虚构证书丙旧名"], [], [], ["fictional-beta"]),
     "fictional-delta": ("replaced", "2021-06", "merged", [], [("fictional-zeta", "partial")], ["fictional-zeta"], []),
     "fictional-epsilon": ("replaced", "2021-06", "merged", [], [("fictional-zeta", "partial")], ["fictional-zeta"], []),
     "fictional-zeta": ("active", "2021-06", "introduced", [], [], [], ["fictional-delta", "fictional-epsilon"]),
     "fictional-eta": ("withdrawn", "2021-09", "withdrawn", [], [], [], []),
     "fictional-theta": ("revoked", "2022-03-03", "revoked", [], [], [], []),
-    "fictional-iota": ("active", "2022", "reinstated", [], [], [], []),
+    "fictional-iota": ("transferred", "2023", "transferred", [], [], [], []),
     "fictional-kappa": ("active", None, "introduced", [], [], [], []),
 }
 
@@ -83,7 +84,8 @@ def test_predecessors(fictional_model, certificate_id):
 
 # Status at the end of each year, for the certificates whose status changed over time.
 YEARLY = {
-    "fictional-iota": {2019: None, 2020: "active", 2021: "suspended", 2022: "active"},
+    "fictional-iota": {2019: None, 2020: "active", 2021: "suspended", 2022: "active", 2023: "transferred"},
+    "fictional-gamma": {2021: None, 2022: "active", 2023: "transferred"},
     "fictional-beta": {2020: None, 2021: "active", 2022: "replaced"},
     "fictional-eta": {2019: None, 2020: "active", 2021: "withdrawn"},
     "fictional-kappa": {2030: None},  # introduced with an undated batch: never placed in a year

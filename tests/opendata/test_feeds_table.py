@@ -56,7 +56,7 @@ def certificate_link(certificate_id):
 
 
 EXPECTED = {
-    "fictional-alpha/replaced/2021-06-01": {
+    "certificates/fictional-alpha/replaced/2021-06-01": {
         "title": "被替代：虚构证书甲 · Replaced: Fictional certificate Alpha",
         "link": certificate_link("fictional-alpha"),
         "updated": "2021-06-01T00:00:00+00:00",
@@ -70,7 +70,7 @@ EXPECTED = {
         "category term": "replaced",
         "category label": "被替代 · Replaced",
     },
-    "fictional-alpha/introduced/2020-01": {
+    "certificates/fictional-alpha/introduced/2020-01": {
         "title": "发布：虚构证书甲 · Introduced: Fictional certificate Alpha",
         "link": certificate_link("fictional-alpha"),
         "updated": "2020-01-01T00:00:00+00:00",  # a month counts from its first day
@@ -83,7 +83,7 @@ EXPECTED = {
         "category term": "introduced",
         "category label": "发布 · Introduced",
     },
-    "fictional-gamma/renamed/2022-06": {
+    "certificates/fictional-gamma/renamed/2022-06": {
         "title": "更名：虚构证书丙 · Renamed: Fictional certificate Gamma",
         "link": certificate_link("fictional-gamma"),
         "updated": "2022-06-01T00:00:00+00:00",
@@ -96,7 +96,7 @@ EXPECTED = {
         "category term": "renamed",
         "category label": "更名 · Renamed",
     },
-    "fictional-iota/organization_changed/2020-09": {
+    "certificates/fictional-iota/organization_changed/2020-09": {
         "title": "更换评价组织：虚构工业机器人证书 · Organization changed: Fictional industrial robot certificate",
         "link": certificate_link("fictional-iota"),
         "updated": "2020-09-01T00:00:00+00:00",
@@ -109,7 +109,7 @@ EXPECTED = {
         "category term": "organization_changed",
         "category label": "更换评价组织 · Organization changed",
     },
-    "fictional-eta/withdrawn/2021-09": {
+    "certificates/fictional-eta/withdrawn/2021-09": {
         "title": "退出：虚构证书庚 · Withdrawn: Fictional certificate Eta",
         "link": certificate_link("fictional-eta"),
         "updated": "2021-09-01T00:00:00+00:00",
@@ -122,11 +122,28 @@ EXPECTED = {
         "category term": "withdrawn",
         "category label": "退出 · Withdrawn",
     },
+    # A programme event is one entry, whatever number of certificates it reached; it links to the handover page.
+    "programme-events/fictional-handover/transferred/2023": {
+        "title": "移交人社部门：虚构移交（测试用） · Transferred to the human-resources system: Fictional handover (for tests)",
+        "link": (f"{SITE}handover/", "alternate"),
+        "updated": "2023-01-01T00:00:00+00:00",
+        "content type": "text",
+        "content": [
+            "日期 · Date: 2023",
+            "期限 · Deadline: 2023-12-31",
+            "适用于 · Applies to: 所列证书 · the listed certificates（2 个证书 · 2 certificates）",
+            "说明 · Details: 虚构证书移交虚构部门；日期只知年份。 · The fictional certificates move to a fictional authority; only the year is known.",
+            "来源 · Sources: 虚构新闻报道 Fictional news report",
+        ],
+        "category term": "transferred",
+        "category label": "移交人社部门 · Transferred to the human-resources system",
+    },
 }
 
 
 # Each entry is the same in the whole catalogue's feed and in its organization's feed.
 FEED_OF = {
+    "fictional-handover": "feeds/organizations/fictional-org-b.xml",  # via iota, which org B issued before
     "fictional-alpha": "feeds/organizations/fictional-org-a.xml",
     "fictional-gamma": "feeds/organizations/fictional-org-a.xml",
     "fictional-iota": "feeds/organizations/fictional-org-a.xml",
@@ -139,51 +156,68 @@ FEED_OF = {
     [
         (path, entry, part)
         for entry, record in EXPECTED.items()
-        for path in ("feeds/changes.xml", FEED_OF[entry.split("/")[0]])
+        for path in ("feeds/changes.xml", FEED_OF[entry.split("/")[1]])
         for part in record
     ],
 )
 def test_entry_part(files, path, entry, part):
-    assert parts(entries(files, path)[TAG + "certificates/" + entry])[part] == EXPECTED[entry][part]
+    assert parts(entries(files, path)[TAG + entry])[part] == EXPECTED[entry][part]
 
 
 # Every dated event, newest first; same date: by certificate id, descending. Kappa's batch has no date.
+# The programme event once, not once for gamma and once for iota.
 CHANGES = [
-    "fictional-gamma/renamed/2022-06",
-    "fictional-theta/revoked/2022-03-03",
-    "fictional-gamma/introduced/2022-03-03",
-    "fictional-beta/replaced/2022-03-03",
-    "fictional-iota/reinstated/2022",
-    "fictional-eta/withdrawn/2021-09",
-    "fictional-beta/introduced/2021-06-01",
-    "fictional-alpha/replaced/2021-06-01",
-    "fictional-zeta/introduced/2021-06",
-    "fictional-epsilon/merged/2021-06",
-    "fictional-delta/merged/2021-06",
-    "fictional-iota/suspended/2021",
-    "fictional-iota/organization_changed/2020-09",
-    "fictional-theta/introduced/2020-01",
-    "fictional-iota/introduced/2020-01",
-    "fictional-eta/introduced/2020-01",
-    "fictional-epsilon/introduced/2020-01",
-    "fictional-delta/introduced/2020-01",
-    "fictional-alpha/introduced/2020-01",
+    "programme-events/fictional-handover/transferred/2023",
+    "certificates/fictional-gamma/renamed/2022-06",
+    "certificates/fictional-theta/revoked/2022-03-03",
+    "certificates/fictional-gamma/introduced/2022-03-03",
+    "certificates/fictional-beta/replaced/2022-03-03",
+    "certificates/fictional-iota/reinstated/2022",
+    "certificates/fictional-eta/withdrawn/2021-09",
+    "certificates/fictional-beta/introduced/2021-06-01",
+    "certificates/fictional-alpha/replaced/2021-06-01",
+    "certificates/fictional-zeta/introduced/2021-06",
+    "certificates/fictional-epsilon/merged/2021-06",
+    "certificates/fictional-delta/merged/2021-06",
+    "certificates/fictional-iota/suspended/2021",
+    "certificates/fictional-iota/organization_changed/2020-09",
+    "certificates/fictional-theta/introduced/2020-01",
+    "certificates/fictional-iota/introduced/2020-01",
+    "certificates/fictional-eta/introduced/2020-01",
+    "certificates/fictional-epsilon/introduced/2020-01",
+    "certificates/fictional-delta/introduced/2020-01",
+    "certificates/fictional-alpha/introduced/2020-01",
 ]
-ORG_A = {"fictional-alpha", "fictional-beta", "fictional-gamma", "fictional-iota", "fictional-kappa"}
+ORG_A = {
+    "fictional-handover",
+    "fictional-alpha",
+    "fictional-beta",
+    "fictional-gamma",
+    "fictional-iota",
+    "fictional-kappa",
+}
 # Organization B's feed keeps iota, which it issued until 2020-09.
-ORG_B = {"fictional-delta", "fictional-epsilon", "fictional-eta", "fictional-theta", "fictional-zeta", "fictional-iota"}
+ORG_B = {
+    "fictional-handover",
+    "fictional-delta",
+    "fictional-epsilon",
+    "fictional-eta",
+    "fictional-theta",
+    "fictional-zeta",
+    "fictional-iota",
+}
 
 
 FEED_ENTRIES = {
     "feeds/changes.xml": CHANGES,
-    "feeds/organizations/fictional-org-a.xml": [e for e in CHANGES if e.split("/")[0] in ORG_A],
-    "feeds/organizations/fictional-org-b.xml": [e for e in CHANGES if e.split("/")[0] in ORG_B],
+    "feeds/organizations/fictional-org-a.xml": [e for e in CHANGES if e.split("/")[1] in ORG_A],
+    "feeds/organizations/fictional-org-b.xml": [e for e in CHANGES if e.split("/")[1] in ORG_B],
 }
 
 
 @pytest.mark.parametrize("path", list(FEED_ENTRIES))
 def test_feed_entries_in_order(files, path):
-    assert list(entries(files, path)) == [TAG + "certificates/" + e for e in FEED_ENTRIES[path]]
+    assert list(entries(files, path)) == [TAG + e for e in FEED_ENTRIES[path]]
 
 
 FEEDS = {

@@ -119,7 +119,7 @@ def cited(*ids):
     return {i: SOURCES[i] for i in ids}
 
 
-def event(kind, date, sources, *, details=None, previous_name=None, successors=(), batch=None):
+def event(kind, date, sources, *, details=None, previous_name=None, successors=(), batch=None, programme=None):
     return {
         "type": kind,
         "date": date,
@@ -128,8 +128,15 @@ def event(kind, date, sources, *, details=None, previous_name=None, successors=(
         "previous_organization": None,
         "successors": list(successors),
         "batch": batch,
+        "programme_event": programme,
         "sources": sources,
     }
+
+
+HANDOVER_DETAILS = name(
+    "虚构证书移交虚构部门；日期只知年份。",
+    "The fictional certificates move to a fictional authority; only the year is known.",
+)
 
 
 def meta(kind):
@@ -144,6 +151,7 @@ EXPECTED = {
         **links("certificate", "fictional-alpha"),
         "status": "replaced",
         "status_date": "2021-06-01",  # the replacement, not the batch's 2020-01
+        "status_sources": ["fictional-notice-2021"],
         "introduced_date": "2020-01",  # batch-1's date
         "organization": ORG_A,
         "batch": BATCH_1,
@@ -172,7 +180,7 @@ EXPECTED = {
             {"id": "fictional-beta", "equivalence": "full"},
             {"id": "fictional-gamma", "equivalence": "partial"},
         ],
-        "current_successors": [certificate(*GAMMA, "active")],
+        "current_successors": [certificate(*GAMMA, "transferred")],
         "predecessors": [],
         "history": [
             event("introduced", "2020-01", ["fictional-notice-2020"], batch="batch-1"),
@@ -184,6 +192,7 @@ EXPECTED = {
                 successors=[certificate(*BETA, "replaced", equivalence="full")],
             ),
         ],
+        "occupations": [],
         "last_verified": None,
         "sources": ["fictional-notice-2020"],
         "file": f"{CATALOGUE_PATH}/certificates/fictional-alpha.yaml",
@@ -194,8 +203,9 @@ EXPECTED = {
         "id": "fictional-gamma",
         "name": name(*GAMMA[1:]),
         **links("certificate", "fictional-gamma"),
-        "status": "active",
-        "status_date": "2022-03-03",  # its introduction: the later rename leaves the status as it was
+        "status": "transferred",  # by the programme event fictional-handover, after its rename
+        "status_date": "2023",
+        "status_sources": ["fictional-report"],
         "introduced_date": "2022-03-03",
         "organization": ORG_A,
         "batch": None,
@@ -221,6 +231,17 @@ EXPECTED = {
                 ["fictional-report"],
                 previous_name=name("虚构证书丙旧名", "Fictional certificate Gamma (old name)"),
             ),
+            event(
+                "transferred", "2023", ["fictional-report"], details=HANDOVER_DETAILS, programme="fictional-handover"
+            ),
+        ],
+        "occupations": [
+            {
+                "code": "9-99-99-99",
+                "name": name("虚构职业", "Fictional occupation"),
+                "trade": name("虚构工种", None),
+                "sources": ["fictional-report"],
+            }
         ],
         "last_verified": {"date": "2022-03-03", "sources": ["fictional-report"]},
         "sources": ["fictional-report"],
@@ -246,7 +267,8 @@ EXPECTED = {
         ],
         "current_certificate_count": 1,  # zeta
         "ended_certificate_count": 4,  # delta, epsilon (merged), eta (withdrawn), theta (revoked)
-        "former_certificates": [certificate(*IOTA, "active")],  # moved to org A in 2020-09
+        "transferred_certificate_count": 0,  # eta was withdrawn before the programme event
+        "former_certificates": [certificate(*IOTA, "transferred")],  # moved to org A in 2020-09
         "sources": ["fictional-notice-2020"],
         "file": f"{CATALOGUE_PATH}/organizations/fictional-org-b.yaml",
         "cited_sources": cited("fictional-notice-2020"),
@@ -279,7 +301,7 @@ EXPECTED = {
             certificate(*DELTA, "replaced", latest_pilot_count=None),
             certificate(*EPSILON, "replaced", latest_pilot_count=None),
             certificate(*ETA, "withdrawn", latest_pilot_count=None),
-            certificate(*IOTA, "active", latest_pilot_count=None),
+            certificate(*IOTA, "transferred", latest_pilot_count=None),
             certificate(*THETA, "revoked", latest_pilot_count=None),
         ],
         "remarks": [],
@@ -330,7 +352,7 @@ def test_the_catalogue_file_holds_the_same_record_without_cited_sources(files, p
 CATALOGUE = {
     "summary": {
         "certificates": 10,
-        "by_status": {"active": 4, "suspended": 0, "replaced": 4, "withdrawn": 1, "revoked": 1},
+        "by_status": {"active": 2, "suspended": 0, "replaced": 4, "withdrawn": 1, "revoked": 1, "transferred": 2},
         "organizations": 2,
         "batches": 2,
         "pilot_institutions_total": 25 + 40 + 7,  # alpha's latest, gamma, kappa
@@ -360,6 +382,21 @@ CATALOGUE = {
     "majors": [
         {"id": "fictional-major", "name": name("虚构专业", "Fictional major"), "certificates": ["fictional-alpha"]}
     ],
+    # Recorded once; eta, listed but withdrawn in 2021, is not among the certificates it reached.
+    "programme_events": [
+        {
+            "id": "fictional-handover",
+            "name": name("虚构移交（测试用）", "Fictional handover (for tests)"),
+            "type": "transferred",
+            "date": "2023",
+            "deadline": "2023-12-31",
+            "applies_to_all": False,
+            "certificates": ["fictional-gamma", "fictional-iota"],
+            "details": HANDOVER_DETAILS,
+            "sources": ["fictional-report"],
+            "file": f"{CATALOGUE_PATH}/programme-events/fictional-handover.yaml",
+        }
+    ],
     "sources": list(SOURCES.values()),
 }
 CATALOGUE_KEYS = [
@@ -371,6 +408,7 @@ CATALOGUE_KEYS = [
     "batches",
     "fields",
     "majors",
+    "programme_events",
     "sources",
 ]
 

@@ -40,6 +40,7 @@ CERTIFICATE_HEADER = [
     "name_en",
     "status",
     "status_date",
+    "status_sources",
     "introduced_date",
     "organization_id",
     "organization_zh",
@@ -64,6 +65,8 @@ CERTIFICATE_HEADER = [
     "predecessors",
     "former_names_zh",
     "former_names_en",
+    "occupations",
+    "occupations_zh",
     "description_zh",
     "description_en",
     "last_verified",
@@ -93,6 +96,7 @@ CERTIFICATE_ROWS = {
         "name_en": "Fictional certificate Alpha",
         "status": "replaced",
         "status_date": "2021-06-01",
+        "status_sources": "fictional-notice-2021",
         "introduced_date": "2020-01",
         "batch": "batch-1",
         "batch_number": "1",
@@ -117,8 +121,9 @@ CERTIFICATE_ROWS = {
         "id": "fictional-gamma",
         "name_zh": "虚构证书丙",
         "name_en": "Fictional certificate Gamma",
-        "status": "active",
-        "status_date": "2022-03-03",
+        "status": "transferred",  # by the programme event fictional-handover
+        "status_date": "2023",
+        "status_sources": "fictional-report",
         "introduced_date": "2022-03-03",
         "fields": "equipment-manufacturing; electronics-information",
         "fields_zh": "装备制造; 电子与信息",
@@ -128,6 +133,8 @@ CERTIFICATE_ROWS = {
         "predecessors": "fictional-beta",
         "former_names_zh": "虚构证书丙旧名",
         "former_names_en": "Fictional certificate Gamma (old name)",
+        "occupations": "9-99-99-99",
+        "occupations_zh": "9-99-99-99 虚构职业（虚构工种）",
         "last_verified": "2022-03-03",
         "last_verified_sources": "fictional-report",
         "sources": "fictional-report",
@@ -139,8 +146,9 @@ CERTIFICATE_ROWS = {
         "id": "fictional-iota",
         "name_zh": "虚构工业机器人证书",
         "name_en": "Fictional industrial robot certificate",
-        "status": "active",
-        "status_date": "2022",  # reinstated; not the batch (2020-01) nor the organization change (2020-09)
+        "status": "transferred",  # after its reinstatement in 2022: the programme event's date and source
+        "status_date": "2023",
+        "status_sources": "fictional-report",
         "introduced_date": "2020-01",
         "batch": "batch-1",
         "batch_number": "1",
@@ -159,6 +167,7 @@ CERTIFICATE_ROWS = {
         "name_en": "Fictional certificate Zeta",
         "status": "active",
         "status_date": "2021-06",
+        "status_sources": "fictional-notice-2021",
         "introduced_date": "2021-06",
         "fields": "medicine-health",
         "fields_zh": "医药卫生",
@@ -213,6 +222,7 @@ EVENT_HEADER = [
     "previous_organization",
     "successors",
     "batch",
+    "programme_event",
     "sources",
 ]
 
@@ -230,10 +240,12 @@ EVERY_EVENT = [
     ("fictional-eta", "2", "withdrawn", "2021-09"),
     ("fictional-gamma", "1", "introduced", "2022-03-03"),
     ("fictional-gamma", "2", "renamed", "2022-06"),
+    ("fictional-gamma", "3", "transferred", "2023"),  # derived from the programme event
     ("fictional-iota", "1", "introduced", "2020-01"),
     ("fictional-iota", "2", "organization_changed", "2020-09"),
     ("fictional-iota", "3", "suspended", "2021"),
     ("fictional-iota", "4", "reinstated", "2022"),
+    ("fictional-iota", "5", "transferred", "2023"),
     ("fictional-kappa", "1", "introduced", ""),  # batch-2 has no date
     ("fictional-theta", "1", "introduced", "2020-01"),
     ("fictional-theta", "2", "revoked", "2022-03-03"),
@@ -293,6 +305,17 @@ EVENT_ROWS = {
         "date": "2020-09",
         "previous_organization": "fictional-org-b",
         "sources": "fictional-notice-2020",
+    },
+    "fictional-iota/5": EMPTY_EVENT
+    | IOTA
+    | {
+        "sequence": "5",
+        "type": "transferred",
+        "date": "2023",
+        "details_zh": "虚构证书移交虚构部门；日期只知年份。",
+        "details_en": "The fictional certificates move to a fictional authority; only the year is known.",
+        "programme_event": "fictional-handover",
+        "sources": "fictional-report",
     },
     "fictional-iota/4": EMPTY_EVENT
     | IOTA

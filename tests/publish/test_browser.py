@@ -62,7 +62,37 @@ def test_replaced_certificate_banner_leads_to_the_successor(page, fictional_url)
     banner.get_by_role("link", name="虚构证书丙").first.click()
     page.wait_for_url("**/certificates/fictional-gamma/")
     assert page.locator("h1").inner_text().startswith("虚构证书丙")
-    assert page.locator(".x-badge--active").first.is_visible()
+    assert page.locator(".x-badge--transferred").first.is_visible()  # by the fictional handover
+
+
+def test_a_transferred_certificate_shows_the_handover_banner_and_what_to_take_now(page, fictional_url):
+    page.goto(fictional_url + "certificates/fictional-iota/")
+    banner = page.locator(".admonition.warning", has_text="No longer taken through 1+X")
+    assert banner.is_visible()
+    assert "自 2023 年起，X 证书不再通过 1+X 制度考取" in banner.inner_text()
+    assert "虚构新闻报道 Fictional news report" in banner.inner_text()  # the programme event's source
+    assert "对应目录尚未公布 · correspondence table not yet published" in page.locator("article").inner_text()
+    banner.get_by_role("link", name="移交意味着什么 What the handover means →").click()
+    page.wait_for_url("**/handover/")
+    assert page.locator("h1").inner_text().startswith("X 证书移交人社部门")
+
+
+def test_the_handover_page_explains_points_one_to_five_and_the_timeline(page, fictional_url):
+    page.goto(fictional_url + "handover/")
+    points = page.locator("article ol:not(.x-timeline) > li").all_inner_texts()
+    assert [p.split(" ", 1)[0] for p in points] == ["移交", "对应目录", "成为认定机构", "收尾", "停止"]
+    assert "447 个 X 证书目录" in points[0] and "300 家培训评价组织" in points[0]
+    audiences = [h.replace("¶", "").strip() for h in page.locator("article h3").all_inner_texts()]
+    assert audiences == ["学生 Students", "持证人 Holders", "院校 Schools", "培训评价组织 Organizations"]
+    steps = page.locator("ol.x-timeline > li").all_inner_texts()
+    assert [s.split("\n")[0].split(" ")[0] for s in steps] == ["2020-01", "日期不详", "2023"]
+    assert "虚构移交（测试用）" in steps[-1]
+
+
+def test_occupations_from_a_correspondence_table_are_listed(page, fictional_url):
+    page.goto(fictional_url + "certificates/fictional-gamma/")
+    row = page.locator("article table tbody tr", has_text="9-99-99-99")
+    assert row.locator("td").all_inner_texts()[:3] == ["9-99-99-99", "虚构职业 Fictional occupation", "虚构工种"]
 
 
 def visible_rows(page) -> list[str]:
@@ -83,6 +113,9 @@ def test_catalogue_filters_update_the_address_and_a_shared_address_restores_them
 
     page.goto(fictional_url + "catalogue/?major=fictional-major")
     assert visible_rows(page) == ["虚构证书甲"]
+
+    page.goto(fictional_url + "catalogue/?status=transferred")
+    assert sorted(visible_rows(page)) == sorted(["虚构证书丙", "虚构工业机器人证书"])
 
 
 def test_catalogue_sorts_by_pilot_institutions(page, fictional_url):

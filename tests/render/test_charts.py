@@ -78,7 +78,7 @@ def test_batch_chart_names_certificates_in_chinese_with_latest_count(drawn):
 def test_catalogue_chart_counts_statuses_by_year_and_admits_undated(drawn):
     shown = texts(drawn["catalogue"])
     assert {"2020", "2021", "2022"} <= set(shown)
-    assert values(drawn["catalogue"]) == ["6", "8", "9"]  # totals at the end of 2020, 2021, 2022
+    assert values(drawn["catalogue"]) == ["6", "8", "9", "9"]  # totals at the end of 2020 to 2023 (the handover)
     for status in ("有效", "active", "被替代", "replaced", "退出", "withdrawn"):
         assert any(status in t for t in shown), status  # the legend names every line
     assert any("undated" in t and "1" in t for t in shown)  # kappa's batch has no date
@@ -91,9 +91,12 @@ def test_value_axes_count_in_whole_numbers(drawn):
 
 def test_status_counts_at_end_of_each_year(catalogue):
     placed = [c for c in catalogue.certificates.values() if c.introduced.date]
-    assert charts.status_counts_at_end_of(2019, placed) == {"active": 0, "replaced": 0, "retired": 0}
-    assert charts.status_counts_at_end_of(2021, placed) == {"active": 4, "replaced": 3, "retired": 1}
-    assert charts.status_counts_at_end_of(2022, placed) == {"active": 3, "replaced": 4, "retired": 2}
+    zero = {"active": 0, "replaced": 0, "retired": 0, "transferred": 0}
+    assert charts.status_counts_at_end_of(2019, placed) == zero
+    assert charts.status_counts_at_end_of(2021, placed) == zero | {"active": 4, "replaced": 3, "retired": 1}
+    assert charts.status_counts_at_end_of(2022, placed) == zero | {"active": 3, "replaced": 4, "retired": 2}
+    # the fictional handover (2023): gamma and iota
+    assert charts.status_counts_at_end_of(2023, placed) == {"active": 1, "replaced": 4, "retired": 2, "transferred": 2}
 
 
 def test_charts_are_deterministic_and_keep_text_as_text(catalogue, drawn):

@@ -135,11 +135,16 @@ def test_retired_certificate_says_when_why_and_that_issued_ones_stay_valid(docs,
     assert "来源 Sources:" in text
 
 
-def test_reinstated_certificate_is_active_with_no_banner(docs):
+def test_reinstated_then_transferred_certificate_has_only_the_handover_banner(docs):
     text = read(docs, "certificates/fictional-iota.md")
-    assert "x-badge--active" in text.split("\n\n")[1]
-    assert banner(text) == ""
+    assert "x-badge--transferred" in text.split("\n\n")[1]
+    assert banner(text).startswith('!!! warning "已移交人社部门 · No longer taken through 1+X"')
     assert "暂停 Suspended" in text and "恢复 Reinstated" in text  # still in the timeline
+    assert "对应目录尚未公布 · correspondence table not yet published" in text
+
+
+def test_a_certificate_outside_the_programme_events_list_has_no_banner(docs):
+    assert banner(read(docs, "certificates/fictional-kappa.md")) == ""
 
 
 def test_former_name_is_shown_with_its_pinyin(docs):
@@ -223,9 +228,11 @@ def test_changes_page_lists_every_event_newest_first(docs, fictional_model):
     text = read(docs, "changes.md")
     dated = re.findall(r"^\| (\d{4}(?:-\d\d){0,2}) \|", text, re.M)
     catalogue = fictional_model
-    assert len(re.findall(r"^\| (?:\d{4}|日期不详)", text, re.M)) == len(catalogue.events)
-    assert dated == [e.date for e in catalogue.events if e.date]
-    assert dated[0] == "2022-06"
+    assert len(re.findall(r"^\| (?:\d{4}|日期不详)", text, re.M)) == len(catalogue.events) - 1
+    assert dated == [e.date for e in catalogue.changes if e.date]
+    # the programme event once, for gamma and iota together
+    assert dated[0] == "2023"
+    assert "| 2023 | [虚构移交（测试用）](handover.md)：2 个证书 certificates |" in text
 
 
 class _Rows(HTMLParser):

@@ -52,6 +52,9 @@ kind: secondary
 """,
 }
 
+# The programme event is not in the base; the head adds it for every certificate.
+HANDOVER = "programme-events/fictional-handover.yaml"
+
 HEAD_FILES = {
     "certificates/fictional-lambda.yaml": """\
 id: fictional-lambda
@@ -221,6 +224,7 @@ BATCHES = "批次 Batches"
 SOURCES = "来源 Sources"
 FIELDS = "领域 Fields"
 MAJORS = "专业 Majors"
+PROGRAMME_EVENTS = "全局事件 Programme events"
 
 # kind of change -> (section heading, item, its sentences in order)
 EXPECTED = {
@@ -378,6 +382,19 @@ EXPECTED = {
     ),
     "major added": (MAJORS, "虚构新专业 Fictional new major (fictional-major-new)", ["新增 added"]),
     "major removed": (MAJORS, "虚构旧专业 Fictional old major (fictional-major-old)", ["删除 removed"]),
+    # Once, however many certificates it reaches (gamma, iota and kappa, which it makes transferred,
+    # are not reported one by one); the others had ended before 2023.
+    "programme event added": (
+        PROGRAMME_EVENTS,
+        "虚构移交（测试用） Fictional handover (for tests) (fictional-handover)",
+        [
+            "新增 added: 2023 移交人社部门 Transferred to the human-resources system — "
+            "虚构证书移交虚构部门；日期只知年份。 The fictional certificates move to a fictional authority; "
+            "only the year is known.",
+            "全部 3 个证书的状态变为已移交人社部门（另 7 个此前已结束） · all 3 certificates become "
+            "No longer assessed under 1+X / transferred (7 others had ended earlier)",
+        ],
+    ),
 }
 
 # Sections in the report's order; items in each by id.
@@ -403,6 +420,7 @@ SECTIONS = [
     (SOURCES, ["fictional-notice-2023", "fictional-old-note", "fictional-paper"]),
     (FIELDS, ["agriculture", "finance-commerce", "transport"]),
     (MAJORS, ["fictional-major", "fictional-major-new", "fictional-major-old"]),
+    (PROGRAMME_EVENTS, ["fictional-handover"]),
 ]
 
 
@@ -427,8 +445,15 @@ def repo(tmp_path_factory) -> Path:
         "      en: Fictional major\n"
         "  - id: fictional-major-old\n    name:\n      zh: 虚构旧专业\n      en: Fictional old major\n",
     )
+    handover = (catalogue / HANDOVER).read_text(encoding="utf-8")
+    (catalogue / HANDOVER).unlink()
     commit(repo, "base")
     git(repo, "tag", "base")
+    write(
+        catalogue,
+        HANDOVER,
+        handover.replace("applies_to: [fictional-eta, fictional-gamma, fictional-iota]", "applies_to: all"),
+    )
     for relative, text in HEAD_FILES.items():
         write(catalogue, relative, text)
     for relative, old, new in HEAD_EDITS:

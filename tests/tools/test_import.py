@@ -6,8 +6,6 @@ that is byte for byte unchanged whenever the import is refused or has nothing to
 from __future__ import annotations
 
 import io
-import json
-import shutil
 from contextlib import redirect_stderr, redirect_stdout
 from pathlib import Path
 
@@ -413,38 +411,12 @@ def test_an_unknown_source_is_a_usage_error(catalogue, tmp_path):
 
 # --- The handover's correspondence table: occupations --------------------------------
 
-# The shape agreed for the certificate key `occupations` (owned by helper t17): used here until
-# the schema on main has it, then the schema's own definition is used as it is.
-OCCUPATIONS = {
-    "type": "array",
-    "minItems": 1,
-    "items": {
-        "type": "object",
-        "required": ["code", "name", "sources"],
-        "additionalProperties": False,
-        "properties": {
-            "code": {"type": "string", "pattern": "^\\d-\\d{2}-\\d{2}-\\d{2}$"},
-            "name": {"$ref": "common.schema.json#/$defs/localized_name"},
-            "trade": {"$ref": "common.schema.json#/$defs/localized_name"},
-            "sources": {"$ref": "common.schema.json#/$defs/source_refs"},
-        },
-    },
-}
 TABLE = "证书名称,培训评价组织,职业编码,职业名称,工种\n虚构证书癸,虚构评价组织甲,4-04-05-05,虚构职业,{trade}\n"
 
 
 @pytest.fixture()
-def schemas(tmp_path) -> Path:
-    target = tmp_path / "schema"
-    shutil.copytree(ROOT / "schema", target)
-    path = target / "certificate.schema.json"
-    schema = json.loads(path.read_text(encoding="utf-8"))
-    if "occupations" not in schema["properties"]:
-        properties = list(schema["properties"].items())
-        at = [k for k, _ in properties].index("history")
-        schema["properties"] = dict(properties[:at] + [("occupations", OCCUPATIONS)] + properties[at:])
-        path.write_text(json.dumps(schema, ensure_ascii=False), encoding="utf-8")
-    return target
+def schemas() -> Path:
+    return ROOT / "schema"
 
 
 def test_the_correspondence_table_gives_each_certificate_its_occupations(catalogue, tmp_path, schemas):

@@ -12,7 +12,16 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 
 from .. import dates
-from ..vocabulary import ALLOWED_NEXT, ENDING_EVENTS, INITIAL_STATUS, LEVEL_ORDER, STATUS_AFTER, VOCABULARY_KINDS
+from ..vocabulary import (
+    ALLOWED_NEXT,
+    APPLIES_TO_ALL,
+    CURRENT_STATUSES,
+    ENDING_EVENTS,
+    INITIAL_STATUS,
+    LEVEL_ORDER,
+    STATUS_AFTER,
+    VOCABULARY_KINDS,
+)
 from .load import Document
 from .problems import Problem, field_path
 
@@ -164,6 +173,12 @@ def reference_unknown(index: Index) -> Iterator[Problem]:
                     "catalogue/certificates/",
                     hints,
                 )
+    for document in index.items["programme_event"].values():
+        applies_to = document.data["applies_to"]
+        for position in range(len(applies_to) if isinstance(applies_to, list) else 0):
+            yield from _check_reference(
+                index, document, ("applies_to", position), "certificate", "catalogue/certificates/", hints
+            )
     for document in index.all_documents():
         for path in _source_lists(document.data, ()):
             for position in range(len(_get(document.data, path))):
@@ -377,7 +392,7 @@ def date_not_real_or_in_future(index: Index) -> Iterator[Problem]:
         for path, value in _dates(document):
             if not dates.is_real(value):
                 yield document.problem(path, f"{field_path(path)}: {dates.normalize(value)} is not a real date")
-            elif dates.compare(value, index.today) > 0:
+            elif dates.compare(value, index.today) > 0 and path != ("deadline",):  # a deadline may be ahead
                 yield document.problem(
                     path, f"{field_path(path)}: {dates.normalize(value)} is in the future (today is {index.today})"
                 )
@@ -389,7 +404,7 @@ def date_not_real_or_in_future(index: Index) -> Iterator[Problem]:
 
 def _dates(document: Document) -> Iterator[tuple[tuple, str | int]]:
     data = document.data
-    for key in ("date", "published"):
+    for key in ("date", "published", "deadline"):
         if key in data:
             yield (key,), data[key]
     for number, event in enumerate(data.get("history", [])):
@@ -438,14 +453,68 @@ def pilot_counts_out_of_order(index: Index) -> Iterator[Problem]:
             previous = count["as_of"]
 
 
+def programme_events_of(index: Index, certificate_id: str) -> list[Document]:
+    """The programme events that name this certificate (or all), oldest first."""
+    return [
+        document
+        for document in sorted(
+            index.items["programme_event"].values(), key=lambda d: (dates.sort_key(d.data["date"]), d.stem)
+        )
+        if applies_to(document.data["applies_to"], certificate_id)
+    ]
+
+
+def applies_to(value: str | list[str], certificate_id: str) -> bool:
+    return value == APPLIES_TO_ALL or (isinstance(value, list) and certificate_id in value)
+
+
+def programme_event_position(events: list[tuple[str, str | int | None]], date: str | int) -> int | None:
+    """Where a programme event dated `date` falls in a certificate's history of (type, date),
+    introduction first: after every event dated on or before it (an undated introduction counts as
+    before). None when it does not apply there: the certificate was introduced later, or its
+    status then was not current (its own history had ended it, or it was already transferred).
+    The checker and the model both place programme events with this, so they always agree."""
+    position = 0
+    for number, (_kind, when) in enumerate(events):
+        if when is not None and dates.is_real(when) and dates.compare(when, date) > 0:
+            break
+        position = number + 1
+    if position == 0:
+        return None
+    status = INITIAL_STATUS
+    for kind, _when in events[:position]:
+        status = STATUS_AFTER.get(kind, status)
+    return position if status in CURRENT_STATUSES else None
+
+
 def history_contradicts_status(index: Index) -> Iterator[Problem]:
-    """History must read as a valid life: introduced once, nothing after the end."""
+    """History must read as a valid life: introduced once, nothing after the end; what follows a
+    programme event (catalogue/programme-events/) must be allowed after the status it led to."""
     for document in index.certificates():
         history = document.data.get("history", [])
         has_batch = "batch" in document.data
-        # Without a batch or an introduced event, the introduction is unknown (批次不详): the
-        # certificate was seen listed, so its history is read from an active start.
-        status = INITIAL_STATUS if has_batch or not history or history[0]["type"] != "introduced" else None
+        starts_introduced = bool(history) and history[0]["type"] == "introduced"
+        # Without an introduced event the introduction is the batch's announcement, or unknown
+        # (批次不详: the certificate was seen listed): an undated start, before everything.
+        batch = index.items["batch"].get(document.data["batch"]) if has_batch else None
+        placed: list[tuple[str, str | int | None]] = (
+            [] if starts_introduced else [("introduced", batch.data.get("date") if batch else None)]
+        )
+        placed += [(event["type"], event["date"]) for event in history]
+        own = list(range(0 if starts_introduced else -1, len(history)))  # position in placed -> own event number
+        # Programme events placed in this history: own event number -> the ones just before it.
+        before: dict[int, list[Document]] = defaultdict(list)
+        for event_file in programme_events_of(index, document.stem):
+            position = programme_event_position(placed, event_file.data["date"])
+            if position is None:
+                continue
+            placed.insert(position, (event_file.data["type"], event_file.data["date"]))
+            own.insert(position, -2)
+            following = next((n for n in own[position + 1 :] if n >= 0), None)
+            if following is not None:
+                before[following].append(event_file)
+        status = None if starts_introduced and not has_batch else INITIAL_STATUS
+        programme: Document | None = None  # the last programme event placed so far
         for number, event in enumerate(history):
             kind = event["type"]
             path = ("history", number, "type")
@@ -461,8 +530,17 @@ def history_contradicts_status(index: Index) -> Iterator[Problem]:
                 continue
             if status is None:
                 continue
+            for programme in before.get(number, []):
+                status = STATUS_AFTER.get(programme.data["type"], status)
             if kind not in ALLOWED_NEXT.get(status, set()):
-                if status in ("replaced", "withdrawn", "revoked"):
+                if programme is not None and status == STATUS_AFTER.get(programme.data["type"]):
+                    reason = (
+                        f"the certificate was {programme.data['type']} by the programme event {programme.stem} "
+                        f"({dates.normalize(programme.data['date'])}, {programme.path}), after which only "
+                        f"{', '.join(sorted(ALLOWED_NEXT.get(status, set())))} may follow: check the date, "
+                        "or leave this certificate out of its applies_to"
+                    )
+                elif status in ("replaced", "withdrawn", "revoked"):
                     last = _last_ending(history, number)
                     reason = f"the certificate was already {history[last]['type']} (history[{last}])"
                 elif kind == "reinstated":

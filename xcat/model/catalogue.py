@@ -12,8 +12,16 @@ from dataclasses import dataclass, field
 from functools import cached_property
 
 from .. import dates
-from ..check.rules import Index, replacement_ends
-from ..vocabulary import CURRENT_STATUSES, FILE_KINDS, INITIAL_STATUS, STATUS_AFTER, STATUSES
+from ..check.rules import Index, applies_to, programme_event_position, replacement_ends
+from ..vocabulary import (
+    CURRENT_STATUSES,
+    ENDED_STATUSES,
+    FILE_KINDS,
+    INITIAL_STATUS,
+    STATUS_AFTER,
+    STATUSES,
+    TRANSFERRED,
+)
 
 # The longest chain of replacements shown step by step; a longer one shows its first step and its end.
 MAX_CHAIN_SHOWN = 10
@@ -118,7 +126,12 @@ class Organization:
 
     @property
     def ended_certificates(self) -> list[Certificate]:
-        return [c for c in self.certificates if c.status not in CURRENT_STATUSES]
+        return [c for c in self.certificates if c.status in ENDED_STATUSES]
+
+    @property
+    def transferred_certificates(self) -> list[Certificate]:
+        """No longer assessed under 1+X, but not ended: neither current nor ended (see vocabulary)."""
+        return [c for c in self.certificates if c.status == TRANSFERRED]
 
 
 @dataclass
@@ -187,9 +200,36 @@ class PilotCount:
 
 
 @dataclass
+class Occupation:
+    """What a holder can take now: an occupation (and trade) of the national classification."""
+
+    code: str
+    name: Name
+    trade: Name | None
+    sources: list[Source]
+
+
+@dataclass
 class Successor:
     certificate: Certificate
     equivalence: str  # full, partial, none
+
+
+@dataclass
+class ProgrammeEvent:
+    """An event recorded once for the whole programme (or a list of certificates); each
+    certificate it reached carries a derived Event that links back to it."""
+
+    id: str
+    name: Name
+    type: str
+    date: str
+    deadline: str | None
+    applies_to_all: bool
+    details: Name
+    sources: list[Source]
+    path: str
+    certificates: list[Certificate] = field(default_factory=list)  # those whose history it entered
 
 
 @dataclass
@@ -202,6 +242,7 @@ class Event:
     previous_organization: Organization | None = None
     successors: list[Successor] = field(default_factory=list)
     from_batch: Batch | None = None  # set on the introduction that a batch's announcement stands for
+    programme_event: ProgrammeEvent | None = None  # set on an event derived from a programme event
     certificate: Certificate = field(kw_only=True)  # the certificate whose history it is
 
 
@@ -229,6 +270,7 @@ class Certificate:
     pilot_counts: list[PilotCount]
     history: list[Event]  # full history, introduction first
     sources: list[Source]
+    occupations: list[Occupation] = field(default_factory=list)  # from the handover's correspondence table
     predecessors: list[Certificate] = field(default_factory=list)
     # The certificates that were not replaced which its replacements lead to, first reached first.
     current_successors: list[Certificate] = field(default_factory=list)
@@ -306,11 +348,17 @@ class Catalogue:
     sources: dict[str, Source]
     fields: dict[str, Field]
     majors: dict[str, Major]
+    programme_events: dict[str, ProgrammeEvent] = field(default_factory=dict)
 
     @cached_property
     def events(self) -> list[Event]:
         """Every history event across the catalogue, newest first (undated last)."""
         return newest_first(event for certificate in self.certificates.values() for event in certificate.history)
+
+    @cached_property
+    def changes(self) -> list[Event]:
+        """events, with each programme event once (its first certificate's copy stands for all)."""
+        return once_per_programme_event(self.events)
 
     def count_by_status(self) -> dict[str, int]:
         counts = {status: 0 for status in STATUSES}
@@ -337,6 +385,20 @@ def status_after(events: list[Event]) -> str:
     for event in events:
         status = STATUS_AFTER.get(event.type, status)
     return status
+
+
+def once_per_programme_event(events: list[Event]) -> list[Event]:
+    """The list with only the first event derived from each programme event: a list of changes,
+    a feed or a change report records a programme event once, not once per certificate."""
+    seen: set[str] = set()
+    kept = []
+    for event in events:
+        if event.programme_event is not None:
+            if event.programme_event.id in seen:
+                continue
+            seen.add(event.programme_event.id)
+        kept.append(event)
+    return kept
 
 
 def newest_first(events) -> list[Event]:
@@ -431,6 +493,10 @@ def build_catalogue(index: Index) -> Catalogue:
             ],
             history=[],
             sources=cite(data["sources"]),
+            occupations=[
+                Occupation(o["code"], Name.required(o["name"]), Name.of(o.get("trade")), cite(o["sources"]))
+                for o in data.get("occupations", [])
+            ],
             last_verified=LastVerified(
                 dates.normalize(data["last_verified"]["date"]), cite(data["last_verified"]["sources"])
             )
@@ -465,6 +531,46 @@ def build_catalogue(index: Index) -> Catalogue:
             for successor in event.successors:
                 successor.certificate.predecessors.append(certificate)
 
+    # Programme events, oldest first, placed where the checker places them (check.rules).
+    programme_events = {}
+    for d in sorted(by_kind.get("programme_event", []), key=lambda d: (dates.sort_key(d.data["date"]), d.stem)):
+        data = d.data
+        programme = ProgrammeEvent(
+            id=data["id"],
+            name=Name.required(data["name"]),
+            type=data["type"],
+            date=dates.normalize(data["date"]),
+            deadline=dates.normalize(data["deadline"]) if "deadline" in data else None,
+            applies_to_all=not isinstance(data["applies_to"], list),
+            details=Name.required(data["details"]),
+            sources=cite(data["sources"]),
+            path=d.path,
+        )
+        programme_events[programme.id] = programme
+        for certificate in certificates.values():
+            if not applies_to(data["applies_to"], certificate.id):
+                continue
+            # An unknown introduction (批次不详) is an undated start, before everything, as the checker reads it.
+            unknown_start = certificate.introduced is None
+            placed: list[tuple[str, str | int | None]] = [("introduced", None)] * unknown_start
+            placed += [(e.type, e.date) for e in certificate.history]
+            position = programme_event_position(placed, programme.date)
+            if position is None:
+                continue
+            position -= unknown_start
+            certificate.history.insert(
+                position,
+                Event(
+                    programme.type,
+                    programme.date,
+                    programme.sources,
+                    details=programme.details,
+                    programme_event=programme,
+                    certificate=certificate,
+                ),
+            )
+            programme.certificates.append(certificate)
+
     # Once per certificate, over the graph of replacements: linear in the replacements.
     ends = replacement_ends({c.id: [s.certificate.id for s in c.successors] for c in certificates.values()})
     for certificate in certificates.values():
@@ -480,4 +586,4 @@ def build_catalogue(index: Index) -> Catalogue:
         for related in certificate.related_majors:
             related.major.certificates.append(certificate)
 
-    return Catalogue(certificates, organizations, batches, sources, fields, majors)
+    return Catalogue(certificates, organizations, batches, sources, fields, majors, programme_events)

@@ -16,7 +16,7 @@ from urllib.parse import urlsplit
 from feedgen.feed import FeedGenerator
 
 from .. import urls
-from ..model import Catalogue, Event, Organization
+from ..model import Catalogue, Event, Organization, once_per_programme_event
 from ..vocabulary import EQUIVALENCE, EVENT
 from .buildinfo import BuildInfo, first_moment
 
@@ -30,7 +30,7 @@ def changes_feed(catalogue: Catalogue, build: BuildInfo) -> bytes:
         feed_id=_tag(build, "changes"),
         title="1+X 证书目录变更 · 1+X certificate catalogue changes",
         alternate=build.site_url,
-        events=catalogue.events,
+        events=catalogue.changes,
     )
 
 
@@ -42,7 +42,7 @@ def organization_feed(organization: Organization, build: BuildInfo) -> bytes:
         feed_id=_tag(build, f"organizations/{organization.id}/changes"),
         title=f"{organization.name.zh} 的证书变更 · Changes: {organization.name.en or organization.name.zh}",
         alternate=build.url(urls.page("organization", organization.id)),
-        events=organization.events,
+        events=once_per_programme_event(organization.events),
     )
 
 
@@ -63,7 +63,9 @@ def _feed(build: BuildInfo, *, path: str, feed_id: str, title: str, alternate: s
         entry = feed.add_entry(order="append")  # catalogue.events is newest first already
         entry.id(_entry_id(event, build, used_ids))
         entry.title(entry_title(event))
-        entry.link(href=build.url(urls.page("certificate", event.certificate.id)), rel="alternate", type="text/html")
+        # A programme event is one entry, for every certificate it reached: it links to its page.
+        page = urls.HANDOVER_PAGE if event.programme_event else urls.page("certificate", event.certificate.id)
+        entry.link(href=build.url(page), rel="alternate", type="text/html")
         entry.updated(first_moment(event.date))
         entry.content(entry_text(event), type="text")
         entry.category(term=event.type, label=" · ".join(EVENT.get(event.type, (event.type, event.type))))
@@ -72,7 +74,7 @@ def _feed(build: BuildInfo, *, path: str, feed_id: str, title: str, alternate: s
 
 def entry_title(event: Event) -> str:
     zh, en = EVENT.get(event.type, (event.type, event.type))
-    name = event.certificate.name
+    name = event.programme_event.name if event.programme_event else event.certificate.name
     return f"{zh}：{name.zh} · {en}: {name.en or name.zh}"
 
 
@@ -81,6 +83,13 @@ def entry_text(event: Event) -> str:
     lines = []
     if event.date:
         lines.append(f"日期 · Date: {event.date}")
+    programme = event.programme_event
+    if programme:
+        reached = len(programme.certificates)
+        if programme.deadline:
+            lines.append(f"期限 · Deadline: {programme.deadline}")
+        scope = "全部证书 · all certificates" if programme.applies_to_all else "所列证书 · the listed certificates"
+        lines.append(f"适用于 · Applies to: {scope}（{reached} 个证书 · {reached} certificates）")
     if event.from_batch:
         lines.append(
             f"批次 · Batch: {event.from_batch.name.zh} · {event.from_batch.name.en or event.from_batch.name.zh}"
@@ -110,6 +119,11 @@ def _tag(build: BuildInfo, specific: str) -> str:
 def _entry_id(event: Event, build: BuildInfo, used: dict[str, int]) -> str:
     """The same kind of event twice on one day gets /2, /3, …: counted, not searched for, as a
     history may hold thousands. (A date holds no "/", so a numbered id never equals another's base.)"""
-    base = _tag(build, f"certificates/{event.certificate.id}/{event.type}/{event.date}")
+    subject = (
+        f"programme-events/{event.programme_event.id}"
+        if event.programme_event
+        else f"certificates/{event.certificate.id}"
+    )
+    base = _tag(build, f"{subject}/{event.type}/{event.date}")
     number = used[base] = used.get(base, 0) + 1
     return base if number == 1 else f"{base}/{number}"

@@ -12,7 +12,7 @@ from __future__ import annotations
 from typing import Any
 
 from .. import urls
-from ..model import Batch, Catalogue, Certificate, Event, Name, Organization, Source, Successor
+from ..model import Batch, Catalogue, Certificate, Event, Name, Organization, ProgrammeEvent, Source, Successor
 from .buildinfo import BuildInfo
 
 
@@ -56,6 +56,7 @@ class Records:
             **self.links("certificate", certificate.id),
             "status": certificate.status,
             "status_date": certificate.status_event.date if certificate.status_event else None,
+            "status_sources": ids(certificate.status_event.sources) if certificate.status_event else [],
             "introduced_date": certificate.introduced.date if certificate.introduced else None,
             "organization": self.organization_ref(certificate.organization),
             "batch": self.batch_ref(certificate.batch),
@@ -79,6 +80,10 @@ class Records:
             "current_successors": [self.certificate_ref(c) for c in certificate.current_successors],
             "predecessors": [self.certificate_ref(c) for c in certificate.predecessors],
             "history": [self.event(e) for e in certificate.history],
+            "occupations": [
+                {"code": o.code, "name": name(o.name), "trade": name(o.trade), "sources": ids(o.sources)}
+                for o in certificate.occupations
+            ],
             "last_verified": {"date": certificate.last_verified.date, "sources": ids(certificate.last_verified.sources)}
             if certificate.last_verified
             else None,
@@ -99,6 +104,7 @@ class Records:
                 {**self.certificate_ref(s.certificate), "equivalence": s.equivalence} for s in event.successors
             ],
             "batch": event.from_batch.id if event.from_batch else None,
+            "programme_event": event.programme_event.id if event.programme_event else None,
             "sources": ids(event.sources),
         }
 
@@ -112,6 +118,7 @@ class Records:
             "certificates": [self.certificate_ref(c) for c in organization.certificates],
             "current_certificate_count": len(organization.current_certificates),
             "ended_certificate_count": len(organization.ended_certificates),
+            "transferred_certificate_count": len(organization.transferred_certificates),
             "former_certificates": [self.certificate_ref(c) for c in organization.former_certificates],
             "sources": ids(organization.sources),
             "file": organization.path,
@@ -176,7 +183,22 @@ class Records:
                 {"id": m.id, "name": name(m.name), "certificates": sorted(c.id for c in m.certificates)}
                 for m in catalogue.majors.values()
             ],
+            "programme_events": [self.programme_event(p) for p in catalogue.programme_events.values()],
             "sources": [source(s) for s in sorted(catalogue.sources.values(), key=lambda s: s.id)],
+        }
+
+    def programme_event(self, programme: ProgrammeEvent) -> dict[str, Any]:
+        return {
+            "id": programme.id,
+            "name": name(programme.name),
+            "type": programme.type,
+            "date": programme.date,
+            "deadline": programme.deadline,
+            "applies_to_all": programme.applies_to_all,
+            "certificates": [c.id for c in programme.certificates],
+            "details": name(programme.details),
+            "sources": ids(programme.sources),
+            "file": programme.path,
         }
 
 

@@ -26,6 +26,7 @@ CERTIFICATE_COLUMNS = [
     "name_en",
     "status",
     "status_date",
+    "status_sources",
     "introduced_date",
     "organization_id",
     "organization_zh",
@@ -45,6 +46,8 @@ CERTIFICATE_COLUMNS = [
     "predecessors",
     "former_names_zh",
     "former_names_en",
+    "occupations",
+    "occupations_zh",
     "description_zh",
     "description_en",
     "last_verified",
@@ -67,6 +70,7 @@ EVENT_COLUMNS = [
     "previous_organization",
     "successors",
     "batch",
+    "programme_event",
     "sources",
 ]
 
@@ -90,6 +94,7 @@ def certificate_row(certificate: Certificate, site_url: str) -> dict[str, Any]:
         "name_en": certificate.name.en,
         "status": certificate.status,
         "status_date": certificate.status_event.date if certificate.status_event else None,
+        "status_sources": joined(s.id for s in certificate.status_event.sources) if certificate.status_event else None,
         "introduced_date": certificate.introduced.date if certificate.introduced else None,
         "organization_id": certificate.organization.id,
         "organization_zh": certificate.organization.name.zh,
@@ -108,6 +113,11 @@ def certificate_row(certificate: Certificate, site_url: str) -> dict[str, Any]:
         "predecessors": joined(c.id for c in certificate.predecessors),
         "former_names_zh": joined(n.zh for n in certificate.former_names),
         "former_names_en": joined(n.en for n in certificate.former_names if n.en),
+        # code, then code and name (with the trade): one occupation per "; "-separated part
+        "occupations": joined(o.code for o in certificate.occupations),
+        "occupations_zh": joined(
+            f"{o.code} {o.name.zh}" + (f"（{o.trade.zh}）" if o.trade else "") for o in certificate.occupations
+        ),
         "description_zh": _zh(certificate.description),
         "description_en": _en(certificate.description),
         "last_verified": certificate.last_verified.date if certificate.last_verified else None,
@@ -140,6 +150,7 @@ def event_row(event: Event, sequence: int) -> dict[str, Any]:
         "previous_organization": event.previous_organization.id if event.previous_organization else None,
         "successors": joined(f"{s.certificate.id} ({s.equivalence})" for s in event.successors),
         "batch": event.from_batch.id if event.from_batch else None,
+        "programme_event": event.programme_event.id if event.programme_event else None,
         "sources": joined(s.id for s in event.sources),
     }
 

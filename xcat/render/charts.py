@@ -29,10 +29,17 @@ from leather import theme
 
 from .. import dates
 from ..model import Batch, Catalogue, Certificate
-from ..vocabulary import RETIRED_STATUSES
+from ..vocabulary import RETIRED_STATUSES, TRANSFERRED
 
 FONTS = "'Noto Sans CJK SC', 'Source Han Sans SC', 'Microsoft YaHei', 'PingFang SC', 'Hiragino Sans GB', 'WenQuanYi Micro Hei', sans-serif"
-COLOURS = {"count": "#3f51b5", "total": "#555555", "active": "#3f51b5", "replaced": "#ef8f00", "retired": "#9e9e9e"}
+COLOURS = {
+    "count": "#3f51b5",
+    "total": "#555555",
+    "active": "#3f51b5",
+    "replaced": "#ef8f00",
+    "retired": "#9e9e9e",
+    "transferred": "#6a1b9a",
+}
 TEXT_COLOUR = "#333333"
 NOTE_COLOUR = "#555555"
 BACKGROUND = "#ffffff"
@@ -140,6 +147,12 @@ def catalogue_over_time_svg(catalogue: Catalogue) -> str | None:
         ("有效（含暂停）active", [(year, table[year]["active"]) for year in years], COLOURS["active"], False),
         ("被替代 replaced", [(year, table[year]["replaced"]) for year in years], COLOURS["replaced"], False),
         ("退出或撤销 withdrawn/revoked", [(year, table[year]["retired"]) for year in years], COLOURS["retired"], False),
+        (
+            "已移交人社部门 transferred",
+            [(year, table[year]["transferred"]) for year in years],
+            COLOURS["transferred"],
+            False,
+        ),
         ("合计 total", [(year, totals[year]) for year in years], COLOURS["total"], True),
     ]
 
@@ -166,12 +179,17 @@ def catalogue_over_time_svg(catalogue: Catalogue) -> str | None:
 
 
 def status_counts_at_end_of(year: int, certificates: list[Certificate]) -> dict[str, int]:
-    """How many certificates were active, replaced or retired on 31 December of year."""
-    counts = {"active": 0, "replaced": 0, "retired": 0}
+    """How many certificates were active, replaced, retired or transferred on 31 December of year."""
+    counts = {"active": 0, "replaced": 0, "retired": 0, "transferred": 0}
     for certificate in certificates:
         status = certificate.status_at_end_of(year)
         if status:
-            counts["retired" if status in RETIRED_STATUSES else "replaced" if status == "replaced" else "active"] += 1
+            if status in RETIRED_STATUSES:
+                counts["retired"] += 1
+            elif status in ("replaced", TRANSFERRED):
+                counts[status] += 1
+            else:
+                counts["active"] += 1
     return counts
 
 

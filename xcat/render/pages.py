@@ -12,13 +12,14 @@ import json
 import logging
 import re
 from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
 from pathlib import Path
 
 import jinja2
 from markupsafe import Markup
 
 from .. import urls, vocabulary
-from ..model import Batch, Catalogue, Certificate, Name, Source
+from ..model import Batch, Catalogue, Certificate, Name, ProgrammeEvent, Remark, Source
 from . import charts
 
 TEMPLATES = Path(__file__).parent / "templates"
@@ -133,10 +134,60 @@ def cited_sources(certificate: Certificate) -> list[Source]:
     groups += [level.sources for level in certificate.levels]
     groups += [pilot.sources for pilot in certificate.pilot_counts]
     groups += [related.sources for related in certificate.related_majors]
+    groups += [occupation.sources for occupation in certificate.occupations]
     for group in groups:
         for source in group:
             found.setdefault(source.id, source)
     return list(found.values())
+
+
+# The source that launched the programme: the first step of the handover page's timeline when the
+# catalogue holds it (the State Council's reform plan, 国发〔2019〕4号).
+LAUNCH_SOURCE = "guofa-2019-4"
+
+
+@dataclass
+class Step:
+    """One step of the programme's timeline, with the sources that state it."""
+
+    date: str | None
+    text: Name
+    sources: list[Source]
+    batch: Batch | None = None
+    notes: list[Remark] = field(default_factory=list)
+
+
+def timeline(catalogue: Catalogue) -> list[Step]:
+    """From the launch through each batch to the programme events: only facts the catalogue holds."""
+    steps = []
+    launch = catalogue.sources.get(LAUNCH_SOURCE)
+    if launch:
+        steps.append(
+            Step(
+                launch.published,
+                Name(
+                    f"{launch.publisher or ''}《{launch.title}》（{launch.document_number or ''}）启动 1+X 证书制度试点",
+                    "The State Council's National Vocational Education Reform Implementation Plan launches the 1+X certificate pilot",
+                ),
+                [launch],
+            )
+        )
+    for batch in catalogue.batches.values():
+        steps.append(Step(batch.date, batch.name, batch.sources, batch=batch, notes=batch.remarks))
+    for programme in catalogue.programme_events.values():
+        steps.append(Step(programme.date, programme.name, programme.sources))
+    return steps
+
+
+def handovers(catalogue: Catalogue) -> list[ProgrammeEvent]:
+    """The programme events that moved certificates out of 1+X (the 2025 handover), oldest first."""
+    return [p for p in catalogue.programme_events.values() if p.type == vocabulary.TRANSFERRED]
+
+
+def handovers_of(catalogue: Catalogue, certificate: Certificate) -> list[ProgrammeEvent]:
+    """Those that concern this certificate: it was listed, or every certificate was (one that had
+    ended earlier keeps its status, but the handover still decides what its holders can do)."""
+    return [p for p in handovers(catalogue) if p.applies_to_all or certificate in p.certificates]
 
 
 def by_name(certificates: Iterable[Certificate]) -> list[Certificate]:
@@ -190,7 +241,14 @@ class PageWriter:
         jobs: list[Callable[[], None]] = [
             self.home_page,
             page(self.render, "catalogue.md", "catalogue.md.j2", certificates=everything),
-            page(self.render, "changes.md", "changes.md.j2", events=catalogue.events),
+            page(self.render, "changes.md", "changes.md.j2", events=catalogue.changes),
+            page(
+                self.render,
+                urls.HANDOVER_SOURCE,
+                "handover.md.j2",
+                handovers=handovers(catalogue),
+                timeline=timeline(catalogue),
+            ),
         ]
         jobs += [page(self.certificate_page, certificate) for certificate in everything]
         jobs.append(
@@ -233,7 +291,8 @@ class PageWriter:
             "index.md",
             "home.md.j2",
             counts=catalogue.count_by_status(),
-            latest=catalogue.events[:LATEST_CHANGES_ON_HOME],
+            latest=catalogue.changes[:LATEST_CHANGES_ON_HOME],
+            handovers=handovers(catalogue),
             chart=self.chart(urls.CATALOGUE_CHART, charts.catalogue_over_time_svg(catalogue)),
         )
 
@@ -247,6 +306,7 @@ class PageWriter:
             former_pinyin=[t for n in certificate.former_names for t in pinyin_terms(n.zh)],
             edit_url=self.edit_url(certificate.path),
             chart=self.chart(urls.chart("certificate", certificate.id), charts.pilot_counts_svg(certificate)),
+            handovers=handovers_of(self.catalogue, certificate),
         )
 
     def batch_page(self, batch: Batch) -> None:

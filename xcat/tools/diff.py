@@ -26,7 +26,7 @@ from ..check.load import MAX_FILE_BYTES
 from ..check.problems import Problem, visible
 from ..check.report import escape_markdown
 from ..check.schemas import SchemaSet
-from ..model import Catalogue, Certificate, Event, Name, build_catalogue
+from ..model import Catalogue, Certificate, Event, Name, ProgrammeEvent, build_catalogue, status_after
 from ..settings import Exit
 
 # A side that fails the check: enough of its problems to see why (check lists them all).
@@ -313,7 +313,11 @@ def compare(base: Side, head: Side) -> Report:
         ("source", "来源 Sources", old.sources, new.sources, _source_changes),
         ("fields", "领域 Fields", old.fields, new.fields, _vocabulary_changes),
         ("majors", "专业 Majors", old.majors, new.majors, _vocabulary_changes),
+        ("programme_event", "全局事件 Programme events", old.programme_events, new.programme_events, None),
     ):
+        if kind == "programme_event":  # recorded once: one item, however many certificates it reaches
+            sections.append(Section(heading, _programme_event_items(old, new, base.raw, head.raw)))
+            continue
         items = [Item(_title(table_new[i]), i, ["新增 added"]) for i in sorted(table_new.keys() - table_old.keys())]
         items += [Item(_title(table_old[i]), i, ["删除 removed"]) for i in sorted(table_old.keys() - table_new.keys())]
         items += _changed(
@@ -352,16 +356,18 @@ def _certificate_changes(old: Certificate, new: Certificate, old_raw: dict, new_
     details = []
     if old.name != new.name:
         details.append(f"名称 name: {shown(old.name)} → {shown(new.name)}")
-    if old.status != new.status or _successor_ids(old) != _successor_ids(new):
-        sentence = f"状态 status: {labels.both(labels.STATUS, old.status)} → {labels.both(labels.STATUS, new.status)}"
+    # A status set by a programme event is reported once, with the programme event.
+    old_status, new_status = _own_status(old), _own_status(new)
+    if old_status != new_status or _successor_ids(old) != _successor_ids(new):
+        sentence = f"状态 status: {labels.both(labels.STATUS, old_status)} → {labels.both(labels.STATUS, new_status)}"
         if new.successors:
             sentence += "; 后继证书 succeeded by: " + ", ".join(
                 f"{shown(s.certificate.name)} ({s.certificate.id}, {labels.both(labels.EQUIVALENCE, s.equivalence)})"
                 for s in new.successors
             )
         details.append(sentence)
-    old_events = [_event_key(e) for e in old.history]
-    for event in new.history:
+    old_events = [_event_key(e) for e in old.history if not e.programme_event]
+    for event in (e for e in new.history if not e.programme_event):
         key = _event_key(event)
         if key in old_events:
             old_events.remove(key)
@@ -384,6 +390,49 @@ def _certificate_changes(old: Certificate, new: Certificate, old_raw: dict, new_
     covered = {"id", "name", "history", "organization", "batch", "pilot_institutions", "levels"}
     details += _other_fields(old_raw, new_raw, covered)
     return details
+
+
+def _own_status(certificate: Certificate) -> str:
+    """The status the certificate's own history gives it, without programme events."""
+    return status_after([e for e in certificate.history if not e.programme_event])
+
+
+def _programme_event_items(old: Catalogue, new: Catalogue, old_raw: dict, new_raw: dict) -> list[Item]:
+    items = []
+    for ident in sorted(old.programme_events.keys() | new.programme_events.keys()):
+        before, after = old.programme_events.get(ident), new.programme_events.get(ident)
+        if after is None:
+            assert before is not None
+            items.append(Item(shown(before.name), ident, ["删除 removed", _reach(before, old)]))
+            continue
+        if before is None:
+            sentence = f"新增 added: {after.date} {labels.both(labels.EVENT, after.type)} — {shown(after.details)}"
+            items.append(Item(shown(after.name), ident, [sentence, _reach(after, new)]))
+            continue
+        details = []
+        if before.name != after.name:
+            details.append(f"名称 name: {shown(before.name)} → {shown(after.name)}")
+        if before.date != after.date:
+            details.append(f"日期 date: {before.date} → {after.date}")
+        details += _other_fields(
+            old_raw[("programme_event", ident)], new_raw[("programme_event", ident)], {"id", "name", "date"}
+        )
+        if [c.id for c in before.certificates] != [c.id for c in after.certificates]:
+            details.append(_reach(after, new))
+        if details:
+            items.append(Item(shown(after.name), ident, details))
+    return items
+
+
+def _reach(programme: ProgrammeEvent, catalogue: Catalogue) -> str:
+    """How many certificates the programme event sets the status of, in one sentence."""
+    reached = len(programme.certificates)
+    status = labels.STATUS_AFTER[programme.type]
+    zh, en = labels.STATUS[status]
+    if programme.applies_to_all:
+        others = len(catalogue.certificates) - reached
+        return f"全部 {reached} 个证书的状态变为{zh}（另 {others} 个此前已结束） · all {reached} certificates become {en} ({others} others had ended earlier)"
+    return f"适用于所列证书 applies to the listed certificates: {reached} 个证书的状态变为{zh} · {reached} become {en}"
 
 
 def _successor_ids(certificate: Certificate) -> list[tuple[str, str]]:
