@@ -27,7 +27,7 @@ def files(fictional_model, build):
     return exports.open_data(fictional_model, build, ROOT / "schema")
 
 
-def name(zh, en):
+def name(zh, en=None):
     return {"zh": zh, "en": en}
 
 
@@ -142,7 +142,7 @@ EXPECTED = {
         "fields": [{"id": "equipment-manufacturing", "name": name("装备制造", "Equipment manufacturing")}],
         "related_majors": [
             {
-                "id": "fictional-major",
+                "id": "860301",
                 "name": name("虚构专业", "Fictional major"),
                 "editorial": False,
                 "sources": ["fictional-paper"],
@@ -328,26 +328,69 @@ CATALOGUE = {
         {
             "id": "equipment-manufacturing",
             "name": name("装备制造", "Equipment manufacturing"),
+            "categories": [
+                {"code": "96", "name": name("装备制造大类"), "level": "中职"},
+                {"code": "86", "name": name("装备制造大类"), "level": "高职专科"},
+            ],
             "certificates": ["fictional-alpha", "fictional-beta", "fictional-gamma", "fictional-iota"],
         },
         {
             "id": "electronics-information",
             "name": name("电子与信息", "Electronics and information"),
+            "categories": [{"code": "81", "name": name("电子与信息大类"), "level": "高职专科"}],
             "certificates": ["fictional-gamma", "fictional-kappa"],
         },
         {
             "id": "medicine-health",
             "name": name("医药卫生", "Medicine and health"),
+            "categories": [{"code": "82", "name": name("医药卫生大类"), "level": "高职专科"}],
             "certificates": ["fictional-delta", "fictional-epsilon", "fictional-zeta"],
         },
         {
             "id": "finance-commerce",
             "name": name("财经商贸", "Finance and commerce"),
+            "categories": [{"code": "83", "name": name("财经商贸大类"), "level": "高职专科"}],
             "certificates": ["fictional-eta", "fictional-theta"],
         },
     ],
+    # Every major of the major catalogue, by level and code, with its 专业类 and 专业大类.
     "majors": [
-        {"id": "fictional-major", "name": name("虚构专业", "Fictional major"), "certificates": ["fictional-alpha"]}
+        {
+            "id": "960101",
+            "name": name("虚构中职专业", "Fictional secondary major"),
+            "level": "中职",
+            "category": {"code": "9601", "name": name("虚构加工类")},
+            "big_category": {"code": "96", "name": name("装备制造大类")},
+            "second_conversion": False,
+            "certificates": [],
+        },
+        {
+            "id": "810201",
+            "name": name("虚构软件专业", "Fictional software major"),
+            "level": "高职专科",
+            "category": {"code": "8102", "name": name("虚构计算机类")},
+            "big_category": {"code": "81", "name": name("电子与信息大类")},
+            "second_conversion": True,
+            "certificates": [],
+        },
+        {
+            "id": "860301",
+            "name": name("虚构专业", "Fictional major"),
+            "level": "高职专科",
+            "category": {"code": "8603", "name": name("虚构机器人类")},
+            "big_category": {"code": "86", "name": name("装备制造大类")},
+            "second_conversion": True,
+            "certificates": ["fictional-alpha"],
+        },
+        {
+            "id": "860302K",
+            "name": name("虚构控制专业", "Fictional controlled major"),
+            "level": "高职专科",
+            "category": {"code": "8603", "name": name("虚构机器人类")},
+            "big_category": {"code": "86", "name": name("装备制造大类")},
+            "second_conversion": True,
+            "certificates": [],
+        },
     ],
     "sources": list(SOURCES.values()),
 }

@@ -13,7 +13,7 @@ from functools import cached_property
 
 from .. import dates
 from ..check.rules import Index, replacement_ends
-from ..vocabulary import CURRENT_STATUSES, FILE_KINDS, INITIAL_STATUS, STATUS_AFTER, STATUSES
+from ..vocabulary import CURRENT_STATUSES, FILE_KINDS, INITIAL_STATUS, MAJOR_LEVELS, STATUS_AFTER, STATUSES
 
 # The longest chain of replacements shown step by step; a longer one shows its first step and its end.
 MAX_CHAIN_SHOWN = 10
@@ -56,13 +56,42 @@ class Field:
     id: str
     name: Name
     certificates: list[Certificate] = field(default_factory=list)
+    categories: list[MajorCategory] = field(default_factory=list)  # its 专业大类, one per level
+
+    @property
+    def majors(self) -> list[Major]:
+        return [m for big in self.categories for sub in big.children for m in sub.majors]
+
+
+@dataclass
+class MajorCategory:
+    """A 专业大类 (two-digit code, with children) or a 专业类 (four digits, with majors) of the 2021 catalogue."""
+
+    code: str
+    name: Name
+    level: str
+    parent: MajorCategory | None = None  # a 专业类's 大类
+    in_field: Field | None = None  # a 大类's field (editorial classification)
+    children: list[MajorCategory] = field(default_factory=list)
+    majors: list[Major] = field(default_factory=list)
 
 
 @dataclass
 class Major:
-    id: str
+    id: str  # the official code
     name: Name
+    level: str | None = None
+    category: MajorCategory | None = None  # its 专业类
+    second_conversion: bool = True  # False: only one conversion of the ministry's document gives it
     certificates: list[Certificate] = field(default_factory=list)
+
+    @property
+    def big_category(self) -> MajorCategory | None:
+        return self.category.parent if self.category else None
+
+    @property
+    def field(self) -> Field | None:
+        return self.big_category.in_field if self.big_category else None
 
 
 @dataclass
@@ -261,6 +290,8 @@ class Catalogue:
     sources: dict[str, Source]
     fields: dict[str, Field]
     majors: dict[str, Major]
+    major_categories: dict[str, MajorCategory] = field(default_factory=dict)
+    majors_sources: list[Source] = field(default_factory=list)  # the major catalogue's own sources
 
     @cached_property
     def events(self) -> list[Event]:
@@ -325,7 +356,25 @@ def build_catalogue(index: Index) -> Catalogue:
 
     vocab = {d.kind: d.data for d in by_kind.get("fields", []) + by_kind.get("majors", [])}
     fields = {f["id"]: Field(f["id"], Name.required(f["name"])) for f in vocab.get("fields", {}).get("fields", [])}
-    majors = {m["id"]: Major(m["id"], Name.required(m["name"])) for m in vocab.get("majors", {}).get("majors", [])}
+    major_categories = {
+        c["code"]: MajorCategory(c["code"], Name.required(c["name"]), c["level"])
+        for c in vocab.get("majors", {}).get("categories", [])
+    }
+    for category in major_categories.values():
+        if len(category.code) == 4:
+            category.parent = major_categories[category.code[:2]]
+            category.parent.children.append(category)
+    for f in vocab.get("fields", {}).get("fields", []):
+        for code in sorted(f["categories"], key=lambda code: list(MAJOR_LEVELS).index(major_categories[code].level)):
+            fields[f["id"]].categories.append(major_categories[code])
+            major_categories[code].in_field = fields[f["id"]]
+    majors = {}
+    for m in vocab.get("majors", {}).get("majors", []):
+        category = major_categories[m["category"]]
+        majors[m["id"]] = Major(
+            m["id"], Name.required(m["name"]), m["level"], category, m.get("second_conversion", True)
+        )
+        category.majors.append(majors[m["id"]])
 
     organizations = {
         d.data["id"]: Organization(
@@ -435,4 +484,5 @@ def build_catalogue(index: Index) -> Catalogue:
         for related in certificate.related_majors:
             related.major.certificates.append(certificate)
 
-    return Catalogue(certificates, organizations, batches, sources, fields, majors)
+    majors_sources = cite(vocab.get("majors", {}).get("sources", []))
+    return Catalogue(certificates, organizations, batches, sources, fields, majors, major_categories, majors_sources)

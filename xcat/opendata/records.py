@@ -12,7 +12,7 @@ from __future__ import annotations
 from typing import Any
 
 from .. import urls
-from ..model import Batch, Catalogue, Certificate, Event, Name, Organization, Source, Successor
+from ..model import Batch, Catalogue, Certificate, Event, MajorCategory, Name, Organization, Source, Successor
 from .buildinfo import BuildInfo
 
 
@@ -166,11 +166,24 @@ class Records:
             ],
             "batches": [self.batch(b) for b in sorted(catalogue.batches.values(), key=lambda b: b.number)],
             "fields": [
-                {"id": f.id, "name": name(f.name), "certificates": sorted(c.id for c in f.certificates)}
+                {
+                    "id": f.id,
+                    "name": name(f.name),
+                    "categories": [{"code": c.code, "name": name(c.name), "level": c.level} for c in f.categories],
+                    "certificates": sorted(c.id for c in f.certificates),
+                }
                 for f in catalogue.fields.values()
             ],
             "majors": [
-                {"id": m.id, "name": name(m.name), "certificates": sorted(c.id for c in m.certificates)}
+                {
+                    "id": m.id,
+                    "name": name(m.name),
+                    "level": m.level,
+                    "category": category(m.category),
+                    "big_category": category(m.big_category),
+                    "second_conversion": m.second_conversion,
+                    "certificates": sorted(c.id for c in m.certificates),
+                }
                 for m in catalogue.majors.values()
             ],
             "sources": [source(s) for s in sorted(catalogue.sources.values(), key=lambda s: s.id)],
@@ -179,6 +192,10 @@ class Records:
 
 def name(value: Name | None) -> dict[str, str | None] | None:
     return None if value is None else {"zh": value.zh, "en": value.en}
+
+
+def category(value: MajorCategory | None) -> dict[str, Any] | None:
+    return None if value is None else {"code": value.code, "name": name(value.name)}
 
 
 def chain(steps: list[Successor] | None) -> list[dict[str, str]] | None:
