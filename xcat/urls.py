@@ -37,6 +37,11 @@ def index_source(kind: str) -> str:
     return f"{FOLDERS[kind]}/index.md"
 
 
+def major_anchor(code: str) -> str:
+    """major-510203: a major's place on its field's page (a major with linked certificates also has a page)."""
+    return f"major-{code}"
+
+
 def page(kind: str, item_id: str) -> str:
     """certificates/x/: the page's address, with MkDocs' directory URLs."""
     return f"{FOLDERS[kind]}/{item_id}/"

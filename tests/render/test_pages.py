@@ -215,8 +215,30 @@ def test_field_and_major_pages_list_their_certificates(docs):
     health = read(docs, "fields/medicine-health.md")
     assert all(f"{c}.md" in health for c in ("fictional-delta", "fictional-epsilon", "fictional-zeta"))
     assert "fictional-alpha.md" not in health
-    assert "fictional-alpha.md" in read(docs, "majors/fictional-major.md")
+    assert "fictional-alpha.md" in read(docs, "majors/860301.md")
     assert "medicine-health.md" in read(docs, "fields/index.md")
+
+
+def test_every_major_is_an_entry_on_its_fields_page_and_only_linked_ones_have_a_page(docs):
+    equipment = read(docs, "fields/equipment-manufacturing.md")
+    # Both levels' 大类 of the field, each major under its 专业类 with its code, name and pinyin.
+    assert '中职 <span class="x-en">Secondary vocational</span> · 96 装备制造大类 { #level-96 }' in equipment
+    assert '<h4 id="major-960101">960101 虚构中职专业</h4>' in equipment
+    assert '<h4 id="major-860302K">860302K 虚构控制专业</h4>' in equipment
+    assert "xugou kongzhi zhuanye" in equipment or "xugoukongzhizhuanye" in equipment
+    # A major without certificates says so and offers the field's certificates (editorial).
+    controlled = equipment.split('id="major-860302K"')[1].split("<h4")[0]
+    assert "暂无关联证书" in controlled and 'href="#certificates"' in controlled and "编辑分类 editorial" in controlled
+    # Only one conversion of the ministry's document lists 960101: the page says so.
+    secondary = equipment.split('id="major-960101"')[1].split("<h4")[0]
+    assert "仅一份目录转换件载有" in secondary
+    linked = equipment.split('id="major-860301"')[1].split("<h4")[0]
+    assert "certificates/fictional-alpha/" in linked and "majors/860301/" in linked
+    assert (docs / "majors" / "860301.md").exists()
+    assert not (docs / "majors" / "860302K.md").exists()
+    major = read(docs, "majors/860301.md")
+    assert "8603 虚构机器人类" in major and "86 装备制造大类" in major
+    assert "有来源 sourced: A fictional paper about fictional certificates" in major
 
 
 def test_changes_page_lists_every_event_newest_first(docs, fictional_model):
@@ -249,7 +271,7 @@ def test_catalogue_table_rows_carry_filter_attributes(docs):
         if "electronics-information" in row["data-field"].split() and row["data-batch"] == "none"
     )
     assert gamma["data-field"].split() == ["equipment-manufacturing", "electronics-information"]
-    assert [row["data-major"] for row in parser.rows].count("fictional-major") == 1
+    assert [row["data-major"] for row in parser.rows].count("860301") == 1
     assert {row["data-organization"] for row in parser.rows} == {"fictional-org-a", "fictional-org-b"}
 
 

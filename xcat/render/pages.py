@@ -215,16 +215,14 @@ class PageWriter:
             page(self.render, urls.index_source("field"), "fields.md.j2", fields=list(catalogue.fields.values()))
         )
         jobs += [
-            page(self.render, urls.page_source("field", item.id), "field.md.j2", item=item, kind="field")
+            page(self.render, urls.page_source("field", item.id), "field.md.j2", item=item)
             for item in catalogue.fields.values()
         ]
-        jobs.append(
-            page(self.render, urls.index_source("major"), "majors.md.j2", majors=list(catalogue.majors.values()))
-        )
-        jobs += [
-            page(self.render, urls.page_source("major", item.id), "field.md.j2", item=item, kind="major")
-            for item in catalogue.majors.values()
-        ]
+        # 1,349 majors: each is an entry on its field's page (one heading each, for search); only a
+        # major with linked certificates has a page of its own (a page each took the build from 8 s to 36 s).
+        linked = [major for major in catalogue.majors.values() if major.certificates]
+        jobs.append(page(self.render, urls.index_source("major"), "majors.md.j2", linked=linked))
+        jobs += [page(self.render, urls.page_source("major", m.id), "major.md.j2", major=m) for m in linked]
         return jobs
 
     def home_page(self) -> None:
