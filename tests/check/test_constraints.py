@@ -112,6 +112,9 @@ K, A, ETA, G, IOTA = (f"certificates/fictional-{n}.yaml" for n in ("kappa", "alp
 OA = "organizations/fictional-org-a.yaml"
 FIELDS, MAJORS = "fields.yaml", "majors.yaml"
 PAPER, NOTICE = "sources/fictional-paper.yaml", "sources/fictional-notice-2020.yaml"
+NOTICE_2 = "sources/fictional-notice-2021.yaml"
+CARRIER_TITLE = "  title: 虚构学校新闻页转载 Fictional school news page\n"  # the lines of its carried_by
+CARRIER_NOTE = "  note: 虚构转载，测试用。\n"
 ENDK = "sources: [fictional-report]\n"  # kappa's last line
 B2_TOTALS = (
     "totals:\n  certificates: 40\n  basis: derived\n  note:\n    zh: 虚构推算。\n    en: Fictional derivation.\n"
@@ -1638,6 +1641,63 @@ CASES: list[Case] = [
         f"kind: official\nnote: {NOTE_2001}\n",
         (
             "catalogue/sources/fictional-notice-2020.yaml:4:7: error: note: the text has 2001 characters, more than the 2000 allowed: shorten it",
+        ),
+    ),
+    Case(
+        ("source.schema.json#/properties/carried_by type",),
+        NOTICE_2,
+        "carried_by:\n"
+        + CARRIER_TITLE
+        + "  url: https://fictional.invalid/school/news-1\n  retrieved: 2021-07-02\n  note: 虚构转载，测试用。\n",
+        "carried_by: 虚构学校\n",
+        (
+            "catalogue/sources/fictional-notice-2021.yaml:6:13: error: carried_by: expected a mapping (name: value), got the text '虚构学校'",
+        ),
+    ),
+    Case(
+        ("source.schema.json#/properties/carried_by required title",),
+        NOTICE_2,
+        CARRIER_TITLE,
+        "",
+        ("catalogue/sources/fictional-notice-2021.yaml:7:3: error: carried_by: missing required field 'title'",),
+    ),
+    Case(
+        ("source.schema.json#/properties/carried_by additionalProperties",),
+        NOTICE_2,
+        CARRIER_NOTE,
+        CARRIER_NOTE + "  colour: red\n",
+        ("catalogue/sources/fictional-notice-2021.yaml:11:3: error: carried_by.colour: unknown field 'colour'",),
+    ),
+    Case(
+        ("source.schema.json#/properties/carried_by/properties/title maxLength",),
+        NOTICE_2,
+        CARRIER_TITLE,
+        "  title: " + "题" * 501 + "\n",
+        (
+            "catalogue/sources/fictional-notice-2021.yaml:7:10: error: carried_by.title: the text has 501 characters, more than the 500 allowed: shorten it",
+        ),
+    ),
+    Case(
+        ("source.schema.json#/properties/carried_by/properties/note type",),
+        NOTICE_2,
+        CARRIER_NOTE,
+        "  note: 5\n",
+        ("catalogue/sources/fictional-notice-2021.yaml:10:9: error: carried_by.note: expected text, got the number 5",),
+    ),
+    Case(
+        ("source.schema.json#/properties/carried_by/properties/note minLength",),
+        NOTICE_2,
+        CARRIER_NOTE,
+        "  note: ''\n",
+        ("catalogue/sources/fictional-notice-2021.yaml:10:9: error: carried_by.note: '' should be non-empty",),
+    ),
+    Case(
+        ("source.schema.json#/properties/carried_by/properties/note maxLength",),
+        NOTICE_2,
+        CARRIER_NOTE,
+        f"  note: {NOTE_2001}\n",
+        (
+            "catalogue/sources/fictional-notice-2021.yaml:10:9: error: carried_by.note: the text has 2001 characters, more than the 2000 allowed: shorten it",
         ),
     ),
     Case(

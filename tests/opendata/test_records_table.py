@@ -69,6 +69,7 @@ SOURCES = {
         "publisher": None,
         "published": "2020-01-15",
         "note": None,
+        "carried_by": None,
     },
     "fictional-notice-2021": {
         "id": "fictional-notice-2021",
@@ -80,6 +81,12 @@ SOURCES = {
         "publisher": None,
         "published": "2021-06",
         "note": None,
+        "carried_by": {
+            "title": "虚构学校新闻页转载 Fictional school news page",
+            "url": "https://fictional.invalid/school/news-1",
+            "retrieved": "2021-07-02",
+            "note": "虚构转载，测试用。",
+        },
     },
     "fictional-paper": {
         "id": "fictional-paper",
@@ -91,6 +98,7 @@ SOURCES = {
         "publisher": None,
         "published": None,
         "note": None,
+        "carried_by": None,
     },
     "fictional-report": {
         "id": "fictional-report",
@@ -102,6 +110,7 @@ SOURCES = {
         "publisher": "虚构日报",
         "published": "2022-03-03",
         "note": None,
+        "carried_by": None,
     },
 }
 

@@ -315,3 +315,15 @@ def test_rendering_is_deterministic(tmp_path, fictional_model):
     files = sorted(p.relative_to(first) for p in first.rglob("*") if p.is_file())
     assert files and files == sorted(p.relative_to(second) for p in second.rglob("*") if p.is_file())
     assert all((first / f).read_bytes() == (second / f).read_bytes() for f in files)
+
+
+def test_a_source_read_through_a_copy_says_who_carried_it(docs):
+    cited = [line for line in read(docs, "certificates/fictional-alpha.md").splitlines() if "虚构通知二" in line]
+    assert cited and cited[-1].endswith(
+        " — 转载于 carried by: [虚构学校新闻页转载 Fictional school news page]"
+        "(<https://fictional.invalid/school/news-1>)（2021-07-02 读取 read）"
+    )
+    direct = [
+        line for line in read(docs, "certificates/fictional-alpha.md").splitlines() if "虚构通知（测试用）" in line
+    ]
+    assert direct and all("carried by" not in line for line in direct)

@@ -38,6 +38,16 @@ class Name:
         return f"{self.zh}{separator}{self.en}" if self.en and self.en != self.zh else self.zh
 
 
+@dataclass(frozen=True)
+class Carrier:
+    """Where a document was read when not at its origin (a repost, a repository's copy)."""
+
+    title: str
+    url: str | None = None
+    retrieved: str | None = None
+    note: str | None = None
+
+
 @dataclass
 class Source:
     id: str
@@ -49,6 +59,25 @@ class Source:
     publisher: str | None = None
     published: str | None = None
     note: str | None = None
+    carried_by: Carrier | None = None
+
+    @classmethod
+    def of(cls, data: dict) -> Source:
+        carrier = data.get("carried_by")
+        return cls(
+            **{
+                **data,
+                **({"published": dates.normalize(data["published"])} if "published" in data else {}),
+                "carried_by": Carrier(
+                    **{
+                        **carrier,
+                        **({"retrieved": dates.normalize(carrier["retrieved"])} if "retrieved" in carrier else {}),
+                    }
+                )
+                if carrier
+                else None,
+            }
+        )
 
 
 @dataclass
@@ -344,12 +373,7 @@ def build_catalogue(index: Index) -> Catalogue:
     """Assemble the model from the checker's index of a catalogue that passed every check."""
     by_kind = {kind.kind: index.of_kind(kind.kind) for kind in FILE_KINDS}
 
-    sources = {
-        d.data["id"]: Source(
-            **{**d.data, **({"published": dates.normalize(d.data["published"])} if "published" in d.data else {})}
-        )
-        for d in by_kind.get("source", [])
-    }
+    sources = {d.data["id"]: Source.of(d.data) for d in by_kind.get("source", [])}
 
     def cite(ids: list[str]) -> list[Source]:
         return [sources[i] for i in ids]

@@ -221,6 +221,14 @@ def source(value: Source) -> dict[str, Any]:
         "publisher": value.publisher,
         "published": value.published,
         "note": value.note,
+        "carried_by": {
+            "title": value.carried_by.title,
+            "url": value.carried_by.url,
+            "retrieved": value.carried_by.retrieved,
+            "note": value.carried_by.note,
+        }
+        if value.carried_by
+        else None,
     }
 
 
