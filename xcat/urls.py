@@ -25,6 +25,8 @@ CHANGES_FEED = "feeds/changes.xml"
 CATALOGUE_CHART = "charts/catalogue.svg"
 SEARCH_INDEX = "search/search_index.json"
 FIELD_REFERENCE = "reference/fields.md"
+DISAGREEMENTS_PAGE = "disagreements.md"  # every disagreement between sources, in one table
+COVERAGE_PAGE = "coverage.md"  # how much of the programme the catalogue holds, and from which sources
 
 
 def page_source(kind: str, item_id: str) -> str:

@@ -185,19 +185,13 @@ def test_pilot_counts_are_added_oldest_first(catalogue):
             "catalogue/certificates/fictional-kappa.yaml:12:11: error: history[0].type: the certificate was introduced with batch-2; remove this event (the batch's announcement is the introduction)",
         ),
         (
-            "certificates/fictional-zeta.yaml",
-            "type: introduced",
-            "type: renamed\n    previous_name: {zh: 旧}",
-            "catalogue/certificates/fictional-zeta.yaml:8:3: error: history: a certificate without a batch must start its history with an introduced event (or set batch:)",
-        ),
-        (
             "certificates/fictional-iota.yaml",
             "type: reinstated",
             "type: suspended",
             "catalogue/certificates/fictional-iota.yaml:19:11: error: history[2].type: 'suspended' cannot follow: a suspended certificate cannot be suspended",
         ),
     ],
-    ids=["after-withdrawal", "reinstated-without-suspension", "introduced-twice", "no-introduction", "suspended-twice"],
+    ids=["after-withdrawal", "reinstated-without-suspension", "introduced-twice", "suspended-twice"],
 )
 def test_history_must_read_as_a_possible_life(catalogue, relative, old, new, expected):
     assert problems_after(catalogue, relative, old, new) == [expected]

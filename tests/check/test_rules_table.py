@@ -21,6 +21,7 @@ from xcat.check.rules import (
     batch_exceeds_announced_total,
     batch_id_does_not_match_number,
     date_not_real_or_in_future,
+    disagreement_about_no_field,
     field_category_unknown,
     history_contradicts_status,
     history_out_of_order,
@@ -375,22 +376,6 @@ CASES = [
     ),
     Case(
         history_contradicts_status,
-        "no-introduction",
-        ((Z, "type: introduced", "type: renamed\n    previous_name: {zh: 旧}"),),
-        (
-            "catalogue/certificates/fictional-zeta.yaml:8:3: error: history: a certificate without a batch must start its history with an introduced event (or set batch:)",
-        ),
-    ),
-    Case(
-        history_contradicts_status,
-        "no-history-no-batch",
-        ((K, "batch: batch-2\n", ""),),
-        (
-            "catalogue/certificates/fictional-kappa.yaml:1:1: error: history: a certificate without a batch must start its history with an introduced event (or set batch:)",
-        ),
-    ),
-    Case(
-        history_contradicts_status,
         "suspended-twice",
         ((IOTA, "type: reinstated", "type: suspended"),),
         (
@@ -486,6 +471,14 @@ CASES = [
         ((FIELDS, 'categories: ["81"]', 'categories: ["81", "86"]'),),
         (
             "catalogue/fields.yaml:12:24: error: fields[1].categories[1]: 专业大类 86 已属于 fields[0] · the 专业大类 '86' already belongs to fields[0]: a 大类 is one field",
+        ),
+    ),
+    Case(
+        disagreement_about_no_field,
+        "unknown field",
+        (("organizations/fictional-org-b.yaml", "  - field: name.zh", "  - field: name.fr"),),
+        (
+            "catalogue/organizations/fictional-org-b.yaml:10:12: error: disagreements[0].field: 本文件没有字段 name.fr · this file has no value at 'name.fr' to disagree with: write the path of one, such as name.zh",
         ),
     ),
 ]

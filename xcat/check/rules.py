@@ -443,12 +443,10 @@ def history_contradicts_status(index: Index) -> Iterator[Problem]:
     for document in index.certificates():
         history = document.data.get("history", [])
         has_batch = "batch" in document.data
-        if not has_batch and (not history or history[0]["type"] != "introduced"):
-            yield document.problem(
-                ("history",) if history else (),
-                "history: a certificate without a batch must start its history with an introduced event (or set batch:)",
-            )
-        status = INITIAL_STATUS if has_batch else None
+        # Without a batch and without an introduced event, the batch is unknown (批次不详): a source
+        # lists the certificate but none says when it was introduced. It starts active all the same.
+        batch_unknown = not has_batch and (not history or history[0]["type"] != "introduced")
+        status = INITIAL_STATUS if has_batch or batch_unknown else None
         for number, event in enumerate(history):
             kind = event["type"]
             path = ("history", number, "type")
@@ -589,6 +587,28 @@ def field_category_unknown(index: Index) -> Iterator[Problem]:
             claimed.setdefault(code, number)
 
 
+def disagreement_about_no_field(index: Index) -> Iterator[Problem]:
+    """A disagreement is shown beside the file's own value: its field must name one (name.zh, totals.certificates)."""
+    for document in index.all_documents():
+        for number, disagreement in enumerate(document.data.get("disagreements", [])):
+            if not isinstance(field_value(document.data, disagreement["field"]), (str, int, float)):
+                path = ("disagreements", number, "field")
+                yield document.problem(
+                    path,
+                    f"{field_path(path)}: 本文件没有字段 {disagreement['field']} · this file has no value at "
+                    f"'{disagreement['field']}' to disagree with: write the path of one, such as name.zh",
+                )
+
+
+def field_value(data, dotted: str):
+    """The value at a dotted path (name.zh, totals.certificates), or None."""
+    for part in dotted.split("."):
+        if not isinstance(data, dict) or part not in data:
+            return None
+        data = data[part]
+    return data
+
+
 RULES: list[Rule] = [
     id_differs_from_file_name,
     id_is_reserved,
@@ -606,4 +626,5 @@ RULES: list[Rule] = [
     batch_exceeds_announced_total,
     major_outside_its_category,
     field_category_unknown,
+    disagreement_about_no_field,
 ]

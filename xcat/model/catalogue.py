@@ -10,10 +10,11 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from functools import cached_property
+from typing import Any
 
 from .. import dates
 from ..check.rules import Index, replacement_ends
-from ..vocabulary import CURRENT_STATUSES, FILE_KINDS, INITIAL_STATUS, MAJOR_LEVELS, STATUS_AFTER, STATUSES
+from ..vocabulary import CURRENT_STATUSES, FILE_KINDS, INITIAL_STATUS, MAJOR_LEVELS, SOURCE_KIND, STATUS_AFTER, STATUSES
 
 # The longest chain of replacements shown step by step; a longer one shows its first step and its end.
 MAX_CHAIN_SHOWN = 10
@@ -81,6 +82,18 @@ class Source:
 
 
 @dataclass
+class Disagreement:
+    """Another source's value for one field of a file, beside the file's own value and sources."""
+
+    field: str  # the dotted path: name.zh, totals.certificates
+    value: str | int | float
+    sources: list[Source]
+    note: Name | None
+    own_value: str | int | float
+    own_sources: list[Source]  # the sources nearest the field in the file
+
+
+@dataclass
 class Field:
     id: str
     name: Name
@@ -134,6 +147,7 @@ class Organization:
     sources: list[Source]
     certificates: list[Certificate] = field(default_factory=list)  # issued now
     former_certificates: list[Certificate] = field(default_factory=list)  # moved to another organization
+    disagreements: list[Disagreement] = field(default_factory=list)
 
     @property
     def events(self) -> list[Event]:
@@ -179,6 +193,7 @@ class Batch:
     remarks: list[Remark]
     sources: list[Source]
     certificates: list[Certificate] = field(default_factory=list)
+    disagreements: list[Disagreement] = field(default_factory=list)
 
     @property
     def catalogued_share(self) -> float | None:
@@ -253,6 +268,8 @@ class Certificate:
     predecessors: list[Certificate] = field(default_factory=list)
     # The certificates that were not replaced which its replacements lead to, first reached first.
     current_successors: list[Certificate] = field(default_factory=list)
+    disagreements: list[Disagreement] = field(default_factory=list)
+    batch_unknown: bool = False  # no batch and no introduction recorded: 批次不详
 
     # Read once the catalogue is built (its history complete), then asked for on every page that
     # names the certificate: computed once, as a history can hold thousands of events.
@@ -342,6 +359,47 @@ class Catalogue:
         return max(found, key=dates.sort_key) if found else None
 
     @property
+    def disagreements(self) -> list[tuple[Certificate | Organization | Batch, Disagreement]]:
+        """Every recorded disagreement with the item it concerns: certificates, organizations, batches."""
+        items: list[Certificate | Organization | Batch] = [
+            *self.certificates.values(),
+            *self.organizations.values(),
+            *self.batches.values(),
+        ]
+        return [(item, d) for item in items for d in item.disagreements]
+
+    @property
+    def announced_certificates(self) -> int:
+        """The certificates the batches announced: the sum of their totals (447 for the four batches)."""
+        return sum(b.totals.certificates for b in self.batches.values() if b.totals and b.totals.certificates)
+
+    def facts_by_source_kind(self) -> dict[str, int]:
+        """How many facts (a certificate's own listing, a level, a pilot count, an event, a major link)
+        cite at least one source of each kind; editorial: fields and unsourced major links."""
+        counts = {kind: 0 for kind in SOURCE_KIND} | {"editorial": 0}
+        for c in self.certificates.values():
+            cited = [c.sources, *(lv.sources for lv in c.levels), *(p.sources for p in c.pilot_counts)]
+            cited += [e.sources for e in c.history if not e.from_batch and not (c.batch_unknown and e is c.introduced)]
+            cited += [r.sources for r in c.related_majors if r.sources]
+            for sources in cited:
+                for kind in {s.kind for s in sources}:
+                    counts[kind] += 1
+            counts["editorial"] += len(c.fields) + sum(r.editorial for r in c.related_majors)
+        return counts
+
+    def certificates_by_source(self) -> list[tuple[Source, int]]:
+        """Each source that a certificate file cites, with how many do, most first."""
+        counts: dict[str, int] = {}
+        for c in self.certificates.values():
+            for s in c.sources:
+                counts[s.id] = counts.get(s.id, 0) + 1
+        return sorted(((self.sources[i], n) for i, n in counts.items()), key=lambda pair: (-pair[1], pair[0].id))
+
+    @property
+    def batch_unknown_count(self) -> int:
+        return sum(c.batch_unknown for c in self.certificates.values())
+
+    @property
     def pilot_institutions_total(self) -> int:
         return sum(c.latest_pilot_count.count for c in self.certificates.values() if c.latest_pilot_count)
 
@@ -378,6 +436,21 @@ def build_catalogue(index: Index) -> Catalogue:
     def cite(ids: list[str]) -> list[Source]:
         return [sources[i] for i in ids]
 
+    def disagreements(data: dict) -> list[Disagreement]:
+        found = []
+        for d in data.get("disagreements", []):
+            node: Any = data
+            own_sources = data.get("sources", [])
+            for part in d["field"].split("."):
+                own_sources = node.get("sources", own_sources)
+                node = node[part]
+            # The file's own value rests on its sources, less any that give the other value.
+            own = [i for i in own_sources if i not in d["sources"]]
+            found.append(
+                Disagreement(d["field"], d["value"], cite(d["sources"]), Name.of(d.get("note")), node, cite(own))
+            )
+        return found
+
     vocab = {d.kind: d.data for d in by_kind.get("fields", []) + by_kind.get("majors", [])}
     fields = {f["id"]: Field(f["id"], Name.required(f["name"])) for f in vocab.get("fields", {}).get("fields", [])}
     major_categories = {
@@ -409,6 +482,7 @@ def build_catalogue(index: Index) -> Catalogue:
             description=Name.of(d.data.get("description")),
             maintainers=list(d.data.get("maintainers", [])),
             sources=cite(d.data["sources"]),
+            disagreements=disagreements(d.data),
         )
         for d in by_kind.get("organization", [])
     }
@@ -434,6 +508,7 @@ def build_catalogue(index: Index) -> Catalogue:
             totals=totals(d.data.get("totals")),
             remarks=[Remark(Name.required(r["text"]), cite(r["sources"])) for r in d.data.get("remarks", [])],
             sources=cite(d.data["sources"]),
+            disagreements=disagreements(d.data),
         )
         for d in sorted(by_kind.get("batch", []), key=lambda d: d.data["number"])
     }
@@ -464,11 +539,17 @@ def build_catalogue(index: Index) -> Catalogue:
             ],
             history=[],
             sources=cite(data["sources"]),
+            disagreements=disagreements(data),
         )
         if batch:
             certificate.history.append(
                 Event("introduced", batch.date, batch.sources, from_batch=batch, certificate=certificate)
             )
+        elif not data.get("history") or data["history"][0]["type"] != "introduced":
+            # Batch unknown: the sources list the certificate but none says when or how it was
+            # introduced. An undated introduction on the certificate's own sources stands for that.
+            certificate.batch_unknown = True
+            certificate.history.append(Event("introduced", None, certificate.sources, certificate=certificate))
         certificates[certificate.id] = certificate
         raw_events[certificate.id] = data.get("history", [])
 

@@ -23,6 +23,10 @@ from . import charts
 
 TEMPLATES = Path(__file__).parent / "templates"
 LATEST_CHANGES_ON_HOME = 10
+# Cited by the coverage page when the catalogue has them: the 2025 handover notice, and the report
+# that says where the batch 3 list and the batch 4 notice were published.
+HANDOVER_SOURCE = "mohrss-moe-2025-154"
+LISTS_SOURCE = "uryuwr-ingest-report"
 
 
 def write_pages(
@@ -146,7 +150,10 @@ def by_name(certificates: Iterable[Certificate]) -> list[Certificate]:
 
 def catalogue_order(certificates: Iterable[Certificate]) -> list[Certificate]:
     """By batch, then by name; certificates introduced outside the batches last."""
-    return sorted(certificates, key=lambda c: (c.batch.number if c.batch else 10**6, pinyin_sort_key(c.name.zh), c.id))
+    return sorted(
+        certificates,
+        key=lambda c: (c.batch.number if c.batch else 10**6 + c.batch_unknown, pinyin_sort_key(c.name.zh), c.id),
+    )
 
 
 # --- Writing ------------------------------------------------------------------
@@ -191,6 +198,17 @@ class PageWriter:
             self.home_page,
             page(self.render, "catalogue.md", "catalogue.md.j2", certificates=everything),
             page(self.render, "changes.md", "changes.md.j2", events=catalogue.events),
+            page(self.render, urls.DISAGREEMENTS_PAGE, "disagreements.md.j2", disagreements=catalogue.disagreements),
+            page(
+                self.render,
+                urls.COVERAGE_PAGE,
+                "coverage.md.j2",
+                handover=catalogue.sources.get(HANDOVER_SOURCE),
+                lists=catalogue.sources.get(LISTS_SOURCE),
+                outside=sum(not c.batch and not c.batch_unknown for c in everything),
+                by_source=catalogue.certificates_by_source(),
+                facts=catalogue.facts_by_source_kind(),
+            ),
         ]
         jobs += [page(self.certificate_page, certificate) for certificate in everything]
         jobs.append(
