@@ -125,6 +125,8 @@ MAJOR_LIST = (FICTIONAL / MAJORS).read_text(encoding="utf-8")
 CATEGORY_LIST = MAJOR_LIST[MAJOR_LIST.index("categories:\n") : MAJOR_LIST.index("majors:\n")]
 MAJOR_ENTRIES = MAJOR_LIST[MAJOR_LIST.index("majors:\n") :]
 MJ = "majors.schema.json#"
+DIS = "common.schema.json#/$defs/disagreements"
+OB = "organizations/fictional-org-b.yaml"
 FS = "fields.schema.json#/properties/fields/items"
 SLUG_81 = "a" * 81
 ZH_201 = "字" * 201
@@ -1438,6 +1440,79 @@ CASES: list[Case] = [
         'major: "86-0301"',
         (
             'catalogue/certificates/fictional-alpha.yaml:9:12: error: related_majors[0].major: \'86-0301\' is not a six-digit major code in quotes, such as "510203" (or "520101K")',
+        ),
+    ),
+    Case(
+        (DIS + " type",),
+        OB,
+        "disagreements:\n  - field: name.zh\n    value: 虚构评价组织乙（虚构别名）\n    sources: [fictional-paper]\n    note:\n      zh: 虚构论文在名称后加注别名。\n      en: The fictional paper adds an alias.\n",
+        "disagreements: name.zh\n",
+        (
+            "catalogue/organizations/fictional-org-b.yaml:9:16: error: disagreements: expected a list, got the text 'name.zh'",
+        ),
+    ),
+    Case(
+        (DIS + "/items type",),
+        OB,
+        "disagreements:\n",
+        "disagreements:\n  - name.zh\n",
+        (
+            "catalogue/organizations/fictional-org-b.yaml:10:5: error: disagreements[0]: expected a mapping (name: value), got the text 'name.zh'",
+        ),
+    ),
+    Case(
+        (DIS + "/items required field",),
+        OB,
+        "disagreements:\n",
+        "disagreements:\n  - {value: 1, sources: [fictional-paper]}\n",
+        ("catalogue/organizations/fictional-org-b.yaml:10:5: error: disagreements[0]: missing required field 'field'",),
+    ),
+    Case(
+        (DIS + "/items required value",),
+        OB,
+        "disagreements:\n",
+        "disagreements:\n  - {field: name.zh, sources: [fictional-paper]}\n",
+        ("catalogue/organizations/fictional-org-b.yaml:10:5: error: disagreements[0]: missing required field 'value'",),
+    ),
+    Case(
+        (DIS + "/items required sources",),
+        OB,
+        "disagreements:\n",
+        "disagreements:\n  - {field: name.zh, value: 别名}\n",
+        (
+            "catalogue/organizations/fictional-org-b.yaml:10:5: error: disagreements[0]: missing required field 'sources'",
+        ),
+    ),
+    Case(
+        (DIS + "/items additionalProperties",),
+        OB,
+        "disagreements:\n",
+        "disagreements:\n  - {field: name.zh, value: 别名, sources: [fictional-paper], colour: red}\n",
+        ("catalogue/organizations/fictional-org-b.yaml:10:61: error: disagreements[0].colour: unknown field 'colour'",),
+    ),
+    Case(
+        (DIS + "/items/properties/field type",),
+        OB,
+        "  - field: name.zh",
+        "  - field: [name.zh]",
+        (
+            "catalogue/organizations/fictional-org-b.yaml:10:12: error: disagreements[0].field: expected text, got a list",
+        ),
+    ),
+    Case(
+        (DIS + "/items/properties/field minLength",),
+        OB,
+        "  - field: name.zh",
+        '  - field: ""',
+        ("catalogue/organizations/fictional-org-b.yaml:10:12: error: disagreements[0].field: '' should be non-empty",),
+    ),
+    Case(
+        (DIS + "/items/properties/value type",),
+        OB,
+        "    value: 虚构评价组织乙（虚构别名）",
+        "    value: [虚构评价组织乙]",
+        (
+            "catalogue/organizations/fictional-org-b.yaml:11:12: error: disagreements[0].value: expected text or a number, got a list",
         ),
     ),
     Case(
