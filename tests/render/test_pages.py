@@ -14,7 +14,12 @@ import jinja2
 import markdown
 import pytest
 
+from tests.helpers import TODAY, copy_fictional, edit
+from xcat.check.catalogue import check_catalogue
+from xcat.check.schemas import SchemaSet
+from xcat.model import build_catalogue
 from xcat.render import charts, pages
+from xcat.settings import ROOT, SCHEMAS
 
 EDIT_BASE = "https://github.com/x-catalogue/x-catalogue/edit/main/"
 
@@ -327,3 +332,46 @@ def test_a_source_read_through_a_copy_says_who_carried_it(docs):
         line for line in read(docs, "certificates/fictional-alpha.md").splitlines() if "虚构通知（测试用）" in line
     ]
     assert direct and all("carried by" not in line for line in direct)
+
+
+def test_coverage_page_counts_from_the_data_by_batch_by_source_and_kind(docs):
+    text = read(docs, "coverage.md")
+    assert "**收录 10 个证书 · 2 批共公布 48 个**" in text
+    assert '| [虚构第一批](batches/batch-1.md) | 8 <span class="x-muted">公布数</span> | 6 | 2 |' in text
+    assert "| 批次不详 Batch unknown | — | 0 | — | — |" in text
+    assert "| 批次外 Outside the batches | — | 3 | — | — |" in text
+    assert "| **合计 Total** | **48** | **10** | **38** | |" in text
+    assert re.search(r"虚构通知（测试用）Fictional notice for tests.* \| 6 \|", text)
+    assert "| 编辑判断 Editorial | 11 |" in text
+    assert "虚构评价组织乙（虚构别名）" in text  # the disagreements, collected here too
+
+
+def test_home_and_catalogue_pages_say_how_much_is_catalogued_and_link_the_coverage_page(docs):
+    for page, link in (("index.md", "(coverage.md)"), ("catalogue.md", "(coverage.md)")):
+        text = read(docs, page)
+        assert "**收录 10 个证书 · 2 批共公布 48 个**" in text and f"[收录范围 Coverage]{link}" in text
+
+
+def test_a_disagreement_is_shown_side_by_side_on_its_page_and_on_the_collected_page(docs):
+    row = (
+        '| name.zh | 虚构评价组织乙<br><span class="x-muted">[虚构通知（测试用）Fictional notice for tests]'
+        '(<https://fictional.invalid/notice-2020>)</span> | 虚构评价组织乙（虚构别名）<br><span class="x-muted">'
+        "A fictional paper about fictional certificates</span> | 虚构论文在名称后加注别名。"
+    )
+    assert row in read(docs, "organizations/fictional-org-b.md")
+    assert "[虚构评价组织乙](organizations/fictional-org-b.md) " + row in read(docs, "disagreements.md")
+    assert "来源之间的分歧" not in read(docs, "organizations/fictional-org-a.md")
+
+
+def test_a_certificate_whose_batch_is_unknown_says_so_and_can_be_filtered(tmp_path):
+    catalogue = copy_fictional(tmp_path)
+    edit(catalogue, "certificates/fictional-kappa.yaml", "batch: batch-2\n", "")
+    checked = check_catalogue(catalogue, SchemaSet(SCHEMAS), today=TODAY, base=ROOT)
+    docs = tmp_path / "docs"
+    pages.write_pages(build_catalogue(checked.index), docs)
+    parser = _Rows()
+    parser.feed(read(docs, "catalogue.md"))
+    assert [row["data-batch"] for row in parser.rows].count("unknown") == 1
+    assert '<option value="unknown">批次不详 Batch unknown</option>' in read(docs, "catalogue.md")
+    assert "批次不详 batch unknown" in read(docs, "certificates/fictional-kappa.md")
+    assert "| 批次不详 Batch unknown | — | 1 | — | — |" in read(docs, "coverage.md")
