@@ -184,6 +184,7 @@ EXPECTED = {
                 successors=[certificate(*BETA, "replaced", equivalence="full")],
             ),
         ],
+        "disagreements": [],
         "sources": ["fictional-notice-2020"],
         "file": f"{CATALOGUE_PATH}/certificates/fictional-alpha.yaml",
         "cited_sources": cited("fictional-notice-2020", "fictional-notice-2021", "fictional-paper", "fictional-report"),
@@ -221,6 +222,7 @@ EXPECTED = {
                 previous_name=name("虚构证书丙旧名", "Fictional certificate Gamma (old name)"),
             ),
         ],
+        "disagreements": [],
         "sources": ["fictional-report"],
         "file": f"{CATALOGUE_PATH}/certificates/fictional-gamma.yaml",
         "cited_sources": cited("fictional-report"),
@@ -245,6 +247,17 @@ EXPECTED = {
         "current_certificate_count": 1,  # zeta
         "ended_certificate_count": 4,  # delta, epsilon (merged), eta (withdrawn), theta (revoked)
         "former_certificates": [certificate(*IOTA, "active")],  # moved to org A in 2020-09
+        # Both names, each with its sources: neither chosen.
+        "disagreements": [
+            {
+                "field": "name.zh",
+                "value": "虚构评价组织乙",
+                "sources": ["fictional-notice-2020"],
+                "other_value": "虚构评价组织乙（虚构别名）",
+                "other_sources": ["fictional-paper"],
+                "note": name("虚构论文在名称后加注别名。", "The fictional paper adds an alias."),
+            }
+        ],
         "sources": ["fictional-notice-2020"],
         "file": f"{CATALOGUE_PATH}/organizations/fictional-org-b.yaml",
         "cited_sources": cited("fictional-notice-2020"),
@@ -281,6 +294,7 @@ EXPECTED = {
             certificate(*THETA, "revoked", latest_pilot_count=None),
         ],
         "remarks": [],
+        "disagreements": [],
         "sources": ["fictional-notice-2020"],
         "file": f"{CATALOGUE_PATH}/batches/batch-1.yaml",
         "cited_sources": cited("fictional-notice-2020", "fictional-report"),

@@ -12,7 +12,18 @@ from __future__ import annotations
 from typing import Any
 
 from .. import urls
-from ..model import Batch, Catalogue, Certificate, Event, MajorCategory, Name, Organization, Source, Successor
+from ..model import (
+    Batch,
+    Catalogue,
+    Certificate,
+    Disagreement,
+    Event,
+    MajorCategory,
+    Name,
+    Organization,
+    Source,
+    Successor,
+)
 from .buildinfo import BuildInfo
 
 
@@ -79,6 +90,7 @@ class Records:
             "current_successors": [self.certificate_ref(c) for c in certificate.current_successors],
             "predecessors": [self.certificate_ref(c) for c in certificate.predecessors],
             "history": [self.event(e) for e in certificate.history],
+            "disagreements": disagreements(certificate.disagreements),
             "sources": ids(certificate.sources),
             "file": certificate.path,
         }
@@ -110,6 +122,7 @@ class Records:
             "current_certificate_count": len(organization.current_certificates),
             "ended_certificate_count": len(organization.ended_certificates),
             "former_certificates": [self.certificate_ref(c) for c in organization.former_certificates],
+            "disagreements": disagreements(organization.disagreements),
             "sources": ids(organization.sources),
             "file": organization.path,
         }
@@ -145,6 +158,7 @@ class Records:
                 for c in batch.certificates
             ],
             "remarks": [{"text": name(r.text), "sources": ids(r.sources)} for r in batch.remarks],
+            "disagreements": disagreements(batch.disagreements),
             "sources": ids(batch.sources),
             "file": batch.path,
         }
@@ -196,6 +210,21 @@ def name(value: Name | None) -> dict[str, str | None] | None:
 
 def category(value: MajorCategory | None) -> dict[str, Any] | None:
     return None if value is None else {"code": value.code, "name": name(value.name)}
+
+
+def disagreements(values: list[Disagreement]) -> list[dict[str, Any]]:
+    """Each other value a source gives, beside the file's value: both published, neither chosen."""
+    return [
+        {
+            "field": d.field,
+            "value": d.own_value,
+            "sources": ids(d.own_sources),
+            "other_value": d.value,
+            "other_sources": ids(d.sources),
+            "note": name(d.note),
+        }
+        for d in values
+    ]
 
 
 def chain(steps: list[Successor] | None) -> list[dict[str, str]] | None:
