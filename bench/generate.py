@@ -148,8 +148,8 @@ def generate(n: int, out: Path, seed: int = DEFAULT_SEED) -> Path:
     writer = _Writer(out)
 
     sources = _sources(rng, n, writer)
-    fields = _vocabulary(writer, "fields", 19, "虚构专业大类", "Synthetic field", extra={"sources": [sources[0]]})
-    majors = _vocabulary(writer, "majors", max(5, n // 5), "虚构专业", "Synthetic major")
+    fields = _fields(writer, 19, sources[0])
+    majors = _majors(writer, max(5, n // 5), sources[0])
     organization_count = max(2, n // 3)
     batch_count = max(2, math.ceil(n / 120))
     batch_months = [round(k * LAST_BATCH_MONTH / (batch_count - 1)) for k in range(batch_count)]
@@ -318,16 +318,35 @@ def _sources(rng: random.Random, n: int, writer: _Writer) -> list[str]:
     return ids
 
 
-def _vocabulary(writer: _Writer, kind: str, count: int, zh: str, en: str, extra: dict | None = None) -> list[str]:
-    singular = "field" if kind == "fields" else "major"
+def _fields(writer: _Writer, count: int, source: str) -> list[str]:
+    """Fields 1..count, field k being the synthetic 专业大类 with code 10 + k (one level, for simplicity)."""
     entries = [
-        {"id": f"synthetic-{singular}-{k:04d}", "name": {"zh": f"{zh} {k:04d}", "en": f"{en} {k:04d}"}}
+        {
+            "id": f"synthetic-field-{k:04d}",
+            "name": {"zh": f"虚构专业大类 {k:04d}", "en": f"Synthetic field {k:04d}"},
+            "categories": [f"{10 + k}"],
+        }
         for k in range(1, count + 1)
     ]
-    data = dict(extra or {})
-    data[kind] = entries
-    writer.write(f"{kind}.yaml", data, kind, schema_path="../schema")
+    writer.write("fields.yaml", {"sources": [source], "fields": entries}, "fields", schema_path="../schema")
     return [entry["id"] for entry in entries]
+
+
+def _majors(writer: _Writer, count: int, source: str) -> list[str]:
+    """count synthetic majors spread over the 19 fields' 大类, 99 to a 专业类: codes like 110101."""
+    codes = [f"{11 + k % 19}{1 + k // 19 // 99:02d}{1 + k // 19 % 99:02d}" for k in range(count)]
+    categories = [{"code": f"{10 + k}", "name": {"zh": f"虚构大类 {k:02d}"}, "level": "高职专科"} for k in range(1, 20)]
+    categories += [
+        {"code": c, "name": {"zh": f"虚构专业类 {c}"}, "level": "高职专科"}
+        for c in sorted({code[:4] for code in codes})
+    ]
+    majors = [
+        {"id": code, "name": {"zh": f"虚构专业 {code}"}, "level": "高职专科", "category": code[:4]}
+        for code in sorted(codes)
+    ]
+    data = {"sources": [source], "categories": categories, "majors": majors}
+    writer.write("majors.yaml", data, "majors", schema_path="../schema")
+    return sorted(codes)
 
 
 def _write_certificates(rng, writer, plans: list[Plan], all_sources, fields, majors, organization_count: int) -> None:

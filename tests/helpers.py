@@ -68,6 +68,21 @@ def edit(catalogue: Path, relative: str, old: str, new: str) -> None:
     path.write_text(text.replace(old, new, 1), encoding="utf-8")
 
 
+def add_many_majors(catalogue: Path, count: int) -> list[str]:
+    """Add `count` fictional majors to the catalogue's majors.yaml (codes 900000, 900001, ... in
+    专业类 9000, 9001, ... of a fictional 大类 90) and return their codes: for tests of long lists."""
+    codes = [f"{9000 + n // 100:04d}{n % 100:02d}" for n in range(count)]
+    categories = '  - {code: "90", name: {zh: 虚构大类}, level: 高职专科}\n' + "".join(
+        f'  - {{code: "{c}", name: {{zh: 虚构类{c}}}, level: 高职专科}}\n' for c in sorted({c[:4] for c in codes})
+    )
+    majors = "".join(
+        f'  - {{id: "{c}", name: {{zh: 专业{n}}}, level: 高职专科, category: "{c[:4]}"}}\n' for n, c in enumerate(codes)
+    )
+    edit(catalogue, "majors.yaml", "categories:\n", "categories:\n" + categories)
+    edit(catalogue, "majors.yaml", "majors:\n", "majors:\n" + majors)
+    return codes
+
+
 def problems_after(catalogue: Path, relative: str, old: str, new: str) -> list[str]:
     """Make one edit to a valid catalogue and return what the check then reports (it must fail)."""
     edit(catalogue, relative, old, new)

@@ -33,6 +33,7 @@ OUTPUT = json.loads((SCHEMAS / "output" / "defs.schema.json").read_text(encoding
         (OUTPUT["$defs"]["event_type"]["enum"], vocabulary.EVENT),
         (OUTPUT["$defs"]["equivalence"]["enum"], vocabulary.EQUIVALENCE),
         (schema("programme-event.schema.json")["properties"]["type"]["enum"], vocabulary.PROGRAMME_EVENT_TYPES),
+        (schema("majors.schema.json")["$defs"]["level"]["enum"], vocabulary.MAJOR_LEVELS),
     ],
     ids=[
         "event types",
@@ -43,6 +44,7 @@ OUTPUT = json.loads((SCHEMAS / "output" / "defs.schema.json").read_text(encoding
         "published event types",
         "published equivalence",
         "programme event types",
+        "major levels",
     ],
 )
 def test_schema_enums_list_exactly_the_vocabulary_in_its_order(enum, words):
@@ -56,6 +58,7 @@ def test_every_word_has_a_chinese_and_an_english_label():
         vocabulary.EQUIVALENCE,
         vocabulary.SOURCE_KIND,
         vocabulary.BASIS,
+        vocabulary.MAJOR_LEVELS,
     ):
         for key, (zh, en) in table.items():
             assert zh and en and not zh.isascii() and en.isascii(), key

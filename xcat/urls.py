@@ -28,6 +28,8 @@ FIELD_REFERENCE = "reference/fields.md"
 # The page on the programme events of type transferred: the 2025 handover, point by point, and the timeline.
 HANDOVER_SOURCE = "handover.md"
 HANDOVER_PAGE = "handover/"
+DISAGREEMENTS_PAGE = "disagreements.md"  # every disagreement between sources, in one table
+COVERAGE_PAGE = "coverage.md"  # how much of the programme the catalogue holds, and from which sources
 
 
 def page_source(kind: str, item_id: str) -> str:
@@ -38,6 +40,11 @@ def page_source(kind: str, item_id: str) -> str:
 def index_source(kind: str) -> str:
     """certificates/index.md (catalogue.md lists the certificates; the others have an index page)."""
     return f"{FOLDERS[kind]}/index.md"
+
+
+def major_anchor(code: str) -> str:
+    """major-510203: a major's place on its field's page (a major with linked certificates also has a page)."""
+    return f"major-{code}"
 
 
 def page(kind: str, item_id: str) -> str:

@@ -133,6 +133,13 @@ EQUIVALENCE = {
 LEVELS = {"初级": "primary", "中级": "intermediate", "高级": "advanced"}  # in order, lowest first
 LEVEL_ORDER = list(LEVELS)
 
+# The levels of education of the 2021 major catalogue (职业教育专业目录（2021年）), in its order.
+MAJOR_LEVELS = {
+    "中职": ("中职", "Secondary vocational"),
+    "高职专科": ("高职专科", "Higher vocational (junior college)"),
+    "职业本科": ("职业本科", "Vocational undergraduate"),
+}
+
 SOURCE_KIND = {
     "official": ("官方", "Official"),
     "secondary": ("二手", "Secondary"),

@@ -12,7 +12,7 @@ import subprocess
 import sys
 from pathlib import Path
 
-from tests.helpers import TODAY, copy_fictional, write
+from tests.helpers import TODAY, add_many_majors, copy_fictional, write
 from xcat.settings import ROOT
 
 GUARD = 300  # seconds; the cases below take a few seconds each when the pipeline is linear
@@ -120,23 +120,17 @@ def test_a_very_long_replacement_chain_checks(tmp_path):
 
 def test_a_long_list_of_related_majors_is_checked(tmp_path):
     catalogue = copy_fictional(tmp_path)
-    majors = [f"fm-{n:04d}" for n in range(3500)]  # about as many as majors.yaml can hold
-    write(
-        catalogue,
-        "majors.yaml",
-        "majors:\n  - id: fictional-major\n    name:\n      zh: 虚构专业\n"
-        + "".join(f"  - id: {m}\n    name:\n      zh: 专业{n}\n" for n, m in enumerate(majors)),
-    )
+    majors = add_many_majors(catalogue, 2000)  # about as many as majors.yaml can hold (the real one has 1,349)
     path = catalogue / "certificates" / "fictional-kappa.yaml"
     text = path.read_text(encoding="utf-8")
     assert "related_majors" not in text
-    listed = "related_majors:\n" + "".join(f"  - major: {m}\n" for m in majors)
+    listed = "related_majors:\n" + "".join(f'  - major: "{m}"\n' for m in majors)
     path.write_text(text + listed, encoding="utf-8")
     command = [sys.executable, "build.py", "check", "--catalogue", str(catalogue), "--today", TODAY]
     result = run(command)
     assert result.returncode == 0, result.stdout[-2000:]
 
-    path.write_text(text + listed + f"  - major: {majors[0]}\n", encoding="utf-8")
+    path.write_text(text + listed + f'  - major: "{majors[0]}"\n', encoding="utf-8")
     result = run(command)
     assert result.returncode == 1
     line = text.count("\n") + 2  # the first item of the list
@@ -195,18 +189,12 @@ def test_a_file_with_too_many_values_is_refused_with_a_clear_message(tmp_path):
 
 def test_thousands_of_unknown_ids_are_reported_quickly(tmp_path):
     catalogue = copy_fictional(tmp_path)
-    majors = [f"fictional-major-{n:05d}" for n in range(2000)]
-    write(
-        catalogue,
-        "majors.yaml",
-        "majors:\n  - id: fictional-major\n    name:\n      zh: 虚构专业\n"
-        + "".join(f"  - id: {m}\n    name:\n      zh: 虚构专业{n}\n" for n, m in enumerate(majors)),
-    )
+    add_many_majors(catalogue, 2000)
     path = catalogue / "certificates" / "fictional-kappa.yaml"
     path.write_text(
         path.read_text(encoding="utf-8")
         + "related_majors:\n"
-        + "".join(f"  - major: fictional-majr-{n:05d}\n" for n in range(8000)),
+        + "".join(f'  - major: "8{n:05d}"\n' for n in range(8000)),
         encoding="utf-8",
     )
     result = run([sys.executable, "build.py", "check", "--catalogue", str(catalogue), "--today", TODAY])
@@ -214,8 +202,8 @@ def test_thousands_of_unknown_ids_are_reported_quickly(tmp_path):
     lines = result.stdout.splitlines()
     assert len(lines) == 8000
     assert lines[0].endswith(
-        "related_majors[0].major: no majors has the id 'fictional-majr-00000' "
-        "(add it to catalogue/majors.yaml or fix the id); did you mean 'fictional-major-00000'?"
+        "related_majors[0].major: no majors has the id '800000' "
+        "(add it to catalogue/majors.yaml or fix the id); did you mean '900000'?"
     )
 
 

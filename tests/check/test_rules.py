@@ -47,10 +47,10 @@ def test_the_id_must_equal_the_file_name(catalogue):
         ),
         (
             "certificates/fictional-alpha.yaml",
-            "major: fictional-major",
-            "major: imaginary-major",
-            "catalogue/certificates/fictional-alpha.yaml:9:12: error: related_majors[0].major: no majors has the id 'imaginary-major' "
-            "(add it to catalogue/majors.yaml or fix the id); did you mean 'fictional-major'?",
+            'major: "860301"',
+            'major: "860310"',
+            "catalogue/certificates/fictional-alpha.yaml:9:12: error: related_majors[0].major: no majors has the id '860310' "
+            "(add it to catalogue/majors.yaml or fix the id); did you mean '860301'?",
         ),
         (
             "certificates/fictional-alpha.yaml",
@@ -220,9 +220,10 @@ def test_batch_ids_follow_their_number(catalogue):
 
 
 def test_vocabulary_ids_are_unique(catalogue):
-    edit(catalogue, "majors.yaml", "majors:\n", "majors:\n  - id: fictional-major\n    name: {zh: 虚构专业二}\n")
+    new = 'majors:\n  - {id: "860301", name: {zh: 虚构专业二}, level: 高职专科, category: "8603"}\n'
+    edit(catalogue, "majors.yaml", "majors:\n", new)
     _code, lines = run_check(catalogue)
-    assert lines == ["catalogue/majors.yaml:4:9: error: majors[1].id: 'fictional-major' is already used by majors[0]"]
+    assert lines == ["catalogue/majors.yaml:22:9: error: majors[3].id: '860301' is already used by majors[0]"]
 
 
 def test_levels_are_listed_once_and_in_order(catalogue):
@@ -232,8 +233,10 @@ def test_levels_are_listed_once_and_in_order(catalogue):
 
 
 def test_index_is_reserved_for_the_sites_index_pages(catalogue):
-    assert problems_after(catalogue, "majors.yaml", "id: fictional-major", "id: index") == [
-        "catalogue/certificates/fictional-alpha.yaml:9:12: error: related_majors[0].major: no majors has the id 'fictional-major' "
-        "(add it to catalogue/majors.yaml or fix the id)",
-        "catalogue/majors.yaml:2:9: error: majors[0].id: 'index' is reserved for the site's index pages: choose another id",
+    assert problems_after(catalogue, "fields.yaml", "id: finance-commerce", "id: index") == [
+        "catalogue/certificates/fictional-eta.yaml:7:10: error: fields[0]: no fields has the id 'finance-commerce' "
+        "(add it to catalogue/fields.yaml or fix the id)",
+        "catalogue/certificates/fictional-theta.yaml:7:10: error: fields[0]: no fields has the id 'finance-commerce' "
+        "(add it to catalogue/fields.yaml or fix the id)",
+        "catalogue/fields.yaml:18:9: error: fields[3].id: 'index' is reserved for the site's index pages: choose another id",
     ]

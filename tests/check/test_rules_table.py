@@ -21,11 +21,14 @@ from xcat.check.rules import (
     batch_exceeds_announced_total,
     batch_id_does_not_match_number,
     date_not_real_or_in_future,
+    disagreement_about_no_field,
+    field_category_unknown,
     history_contradicts_status,
     history_out_of_order,
     id_differs_from_file_name,
     id_is_reserved,
     level_repeated_or_out_of_order,
+    major_outside_its_category,
     pilot_counts_out_of_order,
     reference_unknown,
     replacement_cycle,
@@ -39,6 +42,7 @@ A, B, D, ETA, G, IOTA, K, Z = (
 )
 B1, B2 = "batches/batch-1.yaml", "batches/batch-2.yaml"
 HANDOVER = "programme-events/fictional-handover.yaml"
+FIELDS, MAJORS = "fields.yaml", "majors.yaml"
 
 Edit = tuple[str, str | None, str]  # file, old text (None: a new file), new text
 
@@ -111,22 +115,32 @@ CASES = [
     Case(
         id_is_reserved,
         "vocabulary",
-        (("fields.yaml", "fields:\n", "fields:\n  - id: index\n    name: {zh: 索引}\n"),),
+        (("fields.yaml", "fields:\n", 'fields:\n  - {id: index, name: {zh: 索引}, categories: ["98"]}\n'),),
         (
-            "catalogue/fields.yaml:3:9: error: fields[0].id: 'index' is reserved for the site's index pages: choose another id",
+            "catalogue/fields.yaml:3:10: error: fields[0].id: 'index' is reserved for the site's index pages: choose another id",
+            "catalogue/fields.yaml:3:46: error: fields[0].categories[0]: catalogue/majors.yaml 没有代码为 98 的专业大类 · no 专业大类 has the code '98' in catalogue/majors.yaml: fix the code",
         ),
     ),
     Case(
         vocabulary_id_repeated,
         "majors",
-        (("majors.yaml", "majors:\n", "majors:\n  - id: fictional-major\n    name: {zh: 虚构专业二}\n"),),
-        ("catalogue/majors.yaml:4:9: error: majors[1].id: 'fictional-major' is already used by majors[0]",),
+        (
+            (
+                "majors.yaml",
+                "majors:\n",
+                'majors:\n  - {id: "860301", name: {zh: 虚构专业二}, level: 高职专科, category: "8603"}\n',
+            ),
+        ),
+        ("catalogue/majors.yaml:22:9: error: majors[3].id: '860301' is already used by majors[0]",),
     ),
     Case(
         vocabulary_id_repeated,
         "fields",
-        (("fields.yaml", "fields:\n", "fields:\n  - id: medicine-health\n    name: {zh: 重复}\n"),),
-        ("catalogue/fields.yaml:13:9: error: fields[3].id: 'medicine-health' is already used by fields[0]",),
+        (("fields.yaml", "fields:\n", 'fields:\n  - {id: medicine-health, name: {zh: 重复}, categories: ["82"]}\n'),),
+        (
+            "catalogue/fields.yaml:14:9: error: fields[3].id: 'medicine-health' is already used by fields[0]",
+            "catalogue/fields.yaml:18:18: error: fields[3].categories[0]: 专业大类 82 已属于 fields[0] · the 专业大类 '82' already belongs to fields[0]: a 大类 is one field",
+        ),
     ),
     Case(
         batch_id_does_not_match_number,
@@ -172,9 +186,9 @@ CASES = [
     Case(
         reference_unknown,
         "major",
-        ((A, "major: fictional-major", "major: imaginary-major"),),
+        ((A, 'major: "860301"', 'major: "860310"'),),
         (
-            "catalogue/certificates/fictional-alpha.yaml:9:12: error: related_majors[0].major: no majors has the id 'imaginary-major' (add it to catalogue/majors.yaml or fix the id); did you mean 'fictional-major'?",
+            "catalogue/certificates/fictional-alpha.yaml:9:12: error: related_majors[0].major: no majors has the id '860310' (add it to catalogue/majors.yaml or fix the id); did you mean '860301'?",
         ),
     ),
     Case(
@@ -441,6 +455,75 @@ CASES = [
         ((B1, "  organizations: 2", "  organizations: 1"),),
         (
             "catalogue/batches/batch-1.yaml:12:18: error: totals.organizations: the catalogue holds 2 organizations of batch-1, more than the announced 1: check the batch of its certificates or the total",
+        ),
+    ),
+    Case(
+        major_outside_its_category,
+        "unknown category",
+        ((MAJORS, 'category: "9601"', 'category: "9602"'),),
+        (
+            "catalogue/majors.yaml:15:15: error: majors[0].category: 没有代码为 9602 的专业类 · no 专业类 has the code '9602': add it to categories or fix the code",
+        ),
+    ),
+    Case(
+        major_outside_its_category,
+        "code outside its category",
+        ((MAJORS, 'id: "960101"', 'id: "961101"'),),
+        (
+            "catalogue/majors.yaml:12:9: error: majors[0].id: 专业代码 961101 应以专业类代码 9601 开头 · the code '961101' must begin with its 专业类 '9601': fix one of them",
+        ),
+    ),
+    Case(
+        major_outside_its_category,
+        "level",
+        ((MAJORS, 'level: 中职\n    category: "9601"', 'level: 高职专科\n    category: "9601"'),),
+        (
+            "catalogue/majors.yaml:14:12: error: majors[0].level: 层次 高职专科 与专业类 9601 的 中职 不同 · the level differs from its 专业类's (中职)",
+        ),
+    ),
+    Case(
+        major_outside_its_category,
+        "category without its big category",
+        ((MAJORS, '{code: "9601"', '{code: "8601"'),),
+        (
+            "catalogue/majors.yaml:4:12: error: categories[1].code: 专业类 8601 没有同一层次的专业大类 86 · no 专业大类 '86' at level 中职 precedes it: list the 大类 first, or fix the code",
+            "catalogue/majors.yaml:15:15: error: majors[0].category: 没有代码为 9601 的专业类 · no 专业类 has the code '9601': add it to categories or fix the code",
+        ),
+    ),
+    Case(
+        major_outside_its_category,
+        "category repeated",
+        (
+            (
+                MAJORS,
+                '  - {code: "83", name: {zh: 财经商贸大类}, level: 高职专科}\n',
+                '  - {code: "83", name: {zh: 财经商贸大类}, level: 高职专科}\n  - {code: "83", name: {zh: 财经商贸大类}, level: 高职专科}\n',
+            ),
+        ),
+        ("catalogue/majors.yaml:9:12: error: categories[6].code: 代码 83 重复 · the code '83' is listed twice",),
+    ),
+    Case(
+        field_category_unknown,
+        "unknown",
+        ((FIELDS, 'categories: ["81"]', 'categories: ["84"]'),),
+        (
+            "catalogue/fields.yaml:12:18: error: fields[1].categories[0]: catalogue/majors.yaml 没有代码为 84 的专业大类 · no 专业大类 has the code '84' in catalogue/majors.yaml: fix the code",
+        ),
+    ),
+    Case(
+        field_category_unknown,
+        "claimed twice",
+        ((FIELDS, 'categories: ["81"]', 'categories: ["81", "86"]'),),
+        (
+            "catalogue/fields.yaml:12:24: error: fields[1].categories[1]: 专业大类 86 已属于 fields[0] · the 专业大类 '86' already belongs to fields[0]: a 大类 is one field",
+        ),
+    ),
+    Case(
+        disagreement_about_no_field,
+        "unknown field",
+        (("organizations/fictional-org-b.yaml", "  - field: name.zh", "  - field: name.fr"),),
+        (
+            "catalogue/organizations/fictional-org-b.yaml:10:12: error: disagreements[0].field: 本文件没有字段 name.fr · this file has no value at 'name.fr' to disagree with: write the path of one, such as name.zh",
         ),
     ),
 ]

@@ -27,7 +27,7 @@ def files(fictional_model, build):
     return exports.open_data(fictional_model, build, ROOT / "schema")
 
 
-def name(zh, en):
+def name(zh, en=None):
     return {"zh": zh, "en": en}
 
 
@@ -159,7 +159,7 @@ EXPECTED = {
         "fields": [{"id": "equipment-manufacturing", "name": name("装备制造", "Equipment manufacturing")}],
         "related_majors": [
             {
-                "id": "fictional-major",
+                "id": "860301",
                 "name": name("虚构专业", "Fictional major"),
                 "editorial": False,
                 "sources": ["fictional-paper"],
@@ -194,6 +194,7 @@ EXPECTED = {
         ],
         "occupations": [],
         "last_verified": None,
+        "disagreements": [],
         "sources": ["fictional-notice-2020"],
         "file": f"{CATALOGUE_PATH}/certificates/fictional-alpha.yaml",
         "cited_sources": cited("fictional-notice-2020", "fictional-notice-2021", "fictional-paper", "fictional-report"),
@@ -244,6 +245,7 @@ EXPECTED = {
             }
         ],
         "last_verified": {"date": "2022-03-03", "sources": ["fictional-report"]},
+        "disagreements": [],
         "sources": ["fictional-report"],
         "file": f"{CATALOGUE_PATH}/certificates/fictional-gamma.yaml",
         "cited_sources": cited("fictional-report"),
@@ -269,6 +271,17 @@ EXPECTED = {
         "ended_certificate_count": 4,  # delta, epsilon (merged), eta (withdrawn), theta (revoked)
         "transferred_certificate_count": 0,  # eta was withdrawn before the programme event
         "former_certificates": [certificate(*IOTA, "transferred")],  # moved to org A in 2020-09
+        # Both names, each with its sources: neither chosen.
+        "disagreements": [
+            {
+                "field": "name.zh",
+                "value": "虚构评价组织乙",
+                "sources": ["fictional-notice-2020"],
+                "other_value": "虚构评价组织乙（虚构别名）",
+                "other_sources": ["fictional-paper"],
+                "note": name("虚构论文在名称后加注别名。", "The fictional paper adds an alias."),
+            }
+        ],
         "sources": ["fictional-notice-2020"],
         "file": f"{CATALOGUE_PATH}/organizations/fictional-org-b.yaml",
         "cited_sources": cited("fictional-notice-2020"),
@@ -305,6 +318,7 @@ EXPECTED = {
             certificate(*THETA, "revoked", latest_pilot_count=None),
         ],
         "remarks": [],
+        "disagreements": [],
         "sources": ["fictional-notice-2020"],
         "file": f"{CATALOGUE_PATH}/batches/batch-1.yaml",
         "cited_sources": cited("fictional-notice-2020", "fictional-report"),
@@ -361,26 +375,69 @@ CATALOGUE = {
         {
             "id": "equipment-manufacturing",
             "name": name("装备制造", "Equipment manufacturing"),
+            "categories": [
+                {"code": "96", "name": name("装备制造大类"), "level": "中职"},
+                {"code": "86", "name": name("装备制造大类"), "level": "高职专科"},
+            ],
             "certificates": ["fictional-alpha", "fictional-beta", "fictional-gamma", "fictional-iota"],
         },
         {
             "id": "electronics-information",
             "name": name("电子与信息", "Electronics and information"),
+            "categories": [{"code": "81", "name": name("电子与信息大类"), "level": "高职专科"}],
             "certificates": ["fictional-gamma", "fictional-kappa"],
         },
         {
             "id": "medicine-health",
             "name": name("医药卫生", "Medicine and health"),
+            "categories": [{"code": "82", "name": name("医药卫生大类"), "level": "高职专科"}],
             "certificates": ["fictional-delta", "fictional-epsilon", "fictional-zeta"],
         },
         {
             "id": "finance-commerce",
             "name": name("财经商贸", "Finance and commerce"),
+            "categories": [{"code": "83", "name": name("财经商贸大类"), "level": "高职专科"}],
             "certificates": ["fictional-eta", "fictional-theta"],
         },
     ],
+    # Every major of the major catalogue, by level and code, with its 专业类 and 专业大类.
     "majors": [
-        {"id": "fictional-major", "name": name("虚构专业", "Fictional major"), "certificates": ["fictional-alpha"]}
+        {
+            "id": "960101",
+            "name": name("虚构中职专业", "Fictional secondary major"),
+            "level": "中职",
+            "category": {"code": "9601", "name": name("虚构加工类")},
+            "big_category": {"code": "96", "name": name("装备制造大类")},
+            "second_conversion": False,
+            "certificates": [],
+        },
+        {
+            "id": "810201",
+            "name": name("虚构软件专业", "Fictional software major"),
+            "level": "高职专科",
+            "category": {"code": "8102", "name": name("虚构计算机类")},
+            "big_category": {"code": "81", "name": name("电子与信息大类")},
+            "second_conversion": True,
+            "certificates": [],
+        },
+        {
+            "id": "860301",
+            "name": name("虚构专业", "Fictional major"),
+            "level": "高职专科",
+            "category": {"code": "8603", "name": name("虚构机器人类")},
+            "big_category": {"code": "86", "name": name("装备制造大类")},
+            "second_conversion": True,
+            "certificates": ["fictional-alpha"],
+        },
+        {
+            "id": "860302K",
+            "name": name("虚构控制专业", "Fictional controlled major"),
+            "level": "高职专科",
+            "category": {"code": "8603", "name": name("虚构机器人类")},
+            "big_category": {"code": "86", "name": name("装备制造大类")},
+            "second_conversion": True,
+            "certificates": [],
+        },
     ],
     # Recorded once; eta, listed but withdrawn in 2021, is not among the certificates it reached.
     "programme_events": [

@@ -102,7 +102,7 @@ CERTIFICATE_ROWS = {
         "batch_number": "1",
         "fields": "equipment-manufacturing",
         "fields_zh": "装备制造",
-        "related_majors": "fictional-major",
+        "related_majors": "860301",
         "related_majors_zh": "虚构专业",
         "pilot_institutions": "25",  # the latest count, not the first (10)
         "pilot_institutions_as_of": "2021",

@@ -3,6 +3,8 @@ filters (with and without JavaScript), and no request to any other host."""
 
 from __future__ import annotations
 
+import re
+
 import pytest
 
 from tests.helpers import serve
@@ -111,7 +113,7 @@ def test_catalogue_filters_update_the_address_and_a_shared_address_restores_them
     assert visible_rows(page) == ["虚构证书辛"]
     assert page.locator("select[name=status]").input_value() == "revoked"
 
-    page.goto(fictional_url + "catalogue/?major=fictional-major")
+    page.goto(fictional_url + "catalogue/?major=860301")
     assert visible_rows(page) == ["虚构证书甲"]
 
     page.goto(fictional_url + "catalogue/?status=transferred")
@@ -138,3 +140,28 @@ def test_without_javascript_the_catalogue_lists_everything(browser, fictional_ur
 def test_a_former_name_finds_the_current_page(page, fictional_url):
     titles = search(page, fictional_url, "old name")  # only in Gamma's former English name
     assert any(title.startswith("虚构证书丙") for title in titles), titles
+
+
+def test_home_page_leads_to_the_coverage_page_with_counts_from_the_data(page, fictional_url):
+    page.goto(fictional_url)
+    page.get_by_role("link", name="收录范围 Coverage").first.click()
+    page.wait_for_url("**/coverage/")
+    assert page.locator("h1").inner_text().startswith("收录范围")
+    total = page.locator("tr", has_text="合计 Total")
+    assert total.locator("td").all_inner_texts()[:4] == ["合计 Total", "48", "10", "38"]
+    assert page.locator("tr", has_text="虚构评价组织乙（虚构别名）").is_visible()
+    page.screenshot(path="/tmp/t15-coverage.png", full_page=True)
+
+
+@pytest.mark.parametrize("query", ["510203", "ruanjianjishu"])
+def test_a_major_is_found_by_code_and_pinyin_and_opens_at_its_entry(page, real_url, query):
+    search(page, real_url, query)
+    # The major's own entry on its field's page (软件技术 also has a page: a certificate links to it).
+    hit = page.locator('a.md-search-result__link[href*="#major-510203"]').first
+    assert "510203 软件技术" in hit.inner_text().replace("\u200b", "")
+    hit.click()
+    # Material adds ?h=<query> to highlight the words searched for.
+    page.wait_for_url(re.compile(r"/fields/electronics-information/(\?h=[^#]*)?#major-510203$"))
+    entry = page.locator("#major-510203")
+    assert entry.inner_text() == "510203 软件技术" and entry.is_visible()
+    page.screenshot(path=f"/tmp/t15-major-{query}.png")

@@ -14,7 +14,12 @@ import jinja2
 import markdown
 import pytest
 
+from tests.helpers import TODAY, copy_fictional, edit
+from xcat.check.catalogue import check_catalogue
+from xcat.check.schemas import SchemaSet
+from xcat.model import build_catalogue
 from xcat.render import charts, pages
+from xcat.settings import ROOT, SCHEMAS
 
 EDIT_BASE = "https://github.com/x-catalogue/x-catalogue/edit/main/"
 
@@ -220,8 +225,30 @@ def test_field_and_major_pages_list_their_certificates(docs):
     health = read(docs, "fields/medicine-health.md")
     assert all(f"{c}.md" in health for c in ("fictional-delta", "fictional-epsilon", "fictional-zeta"))
     assert "fictional-alpha.md" not in health
-    assert "fictional-alpha.md" in read(docs, "majors/fictional-major.md")
+    assert "fictional-alpha.md" in read(docs, "majors/860301.md")
     assert "medicine-health.md" in read(docs, "fields/index.md")
+
+
+def test_every_major_is_an_entry_on_its_fields_page_and_only_linked_ones_have_a_page(docs):
+    equipment = read(docs, "fields/equipment-manufacturing.md")
+    # Both levels' 大类 of the field, each major under its 专业类 with its code, name and pinyin.
+    assert '中职 <span class="x-en">Secondary vocational</span> · 96 装备制造大类 { #level-96 }' in equipment
+    assert '<h4 id="major-960101">960101 虚构中职专业</h4>' in equipment
+    assert '<h4 id="major-860302K">860302K 虚构控制专业</h4>' in equipment
+    assert "xugou kongzhi zhuanye" in equipment or "xugoukongzhizhuanye" in equipment
+    # A major without certificates says so and offers the field's certificates (editorial).
+    controlled = equipment.split('id="major-860302K"')[1].split("<h4")[0]
+    assert "暂无关联证书" in controlled and 'href="#certificates"' in controlled and "编辑分类 editorial" in controlled
+    # Only one conversion of the ministry's document lists 960101: the page says so.
+    secondary = equipment.split('id="major-960101"')[1].split("<h4")[0]
+    assert "仅一份目录转换件载有" in secondary
+    linked = equipment.split('id="major-860301"')[1].split("<h4")[0]
+    assert "certificates/fictional-alpha/" in linked and "majors/860301/" in linked
+    assert (docs / "majors" / "860301.md").exists()
+    assert not (docs / "majors" / "860302K.md").exists()
+    major = read(docs, "majors/860301.md")
+    assert "8603 虚构机器人类" in major and "86 装备制造大类" in major
+    assert "有来源 sourced: A fictional paper about fictional certificates" in major
 
 
 def test_changes_page_lists_every_event_newest_first(docs, fictional_model):
@@ -256,7 +283,7 @@ def test_catalogue_table_rows_carry_filter_attributes(docs):
         if "electronics-information" in row["data-field"].split() and row["data-batch"] == "none"
     )
     assert gamma["data-field"].split() == ["equipment-manufacturing", "electronics-information"]
-    assert [row["data-major"] for row in parser.rows].count("fictional-major") == 1
+    assert [row["data-major"] for row in parser.rows].count("860301") == 1
     assert {row["data-organization"] for row in parser.rows} == {"fictional-org-a", "fictional-org-b"}
 
 
@@ -337,3 +364,46 @@ def test_a_source_read_through_a_copy_says_who_carried_it(docs):
         line for line in read(docs, "certificates/fictional-alpha.md").splitlines() if "虚构通知（测试用）" in line
     ]
     assert direct and all("carried by" not in line for line in direct)
+
+
+def test_coverage_page_counts_from_the_data_by_batch_by_source_and_kind(docs):
+    text = read(docs, "coverage.md")
+    assert "**收录 10 个证书 · 2 批共公布 48 个**" in text
+    assert '| [虚构第一批](batches/batch-1.md) | 8 <span class="x-muted">公布数</span> | 6 | 2 |' in text
+    assert "| 批次不详 Batch unknown | — | 0 | — | — |" in text
+    assert "| 批次外 Outside the batches | — | 3 | — | — |" in text
+    assert "| **合计 Total** | **48** | **10** | **38** | |" in text
+    assert re.search(r"虚构通知（测试用）Fictional notice for tests.* \| 6 \|", text)
+    assert "| 编辑判断 Editorial | 11 |" in text
+    assert "虚构评价组织乙（虚构别名）" in text  # the disagreements, collected here too
+
+
+def test_home_and_catalogue_pages_say_how_much_is_catalogued_and_link_the_coverage_page(docs):
+    for page, link in (("index.md", "(coverage.md)"), ("catalogue.md", "(coverage.md)")):
+        text = read(docs, page)
+        assert "**收录 10 个证书 · 2 批共公布 48 个**" in text and f"[收录范围 Coverage]{link}" in text
+
+
+def test_a_disagreement_is_shown_side_by_side_on_its_page_and_on_the_collected_page(docs):
+    row = (
+        '| name.zh | 虚构评价组织乙<br><span class="x-muted">[虚构通知（测试用）Fictional notice for tests]'
+        '(<https://fictional.invalid/notice-2020>)</span> | 虚构评价组织乙（虚构别名）<br><span class="x-muted">'
+        "A fictional paper about fictional certificates</span> | 虚构论文在名称后加注别名。"
+    )
+    assert row in read(docs, "organizations/fictional-org-b.md")
+    assert "[虚构评价组织乙](organizations/fictional-org-b.md) " + row in read(docs, "disagreements.md")
+    assert "来源之间的分歧" not in read(docs, "organizations/fictional-org-a.md")
+
+
+def test_a_certificate_whose_batch_is_unknown_says_so_and_can_be_filtered(tmp_path):
+    catalogue = copy_fictional(tmp_path)
+    edit(catalogue, "certificates/fictional-kappa.yaml", "batch: batch-2\n", "")
+    checked = check_catalogue(catalogue, SchemaSet(SCHEMAS), today=TODAY, base=ROOT)
+    docs = tmp_path / "docs"
+    pages.write_pages(build_catalogue(checked.index), docs)
+    parser = _Rows()
+    parser.feed(read(docs, "catalogue.md"))
+    assert [row["data-batch"] for row in parser.rows].count("unknown") == 1
+    assert '<option value="unknown">批次不详 Batch unknown</option>' in read(docs, "catalogue.md")
+    assert "批次不详 batch unknown" in read(docs, "certificates/fictional-kappa.md")
+    assert "| 批次不详 Batch unknown | — | 1 | — | — |" in read(docs, "coverage.md")

@@ -18,6 +18,8 @@ from tests.helpers import copy_fictional, edit, write
 from tests.tools.test_diff import commit, diff, git
 from xcat.settings import ROOT
 
+OLD_MAJOR = '  - id: "860303"\n    name:\n      zh: 虚构旧专业\n      en: Fictional old major\n    level: 高职专科\n    category: "8603"\n'
+
 # In the base only, so that the head can remove them.
 BASE_EXTRAS = {
     "organizations/fictional-org-d.yaml": """\
@@ -206,15 +208,15 @@ sources""",
     ("fields.yaml", "en: Finance and commerce", "en: Finance and trade"),
     (
         "fields.yaml",
-        "  - id: agriculture\n    name:\n      zh: 农林牧渔\n      en: Agriculture\n",
-        "  - id: transport\n    name:\n      zh: 交通运输\n      en: Transport\n",
+        '  - id: agriculture\n    name:\n      zh: 农林牧渔\n      en: Agriculture\n    categories: ["84"]\n',
+        '  - id: transport\n    name:\n      zh: 交通运输\n      en: Transport\n    categories: ["85"]\n',
     ),
     # Majors: one renamed, one added, one (base only) removed.
     ("majors.yaml", "zh: 虚构专业\n", "zh: 虚构专业新\n"),
     (
         "majors.yaml",
-        "  - id: fictional-major-old\n    name:\n      zh: 虚构旧专业\n      en: Fictional old major\n",
-        "  - id: fictional-major-new\n    name:\n      zh: 虚构新专业\n      en: Fictional new major\n",
+        OLD_MAJOR,
+        OLD_MAJOR.replace("860303", "860304").replace("旧", "新").replace("old", "new"),
     ),
 ]
 
@@ -377,11 +379,11 @@ EXPECTED = {
     "field added": (FIELDS, "交通运输 Transport (transport)", ["新增 added"]),
     "major renamed": (
         MAJORS,
-        "虚构专业新 Fictional major (fictional-major)",
+        "虚构专业新 Fictional major (860301)",
         ["名称 name: 虚构专业 Fictional major → 虚构专业新 Fictional major"],
     ),
-    "major added": (MAJORS, "虚构新专业 Fictional new major (fictional-major-new)", ["新增 added"]),
-    "major removed": (MAJORS, "虚构旧专业 Fictional old major (fictional-major-old)", ["删除 removed"]),
+    "major added": (MAJORS, "虚构新专业 Fictional new major (860304)", ["新增 added"]),
+    "major removed": (MAJORS, "虚构旧专业 Fictional old major (860303)", ["删除 removed"]),
     # Once, however many certificates it reaches (gamma, iota and kappa, which it makes transferred,
     # are not reported one by one); the others had ended before 2023.
     "programme event added": (
@@ -419,7 +421,7 @@ SECTIONS = [
     (BATCHES, ["batch-1", "batch-3", "batch-4", "batch-5"]),
     (SOURCES, ["fictional-notice-2023", "fictional-old-note", "fictional-paper"]),
     (FIELDS, ["agriculture", "finance-commerce", "transport"]),
-    (MAJORS, ["fictional-major", "fictional-major-new", "fictional-major-old"]),
+    (MAJORS, ["860301", "860303", "860304"]),
     (PROGRAMME_EVENTS, ["fictional-handover"]),
 ]
 
@@ -435,16 +437,17 @@ def repo(tmp_path_factory) -> Path:
     edit(
         catalogue,
         "fields.yaml",
-        "      en: Finance and commerce\n",
-        "      en: Finance and commerce\n  - id: agriculture\n    name:\n      zh: 农林牧渔\n      en: Agriculture\n",
+        '    categories: ["83"]\n',
+        '    categories: ["83"]\n  - id: agriculture\n    name:\n      zh: 农林牧渔\n      en: Agriculture\n    categories: ["84"]\n',
     )
     edit(
         catalogue,
         "majors.yaml",
-        "      en: Fictional major\n",
-        "      en: Fictional major\n"
-        "  - id: fictional-major-old\n    name:\n      zh: 虚构旧专业\n      en: Fictional old major\n",
+        "categories:\n",
+        'categories:\n  - {code: "84", name: {zh: 农林牧渔大类}, level: 高职专科}\n'
+        '  - {code: "85", name: {zh: 交通运输大类}, level: 高职专科}\n',
     )
+    edit(catalogue, "majors.yaml", "majors:\n", "majors:\n" + OLD_MAJOR)
     handover = (catalogue / HANDOVER).read_text(encoding="utf-8")
     (catalogue / HANDOVER).unlink()
     commit(repo, "base")

@@ -595,6 +595,97 @@ def _original_organization(data: dict) -> str:
     return data["organization"]
 
 
+def major_outside_its_category(index: Index) -> Iterator[Problem]:
+    """The 2021 major catalogue's codes nest: a major's six digits begin with its 专业类's four,
+    which begin with its 专业大类's two, all at the same level. A code that does not nest was mistyped."""
+    document = index.vocabularies.get("majors")
+    if document is None:
+        return
+    categories: dict[str, dict] = {}
+    for position, category in enumerate(document.data["categories"]):
+        path = ("categories", position, "code")
+        code = category["code"]
+        if code in categories:
+            yield document.problem(path, f"{field_path(path)}: 代码 {code} 重复 · the code '{code}' is listed twice")
+        elif len(code) == 4 and categories.get(code[:2], {}).get("level") != category["level"]:
+            yield document.problem(
+                path,
+                f"{field_path(path)}: 专业类 {code} 没有同一层次的专业大类 {code[:2]} · no 专业大类 '{code[:2]}' at "
+                f"level {category['level']} precedes it: list the 大类 first, or fix the code",
+            )
+        categories.setdefault(code, category)
+    for position, major in enumerate(document.data["majors"]):
+        path = ("majors", position, "category")
+        category = categories.get(major["category"])
+        if category is None or len(major["category"]) != 4:
+            yield document.problem(
+                path,
+                f"{field_path(path)}: 没有代码为 {major['category']} 的专业类 · no 专业类 has the code "
+                f"'{major['category']}': add it to categories or fix the code",
+            )
+        elif not major["id"].startswith(major["category"]):
+            yield document.problem(
+                ("majors", position, "id"),
+                f"majors[{position}].id: 专业代码 {major['id']} 应以专业类代码 {major['category']} 开头 · the code "
+                f"'{major['id']}' must begin with its 专业类 '{major['category']}': fix one of them",
+            )
+        elif category["level"] != major["level"]:
+            path = ("majors", position, "level")
+            yield document.problem(
+                path,
+                f"{field_path(path)}: 层次 {major['level']} 与专业类 {major['category']} 的 {category['level']} 不同 · "
+                f"the level differs from its 专业类's ({category['level']})",
+            )
+
+
+def field_category_unknown(index: Index) -> Iterator[Problem]:
+    """A field is a 专业大类 (at each level its own code): each code names a 大类 of majors.yaml,
+    and no two fields claim the same one."""
+    fields, majors = index.vocabularies.get("fields"), index.vocabularies.get("majors")
+    if fields is None or majors is None:
+        return
+    known = {c["code"] for c in majors.data["categories"] if len(c["code"]) == 2}
+    claimed: dict[str, int] = {}
+    for number, entry in enumerate(fields.data["fields"]):
+        for position, code in enumerate(entry["categories"]):
+            path = ("fields", number, "categories", position)
+            if code not in known:
+                yield fields.problem(
+                    path,
+                    f"{field_path(path)}: catalogue/majors.yaml 没有代码为 {code} 的专业大类 · no 专业大类 has the "
+                    f"code '{code}' in catalogue/majors.yaml: fix the code",
+                )
+            elif code in claimed and claimed[code] != number:
+                yield fields.problem(
+                    path,
+                    f"{field_path(path)}: 专业大类 {code} 已属于 fields[{claimed[code]}] · the 专业大类 '{code}' "
+                    f"already belongs to fields[{claimed[code]}]: a 大类 is one field",
+                )
+            claimed.setdefault(code, number)
+
+
+def disagreement_about_no_field(index: Index) -> Iterator[Problem]:
+    """A disagreement is shown beside the file's own value: its field must name one (name.zh, totals.certificates)."""
+    for document in index.all_documents():
+        for number, disagreement in enumerate(document.data.get("disagreements", [])):
+            if not isinstance(field_value(document.data, disagreement["field"]), (str, int, float)):
+                path = ("disagreements", number, "field")
+                yield document.problem(
+                    path,
+                    f"{field_path(path)}: 本文件没有字段 {disagreement['field']} · this file has no value at "
+                    f"'{disagreement['field']}' to disagree with: write the path of one, such as name.zh",
+                )
+
+
+def field_value(data, dotted: str):
+    """The value at a dotted path (name.zh, totals.certificates), or None."""
+    for part in dotted.split("."):
+        if not isinstance(data, dict) or part not in data:
+            return None
+        data = data[part]
+    return data
+
+
 RULES: list[Rule] = [
     id_differs_from_file_name,
     id_is_reserved,
@@ -610,4 +701,7 @@ RULES: list[Rule] = [
     history_contradicts_status,
     level_repeated_or_out_of_order,
     batch_exceeds_announced_total,
+    major_outside_its_category,
+    field_category_unknown,
+    disagreement_about_no_field,
 ]

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from functools import cached_property
+from typing import Any
 
 from .. import dates
 from ..check.rules import Index, applies_to, programme_event_position, replacement_ends
@@ -18,6 +19,8 @@ from ..vocabulary import (
     ENDED_STATUSES,
     FILE_KINDS,
     INITIAL_STATUS,
+    MAJOR_LEVELS,
+    SOURCE_KIND,
     STATUS_AFTER,
     STATUSES,
     TRANSFERRED,
@@ -89,17 +92,58 @@ class Source:
 
 
 @dataclass
+class Disagreement:
+    """Another source's value for one field of a file, beside the file's own value and sources."""
+
+    field: str  # the dotted path: name.zh, totals.certificates
+    value: str | int | float
+    sources: list[Source]
+    note: Name | None
+    own_value: str | int | float
+    own_sources: list[Source]  # the sources nearest the field in the file
+
+
+@dataclass
 class Field:
     id: str
     name: Name
     certificates: list[Certificate] = field(default_factory=list)
+    categories: list[MajorCategory] = field(default_factory=list)  # its 专业大类, one per level
+
+    @property
+    def majors(self) -> list[Major]:
+        return [m for big in self.categories for sub in big.children for m in sub.majors]
+
+
+@dataclass
+class MajorCategory:
+    """A 专业大类 (two-digit code, with children) or a 专业类 (four digits, with majors) of the 2021 catalogue."""
+
+    code: str
+    name: Name
+    level: str
+    parent: MajorCategory | None = None  # a 专业类's 大类
+    in_field: Field | None = None  # a 大类's field (editorial classification)
+    children: list[MajorCategory] = field(default_factory=list)
+    majors: list[Major] = field(default_factory=list)
 
 
 @dataclass
 class Major:
-    id: str
+    id: str  # the official code
     name: Name
+    level: str | None = None
+    category: MajorCategory | None = None  # its 专业类
+    second_conversion: bool = True  # False: only one conversion of the ministry's document gives it
     certificates: list[Certificate] = field(default_factory=list)
+
+    @property
+    def big_category(self) -> MajorCategory | None:
+        return self.category.parent if self.category else None
+
+    @property
+    def field(self) -> Field | None:
+        return self.big_category.in_field if self.big_category else None
 
 
 @dataclass
@@ -113,6 +157,7 @@ class Organization:
     sources: list[Source]
     certificates: list[Certificate] = field(default_factory=list)  # issued now
     former_certificates: list[Certificate] = field(default_factory=list)  # moved to another organization
+    disagreements: list[Disagreement] = field(default_factory=list)
 
     @property
     def events(self) -> list[Event]:
@@ -163,6 +208,7 @@ class Batch:
     remarks: list[Remark]
     sources: list[Source]
     certificates: list[Certificate] = field(default_factory=list)
+    disagreements: list[Disagreement] = field(default_factory=list)
 
     @property
     def catalogued_share(self) -> float | None:
@@ -275,6 +321,7 @@ class Certificate:
     # The certificates that were not replaced which its replacements lead to, first reached first.
     current_successors: list[Certificate] = field(default_factory=list)
     last_verified: LastVerified | None = None
+    disagreements: list[Disagreement] = field(default_factory=list)
 
     # Read once the catalogue is built (its history complete), then asked for on every page that
     # names the certificate: computed once, as a history can hold thousands of events.
@@ -349,6 +396,8 @@ class Catalogue:
     fields: dict[str, Field]
     majors: dict[str, Major]
     programme_events: dict[str, ProgrammeEvent] = field(default_factory=dict)
+    major_categories: dict[str, MajorCategory] = field(default_factory=dict)
+    majors_sources: list[Source] = field(default_factory=list)  # the major catalogue's own sources
 
     @cached_property
     def events(self) -> list[Event]:
@@ -373,6 +422,47 @@ class Catalogue:
         found += [p.as_of for c in self.certificates.values() for p in c.pilot_counts if p.as_of]
         found += [s.published for s in self.sources.values() if s.published]
         return max(found, key=dates.sort_key) if found else None
+
+    @property
+    def disagreements(self) -> list[tuple[Certificate | Organization | Batch, Disagreement]]:
+        """Every recorded disagreement with the item it concerns: certificates, organizations, batches."""
+        items: list[Certificate | Organization | Batch] = [
+            *self.certificates.values(),
+            *self.organizations.values(),
+            *self.batches.values(),
+        ]
+        return [(item, d) for item in items for d in item.disagreements]
+
+    @property
+    def announced_certificates(self) -> int:
+        """The certificates the batches announced: the sum of their totals (447 for the four batches)."""
+        return sum(b.totals.certificates for b in self.batches.values() if b.totals and b.totals.certificates)
+
+    def facts_by_source_kind(self) -> dict[str, int]:
+        """How many facts (a certificate's own listing, a level, a pilot count, an event, a major link)
+        cite at least one source of each kind; editorial: fields and unsourced major links."""
+        counts = {kind: 0 for kind in SOURCE_KIND} | {"editorial": 0}
+        for c in self.certificates.values():
+            cited = [c.sources, *(lv.sources for lv in c.levels), *(p.sources for p in c.pilot_counts)]
+            cited += [e.sources for e in c.history if not e.from_batch]
+            cited += [r.sources for r in c.related_majors if r.sources]
+            for sources in cited:
+                for kind in {s.kind for s in sources}:
+                    counts[kind] += 1
+            counts["editorial"] += len(c.fields) + sum(r.editorial for r in c.related_majors)
+        return counts
+
+    def certificates_by_source(self) -> list[tuple[Source, int]]:
+        """Each source that a certificate file cites, with how many do, most first."""
+        counts: dict[str, int] = {}
+        for c in self.certificates.values():
+            for s in c.sources:
+                counts[s.id] = counts.get(s.id, 0) + 1
+        return sorted(((self.sources[i], n) for i, n in counts.items()), key=lambda pair: (-pair[1], pair[0].id))
+
+    @property
+    def batch_unknown_count(self) -> int:
+        return sum(c.batch_unknown for c in self.certificates.values())
 
     @property
     def pilot_institutions_total(self) -> int:
@@ -425,9 +515,42 @@ def build_catalogue(index: Index) -> Catalogue:
     def cite(ids: list[str]) -> list[Source]:
         return [sources[i] for i in ids]
 
+    def disagreements(data: dict) -> list[Disagreement]:
+        found = []
+        for d in data.get("disagreements", []):
+            node: Any = data
+            own_sources = data.get("sources", [])
+            for part in d["field"].split("."):
+                own_sources = node.get("sources", own_sources)
+                node = node[part]
+            # The file's own value rests on its sources, less any that give the other value.
+            own = [i for i in own_sources if i not in d["sources"]]
+            found.append(
+                Disagreement(d["field"], d["value"], cite(d["sources"]), Name.of(d.get("note")), node, cite(own))
+            )
+        return found
+
     vocab = {d.kind: d.data for d in by_kind.get("fields", []) + by_kind.get("majors", [])}
     fields = {f["id"]: Field(f["id"], Name.required(f["name"])) for f in vocab.get("fields", {}).get("fields", [])}
-    majors = {m["id"]: Major(m["id"], Name.required(m["name"])) for m in vocab.get("majors", {}).get("majors", [])}
+    major_categories = {
+        c["code"]: MajorCategory(c["code"], Name.required(c["name"]), c["level"])
+        for c in vocab.get("majors", {}).get("categories", [])
+    }
+    for category in major_categories.values():
+        if len(category.code) == 4:
+            category.parent = major_categories[category.code[:2]]
+            category.parent.children.append(category)
+    for f in vocab.get("fields", {}).get("fields", []):
+        for code in sorted(f["categories"], key=lambda code: list(MAJOR_LEVELS).index(major_categories[code].level)):
+            fields[f["id"]].categories.append(major_categories[code])
+            major_categories[code].in_field = fields[f["id"]]
+    majors = {}
+    for m in vocab.get("majors", {}).get("majors", []):
+        category = major_categories[m["category"]]
+        majors[m["id"]] = Major(
+            m["id"], Name.required(m["name"]), m["level"], category, m.get("second_conversion", True)
+        )
+        category.majors.append(majors[m["id"]])
 
     organizations = {
         d.data["id"]: Organization(
@@ -438,6 +561,7 @@ def build_catalogue(index: Index) -> Catalogue:
             description=Name.of(d.data.get("description")),
             maintainers=list(d.data.get("maintainers", [])),
             sources=cite(d.data["sources"]),
+            disagreements=disagreements(d.data),
         )
         for d in by_kind.get("organization", [])
     }
@@ -463,6 +587,7 @@ def build_catalogue(index: Index) -> Catalogue:
             totals=totals(d.data.get("totals")),
             remarks=[Remark(Name.required(r["text"]), cite(r["sources"])) for r in d.data.get("remarks", [])],
             sources=cite(d.data["sources"]),
+            disagreements=disagreements(d.data),
         )
         for d in sorted(by_kind.get("batch", []), key=lambda d: d.data["number"])
     }
@@ -502,6 +627,7 @@ def build_catalogue(index: Index) -> Catalogue:
             )
             if "last_verified" in data
             else None,
+            disagreements=disagreements(data),
         )
         if batch:
             certificate.history.append(
@@ -586,4 +712,15 @@ def build_catalogue(index: Index) -> Catalogue:
         for related in certificate.related_majors:
             related.major.certificates.append(certificate)
 
-    return Catalogue(certificates, organizations, batches, sources, fields, majors, programme_events)
+    majors_sources = cite(vocab.get("majors", {}).get("sources", []))
+    return Catalogue(
+        certificates,
+        organizations,
+        batches,
+        sources,
+        fields,
+        majors,
+        programme_events=programme_events,
+        major_categories=major_categories,
+        majors_sources=majors_sources,
+    )

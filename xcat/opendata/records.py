@@ -12,7 +12,19 @@ from __future__ import annotations
 from typing import Any
 
 from .. import urls
-from ..model import Batch, Catalogue, Certificate, Event, Name, Organization, ProgrammeEvent, Source, Successor
+from ..model import (
+    Batch,
+    Catalogue,
+    Certificate,
+    Disagreement,
+    Event,
+    MajorCategory,
+    Name,
+    Organization,
+    ProgrammeEvent,
+    Source,
+    Successor,
+)
 from .buildinfo import BuildInfo
 
 
@@ -87,6 +99,7 @@ class Records:
             "last_verified": {"date": certificate.last_verified.date, "sources": ids(certificate.last_verified.sources)}
             if certificate.last_verified
             else None,
+            "disagreements": disagreements(certificate.disagreements),
             "sources": ids(certificate.sources),
             "file": certificate.path,
         }
@@ -120,6 +133,7 @@ class Records:
             "ended_certificate_count": len(organization.ended_certificates),
             "transferred_certificate_count": len(organization.transferred_certificates),
             "former_certificates": [self.certificate_ref(c) for c in organization.former_certificates],
+            "disagreements": disagreements(organization.disagreements),
             "sources": ids(organization.sources),
             "file": organization.path,
         }
@@ -155,6 +169,7 @@ class Records:
                 for c in batch.certificates
             ],
             "remarks": [{"text": name(r.text), "sources": ids(r.sources)} for r in batch.remarks],
+            "disagreements": disagreements(batch.disagreements),
             "sources": ids(batch.sources),
             "file": batch.path,
         }
@@ -176,11 +191,24 @@ class Records:
             ],
             "batches": [self.batch(b) for b in sorted(catalogue.batches.values(), key=lambda b: b.number)],
             "fields": [
-                {"id": f.id, "name": name(f.name), "certificates": sorted(c.id for c in f.certificates)}
+                {
+                    "id": f.id,
+                    "name": name(f.name),
+                    "categories": [{"code": c.code, "name": name(c.name), "level": c.level} for c in f.categories],
+                    "certificates": sorted(c.id for c in f.certificates),
+                }
                 for f in catalogue.fields.values()
             ],
             "majors": [
-                {"id": m.id, "name": name(m.name), "certificates": sorted(c.id for c in m.certificates)}
+                {
+                    "id": m.id,
+                    "name": name(m.name),
+                    "level": m.level,
+                    "category": category(m.category),
+                    "big_category": category(m.big_category),
+                    "second_conversion": m.second_conversion,
+                    "certificates": sorted(c.id for c in m.certificates),
+                }
                 for m in catalogue.majors.values()
             ],
             "programme_events": [self.programme_event(p) for p in catalogue.programme_events.values()],
@@ -204,6 +232,25 @@ class Records:
 
 def name(value: Name | None) -> dict[str, str | None] | None:
     return None if value is None else {"zh": value.zh, "en": value.en}
+
+
+def category(value: MajorCategory | None) -> dict[str, Any] | None:
+    return None if value is None else {"code": value.code, "name": name(value.name)}
+
+
+def disagreements(values: list[Disagreement]) -> list[dict[str, Any]]:
+    """Each other value a source gives, beside the file's value: both published, neither chosen."""
+    return [
+        {
+            "field": d.field,
+            "value": d.own_value,
+            "sources": ids(d.own_sources),
+            "other_value": d.value,
+            "other_sources": ids(d.sources),
+            "note": name(d.note),
+        }
+        for d in values
+    ]
 
 
 def chain(steps: list[Successor] | None) -> list[dict[str, str]] | None:

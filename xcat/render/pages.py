@@ -24,6 +24,10 @@ from . import charts
 
 TEMPLATES = Path(__file__).parent / "templates"
 LATEST_CHANGES_ON_HOME = 10
+# Cited by the coverage page when the catalogue has them: the 2025 handover notice, and the report
+# that says where the batch 3 list and the batch 4 notice were published.
+HANDOVER_SOURCE = "mohrss-moe-2025-154"
+LISTS_SOURCE = "uryuwr-ingest-report"
 
 
 def write_pages(
@@ -197,7 +201,10 @@ def by_name(certificates: Iterable[Certificate]) -> list[Certificate]:
 
 def catalogue_order(certificates: Iterable[Certificate]) -> list[Certificate]:
     """By batch, then by name; certificates introduced outside the batches last."""
-    return sorted(certificates, key=lambda c: (c.batch.number if c.batch else 10**6, pinyin_sort_key(c.name.zh), c.id))
+    return sorted(
+        certificates,
+        key=lambda c: (c.batch.number if c.batch else 10**6 + c.batch_unknown, pinyin_sort_key(c.name.zh), c.id),
+    )
 
 
 # --- Writing ------------------------------------------------------------------
@@ -249,6 +256,17 @@ class PageWriter:
                 handovers=handovers(catalogue),
                 timeline=timeline(catalogue),
             ),
+            page(self.render, urls.DISAGREEMENTS_PAGE, "disagreements.md.j2", disagreements=catalogue.disagreements),
+            page(
+                self.render,
+                urls.COVERAGE_PAGE,
+                "coverage.md.j2",
+                handover=catalogue.sources.get(HANDOVER_SOURCE),
+                lists=catalogue.sources.get(LISTS_SOURCE),
+                outside=sum(not c.batch and not c.batch_unknown for c in everything),
+                by_source=catalogue.certificates_by_source(),
+                facts=catalogue.facts_by_source_kind(),
+            ),
         ]
         jobs += [page(self.certificate_page, certificate) for certificate in everything]
         jobs.append(
@@ -273,16 +291,14 @@ class PageWriter:
             page(self.render, urls.index_source("field"), "fields.md.j2", fields=list(catalogue.fields.values()))
         )
         jobs += [
-            page(self.render, urls.page_source("field", item.id), "field.md.j2", item=item, kind="field")
+            page(self.render, urls.page_source("field", item.id), "field.md.j2", item=item)
             for item in catalogue.fields.values()
         ]
-        jobs.append(
-            page(self.render, urls.index_source("major"), "majors.md.j2", majors=list(catalogue.majors.values()))
-        )
-        jobs += [
-            page(self.render, urls.page_source("major", item.id), "field.md.j2", item=item, kind="major")
-            for item in catalogue.majors.values()
-        ]
+        # 1,349 majors: each is an entry on its field's page (one heading each, for search); only a
+        # major with linked certificates has a page of its own (a page each took the build from 8 s to 36 s).
+        linked = [major for major in catalogue.majors.values() if major.certificates]
+        jobs.append(page(self.render, urls.index_source("major"), "majors.md.j2", linked=linked))
+        jobs += [page(self.render, urls.page_source("major", m.id), "major.md.j2", major=m) for m in linked]
         return jobs
 
     def home_page(self) -> None:

@@ -1,0 +1,59 @@
+"""Coverage, disagreements and certificates whose batch is unknown, as the model derives them."""
+
+from __future__ import annotations
+
+from tests.helpers import TODAY, copy_fictional, edit, run_check
+from xcat.check.catalogue import check_catalogue
+from xcat.check.schemas import SchemaSet
+from xcat.model import build_catalogue
+from xcat.settings import ROOT, SCHEMAS
+
+
+def model_of(catalogue):
+    checked = check_catalogue(catalogue, SchemaSet(SCHEMAS), today=TODAY, base=ROOT)
+    assert checked.ok, checked.problems
+    return build_catalogue(checked.index)
+
+
+def test_announced_certificates_are_the_sum_of_the_batches_totals(fictional_model):
+    assert [b.totals.certificates for b in fictional_model.batches.values()] == [8, 40]
+    assert fictional_model.announced_certificates == 48
+    assert [len(b.certificates) for b in fictional_model.batches.values()] == [6, 1]
+
+
+def test_a_certificate_without_batch_or_introduction_has_an_unknown_batch(tmp_path):
+    catalogue = copy_fictional(tmp_path)
+    edit(catalogue, "certificates/fictional-kappa.yaml", "batch: batch-2\n", "")
+    assert run_check(catalogue)[1] == []  # allowed: a source lists it, none says when it came
+    model = model_of(catalogue)
+    kappa = model.certificates["fictional-kappa"]
+    assert kappa.batch is None and kappa.batch_unknown
+    assert kappa.status == "active" and kappa.introduced is None
+    assert model.batch_unknown_count == 1
+    assert not model.certificates["fictional-zeta"].batch_unknown  # introduced outside the batches
+    assert len(model.batches["batch-2"].certificates) == 0
+
+
+def test_a_disagreement_carries_both_values_each_with_its_sources(fictional_model):
+    org = fictional_model.organizations["fictional-org-b"]
+    [d] = org.disagreements
+    assert (d.field, d.own_value, [s.id for s in d.own_sources]) == (
+        "name.zh",
+        "虚构评价组织乙",
+        ["fictional-notice-2020"],
+    )
+    assert (d.value, [s.id for s in d.sources]) == ("虚构评价组织乙（虚构别名）", ["fictional-paper"])
+    assert d.note.en == "The fictional paper adds an alias."
+    assert fictional_model.disagreements == [(org, d)]
+
+
+def test_the_files_own_sources_leave_out_the_one_that_gives_the_other_value(tmp_path):
+    catalogue = copy_fictional(tmp_path)
+    edit(
+        catalogue,
+        "organizations/fictional-org-b.yaml",
+        "sources: [fictional-notice-2020]\n",
+        "sources: [fictional-notice-2020, fictional-paper]\n",
+    )
+    [d] = model_of(catalogue).organizations["fictional-org-b"].disagreements
+    assert [s.id for s in d.own_sources] == ["fictional-notice-2020"]
