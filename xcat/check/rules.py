@@ -12,7 +12,15 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 
 from .. import dates
-from ..vocabulary import ALLOWED_NEXT, ENDING_EVENTS, INITIAL_STATUS, LEVEL_ORDER, STATUS_AFTER, VOCABULARY_KINDS
+from ..vocabulary import (
+    ALLOWED_NEXT,
+    ENDING_EVENTS,
+    ENTRY_KEY,
+    INITIAL_STATUS,
+    LEVEL_ORDER,
+    STATUS_AFTER,
+    VOCABULARY_KINDS,
+)
 from .load import Document
 from .problems import Problem, field_path
 
@@ -92,7 +100,7 @@ def id_is_reserved(index: Index) -> Iterator[Problem]:
                     ("id",), f"id: '{document.data['id']}' is reserved for the site's index pages: choose another id"
                 )
     for kind, document in index.vocabularies.items():
-        for position, entry in enumerate(document.data[kind]):
+        for position, entry in enumerate(document.data[kind] if kind not in ENTRY_KEY else []):
             if entry["id"] in RESERVED_IDS:
                 yield document.problem(
                     (kind, position, "id"),
@@ -102,14 +110,15 @@ def id_is_reserved(index: Index) -> Iterator[Problem]:
 
 def vocabulary_id_repeated(index: Index) -> Iterator[Problem]:
     for kind, document in index.vocabularies.items():
+        key = ENTRY_KEY.get(kind, "id")  # a synonym is named by its query
         seen: dict[str, int] = {}
         for position, entry in enumerate(document.data[kind]):
-            if entry["id"] in seen:
+            if entry[key] in seen:
                 yield document.problem(
-                    (kind, position, "id"),
-                    f"{kind}[{position}].id: '{entry['id']}' is already used by {kind}[{seen[entry['id']]}]",
+                    (kind, position, key),
+                    f"{kind}[{position}].{key}: '{entry[key]}' is already used by {kind}[{seen[entry[key]]}]",
                 )
-            seen.setdefault(entry["id"], position)
+            seen.setdefault(entry[key], position)
 
 
 def batch_id_does_not_match_number(index: Index) -> Iterator[Problem]:

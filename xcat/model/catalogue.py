@@ -290,6 +290,8 @@ class Catalogue:
     sources: dict[str, Source]
     fields: dict[str, Field]
     majors: dict[str, Major]
+    # Editorial search synonyms (catalogue/synonyms.yaml): query -> the words in names it finds.
+    synonyms: dict[str, list[str]] = field(default_factory=dict)
 
     @cached_property
     def events(self) -> list[Event]:
@@ -459,4 +461,5 @@ def build_catalogue(index: Index) -> Catalogue:
         for related in certificate.related_majors:
             related.major.certificates.append(certificate)
 
-    return Catalogue(certificates, organizations, batches, sources, fields, majors)
+    synonyms = {s["query"]: s["finds"] for d in by_kind.get("synonyms", []) for s in d.data["synonyms"]}
+    return Catalogue(certificates, organizations, batches, sources, fields, majors, synonyms)
