@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import functools
 import json
-import logging
 import re
 from collections.abc import Callable, Iterable
 from pathlib import Path
@@ -19,7 +18,8 @@ from markupsafe import Markup
 
 from .. import urls, vocabulary
 from ..model import Batch, Catalogue, Certificate, Name, Source
-from . import charts
+from . import charts, search
+from .search import _segmenter_and_speller, pinyin_sort_key, pinyin_terms
 
 TEMPLATES = Path(__file__).parent / "templates"
 LATEST_CHANGES_ON_HOME = 10
@@ -80,46 +80,6 @@ def page_title(value) -> Markup:
     """The front matter title of a page: a name (zh and en) or a text, inert for any theme."""
     text = value.both() if isinstance(value, Name) else str(value)
     return Markup(json.dumps(" ".join(text.split()).translate(_TITLE_LOOK_ALIKES), ensure_ascii=False))
-
-
-# --- Pinyin -------------------------------------------------------------------
-
-_HAN = re.compile(r"[\u3400-\u9fff]")
-
-
-@functools.cache
-def _segmenter_and_speller():
-    """jieba and pypinyin, imported on first use: their dictionaries take about 2 s to load,
-    which only a build that renders pages pays, never `check` or the other commands."""
-    import jieba  # noqa: PLC0415 - heavy optional dependency, see above
-    import pypinyin  # noqa: PLC0415 - heavy optional dependency, see above
-
-    jieba.setLogLevel(logging.WARNING)  # its dictionary-loading chatter is not build output
-    jieba.initialize()  # load the dictionary once, before the page jobs are shared out between processes
-    return jieba, pypinyin
-
-
-def pinyin_terms(name: str) -> list[str]:
-    """Search terms for a Chinese name: words in pinyin, the whole name joined, and initials.
-    工业机器人应用编程 -> ["gongye jiqiren yingyong biancheng", "gongyejiqirenyingyongbiancheng", "gyjqryybc"].
-    Material's search matches prefixes, so "gyjqr" and "gongye jiqiren" both find it."""
-    jieba, pypinyin = _segmenter_and_speller()
-    words = [w for w in jieba.cut(name, HMM=False) if _HAN.search(w)]
-    if not words:
-        return []
-    spelled = [[s for s in pypinyin.lazy_pinyin(w, errors="ignore") if s.isascii()] for w in words]
-    terms = [
-        " ".join("".join(s) for s in spelled),
-        "".join("".join(s) for s in spelled),
-        "".join(s[0] for word in spelled for s in word),
-    ]
-    return list(dict.fromkeys(t for t in terms if t))
-
-
-@functools.cache  # every list page sorts by it: spell each name once
-def pinyin_sort_key(name: str) -> str:
-    _, pypinyin = _segmenter_and_speller()
-    return " ".join(pypinyin.lazy_pinyin(name, style=pypinyin.Style.NORMAL)).lower()
 
 
 # --- What each page shows -----------------------------------------------------
@@ -204,7 +164,13 @@ class PageWriter:
             )
         )
         jobs += [
-            page(self.render, urls.page_source("organization", o.id), "organization.md.j2", o=o)
+            page(
+                self.render,
+                urls.page_source("organization", o.id),
+                "organization.md.j2",
+                o=o,
+                search=search.organization(o, catalogue),
+            )
             for o in catalogue.organizations.values()
         ]
         jobs.append(
@@ -215,14 +181,28 @@ class PageWriter:
             page(self.render, urls.index_source("field"), "fields.md.j2", fields=list(catalogue.fields.values()))
         )
         jobs += [
-            page(self.render, urls.page_source("field", item.id), "field.md.j2", item=item, kind="field")
+            page(
+                self.render,
+                urls.page_source("field", item.id),
+                "field.md.j2",
+                item=item,
+                kind="field",
+                search=search.field_of_study(item, catalogue),
+            )
             for item in catalogue.fields.values()
         ]
         jobs.append(
             page(self.render, urls.index_source("major"), "majors.md.j2", majors=list(catalogue.majors.values()))
         )
         jobs += [
-            page(self.render, urls.page_source("major", item.id), "field.md.j2", item=item, kind="major")
+            page(
+                self.render,
+                urls.page_source("major", item.id),
+                "field.md.j2",
+                item=item,
+                kind="major",
+                search=search.major(item, catalogue),
+            )
             for item in catalogue.majors.values()
         ]
         return jobs
@@ -235,6 +215,7 @@ class PageWriter:
             counts=catalogue.count_by_status(),
             latest=catalogue.events[:LATEST_CHANGES_ON_HOME],
             chart=self.chart(urls.CATALOGUE_CHART, charts.catalogue_over_time_svg(catalogue)),
+            search=search.home(catalogue),
         )
 
     def certificate_page(self, certificate: Certificate) -> None:
@@ -247,6 +228,7 @@ class PageWriter:
             former_pinyin=[t for n in certificate.former_names for t in pinyin_terms(n.zh)],
             edit_url=self.edit_url(certificate.path),
             chart=self.chart(urls.chart("certificate", certificate.id), charts.pilot_counts_svg(certificate)),
+            search=search.certificate(certificate, self.catalogue),
         )
 
     def batch_page(self, batch: Batch) -> None:
@@ -255,6 +237,7 @@ class PageWriter:
             "batch.md.j2",
             b=batch,
             chart=self.chart(urls.chart("batch", batch.id), charts.batch_counts_svg(batch)),
+            search=search.batch(batch, self.catalogue),
         )
 
     def render(self, page: str, template: str, **context) -> None:

@@ -1,0 +1,111 @@
+/* The search box, answered by Pagefind (site/pagefind/, built by build.py). Everything a query
+   needs was put into the index at build time (xcat/render/search.py: pinyin, fragments, synonyms,
+   codes); this script only normalizes what was typed, asks Pagefind once per kind of page
+   (certificates first, then organizations, majors, fields, batches, other pages), puts an exact
+   name first, and shows each result with textContent: no HTML is built from indexed text. */
+(function () {
+  "use strict";
+
+  var form = document.getElementById("x-search-form");
+  if (!form) return;
+  var input = form.elements.query;
+  var toggle = document.getElementById("__search");
+  var meta = document.querySelector("#x-search-results .md-search-result__meta");
+  var list = document.querySelector("#x-search-results .md-search-result__list");
+  var script = document.currentScript && document.currentScript.src;
+  var root = new URL("../", script || location.href);  // this script is javascripts/search.js
+  var KINDS = ["certificate", "organization", "major", "field", "batch", "page"];
+  var SHOWN = 20;
+  var pagefind = null, asked = 0;
+
+  function load() {
+    if (!pagefind) {
+      pagefind = import(new URL("pagefind/pagefind.js", root).href).then(function (p) {
+        return p.options({ baseUrl: root.pathname }).then(function () { return p.init(); }).then(function () { return p; });
+      });
+    }
+    return pagefind;
+  }
+
+  // Full-width letters and punctuation as ASCII (ＢＩＭ，→ BIM,), tone marks off (gōngyè → gongye),
+  // punctuation as a space except "+" (1+X).
+  function normalize(text) {
+    return text.normalize("NFKD").replace(/[\u0300-\u036f]/g, "").normalize("NFKC").toLowerCase()
+      .replace(/[^\p{L}\p{N}+]+/gu, " ").trim();
+  }
+
+  function same(a, b) { return a && normalize(a).replace(/ /g, "") === b.replace(/ /g, ""); }
+
+  function show(text) { meta.textContent = text; }
+
+  function item(data) {
+    var li = document.createElement("li");
+    li.className = "md-search-result__item";
+    var a = document.createElement("a");
+    a.className = "md-search-result__link";
+    a.href = data.url;
+    var article = document.createElement("article");
+    article.className = "md-search-result__article md-typeset";
+    var title = document.createElement("h1");
+    title.textContent = data.meta.title || data.url;
+    var kind = document.createElement("p");
+    kind.className = "x-search-kind";
+    kind.textContent = [data.meta.kind, data.meta.subtitle].filter(Boolean).join(" · ");
+    var summary = document.createElement("p");
+    summary.textContent = data.meta.summary || "";
+    article.append(title, kind, summary);
+    a.appendChild(article);
+    li.appendChild(a);
+    return li;
+  }
+
+  function search() {
+    var query = normalize(input.value);
+    var ticket = ++asked;
+    if (!query) { list.replaceChildren(); show("输入证书名称、拼音、组织或专业 Type a certificate, pinyin, organization or major"); return; }
+    load().then(function (p) {
+      return Promise.all(KINDS.map(function (kind) { return p.search(query, { filters: { kind: kind } }); }));
+    }).then(function (answers) {
+      if (ticket !== asked) return null;
+      var results = [];
+      answers.forEach(function (answer) { if (answer) results = results.concat(answer.results); });
+      // An exact name match comes first of all: look at the best result of each kind.
+      var firsts = answers.map(function (a) { return a && a.results[0]; }).filter(Boolean);
+      return Promise.all(firsts.map(function (r) { return r.data(); })).then(function (datas) {
+        var exact = firsts.find(function (r, i) { return same(datas[i].meta.title, query) || same(datas[i].meta.subtitle, query); });
+        if (exact) results = [exact].concat(results.filter(function (r) { return r !== exact; }));
+        return Promise.all(results.slice(0, SHOWN).map(function (r) { return r.data(); })).then(function (shown) {
+          return { total: results.length, shown: shown };
+        });
+      });
+    }).then(function (found) {
+      if (!found || ticket !== asked) return;
+      list.replaceChildren.apply(list, found.shown.map(item));
+      show(found.total === 0 ? "没有结果 No results"
+        : found.total + " 个结果 results" + (found.total > SHOWN ? "（显示前 " + SHOWN + " 个 first " + SHOWN + " shown）" : ""));
+    }).catch(function () {
+      if (ticket === asked) show("搜索暂不可用 Search is unavailable");
+    });
+  }
+
+  var timer = null;
+  input.addEventListener("input", function () { clearTimeout(timer); timer = setTimeout(search, 80); });
+  input.addEventListener("focus", load);
+  form.addEventListener("submit", function (event) {
+    event.preventDefault();
+    var first = list.querySelector("a");
+    if (first) location.href = first.href;
+  });
+  form.addEventListener("reset", function () { setTimeout(search, 0); });
+  if (toggle) toggle.addEventListener("change", function () { if (toggle.checked) { input.focus(); load(); } });
+  document.addEventListener("keydown", function (event) {
+    if (event.key === "Escape" && toggle && toggle.checked) { toggle.checked = false; input.blur(); }
+    var typing = /^(input|textarea|select)$/i.test(event.target.tagName) || event.target.isContentEditable;
+    if (!typing && (event.key === "/" || event.key === "s") && toggle) {
+      event.preventDefault();
+      toggle.checked = true;
+      input.focus();
+      load();
+    }
+  });
+})();
