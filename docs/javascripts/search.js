@@ -1,8 +1,8 @@
 /* The search box, answered by Pagefind (site/pagefind/, built by build.py). Everything a query
    needs was put into the index at build time (xcat/render/search.py: pinyin, fragments, synonyms,
-   codes); this script only normalizes what was typed, asks Pagefind once per kind of page
-   (certificates first, then organizations, majors, fields, batches, other pages), puts an exact
-   name first, and shows each result with textContent: no HTML is built from indexed text. */
+   codes; weights that rank certificates first, then organizations, majors, fields, batches); this
+   script only normalizes what was typed, asks Pagefind, puts an exact name first, and shows each
+   result with textContent: no HTML is built from indexed text. */
 (function () {
   "use strict";
 
@@ -10,18 +10,22 @@
   if (!form) return;
   var input = form.elements.query;
   var toggle = document.getElementById("__search");
-  var meta = document.querySelector("#x-search-results .md-search-result__meta");
-  var list = document.querySelector("#x-search-results .md-search-result__list");
+  var results = document.getElementById("x-search-results");
+  var meta = results.querySelector(".md-search-result__meta");
+  var list = results.querySelector(".md-search-result__list");
   var script = document.currentScript && document.currentScript.src;
   var root = new URL("../", script || location.href);  // this script is javascripts/search.js
-  var KINDS = ["certificate", "organization", "major", "field", "batch", "page"];
   var SHOWN = 20;
   var pagefind = null, asked = 0;
 
   function load() {
     if (!pagefind) {
       pagefind = import(new URL("pagefind/pagefind.js", root).href).then(function (p) {
-        return p.options({ baseUrl: root.pathname }).then(function () { return p.init(); }).then(function () { return p; });
+        // Rank by the weights given at build time alone: the hidden blocks repeat words on purpose
+        // (fragments), and their length says nothing about relevance.
+        var ranking = { termFrequency: 0, pageLength: 0 };
+        return p.options({ baseUrl: root.pathname, ranking: ranking }).then(function () { return p.init(); })
+          .then(function () { return p; });
       });
     }
     return pagefind;
@@ -36,7 +40,8 @@
 
   function same(a, b) { return a && normalize(a).replace(/ /g, "") === b.replace(/ /g, ""); }
 
-  function show(text) { meta.textContent = text; }
+  // data-query: what the shown results answer (tests wait for it).
+  function show(text, query) { meta.textContent = text; results.setAttribute("data-query", query || ""); }
 
   function item(data) {
     var li = document.createElement("li");
@@ -61,30 +66,25 @@
 
   function search() {
     var query = normalize(input.value);
-    var ticket = ++asked;
+    var typed = input.value, ticket = ++asked;
     if (!query) { list.replaceChildren(); show("输入证书名称、拼音、组织或专业 Type a certificate, pinyin, organization or major"); return; }
     load().then(function (p) {
-      return Promise.all(KINDS.map(function (kind) { return p.search(query, { filters: { kind: kind } }); }));
-    }).then(function (answers) {
-      if (ticket !== asked) return null;
-      var results = [];
-      answers.forEach(function (answer) { if (answer) results = results.concat(answer.results); });
-      // An exact name match comes first of all: look at the best result of each kind.
-      var firsts = answers.map(function (a) { return a && a.results[0]; }).filter(Boolean);
-      return Promise.all(firsts.map(function (r) { return r.data(); })).then(function (datas) {
-        var exact = firsts.find(function (r, i) { return same(datas[i].meta.title, query) || same(datas[i].meta.subtitle, query); });
-        if (exact) results = [exact].concat(results.filter(function (r) { return r !== exact; }));
-        return Promise.all(results.slice(0, SHOWN).map(function (r) { return r.data(); })).then(function (shown) {
-          return { total: results.length, shown: shown };
-        });
+      return p.search(query);
+    }).then(function (answer) {
+      if (!answer || ticket !== asked) return null;
+      return Promise.all(answer.results.slice(0, SHOWN).map(function (r) { return r.data(); })).then(function (shown) {
+        // An exact name comes first of all (Pagefind may rank a longer name containing it as high).
+        var exact = shown.findIndex(function (d) { return same(d.meta.title, query) || same(d.meta.subtitle, query); });
+        if (exact > 0) shown.unshift(shown.splice(exact, 1)[0]);
+        return { total: answer.results.length, shown: shown };
       });
     }).then(function (found) {
       if (!found || ticket !== asked) return;
       list.replaceChildren.apply(list, found.shown.map(item));
       show(found.total === 0 ? "没有结果 No results"
-        : found.total + " 个结果 results" + (found.total > SHOWN ? "（显示前 " + SHOWN + " 个 first " + SHOWN + " shown）" : ""));
+        : found.total + " 个结果 results" + (found.total > SHOWN ? "（显示前 " + SHOWN + " 个 first " + SHOWN + " shown）" : ""), typed);
     }).catch(function () {
-      if (ticket === asked) show("搜索暂不可用 Search is unavailable");
+      if (ticket === asked) show("搜索暂不可用 Search is unavailable", typed);
     });
   }
 

@@ -1,12 +1,12 @@
 """What the site's search (Pagefind) indexes for each page: decided here, at build time.
 
 Each catalogue page carries a hidden block (the `search_entry` macro) that is the only text
-Pagefind indexes for it: the names first (weight 10), then the terms a student may type
-instead (pinyin, fragments, editorial synonyms, codes; weight 5), then what the page is about
+Pagefind indexes for it: the names first (the highest weight), then the terms a student may
+type instead (pinyin, fragments, editorial synonyms, codes), then what the page is about
 (organization, status, fields, majors; weight 1). Query expansion happens here, once, so the
 browser runs Pagefind as it is and downloads only the index chunks a query needs.
-The kind (certificate first, then organization, major, field, batch) is a Pagefind filter, and
-the result's summary is metadata: organization, status and levels, never pinyin or table cells.
+The weights also rank the kinds (KINDS), and the result's summary is metadata: organization,
+status and levels, never pinyin or table cells.
 """
 
 from __future__ import annotations
@@ -62,14 +62,17 @@ def pinyin_sort_key(name: str) -> str:
 
 # --- Entries -----------------------------------------------------------------
 
-# The order results are shown in, by kind; the search box shows certificates first.
+# Each kind's words and their weights (names, then other terms; what a page is about weighs 1):
+# Pagefind ranks by weight, so a certificate whose name matches comes before an organization
+# whose name matches, then majors, fields, batches, other pages; and any page whose own name
+# matches comes before pages that only mention it (a certificate naming its organization).
 KINDS = {
-    "certificate": "证书 Certificate",
-    "organization": "评价组织 Organization",
-    "major": "专业 Major",
-    "field": "专业大类 Field",
-    "batch": "批次 Batch",
-    "page": "页面 Page",
+    "certificate": ("证书 Certificate", 10, 7),
+    "organization": ("评价组织 Organization", 9, 6),
+    "major": ("专业 Major", 8, 5),
+    "field": ("专业大类 Field", 7, 4),
+    "batch": ("批次 Batch", 6, 3),
+    "page": ("页面 Page", 5, 2),
 }
 _HAN_RUN = re.compile(r"[\u3400-\u9fff]+")
 # Pagefind splits Chinese into dictionary words, in the page and in the query alike: a fragment
@@ -91,7 +94,12 @@ class SearchEntry:
 
     @property
     def kind_label(self) -> str:
-        return KINDS[self.kind]
+        return KINDS[self.kind][0]
+
+    @property
+    def weights(self) -> tuple[int, int]:
+        """Pagefind weights of the names and of the other terms."""
+        return KINDS[self.kind][1], KINDS[self.kind][2]
 
 
 def fragments(name: str) -> list[str]:
