@@ -15,7 +15,7 @@
   var list = results.querySelector(".md-search-result__list");
   var script = document.currentScript && document.currentScript.src;
   var root = new URL("../", script || location.href);  // this script is javascripts/search.js
-  var SHOWN = 20;
+  var SHOWN = 10;  // results shown, each one small request (its fragment) before it is drawn
   var pagefind = null, asked = 0;
 
   function load() {
@@ -90,7 +90,8 @@
 
   var timer = null;
   input.addEventListener("input", function () { clearTimeout(timer); timer = setTimeout(search, 80); });
-  input.addEventListener("focus", load);
+  // Focusing the box opens Material's search panel (its CSS shows the results while #__search is checked).
+  input.addEventListener("focus", function () { if (toggle) toggle.checked = true; load(); });
   form.addEventListener("submit", function (event) {
     event.preventDefault();
     var first = list.querySelector("a");
