@@ -22,8 +22,9 @@
     if (!pagefind) {
       pagefind = import(new URL("pagefind/pagefind.js", root).href).then(function (p) {
         // Rank by the weights given at build time alone: the hidden blocks repeat words on purpose
-        // (fragments), and their length says nothing about relevance.
-        var ranking = { termFrequency: 0, pageLength: 0 };
+        // (suffixes), their length says nothing about relevance, and nor does how much longer an
+        // indexed word is than the typed prefix (a major's short initials are no better a match).
+        var ranking = { termFrequency: 0, pageLength: 0, termSimilarity: 0 };
         return p.options({ baseUrl: root.pathname, ranking: ranking }).then(function () { return p.init(); })
           .then(function () { return p; });
       });
@@ -69,7 +70,11 @@
     var typed = input.value, ticket = ++asked;
     if (!query) { list.replaceChildren(); show("输入证书名称、拼音、组织或专业 Type a certificate, pinyin, organization or major"); return; }
     load().then(function (p) {
-      return p.search(query);
+      // Latin letters running into Chinese ("BIM建模") are tried whole, then as separate words.
+      return p.search(query).then(function (answer) {
+        var split = query.replace(/([a-z0-9+]+)/g, " $1 ").replace(/ +/g, " ").trim();
+        return answer.results.length || split === query ? answer : p.search(split);
+      });
     }).then(function (answer) {
       if (!answer || ticket !== asked) return null;
       return Promise.all(answer.results.slice(0, SHOWN).map(function (r) { return r.data(); })).then(function (shown) {

@@ -80,12 +80,14 @@ def _link_or_copy(source: str, target: str) -> None:
 
 
 def index_for_search(site: Path) -> None:
-    """Pagefind's extended build (pip: pagefind-bin-extended, which segments Chinese) indexes
-    the hidden search block of each catalogue page (render/search.py) into site/pagefind/: an
+    """Pagefind (pip: pagefind-bin-extended) indexes the hidden search block of each catalogue page (render/search.py) into site/pagefind/: an
     index in chunks, of which a visitor downloads only those a query needs (docs/performance.md)."""
     from pagefind_bin_extended import get_executable  # noqa: PLC0415 - only a build needs the binary
 
-    command = [str(get_executable()), "--site", str(site), "--output-subdir", urls.SEARCH_FOLDER, "--silent"]
+    # English rules for every page: Chinese stays unsplit and render/search.py indexes every suffix
+    # of a name instead (Pagefind 1.5.2 lost pages from its index, docs/performance.md).
+    command = [str(get_executable()), "--site", str(site), "--output-subdir", urls.SEARCH_FOLDER]
+    command += ["--force-language", "en", "--silent"]
     result = subprocess.run(command, capture_output=True, text=True, check=False)
     if result.returncode != 0:
         raise BuildFailed(f"Pagefind could not index the site: {(result.stderr or result.stdout).strip()}")

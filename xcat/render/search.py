@@ -75,11 +75,12 @@ KINDS = {
     "page": ("页面 Page", 5, 2),
 }
 _HAN_RUN = re.compile(r"[\u3400-\u9fff]+")
-# Pagefind splits Chinese into dictionary words, in the page and in the query alike: a fragment
-# that cuts a word ("中车行" in 北京中车行高新技术有限公司) becomes different words. Indexing every
-# fragment of a name as its own phrase gives a typed fragment the same split. Longer fragments
-# than this are rare queries and cost index size.
-LONGEST_FRAGMENT = 8
+# The index keeps Chinese unsplit (build.py runs Pagefind with --force-language en: its Chinese
+# word segmentation lost pages at 5,000 certificates, docs/performance.md) and Pagefind matches
+# each typed word as a prefix of an indexed word. Every suffix of a name's Chinese runs is
+# indexed as a word of its own, so any fragment (中车行 in 北京中车行高新技术有限公司) is a prefix
+# of one. Fragments longer than this are rare queries and cost index size.
+LONGEST_FRAGMENT = 16
 
 
 @dataclass
@@ -103,12 +104,11 @@ class SearchEntry:
 
 
 def fragments(name: str) -> list[str]:
-    """Every run of 2..LONGEST_FRAGMENT characters of each Chinese run of the name."""
+    """Each suffix of each Chinese run of the name (at least two characters, at most LONGEST_FRAGMENT)."""
     found: dict[str, None] = {}
     for run in _HAN_RUN.findall(name):
-        for size in range(2, min(len(run), LONGEST_FRAGMENT) + 1):
-            for start in range(len(run) - size + 1):
-                found.setdefault(run[start : start + size])
+        for start in range(len(run) - 1):
+            found.setdefault(run[start : start + LONGEST_FRAGMENT])
     return list(found)
 
 
