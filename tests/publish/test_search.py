@@ -21,11 +21,15 @@ def search(page, query: str) -> list[str]:
     return [href.split("/", 3)[3] for href in links.evaluate_all("links => links.map(a => a.href)")]
 
 
-C, O, M = "certificates/", "organizations/", "majors/"
+C, ORG, M = "certificates/", "organizations/", "majors/"
 WEB = C + "web-front-end-development/"
 BIM = C + "building-information-model/"
 ROBOTS = {C + "industrial-robot-application-programming/", C + "industrial-robot-operation-and-maintenance/"}
-ZHONGCHEHANG = {O + "zhongchehang/", C + "automobile-operation-and-maintenance/", C + "intelligent-new-energy-vehicles/"}
+ZHONGCHEHANG = {
+    ORG + "zhongchehang/",
+    C + "automobile-operation-and-maintenance/",
+    C + "intelligent-new-energy-vehicles/",
+}
 
 # query -> the first result, or a set of pages that must all be in the top len(set).
 REAL = {
@@ -46,8 +50,8 @@ REAL = {
     "X证书": "",
     # Fragments and organizations: the organization's page and its certificates near the top.
     "中车行": ZHONGCHEHANG,
-    "北京中车行高新技术有限公司": O + "zhongchehang/",
-    "中物联": {C + "logistics-management/", O + "zhongwulian-wuliu/"},
+    "北京中车行高新技术有限公司": ORG + "zhongchehang/",
+    "中物联": {C + "logistics-management/", ORG + "zhongwulian-wuliu/"},
     # Certificates before fields: 电子商务数据分析, not the field 电子与信息.
     "电子商务": C + "e-commerce-data-analysis/",
     # An exact name before a longer name that contains it.
@@ -121,8 +125,8 @@ FICTIONAL = {
     "xgzsb": C + "fictional-gamma/",
     "虚构证书丙旧名": C + "fictional-gamma/",  # a former name
     "工业机器人": C + "fictional-iota/",
-    "虚构评价组织甲": O + "fictional-org-a/",
-    "评价组织乙": O + "fictional-org-b/",
+    "虚构评价组织甲": ORG + "fictional-org-a/",
+    "评价组织乙": ORG + "fictional-org-b/",
 }
 
 

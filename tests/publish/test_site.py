@@ -4,7 +4,6 @@ determinism, and a failed build that leaves the previous site alone."""
 from __future__ import annotations
 
 import io
-import json
 import os
 import re
 import shutil
@@ -121,7 +120,9 @@ def test_search_indexes_english_names_pinyin_former_names_and_fragments(fictiona
     block = re.search(r'<div class="x-search-entry" hidden data-pagefind-body>(.*?)</div>', page, re.S).group(1)
     assert re.search(r'<p data-pagefind-weight="10">虚构证书丙 · Fictional certificate Gamma</p>', block)
     terms = re.search(r'<p data-pagefind-weight="7">(.*?)</p>', block).group(1).split(" · ")
-    assert {"xugou zhengshu bing", "xgzsb", "xu gou zheng shu bing", "虚构证书丙旧名", "证书丙", "构证书丙"} <= set(terms)
+    assert {"xugou zhengshu bing", "xgzsb", "xu gou zheng shu bing", "虚构证书丙旧名", "证书丙", "构证书丙"} <= set(
+        terms
+    )
     assert '<span data-pagefind-ignore data-pagefind-meta="summary">虚构评价组织' in block
     assert (fictional_site / "pagefind/pagefind.js").is_file() and not (fictional_site / "search").exists()
 
