@@ -13,7 +13,10 @@ For each size N, on one synthetic catalogue from bench/generate.py (in a tempora
 - floor:  plain MkDocs building the very Markdown that build produced (captured with the
           hidden `build.py build --keep-docs DIR`), with the same mkdocs.yml, as `mkdocs build`
           does it; build / floor is the pipeline's own overhead;
-- sizes:  search/search_index.json (raw and gzipped) and the certificate pages' HTML.
+- sizes:  the search index (site/pagefind/, all files) and the certificate pages' HTML;
+- search: in Chromium (bench/search.py), for a certificate's exact name and for a word every
+          name has: the search files a visitor downloads (gzip) and the time from the page's
+          load to the first result.
 
 It prints a table and writes bench-results/latest.json (gitignored) for comparisons. Times
 are wall-clock on a shared machine: compare ratios measured in one run, not across runs.
@@ -24,7 +27,6 @@ from __future__ import annotations
 
 import argparse
 import datetime
-import gzip
 import json
 import os
 import platform
@@ -40,6 +42,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "bench"))
 sys.path.insert(0, str(ROOT))
 from generate import generate  # noqa: E402
+from search import measure as measure_search  # noqa: E402
 
 from xcat.vocabulary import FILE_KINDS  # noqa: E402
 
@@ -68,7 +71,8 @@ TARGETS = {  # name: (description, limit)
     "peak_rss_5000_mb": ("peak memory of the build at N=5,000 (MB)", 1536.0),
     "check_500_s": ("build.py check at N=500 (s)", 1.0),
     "check_vs_check_jsonschema_500": ("check / check-jsonschema at N=500", 1.0),
-    "search_index_500_mb": ("search index at N=500, raw (MB)", 1.5),
+    "search_kb_5000": ("search files downloaded before the first result at N=5,000 (KB gzip)", 500.0),
+    "search_ms_5000": ("from load to the first search result at N=5,000 (ms)", 1000.0),
     "certificate_page_kb": ("largest certificate page (KB of HTML)", 60.0),
 }
 
@@ -116,14 +120,12 @@ def check_jsonschema(catalogue: Path) -> dict:
 
 
 def sizes(site: Path) -> dict:
-    index = site / "search" / "search_index.json"
-    raw = index.read_bytes()
+    bundle = [p for p in (site / "pagefind").rglob("*") if p.is_file()]
     pages = sorted((p.stat().st_size, p.parent.name) for p in (site / "certificates").glob("*/index.html"))
     largest = pages[-1] if pages else (0, None)
     return {
-        "search_index_bytes": len(raw),
-        "search_index_gzip_bytes": len(gzip.compress(raw, compresslevel=6, mtime=0)),
-        "search_index_entries": len(json.loads(raw)["docs"]),
+        "search_bundle_bytes": sum(p.stat().st_size for p in bundle),
+        "search_bundle_files": len(bundle),
         "certificate_pages": len(pages),
         "certificate_page_median_bytes": int(statistics.median(size for size, _ in pages)) if pages else 0,
         "certificate_page_max_bytes": largest[0],
@@ -174,6 +176,8 @@ def measure(n: int, work: Path, repeat: int, builds_repeat: int, seed: int, with
             raise SystemExit(f"build.py build failed:\n{builds[-1]['tail']}")
         if attempt == 0:
             result["sizes"] = sizes(site)
+            step("search in Chromium: a certificate's exact name, and a word every name has")
+            result["search"] = measure_search(site, [middle_name(catalogue, n), "虚构证书"])
         step(f"floor: plain MkDocs on that Markdown ({attempt + 1}/{builds_repeat})")
         floors.append(run([PYTHON, "-c", FLOOR, str(ROOT / "mkdocs.yml"), str(kept), str(floor_site)]))
         if floors[-1]["exit"] != 0:
@@ -187,6 +191,12 @@ def measure(n: int, work: Path, repeat: int, builds_repeat: int, seed: int, with
     result["load_after"] = os.getloadavg()[0]
     shutil.rmtree(catalogue)
     return result
+
+
+def middle_name(catalogue: Path, n: int) -> str:
+    """The Chinese name of the certificate in the middle of the generated catalogue."""
+    text = (catalogue / "certificates" / f"synthetic-certificate-{max(n // 2, 1):04d}.yaml").read_text(encoding="utf-8")
+    return json.loads(text.split("zh: ", 1)[1].split("\n", 1)[0])  # written as a JSON-style quoted string
 
 
 def step(text: str) -> None:
@@ -205,11 +215,12 @@ def targets(results: dict[int, dict]) -> dict:
             values["check_vs_check_jsonschema_500"] = round(
                 at500["check"]["seconds"] / at500["check_jsonschema"]["seconds"], 3
             )
-        values["search_index_500_mb"] = round(at500["sizes"]["search_index_bytes"] / 2**20, 2)
     if at500 and at5000:
         values["linear_build"] = round(at5000["build"]["seconds"] / at500["build"]["seconds"], 2)
     if at5000:
         values["peak_rss_5000_mb"] = at5000["build"]["peak_rss_mb"]
+        values["search_kb_5000"] = round(max(q["search_bytes_gzip"] for q in at5000["search"]) / 1024, 1)
+        values["search_ms_5000"] = max(q["ms_to_first_result"] for q in at5000["search"])
     if results:
         values["certificate_page_kb"] = round(
             max(r["sizes"]["certificate_page_max_bytes"] for r in results.values()) / 1024, 1
@@ -235,8 +246,10 @@ def table(results: dict[int, dict], met: dict) -> str:
     row("  each run's build / floor", lambda r: " ".join(f"{x:.2f}" for x in r["overhead_paired"]))
     row("build peak RSS (MB)", lambda r: f"{r['build']['peak_rss_mb']:.0f}")
     row("floor peak RSS (MB)", lambda r: f"{r['floor']['peak_rss_mb']:.0f}")
-    row("search index raw (KB)", lambda r: f"{r['sizes']['search_index_bytes'] / 1024:,.0f}")
-    row("search index gzip (KB)", lambda r: f"{r['sizes']['search_index_gzip_bytes'] / 1024:,.0f}")
+    row("search index, all files (KB)", lambda r: f"{r['sizes']['search_bundle_bytes'] / 1024:,.0f}")
+    for i, label in enumerate(("exact name", "word in every name")):
+        row(f"search, {label}: KB gzip", lambda r, i=i: f"{r['search'][i]['search_bytes_gzip'] / 1024:,.0f}")
+        row(f"search, {label}: ms to 1st", lambda r, i=i: f"{r['search'][i]['ms_to_first_result']:,}")
     row("certificate page median (KB)", lambda r: f"{r['sizes']['certificate_page_median_bytes'] / 1024:.1f}")
     row("certificate page max (KB)", lambda r: f"{r['sizes']['certificate_page_max_bytes'] / 1024:.1f}")
     row("load average (before/after)", lambda r: f"{r['load_before']:.1f}/{r['load_after']:.1f}")

@@ -94,6 +94,9 @@ def test_the_quick_benchmark_runs_and_writes_its_results(tmp_path):
     measured = report["results"]["60"]
     assert measured["check"]["exit"] == measured["build"]["exit"] == measured["floor"]["exit"] == 0
     assert measured["sizes"]["certificate_pages"] == 60
-    assert measured["sizes"]["search_index_bytes"] > 0
+    assert measured["sizes"]["search_bundle_bytes"] > 0
+    exact, word = measured["search"]
+    assert exact["first_result"].startswith(exact["query"]) and word["first_result"].startswith("虚构证书")
+    assert exact["search_bytes_gzip"] > 0
     assert measured["check_jsonschema"]["seconds"] > 0
     assert "build / floor" in result.stdout

@@ -26,7 +26,7 @@ def test_invalid_data_exits_1_and_usage_errors_exit_2(tmp_path):
     edit(catalogue, "certificates/fictional-kappa.yaml", "count: 7", "count: -7")
     invalid = build_py("check", "--catalogue", str(catalogue))
     assert invalid.returncode == 1
-    assert "1 problem in 1 of 21 files." in invalid.stderr
+    assert "1 problem in 1 of 22 files." in invalid.stderr
     assert "Traceback" not in invalid.stderr
     usage = build_py("check", "--format", "xml")
     assert usage.returncode == 2

@@ -23,7 +23,7 @@ CERTIFICATES_CSV = "data/certificates.csv"
 EVENTS_CSV = "data/events.csv"
 CHANGES_FEED = "feeds/changes.xml"
 CATALOGUE_CHART = "charts/catalogue.svg"
-SEARCH_INDEX = "search/search_index.json"
+SEARCH_FOLDER = "pagefind"  # the search index (Pagefind), loaded in chunks by docs/javascripts/search.js
 FIELD_REFERENCE = "reference/fields.md"
 # The page on the programme events of type transferred: the 2025 handover, point by point, and the timeline.
 HANDOVER_SOURCE = "handover.md"

@@ -46,13 +46,16 @@ FILE_KINDS = [
     ),
     FileKind("fields", "fields.schema.json", "领域", "catalogue/fields.yaml", file="fields.yaml"),
     FileKind("majors", "majors.schema.json", "专业", "catalogue/majors.yaml", file="majors.yaml"),
+    FileKind("synonyms", "synonyms.schema.json", "搜索同义词", "catalogue/synonyms.yaml", file="synonyms.yaml"),
 ]
 BY_KIND = {k.kind: k for k in FILE_KINDS}
 # Folder -> kind of file it holds (one file per item), and the single vocabulary files.
 FOLDER_KINDS = {k.folder: k.kind for k in FILE_KINDS if k.folder}
 SINGLE_FILE_KINDS = {k.file: k.kind for k in FILE_KINDS if k.file}
 SCHEMA_FILES = {k.kind: k.schema for k in FILE_KINDS}
-VOCABULARY_KINDS = tuple(SINGLE_FILE_KINDS.values())  # fields, majors: lists of entries, not items
+VOCABULARY_KINDS = tuple(SINGLE_FILE_KINDS.values())  # fields, majors, synonyms: lists of entries, not items
+# The key that names each entry of a vocabulary (unique within its file); the others use "id".
+ENTRY_KEY = {"synonyms": "query"}
 
 # --- The certificate lifecycle -------------------------------------------------
 

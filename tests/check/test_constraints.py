@@ -100,7 +100,7 @@ class Case:
 # Constraints no edit of a catalogue file can reach, and why.
 UNREACHABLE = {
     f"{kind}.schema.json# type": "the loader refuses a file that is not a mapping before the schema sees it"
-    for kind in ("batch", "certificate", "fields", "majors", "organization", "programme-event", "source")
+    for kind in ("batch", "certificate", "fields", "majors", "organization", "programme-event", "source", "synonyms")
 }
 
 # Where the edits go, and values just past a length limit.
@@ -110,7 +110,8 @@ EV = CERT + "/$defs/event"
 B1, B2 = "batches/batch-1.yaml", "batches/batch-2.yaml"
 K, A, ETA, G, IOTA = (f"certificates/fictional-{n}.yaml" for n in ("kappa", "alpha", "eta", "gamma", "iota"))
 OA = "organizations/fictional-org-a.yaml"
-FIELDS, MAJORS = "fields.yaml", "majors.yaml"
+FIELDS, MAJORS, SYN = "fields.yaml", "majors.yaml", "synonyms.yaml"
+SYN_LIST = "synonyms:\n  - query: 假想\n    finds: [虚构]\n  - query: 照护\n    finds: [护理]\n"
 PAPER, NOTICE = "sources/fictional-paper.yaml", "sources/fictional-notice-2020.yaml"
 PE, HANDOVER = "programme-event.schema.json#", "programme-events/fictional-handover.yaml"
 APPLIES = "applies_to: [fictional-eta, fictional-gamma, fictional-iota]\n"
@@ -1997,6 +1998,147 @@ CASES: list[Case] = [
         "applies_to: [fictional-eta, fictional-eta]\n",
         (
             "catalogue/programme-events/fictional-handover.yaml:8:13: error: applies_to: the list repeats an item: keep each item once",
+        ),
+    ),
+    Case(
+        ("synonyms.schema.json# required editorial",),
+        SYN,
+        "editorial: true\n",
+        "",
+        ("catalogue/synonyms.yaml:2:1: error: (top level): missing required field 'editorial'",),
+    ),
+    Case(
+        ("synonyms.schema.json# required synonyms",),
+        SYN,
+        SYN_LIST,
+        "",
+        ("catalogue/synonyms.yaml:2:1: error: (top level): missing required field 'synonyms'",),
+    ),
+    Case(
+        ("synonyms.schema.json# additionalProperties",),
+        SYN,
+        "editorial: true\n",
+        "editorial: true\ncolour: red\n",
+        ("catalogue/synonyms.yaml:3:1: error: colour: unknown field 'colour'",),
+    ),
+    Case(
+        ("synonyms.schema.json#/properties/editorial const",),
+        SYN,
+        "editorial: true",
+        "editorial: false",
+        ("catalogue/synonyms.yaml:2:12: error: editorial: True was expected",),
+    ),
+    Case(
+        ("synonyms.schema.json#/properties/synonyms type",),
+        SYN,
+        SYN_LIST,
+        "synonyms: 假想\n",
+        ("catalogue/synonyms.yaml:3:11: error: synonyms: expected a list, got the text '假想'",),
+    ),
+    Case(
+        ("synonyms.schema.json#/properties/synonyms minItems",),
+        SYN,
+        SYN_LIST,
+        "synonyms: []\n",
+        ("catalogue/synonyms.yaml:3:11: error: synonyms: [] should be non-empty",),
+    ),
+    Case(
+        ("synonyms.schema.json#/properties/synonyms/items type",),
+        SYN,
+        "synonyms:\n",
+        "synonyms:\n  - 假想\n",
+        ("catalogue/synonyms.yaml:4:5: error: synonyms[0]: expected a mapping (name: value), got the text '假想'",),
+    ),
+    Case(
+        ("synonyms.schema.json#/properties/synonyms/items required query",),
+        SYN,
+        "  - query: 假想\n    finds: [虚构]\n",
+        "  - finds: [虚构]\n",
+        ("catalogue/synonyms.yaml:4:5: error: synonyms[0]: missing required field 'query'",),
+    ),
+    Case(
+        ("synonyms.schema.json#/properties/synonyms/items required finds",),
+        SYN,
+        "  - query: 假想\n    finds: [虚构]\n",
+        "  - query: 假想\n",
+        ("catalogue/synonyms.yaml:4:5: error: synonyms[0]: missing required field 'finds'",),
+    ),
+    Case(
+        ("synonyms.schema.json#/properties/synonyms/items additionalProperties",),
+        SYN,
+        "    finds: [虚构]\n",
+        "    finds: [虚构]\n    colour: red\n",
+        ("catalogue/synonyms.yaml:6:5: error: synonyms[0].colour: unknown field 'colour'",),
+    ),
+    Case(
+        ("synonyms.schema.json#/properties/synonyms/items/properties/query type",),
+        SYN,
+        "query: 假想",
+        "query: [假想]",
+        ("catalogue/synonyms.yaml:4:12: error: synonyms[0].query: expected text, got a list",),
+    ),
+    Case(
+        ("synonyms.schema.json#/properties/synonyms/items/properties/query maxLength",),
+        SYN,
+        "query: 假想",
+        "query: 字字字字字字字字字字字字字字字字字字字字字",
+        (
+            "catalogue/synonyms.yaml:4:12: error: synonyms[0].query: the text has 21 characters, more than the 20 allowed: shorten it",
+        ),
+    ),
+    Case(
+        ("synonyms.schema.json#/properties/synonyms/items/properties/query pattern",),
+        SYN,
+        "query: 假想",
+        'query: "假 想"',
+        (
+            "catalogue/synonyms.yaml:4:12: error: synonyms[0].query: '假 想' is not one word without spaces, such as 电商",
+        ),
+    ),
+    Case(
+        ("synonyms.schema.json#/properties/synonyms/items/properties/finds type",),
+        SYN,
+        "finds: [虚构]",
+        "finds: 虚构",
+        ("catalogue/synonyms.yaml:5:12: error: synonyms[0].finds: expected a list, got the text '虚构'",),
+    ),
+    Case(
+        ("synonyms.schema.json#/properties/synonyms/items/properties/finds minItems",),
+        SYN,
+        "finds: [虚构]",
+        "finds: []",
+        ("catalogue/synonyms.yaml:5:12: error: synonyms[0].finds: [] should be non-empty",),
+    ),
+    Case(
+        ("synonyms.schema.json#/properties/synonyms/items/properties/finds uniqueItems",),
+        SYN,
+        "finds: [虚构]",
+        "finds: [虚构, 虚构]",
+        ("catalogue/synonyms.yaml:5:12: error: synonyms[0].finds: the list repeats an item: keep each item once",),
+    ),
+    Case(
+        ("synonyms.schema.json#/properties/synonyms/items/properties/finds/items type",),
+        SYN,
+        "finds: [虚构]",
+        "finds: [[虚构]]",
+        ("catalogue/synonyms.yaml:5:13: error: synonyms[0].finds[0]: expected text, got a list",),
+    ),
+    Case(
+        ("synonyms.schema.json#/properties/synonyms/items/properties/finds/items maxLength",),
+        SYN,
+        "finds: [虚构]",
+        "finds: [字字字字字字字字字字字字字字字字字字字字字]",
+        (
+            "catalogue/synonyms.yaml:5:13: error: synonyms[0].finds[0]: the text has 21 characters, more than the 20 allowed: shorten it",
+        ),
+    ),
+    Case(
+        ("synonyms.schema.json#/properties/synonyms/items/properties/finds/items pattern",),
+        SYN,
+        "finds: [虚构]",
+        'finds: ["虚 构"]',
+        (
+            "catalogue/synonyms.yaml:5:13: error: synonyms[0].finds[0]: '虚 构' is not one word without spaces, such as 电子商务",
         ),
     ),
 ]

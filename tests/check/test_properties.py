@@ -172,6 +172,9 @@ def catalogues(draw) -> dict[str, dict]:
             entries, draw(st.lists(SLUGS, min_size=len(entries), max_size=len(entries), unique=True))
         ):
             entry["id"] = id_
+    synonyms = draw(DOCUMENTS["synonyms"])  # each query once (a repeated query breaks a rule)
+    synonyms["synonyms"] = list({entry["query"]: entry for entry in synonyms["synonyms"]}.values())
+    vocabularies["synonyms"] = synonyms
 
     ids = {
         "source": [d["id"] for d in sources],

@@ -143,6 +143,12 @@ CASES = [
         ),
     ),
     Case(
+        vocabulary_id_repeated,
+        "synonyms",
+        (("synonyms.yaml", "    finds: [护理]\n", "    finds: [护理]\n  - query: 假想\n    finds: [虚拟]\n"),),
+        ("catalogue/synonyms.yaml:8:12: error: synonyms[2].query: '假想' is already used by synonyms[0]",),
+    ),
+    Case(
         batch_id_does_not_match_number,
         "mismatch",
         ((B2, "number: 2", "number: 3"),),

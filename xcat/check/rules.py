@@ -17,6 +17,7 @@ from ..vocabulary import (
     APPLIES_TO_ALL,
     CURRENT_STATUSES,
     ENDING_EVENTS,
+    ENTRY_KEY,
     INITIAL_STATUS,
     LEVEL_ORDER,
     STATUS_AFTER,
@@ -101,7 +102,7 @@ def id_is_reserved(index: Index) -> Iterator[Problem]:
                     ("id",), f"id: '{document.data['id']}' is reserved for the site's index pages: choose another id"
                 )
     for kind, document in index.vocabularies.items():
-        for position, entry in enumerate(document.data[kind]):
+        for position, entry in enumerate(document.data[kind] if kind not in ENTRY_KEY else []):
             if entry["id"] in RESERVED_IDS:
                 yield document.problem(
                     (kind, position, "id"),
@@ -111,14 +112,15 @@ def id_is_reserved(index: Index) -> Iterator[Problem]:
 
 def vocabulary_id_repeated(index: Index) -> Iterator[Problem]:
     for kind, document in index.vocabularies.items():
+        key = ENTRY_KEY.get(kind, "id")  # a synonym is named by its query
         seen: dict[str, int] = {}
         for position, entry in enumerate(document.data[kind]):
-            if entry["id"] in seen:
+            if entry[key] in seen:
                 yield document.problem(
-                    (kind, position, "id"),
-                    f"{kind}[{position}].id: '{entry['id']}' is already used by {kind}[{seen[entry['id']]}]",
+                    (kind, position, key),
+                    f"{kind}[{position}].{key}: '{entry[key]}' is already used by {kind}[{seen[entry[key]]}]",
                 )
-            seen.setdefault(entry["id"], position)
+            seen.setdefault(entry[key], position)
 
 
 def batch_id_does_not_match_number(index: Index) -> Iterator[Problem]:

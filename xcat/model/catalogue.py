@@ -398,6 +398,8 @@ class Catalogue:
     programme_events: dict[str, ProgrammeEvent] = field(default_factory=dict)
     major_categories: dict[str, MajorCategory] = field(default_factory=dict)
     majors_sources: list[Source] = field(default_factory=list)  # the major catalogue's own sources
+    # Editorial search synonyms (catalogue/synonyms.yaml): query -> the words in names it finds.
+    synonyms: dict[str, list[str]] = field(default_factory=dict)
 
     @cached_property
     def events(self) -> list[Event]:
@@ -712,6 +714,7 @@ def build_catalogue(index: Index) -> Catalogue:
         for related in certificate.related_majors:
             related.major.certificates.append(certificate)
 
+    synonyms = {s["query"]: s["finds"] for d in by_kind.get("synonyms", []) for s in d.data["synonyms"]}
     majors_sources = cite(vocab.get("majors", {}).get("sources", []))
     return Catalogue(
         certificates,
@@ -723,4 +726,5 @@ def build_catalogue(index: Index) -> Catalogue:
         programme_events=programme_events,
         major_categories=major_categories,
         majors_sources=majors_sources,
+        synonyms=synonyms,
     )

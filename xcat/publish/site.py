@@ -3,12 +3,11 @@ there, and only a complete build replaces site/ (swap). A failure leaves site/ a
 
 from __future__ import annotations
 
-import contextlib
 import datetime
-import json
 import logging
 import os
 import shutil
+import subprocess
 import sys
 from contextlib import contextmanager
 from pathlib import Path
@@ -17,6 +16,7 @@ from typing import TYPE_CHECKING
 import jinja2
 from mkdocs.exceptions import Abort, MkDocsException
 
+from .. import urls
 from ..check.catalogue import check
 from ..check.report import report
 from ..check.rules import Index
@@ -57,7 +57,7 @@ def build_site(index: Index, options: Options) -> int:
                 shutil.copytree(docs_dir, options.keep_docs, dirs_exist_ok=True, copy_function=_link_or_copy)
             with dated_like_the_open_data(built[0]):
                 run_mkdocs(config)
-            search_index_as_utf8(stage / "site")
+            index_for_search(stage / "site")
             swap_into_place(stage / "site", site_dir)
     except (BuildFailed, SettingsError, jinja2.TemplateError, OSError) as failure:
         print(f"build.py: {_explain(failure)}", file=sys.stderr)
@@ -79,16 +79,18 @@ def _link_or_copy(source: str, target: str) -> None:
         shutil.copy2(source, target)
 
 
-def search_index_as_utf8(site: Path) -> None:
-    """Material writes its search index with \\uXXXX escapes: six bytes for each Chinese
-    character and for each word break (U+200B) its segmentation inserts. The same JSON
-    in UTF-8 is a third smaller to download and to parse (docs/performance.md)."""
-    index = site / "search" / "search_index.json"
-    if not index.is_file():
-        return
-    text = json.dumps(json.loads(index.read_text(encoding="utf-8")), ensure_ascii=False, separators=(",", ":"))
-    with contextlib.suppress(UnicodeEncodeError):  # a lone surrogate cannot be UTF-8: keep the escaped original
-        index.write_bytes(text.encode("utf-8"))
+def index_for_search(site: Path) -> None:
+    """Pagefind (pip: pagefind-bin-extended) indexes the hidden search block of each catalogue page (render/search.py) into site/pagefind/: an
+    index in chunks, of which a visitor downloads only those a query needs (docs/performance.md)."""
+    from pagefind_bin_extended import get_executable  # noqa: PLC0415 - only a build needs the binary
+
+    # English rules for every page: Chinese stays unsplit and render/search.py indexes every suffix
+    # of a name instead (Pagefind 1.5.2 lost pages from its index, docs/performance.md).
+    command = [str(get_executable()), "--site", str(site), "--output-subdir", urls.SEARCH_FOLDER]
+    command += ["--force-language", "en", "--silent"]
+    result = subprocess.run(command, capture_output=True, text=True, check=False)
+    if result.returncode != 0:
+        raise BuildFailed(f"Pagefind could not index the site: {(result.stderr or result.stdout).strip()}")
 
 
 def _explain(failure: Exception) -> str:

@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import functools
 import json
-import logging
 import re
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
@@ -20,7 +19,8 @@ from markupsafe import Markup
 
 from .. import urls, vocabulary
 from ..model import Batch, Catalogue, Certificate, Name, ProgrammeEvent, Remark, Source
-from . import charts
+from . import charts, search
+from .search import _segmenter_and_speller, pinyin_sort_key, pinyin_terms
 
 TEMPLATES = Path(__file__).parent / "templates"
 LATEST_CHANGES_ON_HOME = 10
@@ -85,46 +85,6 @@ def page_title(value) -> Markup:
     """The front matter title of a page: a name (zh and en) or a text, inert for any theme."""
     text = value.both() if isinstance(value, Name) else str(value)
     return Markup(json.dumps(" ".join(text.split()).translate(_TITLE_LOOK_ALIKES), ensure_ascii=False))
-
-
-# --- Pinyin -------------------------------------------------------------------
-
-_HAN = re.compile(r"[\u3400-\u9fff]")
-
-
-@functools.cache
-def _segmenter_and_speller():
-    """jieba and pypinyin, imported on first use: their dictionaries take about 2 s to load,
-    which only a build that renders pages pays, never `check` or the other commands."""
-    import jieba  # noqa: PLC0415 - heavy optional dependency, see above
-    import pypinyin  # noqa: PLC0415 - heavy optional dependency, see above
-
-    jieba.setLogLevel(logging.WARNING)  # its dictionary-loading chatter is not build output
-    jieba.initialize()  # load the dictionary once, before the page jobs are shared out between processes
-    return jieba, pypinyin
-
-
-def pinyin_terms(name: str) -> list[str]:
-    """Search terms for a Chinese name: words in pinyin, the whole name joined, and initials.
-    工业机器人应用编程 -> ["gongye jiqiren yingyong biancheng", "gongyejiqirenyingyongbiancheng", "gyjqryybc"].
-    Material's search matches prefixes, so "gyjqr" and "gongye jiqiren" both find it."""
-    jieba, pypinyin = _segmenter_and_speller()
-    words = [w for w in jieba.cut(name, HMM=False) if _HAN.search(w)]
-    if not words:
-        return []
-    spelled = [[s for s in pypinyin.lazy_pinyin(w, errors="ignore") if s.isascii()] for w in words]
-    terms = [
-        " ".join("".join(s) for s in spelled),
-        "".join("".join(s) for s in spelled),
-        "".join(s[0] for word in spelled for s in word),
-    ]
-    return list(dict.fromkeys(t for t in terms if t))
-
-
-@functools.cache  # every list page sorts by it: spell each name once
-def pinyin_sort_key(name: str) -> str:
-    _, pypinyin = _segmenter_and_speller()
-    return " ".join(pypinyin.lazy_pinyin(name, style=pypinyin.Style.NORMAL)).lower()
 
 
 # --- What each page shows -----------------------------------------------------
@@ -280,7 +240,13 @@ class PageWriter:
             )
         )
         jobs += [
-            page(self.render, urls.page_source("organization", o.id), "organization.md.j2", o=o)
+            page(
+                self.render,
+                urls.page_source("organization", o.id),
+                "organization.md.j2",
+                o=o,
+                search=search.organization(o, catalogue),
+            )
             for o in catalogue.organizations.values()
         ]
         jobs.append(
@@ -291,14 +257,25 @@ class PageWriter:
             page(self.render, urls.index_source("field"), "fields.md.j2", fields=list(catalogue.fields.values()))
         )
         jobs += [
-            page(self.render, urls.page_source("field", item.id), "field.md.j2", item=item)
+            page(
+                self.render,
+                urls.page_source("field", item.id),
+                "field.md.j2",
+                item=item,
+                search=search.field_of_study(item, catalogue),
+            )
             for item in catalogue.fields.values()
         ]
-        # 1,349 majors: each is an entry on its field's page (one heading each, for search); only a
-        # major with linked certificates has a page of its own (a page each took the build from 8 s to 36 s).
+        # 1,349 majors: each is an entry on its field's page (one heading each); only a major with
+        # linked certificates has a page of its own (a page each took the build from 8 s to 36 s).
         linked = [major for major in catalogue.majors.values() if major.certificates]
         jobs.append(page(self.render, urls.index_source("major"), "majors.md.j2", linked=linked))
-        jobs += [page(self.render, urls.page_source("major", m.id), "major.md.j2", major=m) for m in linked]
+        jobs += [
+            page(
+                self.render, urls.page_source("major", m.id), "major.md.j2", major=m, search=search.major(m, catalogue)
+            )
+            for m in linked
+        ]
         return jobs
 
     def home_page(self) -> None:
@@ -310,6 +287,7 @@ class PageWriter:
             latest=catalogue.changes[:LATEST_CHANGES_ON_HOME],
             handovers=handovers(catalogue),
             chart=self.chart(urls.CATALOGUE_CHART, charts.catalogue_over_time_svg(catalogue)),
+            search=search.home(catalogue),
         )
 
     def certificate_page(self, certificate: Certificate) -> None:
@@ -323,6 +301,7 @@ class PageWriter:
             edit_url=self.edit_url(certificate.path),
             chart=self.chart(urls.chart("certificate", certificate.id), charts.pilot_counts_svg(certificate)),
             handovers=handovers_of(self.catalogue, certificate),
+            search=search.certificate(certificate, self.catalogue),
         )
 
     def batch_page(self, batch: Batch) -> None:
@@ -331,6 +310,7 @@ class PageWriter:
             "batch.md.j2",
             b=batch,
             chart=self.chart(urls.chart("batch", batch.id), charts.batch_counts_svg(batch)),
+            search=search.batch(batch, self.catalogue),
         )
 
     def render(self, page: str, template: str, **context) -> None:

@@ -1,0 +1,117 @@
+/* The search box, answered by Pagefind (site/pagefind/, built by build.py). Everything a query
+   needs was put into the index at build time (xcat/render/search.py: pinyin, fragments, synonyms,
+   codes; weights that rank certificates first, then organizations, majors, fields, batches); this
+   script only normalizes what was typed, asks Pagefind, puts an exact name first, and shows each
+   result with textContent: no HTML is built from indexed text. */
+(function () {
+  "use strict";
+
+  var form = document.getElementById("x-search-form");
+  if (!form) return;
+  var input = form.elements.query;
+  var toggle = document.getElementById("__search");
+  var results = document.getElementById("x-search-results");
+  var meta = results.querySelector(".md-search-result__meta");
+  var list = results.querySelector(".md-search-result__list");
+  var script = document.currentScript && document.currentScript.src;
+  var root = new URL("../", script || location.href);  // this script is javascripts/search.js
+  var SHOWN = 10;  // results shown, each one small request (its fragment) before it is drawn
+  var pagefind = null, asked = 0;
+
+  function load() {
+    if (!pagefind) {
+      pagefind = import(new URL("pagefind/pagefind.js", root).href).then(function (p) {
+        // Rank by the weights given at build time alone: the hidden blocks repeat words on purpose
+        // (suffixes), their length says nothing about relevance, and nor does how much longer an
+        // indexed word is than the typed prefix (a major's short initials are no better a match).
+        var ranking = { termFrequency: 0, pageLength: 0, termSimilarity: 0 };
+        return p.options({ baseUrl: root.pathname, ranking: ranking }).then(function () { return p.init(); })
+          .then(function () { return p; });
+      });
+    }
+    return pagefind;
+  }
+
+  // Full-width letters and punctuation as ASCII (ＢＩＭ，→ BIM,), tone marks off (gōngyè → gongye),
+  // punctuation as a space except "+" (1+X).
+  function normalize(text) {
+    return text.normalize("NFKD").replace(/[\u0300-\u036f]/g, "").normalize("NFKC").toLowerCase()
+      .replace(/[^\p{L}\p{N}+]+/gu, " ").trim();
+  }
+
+  function same(a, b) { return a && normalize(a).replace(/ /g, "") === b.replace(/ /g, ""); }
+
+  // data-query: what the shown results answer (tests wait for it).
+  function show(text, query) { meta.textContent = text; results.setAttribute("data-query", query || ""); }
+
+  function item(data) {
+    var li = document.createElement("li");
+    li.className = "md-search-result__item";
+    var a = document.createElement("a");
+    a.className = "md-search-result__link";
+    a.href = data.url;
+    var article = document.createElement("article");
+    article.className = "md-search-result__article md-typeset";
+    var title = document.createElement("h1");
+    title.textContent = data.meta.title || data.url;
+    var kind = document.createElement("p");
+    kind.className = "x-search-kind";
+    kind.textContent = [data.meta.kind, data.meta.subtitle].filter(Boolean).join(" · ");
+    var summary = document.createElement("p");
+    summary.textContent = data.meta.summary || "";
+    article.append(title, kind, summary);
+    a.appendChild(article);
+    li.appendChild(a);
+    return li;
+  }
+
+  function search() {
+    var query = normalize(input.value);
+    var typed = input.value, ticket = ++asked;
+    if (!query) { list.replaceChildren(); show("输入证书名称、拼音、组织或专业 Type a certificate, pinyin, organization or major"); return; }
+    load().then(function (p) {
+      // Latin letters running into Chinese ("BIM建模") are tried whole, then as separate words.
+      return p.search(query).then(function (answer) {
+        var split = query.replace(/([a-z0-9+]+)/g, " $1 ").replace(/ +/g, " ").trim();
+        return answer.results.length || split === query ? answer : p.search(split);
+      });
+    }).then(function (answer) {
+      if (!answer || ticket !== asked) return null;
+      return Promise.all(answer.results.slice(0, SHOWN).map(function (r) { return r.data(); })).then(function (shown) {
+        // An exact name comes first of all (Pagefind may rank a longer name containing it as high).
+        var exact = shown.findIndex(function (d) { return same(d.meta.title, query) || same(d.meta.subtitle, query); });
+        if (exact > 0) shown.unshift(shown.splice(exact, 1)[0]);
+        return { total: answer.results.length, shown: shown };
+      });
+    }).then(function (found) {
+      if (!found || ticket !== asked) return;
+      list.replaceChildren.apply(list, found.shown.map(item));
+      show(found.total === 0 ? "没有结果 No results"
+        : found.total + " 个结果 results" + (found.total > SHOWN ? "（显示前 " + SHOWN + " 个 first " + SHOWN + " shown）" : ""), typed);
+    }).catch(function () {
+      if (ticket === asked) show("搜索暂不可用 Search is unavailable", typed);
+    });
+  }
+
+  var timer = null;
+  input.addEventListener("input", function () { clearTimeout(timer); timer = setTimeout(search, 80); });
+  // Focusing the box opens Material's search panel (its CSS shows the results while #__search is checked).
+  input.addEventListener("focus", function () { if (toggle) toggle.checked = true; load(); });
+  form.addEventListener("submit", function (event) {
+    event.preventDefault();
+    var first = list.querySelector("a");
+    if (first) location.href = first.href;
+  });
+  form.addEventListener("reset", function () { setTimeout(search, 0); });
+  if (toggle) toggle.addEventListener("change", function () { if (toggle.checked) { input.focus(); load(); } });
+  document.addEventListener("keydown", function (event) {
+    if (event.key === "Escape" && toggle && toggle.checked) { toggle.checked = false; input.blur(); }
+    var typing = /^(input|textarea|select)$/i.test(event.target.tagName) || event.target.isContentEditable;
+    if (!typing && (event.key === "/" || event.key === "s") && toggle) {
+      event.preventDefault();
+      toggle.checked = true;
+      input.focus();
+      load();
+    }
+  });
+})();
