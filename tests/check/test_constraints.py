@@ -115,6 +115,7 @@ SYN_LIST = "synonyms:\n  - query: 假想\n    finds: [虚构]\n  - query: 照护
 PAPER, NOTICE = "sources/fictional-paper.yaml", "sources/fictional-notice-2020.yaml"
 PE, HANDOVER = "programme-event.schema.json#", "programme-events/fictional-handover.yaml"
 APPLIES = "applies_to: [fictional-eta, fictional-gamma, fictional-iota]\n"
+TOTALS = "totals: {certificates: 12, organizations: 5}\n"
 NOTICE_2 = "sources/fictional-notice-2021.yaml"
 GAMMA = "certificates/fictional-gamma.yaml"  # its fictional correspondence table (occupations), lines 25-32
 OCCUPATION_CODE = "  - code: 9-99-99-99\n"
@@ -1998,6 +1999,58 @@ CASES: list[Case] = [
         "applies_to: [fictional-eta, fictional-eta]\n",
         (
             "catalogue/programme-events/fictional-handover.yaml:8:13: error: applies_to: the list repeats an item: keep each item once",
+        ),
+    ),
+    Case(
+        ("programme-event.schema.json#/properties/totals type",),
+        HANDOVER,
+        TOTALS,
+        "totals: 12\n",
+        (
+            "catalogue/programme-events/fictional-handover.yaml:13:9: error: totals: expected a mapping (name: value), got the number 12",
+        ),
+    ),
+    Case(
+        ("programme-event.schema.json#/properties/totals additionalProperties",),
+        HANDOVER,
+        TOTALS,
+        "totals: {certificates: 12, organizations: 5, colour: red}\n",
+        ("catalogue/programme-events/fictional-handover.yaml:13:46: error: totals.colour: unknown field 'colour'",),
+    ),
+    Case(
+        ("programme-event.schema.json#/properties/totals/properties/certificates type",),
+        HANDOVER,
+        TOTALS,
+        "totals: {certificates: twelve, organizations: 5}\n",
+        (
+            "catalogue/programme-events/fictional-handover.yaml:13:24: error: totals.certificates: expected a whole number, got the text 'twelve'",
+        ),
+    ),
+    Case(
+        ("programme-event.schema.json#/properties/totals/properties/certificates minimum",),
+        HANDOVER,
+        TOTALS,
+        "totals: {certificates: 0, organizations: 5}\n",
+        (
+            "catalogue/programme-events/fictional-handover.yaml:13:24: error: totals.certificates: 0 is less than the minimum of 1",
+        ),
+    ),
+    Case(
+        ("programme-event.schema.json#/properties/totals/properties/organizations type",),
+        HANDOVER,
+        TOTALS,
+        "totals: {certificates: 12, organizations: 5.5}\n",
+        (
+            "catalogue/programme-events/fictional-handover.yaml:13:43: error: totals.organizations: expected a whole number, got the number 5.5",
+        ),
+    ),
+    Case(
+        ("programme-event.schema.json#/properties/totals/properties/organizations minimum",),
+        HANDOVER,
+        TOTALS,
+        "totals: {certificates: 12, organizations: 0}\n",
+        (
+            "catalogue/programme-events/fictional-handover.yaml:13:43: error: totals.organizations: 0 is less than the minimum of 1",
         ),
     ),
     Case(

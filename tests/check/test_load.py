@@ -205,11 +205,11 @@ def test_symbolic_links_are_refused(catalogue):
         ),
         (
             "readme.md",
-            "catalogue/readme.md:1:1: error: unexpected file in catalogue/: only certificates/, organizations/, sources/, batches/, programme-events/, fields.yaml, majors.yaml belong here",
+            "catalogue/readme.md:1:1: error: unexpected file in catalogue/: only certificates/, organizations/, sources/, batches/, programme-events/, fields.yaml, majors.yaml, synonyms.yaml belong here",
         ),
         (
             "drafts/x.yaml",
-            "catalogue/drafts:1:1: error: unexpected folder in catalogue/: only certificates/, organizations/, sources/, batches/, programme-events/, fields.yaml, majors.yaml belong here",
+            "catalogue/drafts:1:1: error: unexpected folder in catalogue/: only certificates/, organizations/, sources/, batches/, programme-events/, fields.yaml, majors.yaml, synonyms.yaml belong here",
         ),
     ],
 )

@@ -368,7 +368,7 @@ def test_a_source_read_through_a_copy_says_who_carried_it(docs):
 
 def test_coverage_page_counts_from_the_data_by_batch_by_source_and_kind(docs):
     text = read(docs, "coverage.md")
-    assert "**收录 10 个证书 · 2 批共公布 48 个**" in text
+    assert "**收录 10 个证书、2 家评价组织 · 2023 年移交时共 12 个证书、5 家培训评价组织**" in text
     assert '| [虚构第一批](batches/batch-1.md) | 8 <span class="x-muted">公布数</span> | 6 | 2 |' in text
     assert "| 批次不详 Batch unknown | — | 0 | — | — |" in text
     assert "| 批次外 Outside the batches | — | 3 | — | — |" in text
@@ -381,7 +381,10 @@ def test_coverage_page_counts_from_the_data_by_batch_by_source_and_kind(docs):
 def test_home_and_catalogue_pages_say_how_much_is_catalogued_and_link_the_coverage_page(docs):
     for page, link in (("index.md", "(coverage.md)"), ("catalogue.md", "(coverage.md)")):
         text = read(docs, page)
-        assert "**收录 10 个证书 · 2 批共公布 48 个**" in text and f"[收录范围 Coverage]{link}" in text
+        assert (
+            "**收录 10 个证书、2 家评价组织 · 2023 年移交时共 12 个证书、5 家培训评价组织**" in text
+            and f"[收录范围 Coverage]{link}" in text
+        )
 
 
 def test_a_disagreement_is_shown_side_by_side_on_its_page_and_on_the_collected_page(docs):
@@ -407,3 +410,11 @@ def test_a_certificate_whose_batch_is_unknown_says_so_and_can_be_filtered(tmp_pa
     assert '<option value="unknown">批次不详 Batch unknown</option>' in read(docs, "catalogue.md")
     assert "批次不详 batch unknown" in read(docs, "certificates/fictional-kappa.md")
     assert "| 批次不详 Batch unknown | — | 1 | — | — |" in read(docs, "coverage.md")
+
+
+def test_coverage_is_counted_against_the_official_totals_with_their_source(docs):
+    """The handover notice's totals (here a fictional one's: 12 and 5) are the denominators."""
+    for page in ("index.md", "catalogue.md", "coverage.md"):
+        text = read(docs, page)
+        assert "**收录 10 个证书、2 家评价组织 · 2023 年移交时共 12 个证书、5 家培训评价组织**" in text, page
+        assert "（来源 Source: 虚构新闻报道 Fictional news report）" in text, page

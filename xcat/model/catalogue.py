@@ -276,6 +276,8 @@ class ProgrammeEvent:
     sources: list[Source]
     path: str
     certificates: list[Certificate] = field(default_factory=list)  # those whose history it entered
+    total_certificates: int | None = None  # the programme's official totals, as the source states them
+    total_organizations: int | None = None
 
 
 @dataclass
@@ -434,6 +436,13 @@ class Catalogue:
             *self.batches.values(),
         ]
         return [(item, d) for item in items for d in item.disagreements]
+
+    @property
+    def official_totals(self) -> ProgrammeEvent | None:
+        """The latest programme event that states the programme's totals (the 2025 handover notice:
+        447 certificates, 300 organizations): the denominators of the coverage figures."""
+        stating = [p for p in self.programme_events.values() if p.total_certificates or p.total_organizations]
+        return max(stating, key=lambda p: (dates.sort_key(p.date), p.id), default=None)
 
     @property
     def announced_certificates(self) -> int:
@@ -673,6 +682,8 @@ def build_catalogue(index: Index) -> Catalogue:
             details=Name.required(data["details"]),
             sources=cite(data["sources"]),
             path=d.path,
+            total_certificates=data.get("totals", {}).get("certificates"),
+            total_organizations=data.get("totals", {}).get("organizations"),
         )
         programme_events[programme.id] = programme
         for certificate in certificates.values():
