@@ -12,6 +12,7 @@ from .check.report import report
 from .publish.site import check_and_build
 from .settings import CATALOGUE, SCHEMAS, SITE, Exit, Options
 from .tools import codeowners, diff, importer, new, serve
+from .vocabulary import IMPORTABLE_EVENTS
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -135,7 +136,7 @@ def _import_command(commands) -> None:
     command.add_argument("--dry-run", action="store_true", help="print what would change; write nothing")
     command.add_argument(
         "--event",
-        choices=importer.EVENTS,
+        choices=IMPORTABLE_EVENTS,
         help="the list is a notice: each certificate it names gains this history event; transferred: the "
         "handover's correspondence table, whose occupation columns become each certificate's occupations",
     )

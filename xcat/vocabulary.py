@@ -123,6 +123,9 @@ ALLOWED_NEXT = {
 # The events a programme event (catalogue/programme-events/) may record for many certificates at once.
 PROGRAMME_EVENT_TYPES = ["transferred"]
 APPLIES_TO_ALL = "all"  # a programme event's applies_to: every certificate in the catalogue
+# What an official list read by `build.py import --event` can announce: each certificate gains the
+# event, except transferred, which is programme-wide (the list gives each certificate its occupations).
+IMPORTABLE_EVENTS = ("withdrawn", "revoked", "suspended", "replaced", TRANSFERRED)
 ENDING_EVENTS = {event for event, status in STATUS_AFTER.items() if status in ENDED_STATUSES}
 
 EQUIVALENCE = {

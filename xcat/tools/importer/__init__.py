@@ -25,8 +25,6 @@ from ...settings import Exit
 from .plan import Catalogue, Plan, Request, dump, make_plan, yaml
 from .table import TableError, read_table
 
-EVENTS = ("withdrawn", "revoked", "suspended", "replaced", "transferred")
-
 
 class Refused(Exception):
     def __init__(self, message: str, code: int = Exit.INVALID):

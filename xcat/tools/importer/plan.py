@@ -20,7 +20,7 @@ from ruamel.yaml import YAML
 from ruamel.yaml.comments import CommentedMap
 
 from ...dates import compare
-from ...vocabulary import ENDING_EVENTS, LEVEL_ORDER, LEVELS
+from ...vocabulary import ENDING_EVENTS, LEVEL_ORDER, LEVELS, TRANSFERRED
 from ...yamlstyle import catalogue_style
 from .table import Row, Table, TableError, batch_id, header_key, strip_suffix
 
@@ -41,9 +41,6 @@ _LEVEL_WORDS = {**{level: level for level in LEVELS}, **{en: level for level, en
 _SPLIT = re.compile(r"[、,，;；/]")
 _DATE = re.compile(r"^[0-9]{4}(-[0-9]{2}(-[0-9]{2})?)?$")
 _OCCUPATION_CODE = re.compile(r"^\d-\d{2}-\d{2}-\d{2}$")  # the national occupational classification's
-# The handover is one programme-wide event (catalogue/programme-events/); its correspondence table
-# gives each certificate its occupations, which is what --event transferred records.
-TRANSFERRED = "transferred"
 
 
 def yaml() -> YAML:
