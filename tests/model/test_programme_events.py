@@ -111,3 +111,14 @@ def test_the_list_of_changes_holds_the_programme_event_once(fictional_model):
     assert len(derived) == 2
     once = [e for e in fictional_model.changes if e.programme_event]
     assert len(once) == 1 and len(fictional_model.changes) == len(fictional_model.events) - 1
+
+
+def test_a_certificate_whose_batch_is_unknown_is_reached_by_a_programme_event(tmp_path):
+    """批次不详: no source says when it came, so its history starts undated, before the event."""
+    catalogue = copy_fictional(tmp_path)
+    edit(catalogue, "certificates/fictional-kappa.yaml", "batch: batch-2\n", "")
+    edit(catalogue, HANDOVER, LIST, "applies_to: [fictional-eta, fictional-gamma, fictional-iota, fictional-kappa]")
+    kappa = model_of(catalogue).certificates["fictional-kappa"]
+    assert kappa.introduced is None
+    assert (kappa.status, kappa.status_event.date) == ("transferred", "2023")
+    assert [(e.type, e.date) for e in kappa.history] == [("transferred", "2023")]

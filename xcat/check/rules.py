@@ -475,7 +475,12 @@ def programme_event_position(events: list[tuple[str, str | int | None]], date: s
     introduction first: after every event dated on or before it (an undated introduction counts as
     before). None when it does not apply there: the certificate was introduced later, or its
     status then was not current (its own history had ended it, or it was already transferred).
+    A history that does not start with its introduction (批次不详: a source listed the certificate,
+    none says when it came) starts undated, before everything.
     The checker and the model both place programme events with this, so they always agree."""
+    if not events or events[0][0] != "introduced":
+        position = programme_event_position([("introduced", None), *events], date)
+        return None if position is None else position - 1
     position = 0
     for number, (_kind, when) in enumerate(events):
         if when is not None and dates.is_real(when) and dates.compare(when, date) > 0:
@@ -496,14 +501,13 @@ def history_contradicts_status(index: Index) -> Iterator[Problem]:
         history = document.data.get("history", [])
         has_batch = "batch" in document.data
         starts_introduced = bool(history) and history[0]["type"] == "introduced"
-        # Without an introduced event the introduction is the batch's announcement, or unknown
-        # (批次不详: the certificate was seen listed): an undated start, before everything.
+        # Without an introduced event the introduction is the batch's announcement (or unknown).
         batch = index.items["batch"].get(document.data["batch"]) if has_batch else None
         placed: list[tuple[str, str | int | None]] = (
-            [] if starts_introduced else [("introduced", batch.data.get("date") if batch else None)]
+            [("introduced", batch.data.get("date"))] if batch and not starts_introduced else []
         )
+        own = list(range(-len(placed), len(history)))  # position in placed -> own event number
         placed += [(event["type"], event["date"]) for event in history]
-        own = list(range(0 if starts_introduced else -1, len(history)))  # position in placed -> own event number
         # Programme events placed in this history: own event number -> the ones just before it.
         before: dict[int, list[Document]] = defaultdict(list)
         for event_file in programme_events_of(index, document.stem):

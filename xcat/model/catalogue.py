@@ -689,14 +689,9 @@ def build_catalogue(index: Index) -> Catalogue:
         for certificate in certificates.values():
             if not applies_to(data["applies_to"], certificate.id):
                 continue
-            # An unknown introduction (批次不详) is an undated start, before everything, as the checker reads it.
-            unknown_start = certificate.introduced is None
-            placed: list[tuple[str, str | int | None]] = [("introduced", None)] * unknown_start
-            placed += [(e.type, e.date) for e in certificate.history]
-            position = programme_event_position(placed, programme.date)
+            position = programme_event_position([(e.type, e.date) for e in certificate.history], programme.date)
             if position is None:
                 continue
-            position -= unknown_start
             certificate.history.insert(
                 position,
                 Event(
