@@ -86,6 +86,10 @@ REAL = {
     "510203": {M + "510203/", WEB, C + "web-ying-yong-ruan-jian-ce-shi/"},
     # A major without linked certificates is an entry on its field's page.
     "610101": F + "agriculture-forestry-animal-husbandry-fishery/",
+    # ... and so are its name and its pinyin, joined or as initials (种子生产技术, a 中职 major).
+    "种子生产技术": F + "agriculture-forestry-animal-husbandry-fishery/",
+    "zhongzishengchanjishu": F + "agriculture-forestry-animal-husbandry-fishery/",
+    "zzscjs": F + "agriculture-forestry-animal-husbandry-fishery/",
 }
 
 

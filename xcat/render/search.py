@@ -62,7 +62,8 @@ def pinyin_sort_key(name: str) -> str:
 
 # --- Entries -----------------------------------------------------------------
 
-# Each kind's words and their weights (names, then other terms; what a page is about weighs 1):
+# Each kind's words and their weights (names, then other terms; what a page is about weighs 1,
+# what it only mentions MENTION_WEIGHT):
 # Pagefind ranks by weight, so a certificate whose name matches comes before an organization
 # whose name matches, then majors, fields, batches, other pages; and any page whose own name
 # matches comes before pages that only mention it (a certificate naming its organization).
@@ -74,6 +75,7 @@ KINDS = {
     "batch": ("批次 Batch", 6, 3),
     "page": ("页面 Page", 5, 2),
 }
+MENTION_WEIGHT = 0.1
 _HAN_RUN = re.compile(r"[\u3400-\u9fff]+")
 # The index keeps Chinese unsplit (build.py runs Pagefind with --force-language en: its Chinese
 # word segmentation lost pages at 5,000 certificates, docs/performance.md) and Pagefind matches
@@ -92,15 +94,16 @@ class SearchEntry:
     names: list[str]
     terms: list[str] = field(default_factory=list)
     context: list[str] = field(default_factory=list)
+    mentions: list[str] = field(default_factory=list)  # found, but after every page whose context matches
 
     @property
     def kind_label(self) -> str:
         return KINDS[self.kind][0]
 
     @property
-    def weights(self) -> tuple[int, int]:
-        """Pagefind weights of the names and of the other terms."""
-        return KINDS[self.kind][1], KINDS[self.kind][2]
+    def weights(self) -> tuple[float, float, float, float]:
+        """Pagefind weights of the names, the other terms, the context and the mentions."""
+        return KINDS[self.kind][1], KINDS[self.kind][2], 1, MENTION_WEIGHT
 
 
 def fragments(name: str) -> list[str]:
@@ -191,10 +194,17 @@ def field_of_study(f: Field, catalogue: Catalogue) -> SearchEntry:
         f"专业大类 · {_count(len(f.certificates))}",
         _names([f.name]),
         expansions([f.name], catalogue.synonyms),
-        # Its majors are headings on its page, not pages: a major's code or name finds the field. Not
-        # their pinyin: 1,349 majors' syllables would outrank the certificates a pinyin query is for.
+        # Its majors are headings on its page, not pages: a major's code, name or pinyin finds the field.
+        # Their pinyin only as mentions: at weight 1, one page holding every 工业… major would
+        # outrank the certificates "gongye jiqiren" is for.
         [m.id for m in f.majors] + _names([m.name for m in f.majors]),
+        _spellings([m.name for m in f.majors]),
     )
+
+
+def _spellings(names: Iterable[Name]) -> list[str]:
+    """Each name's pinyin as one word: joined (zhongzishengchanjishu) and initials (zzscjs)."""
+    return [term for name in names for term in pinyin_terms(name.zh) if " " not in term]
 
 
 def batch(b: Batch, catalogue: Catalogue) -> SearchEntry:
