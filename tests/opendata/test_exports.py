@@ -84,12 +84,28 @@ def test_the_schemas_reject_a_record_missing_its_status(files, output_validators
     assert list(output_validators["certificate"].iter_errors(record))
 
 
-def test_every_file_carries_version_and_build_date(files, build):
-    for path in files:
-        if path.startswith("api/"):
-            meta = load(files, path)["meta"]
-            assert meta["version"] == build.version
-            assert meta["build_date"] == "2026-01-02T03:04:05Z"
+def test_catalogue_wide_files_carry_the_catalogue_version_and_build_date(files, build):
+    for path in ("api/catalogue.json", "api/index.json"):
+        meta = load(files, path)["meta"]
+        assert meta["version"] == build.version
+        assert meta["build_date"] == "2026-01-02T03:04:05Z"
+
+
+def test_a_per_item_file_carries_its_own_version_and_no_build_date(files, build):
+    """So an edit to one certificate rewrites its file, not every file (issue #14)."""
+    items = [path for path in files if path.startswith("api/") and path.count("/") == 2]
+    assert len(items) == 10 + 2 + 2
+    versions = set()
+    for path in items:
+        published = load(files, path)
+        data = {key: value for key, value in published.items() if key not in ("$schema", "meta")}
+        assert published["meta"] == {
+            "format_version": 2,
+            "version": buildinfo.version_of(data),
+            "site_url": build.site_url,
+        }
+        versions.add(published["meta"]["version"])
+    assert len(versions) == len(items)
 
 
 def test_replacement_chain_shows_successors_and_current_successor(files):
@@ -222,7 +238,10 @@ def test_changes_feed_parses_and_has_one_entry_per_dated_event(files, catalogue)
     assert (
         len(feed.entries) == len(dated) < sum(len(c.history) for c in catalogue.certificates.values())
     )  # kappa's batch is undated
-    assert feed.feed.updated == "2026-01-02T03:04:05+00:00"
+    # The newest entry's date, not the build date: the feed changes only when its entries do.
+    newest = max(buildinfo.first_moment(e.date) for e in dated)
+    assert newest.isoformat() != "2026-01-02T03:04:05+00:00"
+    assert str(feed.feed.updated) == newest.isoformat()
     ids = [entry.id for entry in feed.entries]
     assert len(set(ids)) == len(ids)
     revoked = next(e for e in feed.entries if "fictional-theta/revoked" in e.id)

@@ -224,14 +224,14 @@ FEEDS = {
     "feeds/changes.xml": {
         "id": TAG + "changes",
         "title": "1+X 证书目录变更 · 1+X certificate catalogue changes",
-        "updated": "2026-01-02T03:04:05+00:00",
+        "updated": "2023-01-01T00:00:00+00:00",  # its newest entry (the fictional handover), not the build date
         "self": SITE + "feeds/changes.xml",
         "alternate": SITE,
     },
     "feeds/organizations/fictional-org-b.xml": {
         "id": TAG + "organizations/fictional-org-b/changes",
         "title": "虚构评价组织乙 的证书变更 · Changes: Fictional Evaluation Organization B",
-        "updated": "2026-01-02T03:04:05+00:00",
+        "updated": "2023-01-01T00:00:00+00:00",
         "self": SITE + "feeds/organizations/fictional-org-b.xml",
         "alternate": SITE + "organizations/fictional-org-b/",
     },

@@ -1,10 +1,13 @@
-"""The version, build date and site address that every open-data file carries.
+"""The version, build date and site address that the open-data files carry.
 
 Both version and build date come from the input, never from the clock, so the same
 catalogue always gives the same bytes:
 
-- version: the first 12 hex digits of a sha256 over the catalogue's data as the
-  exports publish it (canonical JSON), so it changes exactly when the data changes;
+- version: the first 12 hex digits of a sha256 over the data as published (canonical JSON),
+  so it changes exactly when the data changes. The catalogue-wide files (catalogue.json,
+  index.json) carry the catalogue's version and the build date; a per-item file carries its
+  own version and no date, so an edit to one certificate rewrites only the files that show it
+  (a mirror or a CDN fetches those, not hundreds);
 - build date: SOURCE_DATE_EPOCH if set (reproducible-builds.org), else the committer
   date of the last git commit that touched catalogue/, else the newest date in the
   catalogue itself.
@@ -24,7 +27,9 @@ from typing import Any
 from .. import dates
 from ..model import Catalogue
 
-FORMAT_VERSION = 1  # raised only when a published field changes meaning or disappears
+# Raised only when a published field changes meaning or disappears. 2: a per-item file's meta
+# holds its own version and no build date.
+FORMAT_VERSION = 2
 _EPOCH = datetime.datetime(1970, 1, 1, tzinfo=datetime.UTC)
 
 
@@ -47,6 +52,10 @@ class BuildInfo:
             "build_date_from": self.built_from,
             "site_url": self.site_url,
         }
+
+    def item_meta(self, record: Any) -> dict[str, Any]:
+        """The meta of a per-item file: nothing in it changes unless the item does."""
+        return {"format_version": FORMAT_VERSION, "version": version_of(record), "site_url": self.site_url}
 
     def url(self, path: str) -> str:
         return self.site_url + path

@@ -55,18 +55,19 @@ def _feed(build: BuildInfo, *, path: str, feed_id: str, title: str, alternate: s
     feed.link(href=build.url(path), rel="self", type="application/atom+xml")
     feed.link(href=alternate, rel="alternate", type="text/html")
     feed.generator("xcat", uri=build.site_url)  # feedgen's default carries its own version
-    feed.updated(build.built)  # feedgen would otherwise use the current time
+    dated = [(event, first_moment(event.date)) for event in events if event.date]
+    # The newest entry's date, not the build's: a feed changes only when its entries do
+    # (feedgen would otherwise use the current time).
+    feed.updated(max((moment for _, moment in dated), default=build.built))
     used_ids: dict[str, int] = {}
-    for event in events:
-        if not event.date:
-            continue
+    for event, moment in dated:
         entry = feed.add_entry(order="append")  # catalogue.events is newest first already
         entry.id(_entry_id(event, build, used_ids))
         entry.title(entry_title(event))
         # A programme event is one entry, for every certificate it reached: it links to its page.
         page = urls.HANDOVER_PAGE if event.programme_event else urls.page("certificate", event.certificate.id)
         entry.link(href=build.url(page), rel="alternate", type="text/html")
-        entry.updated(first_moment(event.date))
+        entry.updated(moment)
         entry.content(entry_text(event), type="text")
         entry.category(term=event.type, label=" · ".join(EVENT.get(event.type, (event.type, event.type))))
     return feed.atom_str(pretty=True, encoding="UTF-8")

@@ -68,7 +68,7 @@ def open_data(
 
 def _standalone(kind: str, record: dict[str, Any], catalogue: Catalogue, build: BuildInfo) -> bytes:
     return as_json(
-        records.published(kind, {**record, "cited_sources": records.cited_sources(record, catalogue)}, build)
+        records.published_item(kind, {**record, "cited_sources": records.cited_sources(record, catalogue)}, build)
     )
 
 

@@ -307,5 +307,10 @@ def cited_sources(record: Any, catalogue: Catalogue) -> dict[str, dict[str, Any]
 
 
 def published(kind: str, record: dict[str, Any], build: BuildInfo) -> dict[str, Any]:
-    """A record as one file: its schema and build meta first, then the data."""
+    """A catalogue-wide record as one file: its schema and build meta first, then the data."""
     return {"$schema": build.url(urls.output_schema(kind)), "meta": build.meta(), **record}
+
+
+def published_item(kind: str, record: dict[str, Any], build: BuildInfo) -> dict[str, Any]:
+    """One certificate, organization or batch as a file: its meta depends on nothing else."""
+    return {"$schema": build.url(urls.output_schema(kind)), "meta": build.item_meta(record), **record}

@@ -1,0 +1,43 @@
+"""One edit to one certificate rewrites only the files that show it (issue #14): a mirror of the
+open data, a CDN or a dirty preview then moves a handful of files, not the whole site."""
+
+from __future__ import annotations
+
+import filecmp
+from pathlib import Path
+
+import pytest
+
+from tests.helpers import build_site, copy_fictional, edit
+
+
+def _files(site: Path) -> set[str]:
+    return {str(p.relative_to(site)) for p in site.rglob("*") if p.is_file()}
+
+
+@pytest.fixture(scope="module")
+def before_and_after(tmp_path_factory):
+    sites = []
+    for name, fee in (("before", "fee: 100"), ("after", "fee: 110")):
+        root = tmp_path_factory.mktemp(name)
+        catalogue = copy_fictional(root)
+        edit(catalogue, "certificates/fictional-alpha.yaml", "fee: 100", fee)
+        result = build_site(root / "site", catalogue)
+        assert result.returncode == 0, result.stderr
+        sites.append(root / "site")
+    return sites
+
+
+@pytest.mark.slow
+def test_a_fee_edit_changes_only_the_files_that_show_the_certificate(before_and_after):
+    before, after = before_and_after
+    assert _files(before) == _files(after)
+    changed = {f for f in _files(before) if not filecmp.cmp(before / f, after / f, shallow=False)}
+    assert changed == {
+        "certificates/fictional-alpha/index.html",  # its page
+        "api/certificates/fictional-alpha.json",  # its file, with its own version
+        "api/catalogue.json",  # the whole catalogue, with the catalogue's version
+        "api/index.json",
+        "data/certificates.csv",  # one row per certificate, fees included
+    }
+    assert len(changed) <= 0.05 * len(_files(before))
