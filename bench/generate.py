@@ -9,7 +9,7 @@ sources at synthetic.invalid) and is never written into catalogue/. The output d
 only on N and the seed: the same arguments give the same bytes.
 
 Proportions follow what the real catalogue will look like at scale: about N/3
-organizations, one batch per ~120 certificates, most certificates active, ~5% replaced
+organizations, one batch per ~120 certificates (at most the schema's 100 batches), most certificates active, ~5% replaced
 (single replacements, chains of two and merges of two into one), ~1% withdrawn,
 ~0.6% revoked, ~2% suspended (half reinstated), ~6% renamed, ~3% moved to another
 organization; most certificates have levels with fees and a series of pilot counts.
@@ -37,6 +37,10 @@ DEFAULT_SEED = 2019
 # so the catalogue stays valid whatever day the check runs on after that.
 LAST_MONTH = 6 * 12 + 10
 LAST_BATCH_MONTH = 5 * 12 - 1  # batches are spread over 2019-2023
+
+# About the size of the real 2021 catalogue (1,349 majors): majors.yaml is one file, and a file's
+# size is bounded by the check (N = 20,000 would otherwise want 4,000 majors).
+MOST_MAJORS = 1500
 
 ZH_WORDS = [
     "智能",
@@ -149,9 +153,9 @@ def generate(n: int, out: Path, seed: int = DEFAULT_SEED) -> Path:
 
     sources = _sources(rng, n, writer)
     fields = _fields(writer, 19, sources[0])
-    majors = _majors(writer, max(5, n // 5), sources[0])
+    majors = _majors(writer, min(MOST_MAJORS, max(5, n // 5)), sources[0])
     organization_count = max(2, n // 3)
-    batch_count = max(2, math.ceil(n / 120))
+    batch_count = min(_most_batches(), max(2, math.ceil(n / 120)))  # N = 20,000 would want 167
     batch_months = [round(k * LAST_BATCH_MONTH / (batch_count - 1)) for k in range(batch_count)]
 
     plans = _plan(rng, n, organization_count, batch_months)
@@ -162,6 +166,12 @@ def generate(n: int, out: Path, seed: int = DEFAULT_SEED) -> Path:
 
 
 # --- The shape of the catalogue --------------------------------------------------------------
+
+
+def _most_batches() -> int:
+    """The schema's limit on a batch's number (a catalogue with more batches would not pass the check)."""
+    schema = json.loads((ROOT / "schema" / "batch.schema.json").read_text(encoding="utf-8"))
+    return schema["properties"]["number"]["maximum"]
 
 
 def _plan(rng: random.Random, n: int, organization_count: int, batch_months: list[int]) -> list[Plan]:
