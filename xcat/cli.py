@@ -108,7 +108,21 @@ def _contributor_commands(commands) -> None:
         default=[],
         help="the id of a source (a file in catalogue/sources/); repeat for more",
     )
-    for kind in (certificate, organization):
+    source = kinds.add_parser("source", help="catalogue/sources/ID.yaml: a document that facts are cited from")
+    source.add_argument("id", help="the new id: lowercase letters, digits and hyphens, e.g. moe-2019-notice")
+    source.add_argument("--title", required=True, help="the document's title, or a plain description of it")
+    source.add_argument(
+        "--kind",
+        dest="source_kind",
+        required=True,
+        choices=["official", "secondary", "paper"],
+        help="official: a government body or the organization; secondary: a repost or news report; paper: research",
+    )
+    source.add_argument("--url", help="where it can be read (https://...)")
+    source.add_argument("--document-number", help="its official document number (文号), if it has one")
+    source.add_argument("--publisher", help="who published it")
+    source.add_argument("--published", help="when: YYYY, YYYY-MM or YYYY-MM-DD")
+    for kind in (certificate, organization, source):
         _catalogue_options(kind)
     new.set_defaults(run=_run_new)
 
