@@ -167,7 +167,7 @@ def plan(
     for _label, value, refers in ids:
         if refers and value is not None and value not in pending.get(refers, set()):
             _require(catalogue, refers, value)
-    target = catalogue / BY_KIND[kind].folder / f"{values['id']}.yaml"
+    target = catalogue / _folder(kind) / f"{values['id']}.yaml"
     if target.exists():
         raise Refused(
             f"{_shown(target)} 已存在：请编辑该文件，或换一个 id · "
@@ -236,7 +236,7 @@ HINTS = {
 
 
 def _require(catalogue: Path, kind: str, ident: str) -> None:
-    folder = BY_KIND[kind].folder
+    folder = _folder(kind)
     if (catalogue / folder / f"{ident}.yaml").is_file():
         return
     known = sorted(p.stem for p in (catalogue / folder).glob("*.yaml"))
@@ -269,11 +269,11 @@ def _batch_has_room(catalogue: Path, batch: str, organization: str) -> None:
             raise Refused(
                 f"{batch} 已满：该批次公布的{noun_zh}总数为 {announced}，目录中已有 {counts[key] - 1} 个，新文件会超出。"
                 f"请核对来源中的批次；若来源没有给出批次，请不写批次（批次不详）；若公布的总数有误，"
-                f"请附来源更正 catalogue/{BY_KIND['batch'].folder}/{batch}.yaml 中的 totals.{key}。未写入任何文件。 · "
+                f"请附来源更正 catalogue/{_folder('batch')}/{batch}.yaml 中的 totals.{key}。未写入任何文件。 · "
                 f"{batch} is full: it announced {announced} {key} and the catalogue holds {counts[key] - 1} already, "
                 f"so the new file would exceed its total. Check the batch your source gives; leave the batch out "
                 f"when no source gives it (batch unknown); or, with a source, correct totals.{key} in "
-                f"catalogue/{BY_KIND['batch'].folder}/{batch}.yaml. Nothing was written.",
+                f"catalogue/{_folder('batch')}/{batch}.yaml. Nothing was written.",
                 Exit.INVALID,
             )
 
@@ -340,3 +340,7 @@ def _dump(key: str, value) -> str:
     stream = io.StringIO()
     yaml.dump(CommentedMap({key: catalogue_style(value)}), stream)
     return stream.getvalue()
+
+
+def _folder(kind: str) -> str:
+    return str(BY_KIND[kind].folder)  # the kinds new writes all have a folder of files
