@@ -1,4 +1,4 @@
-"""The command line: python build.py [build|check|diff|new|import|serve|codeowners]. The only module
+"""The command line: python build.py [build|check|diff|new|from-issue|import|serve|codeowners]. The only module
 that knows about argv and exit codes; nothing imports it."""
 
 from __future__ import annotations
@@ -11,7 +11,7 @@ from .check.catalogue import check
 from .check.report import report
 from .publish.site import check_and_build
 from .settings import CATALOGUE, SCHEMAS, SITE, Exit, Options
-from .tools import codeowners, diff, importer, new, serve
+from .tools import codeowners, diff, from_issue, importer, new, serve
 from .vocabulary import IMPORTABLE_EVENTS
 
 
@@ -126,6 +126,13 @@ def _contributor_commands(commands) -> None:
         _catalogue_options(kind)
     new.set_defaults(run=_run_new)
 
+    form = commands.add_parser(
+        "from-issue", help="turn a submitted 'propose a certificate' issue form into catalogue files, checked"
+    )
+    form.add_argument("file", type=Path, help="a file holding the issue's body (Markdown, as GitHub renders the form)")
+    _catalogue_options(form)
+    form.set_defaults(run=_run_from_issue)
+
     _import_command(commands)
 
     serve = commands.add_parser(
@@ -186,6 +193,10 @@ def _run_codeowners(args) -> int:
 
 def _run_new(args) -> int:
     return new.run(args)
+
+
+def _run_from_issue(args) -> int:
+    return from_issue.run(args)
 
 
 def _run_serve(args) -> int:
