@@ -42,13 +42,16 @@ def test_new_certificate_with_every_required_fact_passes_check_as_is(tmp_path):
         "fictional-report",
     )
     assert code == 0
-    assert "Wrote" in message and "python build.py check" in message
+    assert "已写入 Wrote" in message and "python build.py check" in message
     path = catalogue / "certificates" / "fictional-new.yaml"
     text = path.read_text(encoding="utf-8")
     assert text.startswith("# yaml-language-server: $schema=../../schema/certificate.schema.json\n")
     # Every field carries its schema description; optional ones are commented-out examples.
     schema = json.loads((ROOT / "schema" / "certificate.schema.json").read_text(encoding="utf-8"))
-    assert "# The current official name. Former names come from renamed events in history.\nname:" in text
+    assert (
+        "\n# 现行的官方名称。曾用名记录在 history 的 renamed 事件中。"
+        "\n# The current official name. Former names come from renamed events in history.\nname:"
+    ) in text
     assert "\n# levels:\n#   - level: 初级\n" in text
     assert all(f"{key}:" in text for key in schema["properties"])
     data = read_document(path, "certificate", "x").data

@@ -23,7 +23,7 @@ import re
 import shutil
 import sys
 import tempfile
-import textwrap
+import unicodedata
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -307,14 +307,14 @@ def _shown(path: Path) -> str:
 def render(kind: str, values: dict, schema: dict, todo: dict[str, str]) -> str:
     lines = [
         f"# yaml-language-server: $schema=../../schema/{kind}.schema.json",
-        f"# {schema['title']}: {schema['description']}",
+        *_comment(f"{schema['title']}: {schema['description'].replace(' · ', chr(10), 1)}"),
         "# 每个字段上方的注释说明其含义；被注释掉的字段是示例，有来源时再填写。",
         "# The comment above each field explains it; commented-out fields are examples: fill them in only from a source.",
         "# Field reference 字段说明: docs/reference/fields.md. Check your file: python build.py check",
     ]
     for key, prop in schema["properties"].items():
         lines.append("")
-        lines += _comment(prop.get("description", ""))
+        lines += _comment(prop.get("description", "").replace(" · ", "\n", 1))  # 中文, then English below
         if key in todo:
             lines += _comment(todo[key])
         if key in values:
@@ -328,8 +328,37 @@ def _comment(text: str) -> list[str]:
     out = []
     for paragraph in text.split("\n"):
         indent = paragraph[: len(paragraph) - len(paragraph.lstrip())]
-        out += ["# " + line for line in textwrap.wrap(paragraph, WIDTH - 2, subsequent_indent=indent)] or ["#"]
+        out += ["# " + line for line in _wrap(paragraph, WIDTH - 2, indent)] or ["#"]
     return out
+
+
+def _wrap(paragraph: str, width: int, indent: str) -> list[str]:
+    """Wrap by display width: a Chinese character takes two columns, and a line may break
+    between two of them; a Latin word is never split."""
+    lines: list[str] = []
+    line = ""
+    chinese = len(_HAN.findall(paragraph)) > len(re.findall(r"[A-Za-z]", paragraph))
+    # In Chinese text a line breaks between characters, never before closing punctuation;
+    # in English text a run of Chinese is a word.
+    tokens = rf"\s+|[^\s{_CJK}]+|{'.[' + _CLOSING + ']*' if chinese else '[' + _CJK + ']+'}"
+    for token in re.findall(tokens, paragraph):
+        if line.strip() and _columns(line + token.rstrip()) > width:
+            lines.append(line.rstrip())
+            line = indent
+            token = token.lstrip()
+        line += token
+    if line.strip():
+        lines.append(line.rstrip())
+    return lines
+
+
+_CJK = "\u2e80-\u9fff\uff00-\uffef\u3000-\u303f"
+_CLOSING = "，。、；：！？）》」』〕"
+_HAN = re.compile(f"[{_CJK}]")
+
+
+def _columns(text: str) -> int:
+    return sum(2 if unicodedata.east_asian_width(c) in "WF" else 1 for c in text)
 
 
 def _dump(key: str, value) -> str:
