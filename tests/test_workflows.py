@@ -200,4 +200,7 @@ def test_the_proposal_workflow_keeps_issue_text_out_of_scripts_with_least_privil
     assert comment == 'gh issue comment "$NUMBER" --repo "$REPO" --body-file "$RUNNER_TEMP/reply.md"'
     # It runs for the issues the form opens: the form's label.
     form = load(GITHUB / "ISSUE_TEMPLATE" / "propose-certificate.yml")
-    assert jobs["convert"]["if"] == f"${{{{ contains(github.event.issue.labels.*.name, '{form['labels'][0]}') }}}}"
+    label = form["labels"][0]
+    assert jobs["convert"]["if"] == (
+        f"${{{{ github.event.issue.state == 'open' && contains(github.event.issue.labels.*.name, '{label}') }}}}"
+    )

@@ -9,11 +9,13 @@ from contextlib import redirect_stderr, redirect_stdout
 from pathlib import Path
 
 import pytest
+from ruamel.yaml import YAML
 
 from tests.helpers import TODAY, copy_fictional, run_check
 from xcat.check.load import read_document
 from xcat.cli import main
-from xcat.tools.from_issue import DATES, TARGETS, form_fields
+from xcat.settings import ROOT
+from xcat.tools.from_issue import DATES, FORM, TARGETS, form_fields
 
 ISSUES = Path(__file__).parent.parent / "fixtures" / "issues"
 ORDINARY = (ISSUES / "propose-ordinary.md").read_text(encoding="utf-8")
@@ -235,3 +237,13 @@ def test_the_form_and_the_converter_name_the_same_fields():
     assert all(
         field.label.split(" ")[0] and any("\u4e00" <= c <= "\u9fff" for c in field.label) for field in fields.values()
     )
+
+
+def test_the_contributing_guide_walks_through_the_form_and_names_what_runs_it():
+    guide = (ROOT / "docs" / "contributing.md").read_text(encoding="utf-8")
+    form = YAML(typ="safe").load(FORM.read_text(encoding="utf-8"))
+    assert "## 方式一：填写“提议新增证书”表单" in guide and "## 方式二：在 GitHub 网页编辑器中修改" in guide
+    assert guide.index("## 方式一") < guide.index("## 方式二")  # the form first: no YAML to edit
+    assert f"`{form['labels'][0]}`" in guide and ".github/workflows/propose-certificate.yml" in guide
+    assert "python build.py from-issue" in guide and "new certificate (#" in guide.lower()
+    assert "issues/new?template=propose-certificate.yml" in guide
