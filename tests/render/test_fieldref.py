@@ -34,6 +34,7 @@ def rows(text: str, section: str = "") -> dict[str, list[str]]:
     if section:
         rendered = rendered.split(f'<h2 id="{section}">', 1)[1].split("<h2", 1)[0]
     found = {}
+    rendered = rendered.replace("<br />", " · ").replace("<br>", " · ")  # a description's two lines, 中文 · English
     for row in re.findall(r"<tr>\s*(.*?)\s*</tr>", rendered, re.S):
         cells = [
             html_lib.unescape(re.sub(r"<[^>]+>", "", cell)).strip() for cell in re.findall(r"<td>(.*?)</td>", row, re.S)
@@ -163,3 +164,7 @@ def test_the_field_reference_is_chinese_first_with_an_example_in_every_row(shipp
         assert cells[4], f"{path}: no example"
     assert table["levels[].fee"][3].startswith("考试费用，单位为元")
     assert table["levels[].fee"][4] == "290"
+    assert (
+        "| 考试费用，单位为元，按来源所写；只写数字。<br>The exam fee in yuan (CNY), as the source states it. |"
+        in shipped
+    )
