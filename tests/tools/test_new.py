@@ -152,6 +152,11 @@ def test_bad_ids_and_unknown_references_are_refused_with_a_hint(tmp_path):
         "no organization has the id 'fictional-org-x'" in message
         and "python build.py new organization fictional-org-x" in message
     )
+    chinese, english = message.split(" · ", 1)
+    assert (
+        "没有 id 为 “fictional-org-x” 的培训评价组织（catalogue/organizations/fictional-org-x.yaml 不存在）" in chinese
+    )
+    assert english.startswith("no organization has the id")
     code, message = new(
         catalogue,
         "certificate",

@@ -225,13 +225,20 @@ def preflight(catalogue: Path, planned: list[Planned], schemas: SchemaSet, today
     ]
 
 
-NOUNS = {"organization": "培训评价组织 organization", "batch": "试点批次 batch", "source": "来源 source"}
-HINTS = {
-    "organization": ("请先创建它 · start it with: python build.py new organization {id} --name-zh ...",),
-    "batch": (
-        "批次文件为 catalogue/batches/batch-<编号>.yaml · the batches are catalogue/batches/batch-<number>.yaml",
+NOUNS = {"organization": ("培训评价组织", "organization"), "batch": ("试点批次", "batch"), "source": ("来源", "source")}
+HINTS = {  # what to do when the file a value names does not exist: (中文, English)
+    "organization": (
+        "请先创建它：python build.py new organization {id} --name-zh ...",
+        "start it with: python build.py new organization {id} --name-zh ...",
     ),
-    "source": ("请先创建来源文件 · write catalogue/sources/<id>.yaml first (python build.py new source ...)",),
+    "batch": (
+        "批次文件为 catalogue/batches/batch-<编号>.yaml",
+        "the batches are catalogue/batches/batch-<number>.yaml",
+    ),
+    "source": (
+        "请先创建来源文件：python build.py new source ...",
+        "write catalogue/sources/<id>.yaml first (python build.py new source ...)",
+    ),
 }
 
 
@@ -241,11 +248,13 @@ def _require(catalogue: Path, kind: str, ident: str) -> None:
         return
     known = sorted(p.stem for p in (catalogue / folder).glob("*.yaml"))
     close = difflib.get_close_matches(ident, known, n=1, cutoff=0.6)
-    suggestion = f"；是否要写 “{close[0]}”？ · did you mean '{close[0]}'?" if close else ""
+    (noun_zh, noun), (hint_zh, hint) = NOUNS[kind], HINTS[kind]
+    path = f"catalogue/{folder}/{ident}.yaml"
     raise Refused(
-        f"没有 id 为 “{ident}” 的{NOUNS[kind]}（catalogue/{folder}/{ident}.yaml 不存在） · "
-        f"no {NOUNS[kind].split(' ')[-1]} has the id '{ident}' (catalogue/{folder}/{ident}.yaml does not exist): "
-        f"{HINTS[kind][0].format(id=ident)}{suggestion}",
+        f"没有 id 为 “{ident}” 的{noun_zh}（{path} 不存在）：{hint_zh.format(id=ident)}"
+        + (f"；是否要写 “{close[0]}”？" if close else "")
+        + f" · no {noun} has the id '{ident}' ({path} does not exist): {hint.format(id=ident)}"
+        + (f"; did you mean '{close[0]}'?" if close else ""),
         Exit.USAGE,
     )
 
