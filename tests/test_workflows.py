@@ -32,8 +32,8 @@ def load(path: Path) -> dict:
     return YAML(typ="safe").load(path.read_text(encoding="utf-8"))
 
 
-def test_there_is_a_pull_request_and_a_publish_workflow():
-    assert [p.name for p in WORKFLOWS] == ["publish.yml", "pull-request.yml"]
+def test_there_is_a_pull_request_a_publish_and_a_proposal_workflow():
+    assert [p.name for p in WORKFLOWS] == ["propose-certificate.yml", "publish.yml", "pull-request.yml"]
 
 
 @pytest.mark.parametrize(
@@ -168,8 +168,39 @@ def test_the_commands_the_workflows_run_exist():
         ["check", "--format", "markdown"],
         ["diff", "--help"],
         ["build", "--help"],
+        ["from-issue", "--help"],
     ):
         result = subprocess.run(
             [sys.executable, "build.py", *command], cwd=ROOT, capture_output=True, text=True, timeout=120
         )
         assert result.returncode == 0, (command, result.stdout, result.stderr)
+
+
+def test_the_proposal_workflow_keeps_issue_text_out_of_scripts_with_least_privilege():
+    path = GITHUB / "workflows" / "propose-certificate.yml"
+    workflow = load(path)
+    assert workflow["on"] == {"issues": {"types": ["opened", "edited"]}}
+    assert workflow["permissions"] == {}
+    jobs = workflow["jobs"]
+    # The job that reads the issue's text cannot write; the one that writes runs no code from it.
+    assert jobs["convert"]["permissions"] == {"contents": "read"}
+    assert jobs["propose"]["permissions"] == {"contents": "write", "pull-requests": "write", "issues": "write"}
+    steps = [step for job in jobs.values() for step in job["steps"]]
+    for step in steps:
+        assert "${{" not in step.get("run", ""), step["name"]  # no expression at all inside a script
+        if step.get("uses", "").startswith("actions/checkout@"):
+            assert step["with"]["persist-credentials"] is False
+    text = path.read_text(encoding="utf-8")
+    assert text.count("github.event.issue.body") == 1
+    convert = next(step for step in jobs["convert"]["steps"] if step.get("id") == "convert")
+    assert convert["env"] == {"ISSUE_BODY": "${{ github.event.issue.body }}"}
+    assert 'python build.py from-issue "$RUNNER_TEMP/issue-body.md"' in convert["run"]
+    assert "python build.py check --format markdown" in convert["run"]
+    comment = jobs["propose"]["steps"][-1]["run"]
+    assert comment == 'gh issue comment "$NUMBER" --repo "$REPO" --body-file "$RUNNER_TEMP/reply.md"'
+    # It runs for the issues the form opens: the form's label.
+    form = load(GITHUB / "ISSUE_TEMPLATE" / "propose-certificate.yml")
+    label = form["labels"][0]
+    assert jobs["convert"]["if"] == (
+        f"${{{{ github.event.issue.state == 'open' && contains(github.event.issue.labels.*.name, '{label}') }}}}"
+    )

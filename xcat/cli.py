@@ -1,4 +1,4 @@
-"""The command line: python build.py [build|check|diff|new|import|serve|codeowners]. The only module
+"""The command line: python build.py [build|check|diff|new|from-issue|import|serve|codeowners]. The only module
 that knows about argv and exit codes; nothing imports it."""
 
 from __future__ import annotations
@@ -11,7 +11,7 @@ from .check.catalogue import check
 from .check.report import report
 from .publish.site import check_and_build
 from .settings import CATALOGUE, SCHEMAS, SITE, Exit, Options
-from .tools import codeowners, diff, importer, new, serve
+from .tools import codeowners, diff, from_issue, importer, new, serve
 from .vocabulary import IMPORTABLE_EVENTS
 
 
@@ -108,9 +108,30 @@ def _contributor_commands(commands) -> None:
         default=[],
         help="the id of a source (a file in catalogue/sources/); repeat for more",
     )
-    for kind in (certificate, organization):
+    source = kinds.add_parser("source", help="catalogue/sources/ID.yaml: a document that facts are cited from")
+    source.add_argument("id", help="the new id: lowercase letters, digits and hyphens, e.g. moe-2019-notice")
+    source.add_argument("--title", required=True, help="the document's title, or a plain description of it")
+    source.add_argument(
+        "--kind",
+        dest="source_kind",
+        required=True,
+        choices=["official", "secondary", "paper"],
+        help="official: a government body or the organization; secondary: a repost or news report; paper: research",
+    )
+    source.add_argument("--url", help="where it can be read (https://...)")
+    source.add_argument("--document-number", help="its official document number (文号), if it has one")
+    source.add_argument("--publisher", help="who published it")
+    source.add_argument("--published", help="when: YYYY, YYYY-MM or YYYY-MM-DD")
+    for kind in (certificate, organization, source):
         _catalogue_options(kind)
     new.set_defaults(run=_run_new)
+
+    form = commands.add_parser(
+        "from-issue", help="turn a submitted 'propose a certificate' issue form into catalogue files, checked"
+    )
+    form.add_argument("file", type=Path, help="a file holding the issue's body (Markdown, as GitHub renders the form)")
+    _catalogue_options(form)
+    form.set_defaults(run=_run_from_issue)
 
     _import_command(commands)
 
@@ -172,6 +193,10 @@ def _run_codeowners(args) -> int:
 
 def _run_new(args) -> int:
     return new.run(args)
+
+
+def _run_from_issue(args) -> int:
+    return from_issue.run(args)
 
 
 def _run_serve(args) -> int:

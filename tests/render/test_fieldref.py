@@ -34,6 +34,7 @@ def rows(text: str, section: str = "") -> dict[str, list[str]]:
     if section:
         rendered = rendered.split(f'<h2 id="{section}">', 1)[1].split("<h2", 1)[0]
     found = {}
+    rendered = rendered.replace("<br />", " · ").replace("<br>", " · ")  # a description's two lines, 中文 · English
     for row in re.findall(r"<tr>\s*(.*?)\s*</tr>", rendered, re.S):
         cells = [
             html_lib.unescape(re.sub(r"<[^>]+>", "", cell)).strip() for cell in re.findall(r"<td>(.*?)</td>", row, re.S)
@@ -113,3 +114,54 @@ def test_the_page_follows_the_schema_and_escapes_what_it_says(tmp_path):
 
 def test_output_is_deterministic(tmp_path, shipped):
     assert page(tmp_path) == shipped
+
+
+def _properties(schema, where: str):
+    """Every property of a schema, however deep (objects, list items, $defs, if/then/else), with its path."""
+    if isinstance(schema, dict):
+        for name, prop in schema.get("properties", {}).items():
+            if isinstance(prop, dict):
+                yield f"{where}.{name}", prop
+        for key, value in schema.items():
+            if key not in ("examples", "enum", "const"):
+                yield from _properties(value, f"{where}.{key}" if key != "properties" else where)
+    elif isinstance(schema, list):
+        for item in schema:
+            yield from _properties(item, where)
+
+
+CHINESE = re.compile(r"[\u4e00-\u9fff]")
+
+
+def test_every_property_of_every_schema_has_a_chinese_first_description_and_an_example():
+    documents = {
+        p.name: json.loads(p.read_text(encoding="utf-8")) for p in sorted((ROOT / "schema").glob("*.schema.json"))
+    }
+    checked = 0
+    for name, schema in documents.items():
+        assert CHINESE.search(schema["description"].split(" · ")[0]), name
+        for path, prop in _properties(schema, name):
+            if "description" not in prop and set(prop) <= {"const", "enum"}:
+                continue  # a condition (if: {properties: {type: {const: renamed}}}), not a field
+            target = prop
+            if "$ref" in prop and "examples" not in prop:
+                file, _, pointer = prop["$ref"].partition("#")
+                target = documents[file or name]
+                for part in filter(None, pointer.split("/")):
+                    target = target[part]
+            chinese, _, english = prop.get("description", target.get("description", "")).partition(" · ")
+            assert CHINESE.search(chinese) and english, f"{path}: description is not 中文 · English"
+            assert target.get("examples") or prop.get("examples"), f"{path}: no example"
+            checked += 1
+    assert checked > 100
+
+
+def test_the_field_reference_is_chinese_first_with_an_example_in_every_row(shipped):
+    table = rows(shipped)
+    assert len(table) > 90
+    for path, cells in table.items():
+        assert CHINESE.search(cells[3].split(" · ")[0]), path
+        assert cells[4], f"{path}: no example"
+    assert table["levels[].fee"][3].startswith("考试费用，单位为元")
+    assert table["levels[].fee"][4] == "290"
+    assert "| 考试费用，单位为元，按来源所写；只写数字。<br>The exam fee in yuan " in shipped  # one line each

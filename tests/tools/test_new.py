@@ -9,7 +9,7 @@ import shutil
 from contextlib import redirect_stderr, redirect_stdout
 from pathlib import Path
 
-from tests.helpers import copy_fictional, run_check
+from tests.helpers import copy_fictional, edit, run_check
 from xcat.check.load import read_document
 from xcat.cli import main
 from xcat.settings import ROOT
@@ -42,13 +42,16 @@ def test_new_certificate_with_every_required_fact_passes_check_as_is(tmp_path):
         "fictional-report",
     )
     assert code == 0
-    assert "Wrote" in message and "python build.py check" in message
+    assert "已写入 Wrote" in message and "python build.py check" in message
     path = catalogue / "certificates" / "fictional-new.yaml"
     text = path.read_text(encoding="utf-8")
     assert text.startswith("# yaml-language-server: $schema=../../schema/certificate.schema.json\n")
     # Every field carries its schema description; optional ones are commented-out examples.
     schema = json.loads((ROOT / "schema" / "certificate.schema.json").read_text(encoding="utf-8"))
-    assert "# The current official name. Former names come from renamed events in history.\nname:" in text
+    assert (
+        "\n# 现行的官方名称。曾用名记录在 history 的 renamed 事件中。"
+        "\n# The current official name. Former names come from renamed events in history.\nname:"
+    ) in text
     assert "\n# levels:\n#   - level: 初级\n" in text
     assert all(f"{key}:" in text for key in schema["properties"])
     data = read_document(path, "certificate", "x").data
@@ -82,7 +85,9 @@ def test_without_source_or_batch_check_names_exactly_what_to_fill_in(tmp_path):
     # Each error points at the line to fill in, and a TO FILL IN comment sits above it.
     for line in lines:
         number = int(line.split(":")[1])
-        assert any("TO FILL IN" in above for above in text[max(0, number - 6) : number])
+        block = text[: number - 1][::-1]
+        block = block[: block.index("")]  # the field's block: its comments and its lines above the error
+        assert any("TO FILL IN 待填写" in above for above in block)
 
     filled = path.read_text(encoding="utf-8").replace(
         "  - type: introduced\n    sources: []",
@@ -147,6 +152,11 @@ def test_bad_ids_and_unknown_references_are_refused_with_a_hint(tmp_path):
         "no organization has the id 'fictional-org-x'" in message
         and "python build.py new organization fictional-org-x" in message
     )
+    chinese, english = message.split(" · ", 1)
+    assert (
+        "没有 id 为 “fictional-org-x” 的培训评价组织（catalogue/organizations/fictional-org-x.yaml 不存在）" in chinese
+    )
+    assert english.startswith("no organization has the id")
     code, message = new(
         catalogue,
         "certificate",
@@ -188,3 +198,76 @@ def test_the_contributing_guides_example_error_is_what_check_prints(tmp_path):
     path.write_text(path.read_text(encoding="utf-8").replace("count: 355", "count: -7"), encoding="utf-8")
     assert run_check(catalogue) == (1, [example])
     assert "(reference/fields.md)" in guide
+
+
+def test_every_kind_new_supports_writes_a_file_that_passes_check(tmp_path):
+    catalogue = copy_fictional(tmp_path)
+    for args in (
+        ["source", "fictional-new-notice", "--title", "虚构通知 <script>", "--kind", "official"]
+        + ["--url", "https://example.org/notice", "--published", "2021-06", "--document-number", "虚发〔2021〕1号"],
+        ["organization", "fictional-org-c", "--name-zh", "虚构评价组织丙", "--source", "fictional-new-notice"],
+        ["certificate", "fictional-new", "--organization", "fictional-org-a", "--name-zh", "虚构新证书"]
+        + ["--batch", "batch-1", "--source", "fictional-new-notice"],
+    ):
+        code, message = new(catalogue, *args)
+        assert code == 0, message
+        assert "已写入 Wrote" in message
+        assert run_check(catalogue) == (0, [])
+    source = read_document(catalogue / "sources" / "fictional-new-notice.yaml", "source", "x").data
+    assert source["title"] == "虚构通知 <script>" and source["published"] == "2021-06"
+
+
+def test_a_full_batch_is_refused_before_anything_is_written(tmp_path):
+    catalogue = copy_fictional(tmp_path)
+    edit(catalogue, "batches/batch-1.yaml", "certificates: 8", "certificates: 6")  # it holds 6 already
+    before = sorted(p.name for p in (catalogue / "certificates").iterdir())
+    code, message = new(
+        catalogue,
+        "certificate",
+        "fictional-new",
+        "--organization",
+        "fictional-org-a",
+        "--name-zh",
+        "虚构新证书",
+        "--batch",
+        "batch-1",
+        "--source",
+        "fictional-report",
+    )
+    assert code == 1
+    chinese, english = message.split(" · ", 1)
+    assert "batch-1 已满" in chinese and "公布的证书总数为 6，目录中已有 6 个" in chinese
+    assert "未写入任何文件" in chinese and "totals.certificates" in chinese
+    assert "batch-1 is full: it announced 6 certificates and the catalogue holds 6 already" in english
+    assert sorted(p.name for p in (catalogue / "certificates").iterdir()) == before
+    assert run_check(catalogue) == (0, [])
+
+
+def test_a_batch_full_of_organizations_is_refused_too(tmp_path):
+    catalogue = copy_fictional(tmp_path)  # batch-1 announces 2 organizations and holds both
+    assert new(catalogue, "organization", "fictional-org-c", "--name-zh", "丙", "--source", "fictional-report")[0] == 0
+    args = [
+        "certificate",
+        "fictional-new",
+        "--name-zh",
+        "虚构新证书",
+        "--batch",
+        "batch-1",
+        "--source",
+        "fictional-report",
+    ]
+    code, message = new(catalogue, *args, "--organization", "fictional-org-c")
+    assert code == 1 and "公布的培训评价组织总数为 2" in message and "totals.organizations" in message
+    assert not (catalogue / "certificates" / "fictional-new.yaml").exists()
+    assert new(catalogue, *args, "--organization", "fictional-org-b")[0] == 0  # one already in the batch
+
+
+def test_a_value_the_check_would_reject_is_refused_with_the_checks_words(tmp_path):
+    catalogue = copy_fictional(tmp_path)
+    code, message = new(
+        catalogue, "source", "fictional-bad", "--title", "x", "--kind", "official", "--published", "2021-13-45"
+    )
+    assert code == 1
+    assert message.startswith("build.py new: 新文件未通过检查，未写入任何文件")
+    assert "catalogue/sources/fictional-bad.yaml:" in message and "published" in message
+    assert not (catalogue / "sources" / "fictional-bad.yaml").exists()

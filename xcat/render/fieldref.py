@@ -47,6 +47,11 @@ class FieldRow:
     example: str | None  # YAML, one line
     depth: int
 
+    @property
+    def description_lines(self) -> list[str]:
+        """中文, then English: the schemas write "中文 · English", the table shows each on its own line."""
+        return self.description.split(" · ", 1)
+
 
 @dataclass
 class FileKind:

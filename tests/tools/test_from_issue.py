@@ -1,0 +1,249 @@
+"""`build.py from-issue FILE`: a submitted "propose a certificate" form, as GitHub renders its
+body, becomes checked catalogue files, or a bilingual list of what to fix with nothing written.
+Hostile answers stay data."""
+
+from __future__ import annotations
+
+import io
+from contextlib import redirect_stderr, redirect_stdout
+from pathlib import Path
+
+import pytest
+from ruamel.yaml import YAML
+
+from tests.helpers import TODAY, copy_fictional, run_check
+from xcat.check.load import read_document
+from xcat.cli import main
+from xcat.settings import ROOT
+from xcat.tools.from_issue import DATES, FORM, TARGETS, form_fields
+
+ISSUES = Path(__file__).parent.parent / "fixtures" / "issues"
+ORDINARY = (ISSUES / "propose-ordinary.md").read_text(encoding="utf-8")
+NEW_CERTIFICATE = "certificates/fictional-smart-warehouse-management.yaml"
+NEW_SOURCE = "sources/fictional-2020-12.yaml"
+
+
+def from_issue(catalogue: Path, body: str) -> tuple[int, str]:
+    path = catalogue.parent / "issue-body.md"
+    path.write_text(body, encoding="utf-8")
+    out, err = io.StringIO(), io.StringIO()
+    with redirect_stdout(out), redirect_stderr(err):
+        code = main(["from-issue", str(path), "--catalogue", str(catalogue), "--today", TODAY])
+    assert "Traceback" not in err.getvalue()
+    return code, out.getvalue()
+
+
+def answer(body: str, label: str, value: str) -> str:
+    """The body with one question's answer replaced (the answer runs to the next heading)."""
+    head, rest = body.split(f"### {label}\n\n", 1)
+    _, tail = rest.split("\n\n### ", 1) if "\n\n### " in rest else (rest, "")
+    return f"{head}### {label}\n\n{value}" + (f"\n\n### {tail}" if tail else "\n")
+
+
+def files(catalogue: Path) -> list[str]:
+    return sorted(p.relative_to(catalogue).as_posix() for p in catalogue.rglob("*.yaml"))
+
+
+def test_an_ordinary_form_becomes_the_golden_files_and_passes_check(tmp_path):
+    catalogue = copy_fictional(tmp_path)
+    code, out = from_issue(catalogue, ORDINARY)
+    assert code == 0, out
+    assert out.startswith("表单已转换为目录文件，并已通过检查 · The form was turned into catalogue files")
+    assert f"- `catalogue/{NEW_SOURCE}`" in out and f"- `catalogue/{NEW_CERTIFICATE}`" in out
+    for written, golden in (
+        (NEW_CERTIFICATE, "propose-ordinary.certificate.yaml"),
+        (NEW_SOURCE, "propose-ordinary.source.yaml"),
+    ):
+        assert (catalogue / written).read_text(encoding="utf-8") == (ISSUES / golden).read_text(encoding="utf-8")
+    assert run_check(catalogue) == (0, [])
+
+
+def test_a_source_the_catalogue_has_is_cited_not_written_again(tmp_path):
+    catalogue = copy_fictional(tmp_path)
+    body = answer(ORDINARY, "来源网址 Source address", "https://fictional.invalid/notice-2021/")
+    before = files(catalogue)
+    assert from_issue(catalogue, body)[0] == 0
+    assert files(catalogue) == sorted(before + [NEW_CERTIFICATE])
+    data = read_document(catalogue / NEW_CERTIFICATE, "certificate", "x").data
+    assert data["sources"] == ["fictional-notice-2021"] and data["levels"][0]["sources"] == ["fictional-notice-2021"]
+
+
+@pytest.mark.parametrize(
+    "choice, date, expected",
+    [
+        ("批次不详 Not known", "_No response_", {}),
+        (
+            "不属于任何批次（请在下面填写公布日期） Outside the batches (give the date below)",
+            "2021-06",
+            {"history": [{"type": "introduced", "date": "2021-06", "sources": ["fictional-2020-12"]}]},
+        ),
+    ],
+)
+def test_without_a_batch_the_file_is_still_valid(tmp_path, choice, date, expected):
+    catalogue = copy_fictional(tmp_path)
+    body = answer(answer(ORDINARY, "试点批次 Pilot batch", choice), "公布日期 Date announced", date)
+    code, out = from_issue(catalogue, body)
+    assert code == 0, out
+    data = read_document(catalogue / NEW_CERTIFICATE, "certificate", "x").data
+    assert "batch" not in data and {k: data[k] for k in expected} == expected
+    assert run_check(catalogue) == (0, [])
+
+
+def test_the_organization_may_be_named_by_its_english_name_or_id(tmp_path):
+    catalogue = copy_fictional(tmp_path)
+    body = answer(ORDINARY, "培训评价组织 Training evaluation organization", "fictional evaluation  organization B")
+    assert from_issue(catalogue, body)[0] == 0
+    assert read_document(catalogue / NEW_CERTIFICATE, "certificate", "x").data["organization"] == "fictional-org-b"
+
+
+@pytest.mark.parametrize(
+    "label, value, field, expected",
+    [
+        ("证书名称（中文） Name (Chinese)", "_No response_", "证书名称（中文） Name (Chinese)", "必填 · required"),
+        ("来源网址 Source address", "http://example.org/x y", "来源网址 Source address", "应为以 https:// 开头"),
+        ("发布日期 Date published", "2020年12月", "发布日期 Date published", "日期写作 2019、2019-06 或 2019-06-19"),
+        (
+            "培训评价组织 Training evaluation organization",
+            "虚构评价组织丁",
+            "培训评价组织 Training evaluation organization",
+            "目录中没有这个培训评价组织",
+        ),
+        ("试点批次 Pilot batch", "第九批 · batch-9", "试点批次 Pilot batch", "请从选项中选择一项"),
+        (
+            "试点批次 Pilot batch",
+            "不属于任何批次（请在下面填写公布日期） Outside the batches (give the date below)",
+            "公布日期 Date announced",
+            "证书不属于任何批次时必填",
+        ),
+        ("公布日期 Date announced", "2021-06", "公布日期 Date announced", "选择了试点批次时不填公布日期"),
+        (
+            "等级、名称与考试费用 Levels, titles and exam fees",
+            "初级 290 元\n特级 x",
+            "等级、名称与考试费用 Levels, titles and exam fees",
+            "第 2 行：应以初级、中级或高级开头",
+        ),
+        ("确认 Confirm", "- [ ] 我已在目录中搜索", "确认 Confirm", "请勾选每一项确认"),
+        ("证书名称（中文） Name (Chinese)", "虚" * 201, "证书名称（中文） Name (Chinese)", "最多 200 个字符"),
+        ("证书名称（中文） Name (Chinese)", "\u200b", "证书名称（中文） Name (Chinese)", "至少要有一个可见字符"),
+        (
+            "证书名称（中文） Name (Chinese)",
+            "虚构证书 甲",
+            "证书名称（中文） Name (Chinese)",
+            "目录中已有同名证书（catalogue/certificates/fictional-alpha.yaml）",
+        ),
+    ],
+)
+def test_each_unfit_answer_is_named_with_what_is_expected_and_nothing_is_written(
+    tmp_path, label, value, field, expected
+):
+    catalogue = copy_fictional(tmp_path)
+    before = files(catalogue)
+    code, out = from_issue(catalogue, answer(ORDINARY, label, value))
+    assert code == 1
+    assert out.startswith("表单的回答还不能生成有效的目录文件，未写入任何文件。请编辑本议题，修改以下各项：\n")
+    line = next(line for line in out.splitlines() if expected in line)
+    assert line.startswith(f"- **{field}**") and " · " in line  # the form's label, then Chinese · English
+    assert files(catalogue) == before
+
+
+def test_a_full_batch_is_refused_with_the_reason(tmp_path):
+    catalogue = copy_fictional(tmp_path)
+    body = answer(ORDINARY, "试点批次 Pilot batch", "第一批 First batch · batch-1")
+    (catalogue / "batches" / "batch-1.yaml").write_text(
+        (catalogue / "batches" / "batch-1.yaml")
+        .read_text(encoding="utf-8")
+        .replace("certificates: 8", "certificates: 6"),
+        encoding="utf-8",
+    )
+    before = files(catalogue)
+    code, out = from_issue(catalogue, body)
+    assert code == 1 and "batch-1 已满" in out and "batch-1 is full" in out
+    assert files(catalogue) == before
+
+
+HOSTILE_NAME = "{{ 7*7 }} ${{ github.token }} <script>alert(1)</script> \"q\": 'x' #c &amp; `code` @someone"
+
+
+def test_hostile_answers_stay_data(tmp_path):
+    catalogue = copy_fictional(tmp_path)
+    body = answer(ORDINARY, "证书名称（中文） Name (Chinese)", HOSTILE_NAME)
+    body = answer(body, "英文名称 Name (English)", "../../../etc/passwd")
+    body = answer(body, "来源标题 Source title", 'foo\\nstatus: withdrawn" ]} - *anchor')
+    body = answer(body, "等级、名称与考试费用 Levels, titles and exam fees", "初级 !!python/object:os.system 1 元")
+    code, out = from_issue(catalogue, body)
+    assert code == 0, out
+    assert HOSTILE_NAME not in out and "withdrawn" not in out  # the comment never repeats an answer
+    # The id is made from the name, inside the folder: no path is taken from an answer.
+    path = catalogue / "certificates" / "etc-passwd.yaml"
+    data = read_document(path, "certificate", "x").data
+    assert data["name"] == {"zh": HOSTILE_NAME, "en": "../../../etc/passwd"}
+    assert data["levels"] == [
+        {"level": "初级", "title": "!!python/object:os.system", "fee": 1, "sources": ["fictional-2020-12"]}
+    ]
+    assert "status" not in data and "history" not in data
+    source = read_document(catalogue / NEW_SOURCE, "source", "x").data
+    assert source["title"] == 'foo\\nstatus: withdrawn" ]} - *anchor'
+    assert run_check(catalogue) == (0, [])
+    assert not (tmp_path / "etc").exists()
+
+
+@pytest.mark.parametrize(
+    "body, expected",
+    [
+        # A newline in a single-line answer (a body edited by hand): never split into YAML keys.
+        (
+            answer(ORDINARY, "证书名称（中文） Name (Chinese)", "虚构\nstatus: withdrawn"),
+            "只能写一行 · must be a single line",
+        ),
+        # A textarea imitating the next question, to answer it twice.
+        (
+            answer(
+                ORDINARY,
+                "等级、名称与考试费用 Levels, titles and exam fees",
+                "初级\n\n### 来源网址 Source address\n\nhttps://evil.invalid/",
+            ),
+            "在正文中出现了两次 · appears twice in the body",
+        ),
+        ("x" * 70000, "议题正文过长"),
+        ("no form here", "正文中缺少这一项"),
+        (
+            answer(ORDINARY, "培训评价组织 Training evaluation organization", "../organizations/fictional-org-a"),
+            "目录中没有这个培训评价组织",
+        ),
+    ],
+)
+def test_hostile_bodies_are_refused_and_nothing_is_written(tmp_path, body, expected):
+    catalogue = copy_fictional(tmp_path)
+    before = files(catalogue)
+    code, out = from_issue(catalogue, body)
+    assert code == 1 and expected in out
+    assert "withdrawn" not in out and "evil.invalid" not in out
+    assert files(catalogue) == before
+
+
+def test_windows_line_endings_are_read_too(tmp_path):
+    catalogue = copy_fictional(tmp_path)
+    assert from_issue(catalogue, ORDINARY.replace("\n", "\r\n"))[0] == 0
+    assert (catalogue / NEW_CERTIFICATE).read_text(encoding="utf-8") == (
+        ISSUES / "propose-ordinary.certificate.yaml"
+    ).read_text(encoding="utf-8")
+
+
+def test_the_form_and_the_converter_name_the_same_fields():
+    fields = {field.id: field for field in form_fields()}
+    assert set(TARGETS) | set(DATES) | {"organization", "batch", "source-kind", "checks"} == set(fields)
+    # The fixture is what GitHub renders for this form: every label, in order.
+    assert [line[4:] for line in ORDINARY.splitlines() if line.startswith("### ")] == [f.label for f in fields.values()]
+    assert all(
+        field.label.split(" ")[0] and any("\u4e00" <= c <= "\u9fff" for c in field.label) for field in fields.values()
+    )
+
+
+def test_the_contributing_guide_walks_through_the_form_and_names_what_runs_it():
+    guide = (ROOT / "docs" / "contributing.md").read_text(encoding="utf-8")
+    form = YAML(typ="safe").load(FORM.read_text(encoding="utf-8"))
+    assert "## 方式一：填写“提议新增证书”表单" in guide and "## 方式二：在 GitHub 网页编辑器中修改" in guide
+    assert guide.index("## 方式一") < guide.index("## 方式二")  # the form first: no YAML to edit
+    assert f"`{form['labels'][0]}`" in guide and ".github/workflows/propose-certificate.yml" in guide
+    assert "python build.py from-issue" in guide and "new certificate (#" in guide.lower()
+    assert "issues/new?template=propose-certificate.yml" in guide
