@@ -172,12 +172,14 @@ def _explain(error: ValidationError, document: Document) -> Iterator[Problem]:
         zh_wanted = "或".join(_TYPE_NAMES[t][0] if t in _TYPE_NAMES else t for t in wanted)
         en_wanted = " or ".join(_TYPE_NAMES[t][1] if t in _TYPE_NAMES else t for t in wanted)
         zh_got, en_got = _describe(error.instance)
+        # 2019.6 written for a date is read as a number: the hint reads what was typed.
+        typed = _typed(document, path) if isinstance(error.instance, float) and "string" in wanted else error.instance
         yield _with_hint(
             document,
             path,
             f"应为{zh_wanted}，却是{zh_got}",
             f"expected {en_wanted}, got {en_got}",
-            error.instance,
+            typed,
             numeric=bool({"number", "integer"} & set(wanted)),
         )
         return
@@ -253,6 +255,13 @@ def _with_hint(
     if hint is None:
         return document.problem(path, about(path, zh, en))
     return document.problem(path, about(path, f"{zh}：{hint[1]}", f"{en}; {hint[2]}"), at=hint[0])
+
+
+def _typed(document: Document, path: tuple) -> str:
+    """The value at path as it was typed (up to a space or the end of its line)."""
+    line, column = document.where(path)
+    lines = document.text.split("\n")
+    return lines[line - 1][column - 1 :].split(" ", 1)[0] if line <= len(lines) else ""
 
 
 def _chinese(error: ValidationError) -> str:

@@ -175,6 +175,8 @@ def value_hint(value: str, numeric: bool) -> Hint | None:
         year, month, day = date.group(1), date.group(2) or date.group(5), date.group(3) or date.group(6)
         iso = "-".join([year] + [f"{int(part):02d}" for part in (month, day) if part])
         wrong = next((c for c in value[4:] if not c.isspace()), "")
+        if "-" not in iso:
+            return wrong, f"年份只写数字 {iso}", f"write the year as {iso}"
         return wrong, f"日期写成 {iso}（年、月、日之间用半角“-”连接）", f"write the date as {iso}, with hyphens"
     digits = next((c for c in value if c in _FULL_WIDTH_DIGITS), None)
     if digits:
@@ -192,6 +194,12 @@ def value_hint(value: str, numeric: bool) -> Hint | None:
         ascii = FULL_WIDTH[typed][2]
         if ascii == " ":
             return typed, f"有{zh}：删去它", f"it holds {en}: delete it"
+        if ascii in "\"'":
+            return (
+                typed,
+                f"有{zh}：删去它，或改用半角的 {ascii}",
+                f"it holds {en}: delete it, or type the ASCII {ascii}",
+            )
         return typed, f"有{zh}：请改用半角的“{ascii}”", f"it holds {en}: type the ASCII '{ascii}' instead"
     return None
 
@@ -231,7 +239,7 @@ def _either(names: list[str], word: str) -> str:
 # A field name at the start of a line (after its indentation and any "- "): no spaces, no colons.
 _NAME = r"[^\s:：#'\"\[\]{},\-][^\s:：]{0,60}"
 _KEY_LINE = re.compile(rf"^(?:{_NAME}|\"[^\"]*\"|'[^']*')[ \t]*:(?:[ \t]+(.*)|$)")
-_FULL_WIDTH_COLON = re.compile(rf"^(?:-[ ]+)?{_NAME}[ \u3000]*(：)")
+_FULL_WIDTH_COLON = re.compile(rf"^(?:-[ ]+)?({_NAME})[ \u3000]*(：)")
 _SPACE_AFTER_COLON = re.compile(rf"^(?:-[ ]+)?{_NAME}:(\u3000)")
 
 
@@ -301,9 +309,10 @@ def _structure_hint(content: str) -> tuple[int, str, str] | None:
     """A full-width character where YAML needs an ASCII one to see the line's structure:
     (index in content, Chinese, English)."""
     colon = _FULL_WIDTH_COLON.match(content)
-    if colon:
+    # Only a field name (English, or one of the Chinese names typed for one) before it: "备注：…" in a text is text.
+    if colon and (colon.group(1).isascii() or colon.group(1) in CHINESE_FIELD_NAMES):
         return (
-            colon.start(1),
+            colon.start(2),
             "全角冒号“：”：字段名后要用半角冒号“:”再加一个空格",
             "a full-width colon '：': after a field name type the ASCII ':' and a space",
         )
