@@ -167,7 +167,7 @@ def test_pilot_counts_are_added_oldest_first(catalogue):
             "certificates/fictional-kappa.yaml",
             "sources: [fictional-report]\nsources:",
             "sources: [fictional-report]\nhistory:\n  - type: reinstated\n    date: 2022\n    sources: [fictional-report]\nsources:",
-            "catalogue/certificates/fictional-kappa.yaml:12:11: error: history[0].type: 'reinstated' cannot follow: only a suspended certificate can be reinstated",
+            "catalogue/certificates/fictional-kappa.yaml:12:11: error: history[0].type: 'reinstated' 不能接在这里：只有暂停（suspended）的证书才能恢复 · 'reinstated' cannot follow: only a suspended certificate can be reinstated",
         ),
         (
             "certificates/fictional-kappa.yaml",

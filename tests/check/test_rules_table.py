@@ -376,7 +376,7 @@ CASES = [
             ),
         ),
         (
-            "catalogue/certificates/fictional-kappa.yaml:12:11: error: history[0].type: 'reinstated' cannot follow: only a suspended certificate can be reinstated",
+            "catalogue/certificates/fictional-kappa.yaml:12:11: error: history[0].type: 'reinstated' 不能接在这里：只有暂停（suspended）的证书才能恢复 · 'reinstated' cannot follow: only a suspended certificate can be reinstated",
         ),
     ),
     Case(

@@ -61,6 +61,7 @@ class Document:
     key_positions: dict[tuple, Position] = field(default_factory=dict)
     value_positions: dict[tuple, Position] = field(default_factory=dict)
     text: str = field(default="", repr=False)  # as read, to point at a typist's mistake in a line
+    _lines: list[str] | None = field(default=None, init=False, repr=False, compare=False)
 
     @property
     def stem(self) -> str:
@@ -80,11 +81,16 @@ class Document:
     def problem(self, path: tuple, message: str, *, key: bool = False, at: str = "") -> Problem:
         """at: the character that is wrong, when the message names one: the problem stands on it."""
         line, column = self.where(path, key=key)
-        if at and self.text:
-            lines = self.text.split("\n")
-            found = lines[line - 1].find(at, column - 1) if line <= len(lines) else -1
+        if at:
+            found = self.line(line).find(at, column - 1)
             column = found + 1 if found >= 0 else column
         return Problem(self.path, line, column, message)
+
+    def line(self, number: int) -> str:
+        """The file's line `number` (1-based) as typed, or "" (split once, when a problem needs it)."""
+        if self._lines is None:
+            self._lines = self.text.split("\n")
+        return self._lines[number - 1] if 0 < number <= len(self._lines) else ""
 
 
 @dataclass

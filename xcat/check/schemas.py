@@ -186,6 +186,8 @@ def _explain(error: ValidationError, document: Document) -> Iterator[Problem]:
     if keyword == "pattern" and "x-expected" in error.schema:
         example = next(iter(error.schema.get("examples", [])), None)
         zh = f"{error.instance!r} 的写法不对" + (f"，应写成 {example} 这样" if isinstance(example, str) else "")
+        if "x-expected-zh" in error.schema:  # a schema may say it in Chinese too
+            zh = f"{error.instance!r} 不是{error.schema['x-expected-zh']}"
         yield _with_hint(document, path, zh, f"{error.instance!r} is not {error.schema['x-expected']}", error.instance)
         return
     if error.schema is False:
@@ -260,8 +262,7 @@ def _with_hint(
 def _typed(document: Document, path: tuple) -> str:
     """The value at path as it was typed (up to a space or the end of its line)."""
     line, column = document.where(path)
-    lines = document.text.split("\n")
-    return lines[line - 1][column - 1 :].split(" ", 1)[0] if line <= len(lines) else ""
+    return document.line(line)[column - 1 :].split(" ", 1)[0]
 
 
 def _chinese(error: ValidationError) -> str:
