@@ -377,6 +377,36 @@ CASES: list[Case] = [
             "catalogue/certificates/fictional-alpha.yaml:28:15: error: history[0].date: '2021年' 的写法不对，应写成 2021-03 这样：年份只写数字 2021 · '2021年' is not a date written as YYYY, YYYY-MM or YYYY-MM-DD, such as 2019-06-19; write the year as 2021",
         ),
     ),
+    Case(
+        "date-single-digits",
+        A,
+        "    date: 2021-06-01",
+        "    date: 2021-6-1",
+        "日期写成 2021-06-01",
+        (
+            "catalogue/certificates/fictional-alpha.yaml:28:15: error: history[0].date: '2021-6-1' 的写法不对，应写成 2021-03 这样：日期写成 2021-06-01（年、月、日之间用半角“-”连接） · '2021-6-1' is not a date written as YYYY, YYYY-MM or YYYY-MM-DD, such as 2019-06-19; write the date as 2021-06-01, with hyphens",
+        ),
+    ),
+    Case(
+        "hyphen",
+        A,
+        "    date: 2021-06-01",
+        "    date: 2021－06－01",
+        "全角连字符",
+        (
+            "catalogue/certificates/fictional-alpha.yaml:28:15: error: history[0].date: '2021－06－01' 的写法不对，应写成 2021-03 这样：有全角连字符“－”：请改用半角的“-” · '2021－06－01' is not a date written as YYYY, YYYY-MM or YYYY-MM-DD, such as 2019-06-19; it holds a full-width hyphen '－': type the ASCII '-' instead",
+        ),
+    ),
+    Case(
+        "digits-fee",
+        A,
+        "    fee: 100",
+        "    fee: １００元",
+        "全角数字",
+        (
+            "catalogue/certificates/fictional-alpha.yaml:14:10: error: levels[0].fee: 应为数字，却是文字 '１００元'：全角数字“１”：请用半角数字，写 100 · expected a number, got the text '１００元'; a full-width digit '１': type ASCII digits, 100",
+        ),
+    ),
 ]
 
 # Every kind of mistake the checker names, by the words its Chinese half uses.
@@ -386,6 +416,7 @@ KINDS = {
     "全角括号",
     "中文引号",
     "全角空格",
+    "全角连字符",
     "全角数字",
     "制表符",
     "缩进没有对齐",

@@ -32,6 +32,7 @@ FULL_WIDTH: dict[str, tuple[str, str, str]] = {
     "”": ("中文引号”", "a Chinese quotation mark '”'", '"'),
     "‘": ("中文引号‘", "a Chinese quotation mark '‘'", "'"),
     "’": ("中文引号’", "a Chinese quotation mark '’'", "'"),
+    "－": ("全角连字符“－”", "a full-width hyphen '－'", "-"),
     "\u3000": ("全角空格（U+3000）", "a full-width space (U+3000)", " "),
     "\t": ("制表符（Tab）", "a tab character", " "),
 }
@@ -162,7 +163,7 @@ def character(char: str) -> tuple[str, str]:
 
 
 _DATE = re.compile(
-    r"^\s*(\d{4})\s*(?:年\s*(\d{1,2})\s*月\s*(?:(\d{1,2})\s*日)?|年|([/.])\s*(\d{1,2})\s*(?:\4\s*(\d{1,2}))?)\s*$"
+    r"^\s*(\d{4})\s*(?:年\s*(\d{1,2})\s*月\s*(?:(\d{1,2})\s*日)?|年|([/.-])\s*(\d{1,2})\s*(?:\4\s*(\d{1,2}))?)\s*$"
 )
 _FEE = re.compile(r"^\s*(?:[¥￥]|RMB|rmb)?\s*(\d+(?:\.\d+)?)\s*(?:元|块|元整|RMB|rmb)?\s*$")
 _CURRENCY = re.compile(r"[¥￥元块]|RMB|rmb")
@@ -170,25 +171,23 @@ _CURRENCY = re.compile(r"[¥￥元块]|RMB|rmb")
 
 def value_hint(value: str, numeric: bool) -> Hint | None:
     """Why a value that failed its schema may be a typist's mistake. numeric: the field holds a number."""
-    date = _DATE.match(value.translate(_HALF_WIDTH))
-    if date:
-        year, month, day = date.group(1), date.group(2) or date.group(5), date.group(3) or date.group(6)
-        iso = "-".join([year] + [f"{int(part):02d}" for part in (month, day) if part])
-        wrong = next((c for c in value[4:] if not c.isspace()), "")
-        if "-" not in iso:
-            return wrong, f"年份只写数字 {iso}", f"write the year as {iso}"
-        return wrong, f"日期写成 {iso}（年、月、日之间用半角“-”连接）", f"write the date as {iso}, with hyphens"
-    digits = next((c for c in value if c in _FULL_WIDTH_DIGITS), None)
-    if digits:
-        zh, en = character(digits)
-        meant = value.translate(_HALF_WIDTH)
-        return digits, f"{zh}：请用半角数字，写 {meant}", f"{en}: type ASCII digits, {meant}"
-    fee = _FEE.match(value)
-    currency = _CURRENCY.search(value)
-    if numeric and fee and currency:
-        number = fee.group(1)
-        return currency.group()[0], f"只写数字 {number}，不要写“元”或“¥”", f"write the number {number}, without 元 or ¥"
+    half = value.translate(_HALF_WIDTH)
+    fee = _FEE.match(half) if numeric else None
+    meant = fee.group(1) if fee else _iso_date(half) or half
+    digit = next((c for c in value if c in _FULL_WIDTH_DIGITS), None)
+    if digit:
+        zh, en = character(digit)
+        return digit, f"{zh}：请用半角数字，写 {meant}", f"{en}: type ASCII digits, {meant}"
     typed = next((c for c in value if c in FULL_WIDTH), None)
+    date = _iso_date(half)
+    if date and typed is None:
+        wrong = next((c for c in value[4:] if not c.isspace()), "")
+        if "-" not in date:
+            return wrong, f"年份只写数字 {date}", f"write the year as {date}"
+        return wrong, f"日期写成 {date}（年、月、日之间用半角“-”连接）", f"write the date as {date}, with hyphens"
+    currency = _CURRENCY.search(value)
+    if fee and currency:
+        return currency.group()[0], f"只写数字 {meant}，不要写“元”或“¥”", f"write the number {meant}, without 元 or ¥"
     if typed:
         zh, en = character(typed)
         ascii = FULL_WIDTH[typed][2]
@@ -202,6 +201,16 @@ def value_hint(value: str, numeric: bool) -> Hint | None:
             )
         return typed, f"有{zh}：请改用半角的“{ascii}”", f"it holds {en}: type the ASCII '{ascii}' instead"
     return None
+
+
+def _iso_date(text: str) -> str | None:
+    """2019年6月19日, 2019/6/19, 2019.6.19 or 2019-6-19 as 2019-06-19 (None when it is no such date, or is that already)."""
+    date = _DATE.match(text)
+    if not date:
+        return None
+    year, month, day = date.group(1), date.group(2) or date.group(5), date.group(3) or date.group(6)
+    iso = "-".join([year] + [f"{int(part):02d}" for part in (month, day) if part])
+    return iso if iso != text.strip() else None
 
 
 def field_name_hint(name: str, known: list[str]) -> Hint | None:
