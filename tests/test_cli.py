@@ -39,8 +39,8 @@ def test_github_format_prints_escaped_annotations(tmp_path):
     code, lines = run_check(catalogue, "--format", "github")
     assert code == 1
     assert lines == [
-        "::error file=catalogue/certificates/fictional-kappa.yaml,line=9,col=12,title=catalogue check::"
-        "pilot_institutions[0].count: expected a whole number, got the text '7%25,\\\\n:'",
+        "::error file=catalogue/certificates/fictional-kappa.yaml,line=9,col=12,title=目录检查 catalogue check::"
+        "pilot_institutions[0].count: 应为整数，却是文字 '7%25,\\\\n:' · expected a whole number, got the text '7%25,\\\\n:'",
     ]
 
 
@@ -50,7 +50,7 @@ def test_github_format_escapes_commas_and_colons_in_file_names():
     # A newline in contributor text is shown, not obeyed: the annotation stays one line.
     assert (
         annotation
-        == "::error file=catalogue/a%2Cb%3Ac.yaml,line=3,col=4,title=catalogue check::line one\\nline two 100%25"
+        == "::error file=catalogue/a%2Cb%3Ac.yaml,line=3,col=4,title=目录检查 catalogue check::line one\\nline two 100%25"
     )
 
 
@@ -60,7 +60,7 @@ def test_markdown_format_lists_every_problem_for_a_job_summary(tmp_path):
     code, lines = run_check(catalogue, "--format", "markdown")
     assert code == 1
     assert (
-        "| `catalogue/certificates/fictional-kappa.yaml` | 9:12 | pilot_institutions\\[0\\].count: -7 is less than the minimum of 0 |"
+        "| `catalogue/certificates/fictional-kappa.yaml` | 9:12 | pilot_institutions\\[0\\].count: -7 小于最小值 0 · -7 is less than the minimum of 0 |"
         in lines
     )
 
@@ -68,4 +68,4 @@ def test_markdown_format_lists_every_problem_for_a_job_summary(tmp_path):
 def test_a_missing_catalogue_folder_is_a_clear_error(tmp_path):
     code, lines = run_check(tmp_path / "nowhere")
     assert code == 1
-    assert lines == ["nowhere:1:1: error: the catalogue folder does not exist"]
+    assert lines == ["nowhere:1:1: error: 目录文件夹不存在 · the catalogue folder does not exist"]

@@ -135,7 +135,7 @@ def test_a_long_list_of_related_majors_is_checked(tmp_path):
     assert result.returncode == 1
     line = text.count("\n") + 2  # the first item of the list
     assert result.stdout.splitlines() == [
-        f"catalogue/certificates/fictional-kappa.yaml:{line}:3: error: related_majors: the list repeats an item: keep each item once",
+        f"catalogue/certificates/fictional-kappa.yaml:{line}:3: error: related_majors: 列表中有重复的项：每项只写一次 · the list repeats an item: keep each item once",
     ]
 
 
@@ -153,7 +153,8 @@ def test_sixteen_thousand_related_majors_are_refused_with_a_clear_message(tmp_pa
     [line] = result.stdout.splitlines()
     assert line.startswith("catalogue/certificates/fictional-kappa.yaml:")
     assert line.endswith(
-        "error: the file holds more than 25,000 field names and values, the limit that keeps checking fast: shorten it"
+        "error: 文件中的字段名和值超过 25,000 个（这个上限让检查保持快速）：请缩短 · "
+        "the file holds more than 25,000 field names and values, the limit that keeps checking fast: shorten it"
     )
 
 
@@ -168,7 +169,8 @@ def test_a_replacement_that_leads_to_too_many_current_certificates_is_refused(tm
     result = run([sys.executable, "build.py", "check", "--catalogue", str(catalogue), "--today", TODAY])
     assert result.returncode == 1
     assert result.stdout.splitlines() == [
-        "catalogue/certificates/fictional-whole.yaml:13:7: error: history[1].successors: these successors lead on to more than "
+        "catalogue/certificates/fictional-whole.yaml:13:7: error: history[1].successors: 这些替代证书最终通向超过 20 个现行证书"
+        "（未被替代的），超过了上限：请少列几个替代证书，或检查它们自己的替代证书 · these successors lead on to more than "
         "20 current certificates (ones not replaced), the most a replacement may lead to: name fewer successors, or check their own successors",
     ]
 
@@ -183,7 +185,8 @@ def test_a_file_with_too_many_values_is_refused_with_a_clear_message(tmp_path):
     [line] = result.stdout.splitlines()
     assert line.startswith("catalogue/certificates/fictional-kappa.yaml:")
     assert line.endswith(
-        "error: the file holds more than 25,000 field names and values, the limit that keeps checking fast: shorten it"
+        "error: 文件中的字段名和值超过 25,000 个（这个上限让检查保持快速）：请缩短 · "
+        "the file holds more than 25,000 field names and values, the limit that keeps checking fast: shorten it"
     )
 
 
@@ -202,7 +205,8 @@ def test_thousands_of_unknown_ids_are_reported_quickly(tmp_path):
     lines = result.stdout.splitlines()
     assert len(lines) == 8000
     assert lines[0].endswith(
-        "related_majors[0].major: no majors has the id '800000' "
+        "related_majors[0].major: 找不到 id 为 '800000' 的 majors（把它加到 catalogue/majors.yaml，或改正 id）：是不是 '900000'？"
+        " · no majors has the id '800000' "
         "(add it to catalogue/majors.yaml or fix the id); did you mean '900000'?"
     )
 
@@ -216,5 +220,5 @@ def test_a_date_before_1949_is_refused(tmp_path):
     result = run([sys.executable, "build.py", "check", "--catalogue", str(catalogue), "--today", TODAY])
     assert result.returncode == 1
     assert result.stdout.splitlines() == [
-        "catalogue/certificates/fictional-ancient.yaml:8:11: error: history[0].date: 0001 is before 1949: check the year",
+        "catalogue/certificates/fictional-ancient.yaml:8:11: error: history[0].date: 0001 早于 1949 年：请检查年份 · 0001 is before 1949: check the year",
     ]

@@ -35,27 +35,27 @@ def generated(catalogue: Path, docs: Path, monkeypatch) -> Path:
         (
             "fee: 100",
             "fee: .nan",
-            "catalogue/certificates/fictional-alpha.yaml:14:10: error: levels[0].fee: .nan is not a number",
+            "catalogue/certificates/fictional-alpha.yaml:14:10: error: levels[0].fee: .nan 不是数字：写一个数字，如 290，或删去这个字段 · .nan is not a number",
         ),
         (
             "fee: 100",
             "fee: -.inf",
-            "catalogue/certificates/fictional-alpha.yaml:14:10: error: levels[0].fee: -.inf is not a number",
+            "catalogue/certificates/fictional-alpha.yaml:14:10: error: levels[0].fee: -.inf 不是数字：写一个数字，如 290，或删去这个字段 · -.inf is not a number",
         ),
         (
             "title: 虚构初级",
             'title: "BIM\\x01"',
-            "catalogue/certificates/fictional-alpha.yaml:13:12: error: levels[0].title: the text holds the control character U+0001",
+            "catalogue/certificates/fictional-alpha.yaml:13:12: error: levels[0].title: 文字中有控制字符 U+0001（第 4 个字符），网站和开放数据无法承载：请删除 · the text holds the control character U+0001",
         ),
         (
             "title: 虚构初级",
             'title: "BIM\\uffff"',
-            "catalogue/certificates/fictional-alpha.yaml:13:12: error: levels[0].title: the text holds the character U+FFFF",
+            "catalogue/certificates/fictional-alpha.yaml:13:12: error: levels[0].title: 文字中有字符 U+FFFF（第 4 个字符），网站和开放数据无法承载：请删除 · the text holds the character U+FFFF",
         ),
         (
             "zh: 虚构证书甲",
             'zh: "甲\\x9b"',
-            "catalogue/certificates/fictional-alpha.yaml:3:7: error: name.zh: the text holds the control character U+009B",
+            "catalogue/certificates/fictional-alpha.yaml:3:7: error: name.zh: 文字中有控制字符 U+009B（第 2 个字符），网站和开放数据无法承载：请删除 · the text holds the control character U+009B",
         ),
     ],
     ids=["nan", "infinity", "escaped-control", "noncharacter", "c1-control"],
@@ -72,8 +72,7 @@ def test_a_raw_control_character_is_reported_once_at_its_line_and_column(catalog
     code, lines = run_check(catalogue)
     assert code == 1
     assert lines == [
-        "catalogue/sources/fictional-extra.yaml:4:9: error: the file holds the control character U+0001, "
-        "which a catalogue file cannot hold: delete it",
+        "catalogue/sources/fictional-extra.yaml:4:9: error: 文件含有控制字符 U+0001，目录文件不能含有它：请删除 · the file holds the control character U+0001, which a catalogue file cannot hold: delete it",
     ]
 
 
@@ -91,7 +90,7 @@ def test_a_name_without_a_visible_character_is_refused(catalogue, blank):
 
 def test_a_count_must_be_a_whole_number(catalogue):
     assert problems_after(catalogue, ALPHA, "count: 10\n", "count: 10.0\n") == [
-        "catalogue/certificates/fictional-alpha.yaml:20:12: error: pilot_institutions[0].count: expected a whole number, got the number 10.0",
+        "catalogue/certificates/fictional-alpha.yaml:20:12: error: pilot_institutions[0].count: 应为整数，却是数字 10.0 · expected a whole number, got the number 10.0",
     ]
 
 
@@ -115,8 +114,7 @@ def test_an_empty_catalogue_is_refused_and_publishes_nothing(catalogue, tmp_path
     code, lines = run_check(catalogue)
     assert code == 1
     assert lines == [
-        "catalogue/certificates:1:1: error: the catalogue has no certificates: "
-        "add at least one file catalogue/certificates/<id>.yaml before publishing",
+        "catalogue/certificates:1:1: error: 目录里没有证书：发布前至少添加一个文件 catalogue/certificates/<id>.yaml · the catalogue has no certificates: add at least one file catalogue/certificates/<id>.yaml before publishing",
     ]
     site = tmp_path / "site"
     result = build_site(site, catalogue)

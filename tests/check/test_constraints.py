@@ -153,17 +153,17 @@ LEVEL = "{level: 初级, sources: [fictional-report]}"
 
 # With fields.yaml's list gone, every certificate's field is unknown too.
 UNKNOWN_FIELDS = (
-    "catalogue/certificates/fictional-alpha.yaml:7:10: error: fields[0]: no fields has the id 'equipment-manufacturing' (add it to catalogue/fields.yaml or fix the id)",
-    "catalogue/certificates/fictional-beta.yaml:6:10: error: fields[0]: no fields has the id 'equipment-manufacturing' (add it to catalogue/fields.yaml or fix the id)",
-    "catalogue/certificates/fictional-delta.yaml:7:10: error: fields[0]: no fields has the id 'medicine-health' (add it to catalogue/fields.yaml or fix the id)",
-    "catalogue/certificates/fictional-epsilon.yaml:7:10: error: fields[0]: no fields has the id 'medicine-health' (add it to catalogue/fields.yaml or fix the id)",
-    "catalogue/certificates/fictional-eta.yaml:7:10: error: fields[0]: no fields has the id 'finance-commerce' (add it to catalogue/fields.yaml or fix the id)",
-    "catalogue/certificates/fictional-gamma.yaml:6:10: error: fields[0]: no fields has the id 'equipment-manufacturing' (add it to catalogue/fields.yaml or fix the id)",
-    "catalogue/certificates/fictional-gamma.yaml:6:35: error: fields[1]: no fields has the id 'electronics-information' (add it to catalogue/fields.yaml or fix the id)",
-    "catalogue/certificates/fictional-iota.yaml:7:10: error: fields[0]: no fields has the id 'equipment-manufacturing' (add it to catalogue/fields.yaml or fix the id)",
-    "catalogue/certificates/fictional-kappa.yaml:7:10: error: fields[0]: no fields has the id 'electronics-information' (add it to catalogue/fields.yaml or fix the id)",
-    "catalogue/certificates/fictional-theta.yaml:7:10: error: fields[0]: no fields has the id 'finance-commerce' (add it to catalogue/fields.yaml or fix the id)",
-    "catalogue/certificates/fictional-zeta.yaml:6:10: error: fields[0]: no fields has the id 'medicine-health' (add it to catalogue/fields.yaml or fix the id)",
+    "catalogue/certificates/fictional-alpha.yaml:7:10: error: fields[0]: 找不到 id 为 'equipment-manufacturing' 的 fields（把它加到 catalogue/fields.yaml，或改正 id） · no fields has the id 'equipment-manufacturing' (add it to catalogue/fields.yaml or fix the id)",
+    "catalogue/certificates/fictional-beta.yaml:6:10: error: fields[0]: 找不到 id 为 'equipment-manufacturing' 的 fields（把它加到 catalogue/fields.yaml，或改正 id） · no fields has the id 'equipment-manufacturing' (add it to catalogue/fields.yaml or fix the id)",
+    "catalogue/certificates/fictional-delta.yaml:7:10: error: fields[0]: 找不到 id 为 'medicine-health' 的 fields（把它加到 catalogue/fields.yaml，或改正 id） · no fields has the id 'medicine-health' (add it to catalogue/fields.yaml or fix the id)",
+    "catalogue/certificates/fictional-epsilon.yaml:7:10: error: fields[0]: 找不到 id 为 'medicine-health' 的 fields（把它加到 catalogue/fields.yaml，或改正 id） · no fields has the id 'medicine-health' (add it to catalogue/fields.yaml or fix the id)",
+    "catalogue/certificates/fictional-eta.yaml:7:10: error: fields[0]: 找不到 id 为 'finance-commerce' 的 fields（把它加到 catalogue/fields.yaml，或改正 id） · no fields has the id 'finance-commerce' (add it to catalogue/fields.yaml or fix the id)",
+    "catalogue/certificates/fictional-gamma.yaml:6:10: error: fields[0]: 找不到 id 为 'equipment-manufacturing' 的 fields（把它加到 catalogue/fields.yaml，或改正 id） · no fields has the id 'equipment-manufacturing' (add it to catalogue/fields.yaml or fix the id)",
+    "catalogue/certificates/fictional-gamma.yaml:6:35: error: fields[1]: 找不到 id 为 'electronics-information' 的 fields（把它加到 catalogue/fields.yaml，或改正 id） · no fields has the id 'electronics-information' (add it to catalogue/fields.yaml or fix the id)",
+    "catalogue/certificates/fictional-iota.yaml:7:10: error: fields[0]: 找不到 id 为 'equipment-manufacturing' 的 fields（把它加到 catalogue/fields.yaml，或改正 id） · no fields has the id 'equipment-manufacturing' (add it to catalogue/fields.yaml or fix the id)",
+    "catalogue/certificates/fictional-kappa.yaml:7:10: error: fields[0]: 找不到 id 为 'electronics-information' 的 fields（把它加到 catalogue/fields.yaml，或改正 id） · no fields has the id 'electronics-information' (add it to catalogue/fields.yaml or fix the id)",
+    "catalogue/certificates/fictional-theta.yaml:7:10: error: fields[0]: 找不到 id 为 'finance-commerce' 的 fields（把它加到 catalogue/fields.yaml，或改正 id） · no fields has the id 'finance-commerce' (add it to catalogue/fields.yaml or fix the id)",
+    "catalogue/certificates/fictional-zeta.yaml:6:10: error: fields[0]: 找不到 id 为 'medicine-health' 的 fields（把它加到 catalogue/fields.yaml，或改正 id） · no fields has the id 'medicine-health' (add it to catalogue/fields.yaml or fix the id)",
 )
 
 CASES: list[Case] = [
@@ -172,84 +172,98 @@ CASES: list[Case] = [
         B1,
         "id: batch-1\n",
         "",
-        ("catalogue/batches/batch-1.yaml:1:1: error: (top level): missing required field 'id'",),
+        ("catalogue/batches/batch-1.yaml:1:1: error: (top level): 缺少必填字段 'id' · missing required field 'id'",),
     ),
     Case(
         ("batch.schema.json# required number",),
         B1,
         "number: 1\n",
         "",
-        ("catalogue/batches/batch-1.yaml:1:1: error: (top level): missing required field 'number'",),
+        (
+            "catalogue/batches/batch-1.yaml:1:1: error: (top level): 缺少必填字段 'number' · missing required field 'number'",
+        ),
     ),
     Case(
         ("batch.schema.json# required name",),
         B1,
         "name:\n  zh: 虚构第一批\n  en: Fictional first batch\n",
         "",
-        ("catalogue/batches/batch-1.yaml:1:1: error: (top level): missing required field 'name'",),
+        (
+            "catalogue/batches/batch-1.yaml:1:1: error: (top level): 缺少必填字段 'name' · missing required field 'name'",
+        ),
     ),
     Case(
         ("batch.schema.json# required sources",),
         B1,
         "\nsources: [fictional-notice-2020]\n",
         "\n",
-        ("catalogue/batches/batch-1.yaml:1:1: error: (top level): missing required field 'sources'",),
+        (
+            "catalogue/batches/batch-1.yaml:1:1: error: (top level): 缺少必填字段 'sources' · missing required field 'sources'",
+        ),
     ),
     Case(
         ("batch.schema.json# additionalProperties",),
         B1,
         "number: 1\n",
         "number: 1\ncolour: red\n",
-        ("catalogue/batches/batch-1.yaml:3:1: error: colour: unknown field 'colour'",),
+        ("catalogue/batches/batch-1.yaml:3:1: error: colour: 没有 'colour' 这个字段 · unknown field 'colour'",),
     ),
     Case(
         ("batch.schema.json#/properties/number type",),
         B1,
         "number: 1\n",
         "number: one\n",
-        ("catalogue/batches/batch-1.yaml:2:9: error: number: expected a whole number, got the text 'one'",),
+        (
+            "catalogue/batches/batch-1.yaml:2:9: error: number: 应为整数，却是文字 'one' · expected a whole number, got the text 'one'",
+        ),
     ),
     Case(
         ("batch.schema.json#/properties/number minimum",),
         B1,
         "number: 1\n",
         "number: 0\n",
-        ("catalogue/batches/batch-1.yaml:2:9: error: number: 0 is less than the minimum of 1",),
+        ("catalogue/batches/batch-1.yaml:2:9: error: number: 0 小于最小值 1 · 0 is less than the minimum of 1",),
     ),
     Case(
         ("batch.schema.json#/properties/number maximum",),
         B1,
         "number: 1\n",
         "number: 101\n",
-        ("catalogue/batches/batch-1.yaml:2:9: error: number: 101 is greater than the maximum of 100",),
+        (
+            "catalogue/batches/batch-1.yaml:2:9: error: number: 101 大于最大值 100 · 101 is greater than the maximum of 100",
+        ),
     ),
     Case(
         ("batch.schema.json#/properties/totals type",),
         B2,
         B2_TOTALS,
         "totals: 40\n",
-        ("catalogue/batches/batch-2.yaml:6:9: error: totals: expected a mapping (name: value), got the number 40",),
+        (
+            "catalogue/batches/batch-2.yaml:6:9: error: totals: 应为映射（字段名: 值），却是数字 40 · expected a mapping (name: value), got the number 40",
+        ),
     ),
     Case(
         ("batch.schema.json#/properties/totals required basis",),
         B2,
         "  basis: derived\n",
         "",
-        ("catalogue/batches/batch-2.yaml:7:3: error: totals: missing required field 'basis'",),
+        ("catalogue/batches/batch-2.yaml:7:3: error: totals: 缺少必填字段 'basis' · missing required field 'basis'",),
     ),
     Case(
         ("batch.schema.json#/properties/totals required sources",),
         B2,
         "  sources: [fictional-report]\n",
         "",
-        ("catalogue/batches/batch-2.yaml:7:3: error: totals: missing required field 'sources'",),
+        (
+            "catalogue/batches/batch-2.yaml:7:3: error: totals: 缺少必填字段 'sources' · missing required field 'sources'",
+        ),
     ),
     Case(
         ("batch.schema.json#/properties/totals additionalProperties",),
         B2,
         "  basis: derived\n",
         "  basis: derived\n  colour: red\n",
-        ("catalogue/batches/batch-2.yaml:9:3: error: totals.colour: unknown field 'colour'",),
+        ("catalogue/batches/batch-2.yaml:9:3: error: totals.colour: 没有 'colour' 这个字段 · unknown field 'colour'",),
     ),
     Case(
         ("batch.schema.json#/properties/totals/properties/certificates type",),
@@ -257,7 +271,7 @@ CASES: list[Case] = [
         "  certificates: 40",
         "  certificates: forty",
         (
-            "catalogue/batches/batch-2.yaml:7:17: error: totals.certificates: expected a whole number, got the text 'forty'",
+            "catalogue/batches/batch-2.yaml:7:17: error: totals.certificates: 应为整数，却是文字 'forty' · expected a whole number, got the text 'forty'",
         ),
     ),
     Case(
@@ -265,7 +279,9 @@ CASES: list[Case] = [
         B2,
         "  certificates: 40",
         "  certificates: -1",
-        ("catalogue/batches/batch-2.yaml:7:17: error: totals.certificates: -1 is less than the minimum of 0",),
+        (
+            "catalogue/batches/batch-2.yaml:7:17: error: totals.certificates: -1 小于最小值 0 · -1 is less than the minimum of 0",
+        ),
     ),
     Case(
         ("batch.schema.json#/properties/totals/properties/organizations type",),
@@ -273,7 +289,7 @@ CASES: list[Case] = [
         "  organizations: 2",
         "  organizations: two",
         (
-            "catalogue/batches/batch-1.yaml:12:18: error: totals.organizations: expected a whole number, got the text 'two'",
+            "catalogue/batches/batch-1.yaml:12:18: error: totals.organizations: 应为整数，却是文字 'two' · expected a whole number, got the text 'two'",
         ),
     ),
     Case(
@@ -281,7 +297,9 @@ CASES: list[Case] = [
         B1,
         "  organizations: 2",
         "  organizations: -1",
-        ("catalogue/batches/batch-1.yaml:12:18: error: totals.organizations: -1 is less than the minimum of 0",),
+        (
+            "catalogue/batches/batch-1.yaml:12:18: error: totals.organizations: -1 小于最小值 0 · -1 is less than the minimum of 0",
+        ),
     ),
     Case(
         ("batch.schema.json#/properties/totals/properties/applications type",),
@@ -289,7 +307,7 @@ CASES: list[Case] = [
         "  certificates: 40\n",
         "  certificates: 40\n  applications: many\n",
         (
-            "catalogue/batches/batch-2.yaml:8:17: error: totals.applications: expected a whole number, got the text 'many'",
+            "catalogue/batches/batch-2.yaml:8:17: error: totals.applications: 应为整数，却是文字 'many' · expected a whole number, got the text 'many'",
         ),
     ),
     Case(
@@ -297,7 +315,9 @@ CASES: list[Case] = [
         B2,
         "  certificates: 40\n",
         "  certificates: 40\n  applications: -1\n",
-        ("catalogue/batches/batch-2.yaml:8:17: error: totals.applications: -1 is less than the minimum of 0",),
+        (
+            "catalogue/batches/batch-2.yaml:8:17: error: totals.applications: -1 小于最小值 0 · -1 is less than the minimum of 0",
+        ),
     ),
     Case(
         ("batch.schema.json#/properties/totals/properties/applicant_units type",),
@@ -305,7 +325,7 @@ CASES: list[Case] = [
         "  certificates: 40\n",
         "  certificates: 40\n  applicant_units: many\n",
         (
-            "catalogue/batches/batch-2.yaml:8:20: error: totals.applicant_units: expected a whole number, got the text 'many'",
+            "catalogue/batches/batch-2.yaml:8:20: error: totals.applicant_units: 应为整数，却是文字 'many' · expected a whole number, got the text 'many'",
         ),
     ),
     Case(
@@ -313,7 +333,9 @@ CASES: list[Case] = [
         B2,
         "  certificates: 40\n",
         "  certificates: 40\n  applicant_units: -1\n",
-        ("catalogue/batches/batch-2.yaml:8:20: error: totals.applicant_units: -1 is less than the minimum of 0",),
+        (
+            "catalogue/batches/batch-2.yaml:8:20: error: totals.applicant_units: -1 小于最小值 0 · -1 is less than the minimum of 0",
+        ),
     ),
     Case(
         ("batch.schema.json#/properties/totals/properties/basis enum",),
@@ -321,7 +343,7 @@ CASES: list[Case] = [
         "basis: derived",
         "basis: derivd",
         (
-            "catalogue/batches/batch-2.yaml:8:10: error: totals.basis: 'derivd' is not one of: announced, derived; did you mean 'derived'?",
+            "catalogue/batches/batch-2.yaml:8:10: error: totals.basis: 'derivd' 不是可选的值（announced、derived）：是不是 'derived'？ · 'derivd' is not one of: announced, derived; did you mean 'derived'?",
         ),
     ),
     Case(
@@ -329,7 +351,9 @@ CASES: list[Case] = [
         B2,
         "number: 2\n",
         "number: 2\nremarks: none\n",
-        ("catalogue/batches/batch-2.yaml:3:10: error: remarks: expected a list, got the text 'none'",),
+        (
+            "catalogue/batches/batch-2.yaml:3:10: error: remarks: 应为列表，却是文字 'none' · expected a list, got the text 'none'",
+        ),
     ),
     Case(
         ("batch.schema.json#/properties/remarks/items type",),
@@ -337,7 +361,7 @@ CASES: list[Case] = [
         "number: 2\n",
         "number: 2\nremarks: [none]\n",
         (
-            "catalogue/batches/batch-2.yaml:3:11: error: remarks[0]: expected a mapping (name: value), got the text 'none'",
+            "catalogue/batches/batch-2.yaml:3:11: error: remarks[0]: 应为映射（字段名: 值），却是文字 'none' · expected a mapping (name: value), got the text 'none'",
         ),
     ),
     Case(
@@ -345,56 +369,72 @@ CASES: list[Case] = [
         B2,
         "number: 2\n",
         "number: 2\nremarks: [{sources: [fictional-report]}]\n",
-        ("catalogue/batches/batch-2.yaml:3:11: error: remarks[0]: missing required field 'text'",),
+        (
+            "catalogue/batches/batch-2.yaml:3:11: error: remarks[0]: 缺少必填字段 'text' · missing required field 'text'",
+        ),
     ),
     Case(
         ("batch.schema.json#/properties/remarks/items required sources",),
         B2,
         "number: 2\n",
         "number: 2\nremarks: [{text: {zh: 虚构。}}]\n",
-        ("catalogue/batches/batch-2.yaml:3:11: error: remarks[0]: missing required field 'sources'",),
+        (
+            "catalogue/batches/batch-2.yaml:3:11: error: remarks[0]: 缺少必填字段 'sources' · missing required field 'sources'",
+        ),
     ),
     Case(
         ("batch.schema.json#/properties/remarks/items additionalProperties",),
         B2,
         "number: 2\n",
         "number: 2\nremarks: [{text: {zh: 虚构。}, sources: [fictional-report], colour: red}]\n",
-        ("catalogue/batches/batch-2.yaml:3:58: error: remarks[0].colour: unknown field 'colour'",),
+        (
+            "catalogue/batches/batch-2.yaml:3:58: error: remarks[0].colour: 没有 'colour' 这个字段 · unknown field 'colour'",
+        ),
     ),
     Case(
         (CERT + " required id",),
         K,
         "id: fictional-kappa\n",
         "",
-        ("catalogue/certificates/fictional-kappa.yaml:1:1: error: (top level): missing required field 'id'",),
+        (
+            "catalogue/certificates/fictional-kappa.yaml:1:1: error: (top level): 缺少必填字段 'id' · missing required field 'id'",
+        ),
     ),
     Case(
         (CERT + " required name",),
         K,
         "name:\n  zh: 虚构证书癸\n  en: Fictional certificate Kappa\n",
         "",
-        ("catalogue/certificates/fictional-kappa.yaml:1:1: error: (top level): missing required field 'name'",),
+        (
+            "catalogue/certificates/fictional-kappa.yaml:1:1: error: (top level): 缺少必填字段 'name' · missing required field 'name'",
+        ),
     ),
     Case(
         (CERT + " required organization",),
         K,
         "organization: fictional-org-a\n",
         "",
-        ("catalogue/certificates/fictional-kappa.yaml:1:1: error: (top level): missing required field 'organization'",),
+        (
+            "catalogue/certificates/fictional-kappa.yaml:1:1: error: (top level): 缺少必填字段 'organization' · missing required field 'organization'",
+        ),
     ),
     Case(
         (CERT + " required sources",),
         K,
         "\n" + ENDK,
         "\n",
-        ("catalogue/certificates/fictional-kappa.yaml:1:1: error: (top level): missing required field 'sources'",),
+        (
+            "catalogue/certificates/fictional-kappa.yaml:1:1: error: (top level): 缺少必填字段 'sources' · missing required field 'sources'",
+        ),
     ),
     Case(
         (CERT + " additionalProperties",),
         K,
         "batch: batch-2\n",
         "batch: batch-2\ncolour: red\n",
-        ("catalogue/certificates/fictional-kappa.yaml:7:1: error: colour: unknown field 'colour'",),
+        (
+            "catalogue/certificates/fictional-kappa.yaml:7:1: error: colour: 没有 'colour' 这个字段 · unknown field 'colour'",
+        ),
     ),
     Case(
         (CERT + "/properties/fields type",),
@@ -402,7 +442,7 @@ CASES: list[Case] = [
         "fields: [electronics-information]",
         "fields: electronics-information",
         (
-            "catalogue/certificates/fictional-kappa.yaml:7:9: error: fields: expected a list, got the text 'electronics-information'",
+            "catalogue/certificates/fictional-kappa.yaml:7:9: error: fields: 应为列表，却是文字 'electronics-information' · expected a list, got the text 'electronics-information'",
         ),
     ),
     Case(
@@ -410,7 +450,7 @@ CASES: list[Case] = [
         K,
         "fields: [electronics-information]",
         "fields: []",
-        ("catalogue/certificates/fictional-kappa.yaml:7:9: error: fields: [] should be non-empty",),
+        ("catalogue/certificates/fictional-kappa.yaml:7:9: error: fields: 列表不能是空的 · [] should be non-empty",),
     ),
     Case(
         (CERT + "/properties/fields uniqueItems",),
@@ -418,7 +458,7 @@ CASES: list[Case] = [
         "fields: [electronics-information]",
         "fields: [electronics-information, electronics-information]",
         (
-            "catalogue/certificates/fictional-kappa.yaml:7:9: error: fields: the list repeats an item: keep each item once",
+            "catalogue/certificates/fictional-kappa.yaml:7:9: error: fields: 列表中有重复的项：每项只写一次 · the list repeats an item: keep each item once",
         ),
     ),
     Case(
@@ -427,7 +467,7 @@ CASES: list[Case] = [
         "batch: batch-2\n",
         "batch: batch-2\nrelated_majors: fictional-major\n",
         (
-            "catalogue/certificates/fictional-kappa.yaml:7:17: error: related_majors: expected a list, got the text 'fictional-major'",
+            "catalogue/certificates/fictional-kappa.yaml:7:17: error: related_majors: 应为列表，却是文字 'fictional-major' · expected a list, got the text 'fictional-major'",
         ),
     ),
     Case(
@@ -436,7 +476,7 @@ CASES: list[Case] = [
         "batch: batch-2\n",
         'batch: batch-2\nrelated_majors: [{major: "860301"}, {major: "860301"}]\n',
         (
-            "catalogue/certificates/fictional-kappa.yaml:7:17: error: related_majors: the list repeats an item: keep each item once",
+            "catalogue/certificates/fictional-kappa.yaml:7:17: error: related_majors: 列表中有重复的项：每项只写一次 · the list repeats an item: keep each item once",
         ),
     ),
     Case(
@@ -445,7 +485,7 @@ CASES: list[Case] = [
         "batch: batch-2\n",
         "batch: batch-2\nrelated_majors: [fictional-major]\n",
         (
-            "catalogue/certificates/fictional-kappa.yaml:7:18: error: related_majors[0]: expected a mapping (name: value), got the text 'fictional-major'",
+            "catalogue/certificates/fictional-kappa.yaml:7:18: error: related_majors[0]: 应为映射（字段名: 值），却是文字 'fictional-major' · expected a mapping (name: value), got the text 'fictional-major'",
         ),
     ),
     Case(
@@ -453,28 +493,34 @@ CASES: list[Case] = [
         K,
         "batch: batch-2\n",
         "batch: batch-2\nrelated_majors: [{sources: [fictional-paper]}]\n",
-        ("catalogue/certificates/fictional-kappa.yaml:7:18: error: related_majors[0]: missing required field 'major'",),
+        (
+            "catalogue/certificates/fictional-kappa.yaml:7:18: error: related_majors[0]: 缺少必填字段 'major' · missing required field 'major'",
+        ),
     ),
     Case(
         (CERT + "/properties/related_majors/items additionalProperties",),
         K,
         "batch: batch-2\n",
         'batch: batch-2\nrelated_majors: [{major: "860301", colour: red}]\n',
-        ("catalogue/certificates/fictional-kappa.yaml:7:36: error: related_majors[0].colour: unknown field 'colour'",),
+        (
+            "catalogue/certificates/fictional-kappa.yaml:7:36: error: related_majors[0].colour: 没有 'colour' 这个字段 · unknown field 'colour'",
+        ),
     ),
     Case(
         (CERT + "/properties/levels type",),
         K,
         "batch: batch-2\n",
         "batch: batch-2\nlevels: 初级\n",
-        ("catalogue/certificates/fictional-kappa.yaml:7:9: error: levels: expected a list, got the text '初级'",),
+        (
+            "catalogue/certificates/fictional-kappa.yaml:7:9: error: levels: 应为列表，却是文字 '初级' · expected a list, got the text '初级'",
+        ),
     ),
     Case(
         (CERT + "/properties/levels minItems",),
         K,
         "batch: batch-2\n",
         "batch: batch-2\nlevels: []\n",
-        ("catalogue/certificates/fictional-kappa.yaml:7:9: error: levels: [] should be non-empty",),
+        ("catalogue/certificates/fictional-kappa.yaml:7:9: error: levels: 列表不能是空的 · [] should be non-empty",),
     ),
     Case(
         (CERT + "/properties/levels maxItems",),
@@ -482,7 +528,7 @@ CASES: list[Case] = [
         "batch: batch-2\n",
         f"batch: batch-2\nlevels: [{LEVEL}, {LEVEL}, {LEVEL}, {LEVEL}]\n",
         (
-            "catalogue/certificates/fictional-kappa.yaml:7:9: error: levels: the list has 4 items, more than the 3 allowed",
+            "catalogue/certificates/fictional-kappa.yaml:7:9: error: levels: 列表有 4 项，超过上限 3 · the list has 4 items, more than the 3 allowed",
         ),
     ),
     Case(
@@ -491,7 +537,7 @@ CASES: list[Case] = [
         "batch: batch-2\n",
         "batch: batch-2\nlevels: [初级]\n",
         (
-            "catalogue/certificates/fictional-kappa.yaml:7:10: error: levels[0]: expected a mapping (name: value), got the text '初级'",
+            "catalogue/certificates/fictional-kappa.yaml:7:10: error: levels[0]: 应为映射（字段名: 值），却是文字 '初级' · expected a mapping (name: value), got the text '初级'",
         ),
     ),
     Case(
@@ -499,21 +545,27 @@ CASES: list[Case] = [
         K,
         "batch: batch-2\n",
         "batch: batch-2\nlevels: [{sources: [fictional-report]}]\n",
-        ("catalogue/certificates/fictional-kappa.yaml:7:10: error: levels[0]: missing required field 'level'",),
+        (
+            "catalogue/certificates/fictional-kappa.yaml:7:10: error: levels[0]: 缺少必填字段 'level' · missing required field 'level'",
+        ),
     ),
     Case(
         (CERT + "/properties/levels/items required sources",),
         K,
         "batch: batch-2\n",
         "batch: batch-2\nlevels: [{level: 初级}]\n",
-        ("catalogue/certificates/fictional-kappa.yaml:7:10: error: levels[0]: missing required field 'sources'",),
+        (
+            "catalogue/certificates/fictional-kappa.yaml:7:10: error: levels[0]: 缺少必填字段 'sources' · missing required field 'sources'",
+        ),
     ),
     Case(
         (CERT + "/properties/levels/items additionalProperties",),
         K,
         "batch: batch-2\n",
         "batch: batch-2\nlevels: [{level: 初级, sources: [fictional-report], colour: red}]\n",
-        ("catalogue/certificates/fictional-kappa.yaml:7:51: error: levels[0].colour: unknown field 'colour'",),
+        (
+            "catalogue/certificates/fictional-kappa.yaml:7:51: error: levels[0].colour: 没有 'colour' 这个字段 · unknown field 'colour'",
+        ),
     ),
     Case(
         (CERT + "/properties/levels/items/properties/level enum",),
@@ -521,7 +573,7 @@ CASES: list[Case] = [
         "level: 中级",
         "level: 特级",
         (
-            "catalogue/certificates/fictional-alpha.yaml:16:12: error: levels[1].level: '特级' is not one of: 初级, 中级, 高级",
+            "catalogue/certificates/fictional-alpha.yaml:16:12: error: levels[1].level: '特级' 不是可选的值（初级、中级、高级） · '特级' is not one of: 初级, 中级, 高级",
         ),
     ),
     Case(
@@ -529,14 +581,18 @@ CASES: list[Case] = [
         A,
         "title: 虚构初级",
         "title: 5",
-        ("catalogue/certificates/fictional-alpha.yaml:13:12: error: levels[0].title: expected text, got the number 5",),
+        (
+            "catalogue/certificates/fictional-alpha.yaml:13:12: error: levels[0].title: 应为文字，却是数字 5 · expected text, got the number 5",
+        ),
     ),
     Case(
         (CERT + "/properties/levels/items/properties/title minLength",),
         A,
         "title: 虚构初级",
         "title: ''",
-        ("catalogue/certificates/fictional-alpha.yaml:13:12: error: levels[0].title: '' should be non-empty",),
+        (
+            "catalogue/certificates/fictional-alpha.yaml:13:12: error: levels[0].title: 文字不能是空的 · '' should be non-empty",
+        ),
     ),
     Case(
         (CERT + "/properties/levels/items/properties/title maxLength",),
@@ -544,7 +600,7 @@ CASES: list[Case] = [
         "title: 虚构初级",
         f"title: {TITLE_201}",
         (
-            "catalogue/certificates/fictional-alpha.yaml:13:12: error: levels[0].title: the text has 201 characters, more than the 200 allowed: shorten it",
+            "catalogue/certificates/fictional-alpha.yaml:13:12: error: levels[0].title: 文字有 201 个字符，超过上限 200：请缩短 · the text has 201 characters, more than the 200 allowed: shorten it",
         ),
     ),
     Case(
@@ -553,7 +609,7 @@ CASES: list[Case] = [
         "fee: 200",
         "fee: free",
         (
-            "catalogue/certificates/fictional-alpha.yaml:17:10: error: levels[1].fee: expected a number, got the text 'free'",
+            "catalogue/certificates/fictional-alpha.yaml:17:10: error: levels[1].fee: 应为数字，却是文字 'free' · expected a number, got the text 'free'",
         ),
     ),
     Case(
@@ -561,7 +617,9 @@ CASES: list[Case] = [
         A,
         "fee: 200",
         "fee: -3",
-        ("catalogue/certificates/fictional-alpha.yaml:17:10: error: levels[1].fee: -3 is less than the minimum of 0",),
+        (
+            "catalogue/certificates/fictional-alpha.yaml:17:10: error: levels[1].fee: -3 小于最小值 0 · -3 is less than the minimum of 0",
+        ),
     ),
     Case(
         (CERT + "/properties/levels/items/properties/fee maximum",),
@@ -569,7 +627,7 @@ CASES: list[Case] = [
         "fee: 200",
         "fee: 100001",
         (
-            "catalogue/certificates/fictional-alpha.yaml:17:10: error: levels[1].fee: 100001 is greater than the maximum of 100000",
+            "catalogue/certificates/fictional-alpha.yaml:17:10: error: levels[1].fee: 100001 大于最大值 100000 · 100001 is greater than the maximum of 100000",
         ),
     ),
     Case(
@@ -578,7 +636,7 @@ CASES: list[Case] = [
         "\n" + ENDK,
         "\nlast_verified: 2026-08-30\n" + ENDK,
         (
-            "catalogue/certificates/fictional-kappa.yaml:11:16: error: last_verified: expected a mapping (name: value), got the text '2026-08-30'",
+            "catalogue/certificates/fictional-kappa.yaml:11:16: error: last_verified: 应为映射（字段名: 值），却是文字 '2026-08-30' · expected a mapping (name: value), got the text '2026-08-30'",
         ),
     ),
     Case(
@@ -586,21 +644,27 @@ CASES: list[Case] = [
         K,
         "\n" + ENDK,
         "\nlast_verified:\n  sources: [fictional-report]\n" + ENDK,
-        ("catalogue/certificates/fictional-kappa.yaml:12:3: error: last_verified: missing required field 'date'",),
+        (
+            "catalogue/certificates/fictional-kappa.yaml:12:3: error: last_verified: 缺少必填字段 'date' · missing required field 'date'",
+        ),
     ),
     Case(
         (CERT + "/properties/last_verified required sources",),
         K,
         "\n" + ENDK,
         "\nlast_verified:\n  date: 2022\n" + ENDK,
-        ("catalogue/certificates/fictional-kappa.yaml:12:3: error: last_verified: missing required field 'sources'",),
+        (
+            "catalogue/certificates/fictional-kappa.yaml:12:3: error: last_verified: 缺少必填字段 'sources' · missing required field 'sources'",
+        ),
     ),
     Case(
         (CERT + "/properties/last_verified additionalProperties",),
         K,
         "\n" + ENDK,
         "\nlast_verified:\n  date: 2022\n  sources: [fictional-report]\n  by: someone\n" + ENDK,
-        ("catalogue/certificates/fictional-kappa.yaml:14:3: error: last_verified.by: unknown field 'by'",),
+        (
+            "catalogue/certificates/fictional-kappa.yaml:14:3: error: last_verified.by: 没有 'by' 这个字段 · unknown field 'by'",
+        ),
     ),
     Case(
         (CERT + "/properties/pilot_institutions type",),
@@ -608,7 +672,7 @@ CASES: list[Case] = [
         "pilot_institutions:\n  - count: 7\n    sources: [fictional-report]\n",
         "pilot_institutions: 7\n",
         (
-            "catalogue/certificates/fictional-kappa.yaml:8:21: error: pilot_institutions: expected a list, got the number 7",
+            "catalogue/certificates/fictional-kappa.yaml:8:21: error: pilot_institutions: 应为列表，却是数字 7 · expected a list, got the number 7",
         ),
     ),
     Case(
@@ -617,7 +681,7 @@ CASES: list[Case] = [
         "  - count: 7\n    sources: [fictional-report]\n",
         "  - 7\n",
         (
-            "catalogue/certificates/fictional-kappa.yaml:9:5: error: pilot_institutions[0]: expected a mapping (name: value), got the number 7",
+            "catalogue/certificates/fictional-kappa.yaml:9:5: error: pilot_institutions[0]: 应为映射（字段名: 值），却是数字 7 · expected a mapping (name: value), got the number 7",
         ),
     ),
     Case(
@@ -626,7 +690,7 @@ CASES: list[Case] = [
         "  - count: 7\n    sources:",
         "  - sources:",
         (
-            "catalogue/certificates/fictional-kappa.yaml:9:5: error: pilot_institutions[0]: missing required field 'count'",
+            "catalogue/certificates/fictional-kappa.yaml:9:5: error: pilot_institutions[0]: 缺少必填字段 'count' · missing required field 'count'",
         ),
     ),
     Case(
@@ -635,7 +699,7 @@ CASES: list[Case] = [
         "count: 7\n    sources: [fictional-report]\n",
         "count: 7\n",
         (
-            "catalogue/certificates/fictional-kappa.yaml:9:5: error: pilot_institutions[0]: missing required field 'sources'",
+            "catalogue/certificates/fictional-kappa.yaml:9:5: error: pilot_institutions[0]: 缺少必填字段 'sources' · missing required field 'sources'",
         ),
     ),
     Case(
@@ -644,7 +708,7 @@ CASES: list[Case] = [
         "count: 7\n",
         "count: 7\n    colour: red\n",
         (
-            "catalogue/certificates/fictional-kappa.yaml:10:5: error: pilot_institutions[0].colour: unknown field 'colour'",
+            "catalogue/certificates/fictional-kappa.yaml:10:5: error: pilot_institutions[0].colour: 没有 'colour' 这个字段 · unknown field 'colour'",
         ),
     ),
     Case(
@@ -653,7 +717,7 @@ CASES: list[Case] = [
         "count: 7",
         "count: seven",
         (
-            "catalogue/certificates/fictional-kappa.yaml:9:12: error: pilot_institutions[0].count: expected a whole number, got the text 'seven'",
+            "catalogue/certificates/fictional-kappa.yaml:9:12: error: pilot_institutions[0].count: 应为整数，却是文字 'seven' · expected a whole number, got the text 'seven'",
         ),
     ),
     Case(
@@ -662,7 +726,7 @@ CASES: list[Case] = [
         "count: 7",
         "count: -1",
         (
-            "catalogue/certificates/fictional-kappa.yaml:9:12: error: pilot_institutions[0].count: -1 is less than the minimum of 0",
+            "catalogue/certificates/fictional-kappa.yaml:9:12: error: pilot_institutions[0].count: -1 小于最小值 0 · -1 is less than the minimum of 0",
         ),
     ),
     Case(
@@ -671,7 +735,7 @@ CASES: list[Case] = [
         "count: 7",
         "count: 100001",
         (
-            "catalogue/certificates/fictional-kappa.yaml:9:12: error: pilot_institutions[0].count: 100001 is greater than the maximum of 100000",
+            "catalogue/certificates/fictional-kappa.yaml:9:12: error: pilot_institutions[0].count: 100001 大于最大值 100000 · 100001 is greater than the maximum of 100000",
         ),
     ),
     Case(
@@ -680,7 +744,7 @@ CASES: list[Case] = [
         "batch: batch-2\n",
         "batch: batch-2\nhistory: withdrawn\n",
         (
-            "catalogue/certificates/fictional-kappa.yaml:7:10: error: history: expected a list, got the text 'withdrawn'",
+            "catalogue/certificates/fictional-kappa.yaml:7:10: error: history: 应为列表，却是文字 'withdrawn' · expected a list, got the text 'withdrawn'",
         ),
     ),
     Case(
@@ -689,7 +753,7 @@ CASES: list[Case] = [
         "batch: batch-2\n",
         "batch: batch-2\nhistory: [withdrawn]\n",
         (
-            "catalogue/certificates/fictional-kappa.yaml:7:11: error: history[0]: expected a mapping (name: value), got the text 'withdrawn'",
+            "catalogue/certificates/fictional-kappa.yaml:7:11: error: history[0]: 应为映射（字段名: 值），却是文字 'withdrawn' · expected a mapping (name: value), got the text 'withdrawn'",
         ),
     ),
     Case(
@@ -702,28 +766,36 @@ CASES: list[Case] = [
         ETA,
         "  - type: withdrawn\n    date:",
         "  - date:",
-        ("catalogue/certificates/fictional-eta.yaml:9:5: error: history[0]: missing required field 'type'",),
+        (
+            "catalogue/certificates/fictional-eta.yaml:9:5: error: history[0]: 缺少必填字段 'type' · missing required field 'type'",
+        ),
     ),
     Case(
         (EV + " required date",),
         ETA,
         "    date: 2021-09\n",
         "",
-        ("catalogue/certificates/fictional-eta.yaml:9:5: error: history[0]: missing required field 'date'",),
+        (
+            "catalogue/certificates/fictional-eta.yaml:9:5: error: history[0]: 缺少必填字段 'date' · missing required field 'date'",
+        ),
     ),
     Case(
         (EV + " required sources",),
         ETA,
         "    sources: [fictional-notice-2021]\n",
         "",
-        ("catalogue/certificates/fictional-eta.yaml:9:5: error: history[0]: missing required field 'sources'",),
+        (
+            "catalogue/certificates/fictional-eta.yaml:9:5: error: history[0]: 缺少必填字段 'sources' · missing required field 'sources'",
+        ),
     ),
     Case(
         (EV + " additionalProperties",),
         ETA,
         "    date: 2021-09\n",
         "    date: 2021-09\n    colour: red\n",
-        ("catalogue/certificates/fictional-eta.yaml:11:5: error: history[0].colour: unknown field 'colour'",),
+        (
+            "catalogue/certificates/fictional-eta.yaml:11:5: error: history[0].colour: 没有 'colour' 这个字段 · unknown field 'colour'",
+        ),
     ),
     Case(
         (EV + "/properties/type enum",),
@@ -731,7 +803,7 @@ CASES: list[Case] = [
         "type: withdrawn",
         "type: withdrew",
         (
-            "catalogue/certificates/fictional-eta.yaml:9:11: error: history[0].type: 'withdrew' is not one of: introduced, renamed, organization_changed, levels_changed, suspended, reinstated, replaced, merged, withdrawn, revoked, transferred; did you mean 'withdrawn'?",
+            "catalogue/certificates/fictional-eta.yaml:9:11: error: history[0].type: 'withdrew' 不是可选的值（introduced、renamed、organization_changed、levels_changed、suspended、reinstated、replaced、merged、withdrawn、revoked、transferred）：是不是 'withdrawn'？ · 'withdrew' is not one of: introduced, renamed, organization_changed, levels_changed, suspended, reinstated, replaced, merged, withdrawn, revoked, transferred; did you mean 'withdrawn'?",
         ),
     ),
     Case(
@@ -740,7 +812,7 @@ CASES: list[Case] = [
         "    successors:\n      - certificate: fictional-beta\n        equivalence: full\n",
         "    successors: fictional-beta\n",
         (
-            "catalogue/certificates/fictional-alpha.yaml:32:17: error: history[0].successors: expected a list, got the text 'fictional-beta'",
+            "catalogue/certificates/fictional-alpha.yaml:32:17: error: history[0].successors: 应为列表，却是文字 'fictional-beta' · expected a list, got the text 'fictional-beta'",
         ),
     ),
     Case(
@@ -748,7 +820,9 @@ CASES: list[Case] = [
         A,
         "    successors:\n      - certificate: fictional-beta\n        equivalence: full\n",
         "    successors: []\n",
-        ("catalogue/certificates/fictional-alpha.yaml:32:17: error: history[0].successors: [] should be non-empty",),
+        (
+            "catalogue/certificates/fictional-alpha.yaml:32:17: error: history[0].successors: 列表不能是空的 · [] should be non-empty",
+        ),
     ),
     Case(
         (EV + "/properties/successors uniqueItems",),
@@ -756,7 +830,7 @@ CASES: list[Case] = [
         "        equivalence: full\n",
         "        equivalence: full\n      - {certificate: fictional-beta, equivalence: full}\n",
         (
-            "catalogue/certificates/fictional-alpha.yaml:33:7: error: history[0].successors: the list repeats an item: keep each item once",
+            "catalogue/certificates/fictional-alpha.yaml:33:7: error: history[0].successors: 列表中有重复的项：每项只写一次 · the list repeats an item: keep each item once",
         ),
     ),
     Case(
@@ -765,7 +839,7 @@ CASES: list[Case] = [
         "      - certificate: fictional-beta\n        equivalence: full\n",
         "      - fictional-beta\n",
         (
-            "catalogue/certificates/fictional-alpha.yaml:33:9: error: history[0].successors[0]: expected a mapping (name: value), got the text 'fictional-beta'",
+            "catalogue/certificates/fictional-alpha.yaml:33:9: error: history[0].successors[0]: 应为映射（字段名: 值），却是文字 'fictional-beta' · expected a mapping (name: value), got the text 'fictional-beta'",
         ),
     ),
     Case(
@@ -774,7 +848,7 @@ CASES: list[Case] = [
         "      - certificate: fictional-beta\n        equivalence:",
         "      - equivalence:",
         (
-            "catalogue/certificates/fictional-alpha.yaml:33:9: error: history[0].successors[0]: missing required field 'certificate'",
+            "catalogue/certificates/fictional-alpha.yaml:33:9: error: history[0].successors[0]: 缺少必填字段 'certificate' · missing required field 'certificate'",
         ),
     ),
     Case(
@@ -783,7 +857,7 @@ CASES: list[Case] = [
         "        equivalence: full\n",
         "",
         (
-            "catalogue/certificates/fictional-alpha.yaml:33:9: error: history[0].successors[0]: missing required field 'equivalence'",
+            "catalogue/certificates/fictional-alpha.yaml:33:9: error: history[0].successors[0]: 缺少必填字段 'equivalence' · missing required field 'equivalence'",
         ),
     ),
     Case(
@@ -792,7 +866,7 @@ CASES: list[Case] = [
         "        equivalence: full\n",
         "        equivalence: full\n        colour: red\n",
         (
-            "catalogue/certificates/fictional-alpha.yaml:35:9: error: history[0].successors[0].colour: unknown field 'colour'",
+            "catalogue/certificates/fictional-alpha.yaml:35:9: error: history[0].successors[0].colour: 没有 'colour' 这个字段 · unknown field 'colour'",
         ),
     ),
     Case(
@@ -801,7 +875,7 @@ CASES: list[Case] = [
         "equivalence: full",
         "equivalence: ful",
         (
-            "catalogue/certificates/fictional-alpha.yaml:34:22: error: history[0].successors[0].equivalence: 'ful' is not one of: full, partial, none; did you mean 'full'?",
+            "catalogue/certificates/fictional-alpha.yaml:34:22: error: history[0].successors[0].equivalence: 'ful' 不是可选的值（full、partial、none）：是不是 'full'？ · 'ful' is not one of: full, partial, none; did you mean 'full'?",
         ),
     ),
     Case(
@@ -810,7 +884,7 @@ CASES: list[Case] = [
         "    previous_name:\n      zh: 虚构证书丙旧名\n      en: Fictional certificate Gamma (old name)\n",
         "",
         (
-            "catalogue/certificates/fictional-gamma.yaml:15:5: error: history[1]: missing required field 'previous_name'",
+            "catalogue/certificates/fictional-gamma.yaml:15:5: error: history[1]: 缺少必填字段 'previous_name' · missing required field 'previous_name'",
         ),
     ),
     Case(
@@ -822,7 +896,7 @@ CASES: list[Case] = [
         "    date: 2021-09\n",
         "    date: 2021-09\n    previous_name: {zh: 旧名}\n",
         (
-            "catalogue/certificates/fictional-eta.yaml:11:5: error: history[0].previous_name: this field is not allowed on a 'withdrawn' event",
+            "catalogue/certificates/fictional-eta.yaml:11:5: error: history[0].previous_name: 'withdrawn' 事件不能有这个字段 · this field is not allowed on a 'withdrawn' event",
         ),
     ),
     Case(
@@ -831,7 +905,7 @@ CASES: list[Case] = [
         "    previous_organization: fictional-org-b\n",
         "",
         (
-            "catalogue/certificates/fictional-iota.yaml:12:5: error: history[0]: missing required field 'previous_organization'",
+            "catalogue/certificates/fictional-iota.yaml:12:5: error: history[0]: 缺少必填字段 'previous_organization' · missing required field 'previous_organization'",
         ),
     ),
     Case(
@@ -843,7 +917,7 @@ CASES: list[Case] = [
         "    date: 2021-09\n",
         "    date: 2021-09\n    previous_organization: fictional-org-a\n",
         (
-            "catalogue/certificates/fictional-eta.yaml:11:5: error: history[0].previous_organization: this field is not allowed on a 'withdrawn' event",
+            "catalogue/certificates/fictional-eta.yaml:11:5: error: history[0].previous_organization: 'withdrawn' 事件不能有这个字段 · this field is not allowed on a 'withdrawn' event",
         ),
     ),
     Case(
@@ -851,7 +925,9 @@ CASES: list[Case] = [
         ETA,
         "type: withdrawn",
         "type: replaced",
-        ("catalogue/certificates/fictional-eta.yaml:9:5: error: history[0]: missing required field 'successors'",),
+        (
+            "catalogue/certificates/fictional-eta.yaml:9:5: error: history[0]: 缺少必填字段 'successors' · missing required field 'successors'",
+        ),
     ),
     Case(
         (
@@ -862,7 +938,7 @@ CASES: list[Case] = [
         "    date: 2021-09\n",
         "    date: 2021-09\n    successors: [{certificate: fictional-zeta, equivalence: full}]\n",
         (
-            "catalogue/certificates/fictional-eta.yaml:11:5: error: history[0].successors: this field is not allowed on a 'withdrawn' event",
+            "catalogue/certificates/fictional-eta.yaml:11:5: error: history[0].successors: 'withdrawn' 事件不能有这个字段 · this field is not allowed on a 'withdrawn' event",
         ),
     ),
     Case(
@@ -870,7 +946,9 @@ CASES: list[Case] = [
         K,
         "organization: fictional-org-a",
         "organization: 5",
-        ("catalogue/certificates/fictional-kappa.yaml:5:15: error: organization: expected text, got the number 5",),
+        (
+            "catalogue/certificates/fictional-kappa.yaml:5:15: error: organization: 应为文字，却是数字 5 · expected text, got the number 5",
+        ),
     ),
     Case(
         (C + "slug maxLength",),
@@ -878,7 +956,7 @@ CASES: list[Case] = [
         "organization: fictional-org-a",
         f"organization: {SLUG_81}",
         (
-            "catalogue/certificates/fictional-kappa.yaml:5:15: error: organization: the text has 81 characters, more than the 80 allowed: shorten it",
+            "catalogue/certificates/fictional-kappa.yaml:5:15: error: organization: 文字有 81 个字符，超过上限 80：请缩短 · the text has 81 characters, more than the 80 allowed: shorten it",
         ),
     ),
     Case(
@@ -887,7 +965,7 @@ CASES: list[Case] = [
         "organization: fictional-org-a",
         "organization: Fictional-Org-A",
         (
-            "catalogue/certificates/fictional-kappa.yaml:5:15: error: organization: 'Fictional-Org-A' is not a lowercase id of letters a-z, digits and single hyphens, such as industrial-robot-application-programming",
+            "catalogue/certificates/fictional-kappa.yaml:5:15: error: organization: 'Fictional-Org-A' 的写法不对，应写成 saiyuda 这样 · 'Fictional-Org-A' is not a lowercase id of letters a-z, digits and single hyphens, such as industrial-robot-application-programming",
         ),
     ),
     Case(
@@ -895,7 +973,9 @@ CASES: list[Case] = [
         K,
         "  zh: 虚构证书癸",
         "  zh: 5",
-        ("catalogue/certificates/fictional-kappa.yaml:3:7: error: name.zh: expected text, got the number 5",),
+        (
+            "catalogue/certificates/fictional-kappa.yaml:3:7: error: name.zh: 应为文字，却是数字 5 · expected text, got the number 5",
+        ),
     ),
     Case(
         (C + "visible_text minLength",),
@@ -903,8 +983,8 @@ CASES: list[Case] = [
         "  zh: 虚构证书癸",
         "  zh: ''",
         (
-            "catalogue/certificates/fictional-kappa.yaml:3:7: error: name.zh: '' is not text with at least one visible character (not only spaces or invisible characters such as U+200B)",
-            "catalogue/certificates/fictional-kappa.yaml:3:7: error: name.zh: '' should be non-empty",
+            "catalogue/certificates/fictional-kappa.yaml:3:7: error: name.zh: '' 的写法不对，应写成 工业机器人应用编程 这样 · '' is not text with at least one visible character (not only spaces or invisible characters such as U+200B)",
+            "catalogue/certificates/fictional-kappa.yaml:3:7: error: name.zh: 文字不能是空的 · '' should be non-empty",
         ),
     ),
     Case(
@@ -913,7 +993,7 @@ CASES: list[Case] = [
         "  zh: 虚构证书癸",
         '  zh: "\\u200b"',
         (
-            "catalogue/certificates/fictional-kappa.yaml:3:7: error: name.zh: '\\u200b' is not text with at least one visible character (not only spaces or invisible characters such as U+200B)",
+            "catalogue/certificates/fictional-kappa.yaml:3:7: error: name.zh: '\\u200b' 的写法不对，应写成 工业机器人应用编程 这样 · '\\u200b' is not text with at least one visible character (not only spaces or invisible characters such as U+200B)",
         ),
     ),
     Case(
@@ -922,7 +1002,7 @@ CASES: list[Case] = [
         "name:\n  zh: 虚构证书癸\n  en: Fictional certificate Kappa\n",
         "name: 虚构证书癸\n",
         (
-            "catalogue/certificates/fictional-kappa.yaml:2:7: error: name: expected a mapping (name: value), got the text '虚构证书癸'",
+            "catalogue/certificates/fictional-kappa.yaml:2:7: error: name: 应为映射（字段名: 值），却是文字 '虚构证书癸' · expected a mapping (name: value), got the text '虚构证书癸'",
         ),
     ),
     Case(
@@ -930,14 +1010,16 @@ CASES: list[Case] = [
         K,
         "  zh: 虚构证书癸\n",
         "",
-        ("catalogue/certificates/fictional-kappa.yaml:3:3: error: name: missing required field 'zh'",),
+        (
+            "catalogue/certificates/fictional-kappa.yaml:3:3: error: name: 缺少必填字段 'zh' · missing required field 'zh'",
+        ),
     ),
     Case(
         (C + "localized_name additionalProperties",),
         K,
         "  zh: 虚构证书癸\n",
         "  zh: 虚构证书癸\n  fr: Certificat fictif\n",
-        ("catalogue/certificates/fictional-kappa.yaml:4:3: error: name.fr: unknown field 'fr'",),
+        ("catalogue/certificates/fictional-kappa.yaml:4:3: error: name.fr: 没有 'fr' 这个字段 · unknown field 'fr'",),
     ),
     Case(
         (C + "localized_name/properties/zh maxLength",),
@@ -945,7 +1027,7 @@ CASES: list[Case] = [
         "  zh: 虚构证书癸",
         f"  zh: {ZH_201}",
         (
-            "catalogue/certificates/fictional-kappa.yaml:3:7: error: name.zh: the text has 201 characters, more than the 200 allowed: shorten it",
+            "catalogue/certificates/fictional-kappa.yaml:3:7: error: name.zh: 文字有 201 个字符，超过上限 200：请缩短 · the text has 201 characters, more than the 200 allowed: shorten it",
         ),
     ),
     Case(
@@ -954,7 +1036,7 @@ CASES: list[Case] = [
         "  en: Fictional certificate Kappa",
         f"  en: {EN_301}",
         (
-            "catalogue/certificates/fictional-kappa.yaml:4:7: error: name.en: the text has 301 characters, more than the 300 allowed: shorten it",
+            "catalogue/certificates/fictional-kappa.yaml:4:7: error: name.en: 文字有 301 个字符，超过上限 300：请缩短 · the text has 301 characters, more than the 300 allowed: shorten it",
         ),
     ),
     Case(
@@ -963,7 +1045,7 @@ CASES: list[Case] = [
         "maintainers:",
         "description: 虚构。\nmaintainers:",
         (
-            "catalogue/organizations/fictional-org-a.yaml:6:14: error: description: expected a mapping (name: value), got the text '虚构。'",
+            "catalogue/organizations/fictional-org-a.yaml:6:14: error: description: 应为映射（字段名: 值），却是文字 '虚构。' · expected a mapping (name: value), got the text '虚构。'",
         ),
     ),
     Case(
@@ -971,28 +1053,36 @@ CASES: list[Case] = [
         OA,
         "maintainers:",
         "description: {en: Fictional.}\nmaintainers:",
-        ("catalogue/organizations/fictional-org-a.yaml:6:14: error: description: missing required field 'zh'",),
+        (
+            "catalogue/organizations/fictional-org-a.yaml:6:14: error: description: 缺少必填字段 'zh' · missing required field 'zh'",
+        ),
     ),
     Case(
         (C + "localized_text additionalProperties",),
         OA,
         "maintainers:",
         "description: {zh: 虚构。, fr: Fictif.}\nmaintainers:",
-        ("catalogue/organizations/fictional-org-a.yaml:6:24: error: description.fr: unknown field 'fr'",),
+        (
+            "catalogue/organizations/fictional-org-a.yaml:6:24: error: description.fr: 没有 'fr' 这个字段 · unknown field 'fr'",
+        ),
     ),
     Case(
         (C + "localized_text/properties/zh type",),
         OA,
         "maintainers:",
         "description: {zh: 5}\nmaintainers:",
-        ("catalogue/organizations/fictional-org-a.yaml:6:19: error: description.zh: expected text, got the number 5",),
+        (
+            "catalogue/organizations/fictional-org-a.yaml:6:19: error: description.zh: 应为文字，却是数字 5 · expected text, got the number 5",
+        ),
     ),
     Case(
         (C + "localized_text/properties/zh minLength",),
         OA,
         "maintainers:",
         "description: {zh: ''}\nmaintainers:",
-        ("catalogue/organizations/fictional-org-a.yaml:6:19: error: description.zh: '' should be non-empty",),
+        (
+            "catalogue/organizations/fictional-org-a.yaml:6:19: error: description.zh: 文字不能是空的 · '' should be non-empty",
+        ),
     ),
     Case(
         (C + "localized_text/properties/zh maxLength",),
@@ -1000,7 +1090,7 @@ CASES: list[Case] = [
         "maintainers:",
         f"description: {{zh: {TEXT_4001}}}\nmaintainers:",
         (
-            "catalogue/organizations/fictional-org-a.yaml:6:19: error: description.zh: the text has 4001 characters, more than the 4000 allowed: shorten it",
+            "catalogue/organizations/fictional-org-a.yaml:6:19: error: description.zh: 文字有 4001 个字符，超过上限 4000：请缩短 · the text has 4001 characters, more than the 4000 allowed: shorten it",
         ),
     ),
     Case(
@@ -1008,14 +1098,18 @@ CASES: list[Case] = [
         OA,
         "maintainers:",
         "description: {zh: 虚构。, en: 5}\nmaintainers:",
-        ("catalogue/organizations/fictional-org-a.yaml:6:28: error: description.en: expected text, got the number 5",),
+        (
+            "catalogue/organizations/fictional-org-a.yaml:6:28: error: description.en: 应为文字，却是数字 5 · expected text, got the number 5",
+        ),
     ),
     Case(
         (C + "localized_text/properties/en minLength",),
         OA,
         "maintainers:",
         "description: {zh: 虚构。, en: ''}\nmaintainers:",
-        ("catalogue/organizations/fictional-org-a.yaml:6:28: error: description.en: '' should be non-empty",),
+        (
+            "catalogue/organizations/fictional-org-a.yaml:6:28: error: description.en: 文字不能是空的 · '' should be non-empty",
+        ),
     ),
     Case(
         (C + "localized_text/properties/en maxLength",),
@@ -1023,7 +1117,7 @@ CASES: list[Case] = [
         "maintainers:",
         f"description: {{zh: 虚构。, en: {TEXT_4001}}}\nmaintainers:",
         (
-            "catalogue/organizations/fictional-org-a.yaml:6:28: error: description.en: the text has 4001 characters, more than the 4000 allowed: shorten it",
+            "catalogue/organizations/fictional-org-a.yaml:6:28: error: description.en: 文字有 4001 个字符，超过上限 4000：请缩短 · the text has 4001 characters, more than the 4000 allowed: shorten it",
         ),
     ),
     Case(
@@ -1031,7 +1125,9 @@ CASES: list[Case] = [
         B1,
         "date: 2020-01",
         "date: true",
-        ("catalogue/batches/batch-1.yaml:6:7: error: date: expected text or a whole number, got true (true/false)",),
+        (
+            "catalogue/batches/batch-1.yaml:6:7: error: date: 应为文字或整数，却是true/false 值 true · expected text or a whole number, got true (true/false)",
+        ),
     ),
     Case(
         (C + "partial_date pattern",),
@@ -1039,7 +1135,7 @@ CASES: list[Case] = [
         "date: 2020-01",
         "date: 2020/01",
         (
-            "catalogue/batches/batch-1.yaml:6:7: error: date: '2020/01' is not a date written as YYYY, YYYY-MM or YYYY-MM-DD, such as 2019-06-19",
+            "catalogue/batches/batch-1.yaml:6:11: error: date: '2020/01' 的写法不对：日期写成 2020-01（年、月、日之间用半角“-”连接） · '2020/01' is not a date written as YYYY, YYYY-MM or YYYY-MM-DD, such as 2019-06-19; write the date as 2020-01, with hyphens",
         ),
     ),
     Case(
@@ -1047,14 +1143,18 @@ CASES: list[Case] = [
         B1,
         "date: 2020-01",
         "date: 1948",
-        ("catalogue/batches/batch-1.yaml:6:7: error: date: 1948 is less than the minimum of 1949",),
+        (
+            "catalogue/batches/batch-1.yaml:6:7: error: date: 1948 小于最小值 1949 · 1948 is less than the minimum of 1949",
+        ),
     ),
     Case(
         (C + "partial_date maximum",),
         B1,
         "date: 2020-01",
         "date: 2101",
-        ("catalogue/batches/batch-1.yaml:6:7: error: date: 2101 is greater than the maximum of 2100",),
+        (
+            "catalogue/batches/batch-1.yaml:6:7: error: date: 2101 大于最大值 2100 · 2101 is greater than the maximum of 2100",
+        ),
     ),
     Case(
         (C + "source_refs type",),
@@ -1062,7 +1162,7 @@ CASES: list[Case] = [
         "\n" + ENDK,
         "\nsources: fictional-report\n",
         (
-            "catalogue/certificates/fictional-kappa.yaml:11:10: error: sources: expected a list, got the text 'fictional-report'",
+            "catalogue/certificates/fictional-kappa.yaml:11:10: error: sources: 应为列表，却是文字 'fictional-report' · expected a list, got the text 'fictional-report'",
         ),
     ),
     Case(
@@ -1070,7 +1170,7 @@ CASES: list[Case] = [
         K,
         "\n" + ENDK,
         "\nsources: []\n",
-        ("catalogue/certificates/fictional-kappa.yaml:11:10: error: sources: [] should be non-empty",),
+        ("catalogue/certificates/fictional-kappa.yaml:11:10: error: sources: 列表不能是空的 · [] should be non-empty",),
     ),
     Case(
         (C + "source_refs uniqueItems",),
@@ -1078,7 +1178,7 @@ CASES: list[Case] = [
         "\n" + ENDK,
         "\nsources: [fictional-report, fictional-report]\n",
         (
-            "catalogue/certificates/fictional-kappa.yaml:11:10: error: sources: the list repeats an item: keep each item once",
+            "catalogue/certificates/fictional-kappa.yaml:11:10: error: sources: 列表中有重复的项：每项只写一次 · the list repeats an item: keep each item once",
         ),
     ),
     Case(
@@ -1086,7 +1186,9 @@ CASES: list[Case] = [
         OA,
         "website: https://fictional.invalid/org-a",
         "website: 5",
-        ("catalogue/organizations/fictional-org-a.yaml:5:10: error: website: expected text, got the number 5",),
+        (
+            "catalogue/organizations/fictional-org-a.yaml:5:10: error: website: 应为文字，却是数字 5 · expected text, got the number 5",
+        ),
     ),
     Case(
         (C + "https_url maxLength",),
@@ -1094,7 +1196,7 @@ CASES: list[Case] = [
         "website: https://fictional.invalid/org-a",
         f"website: {URL_2001}",
         (
-            "catalogue/organizations/fictional-org-a.yaml:5:10: error: website: the text has 2001 characters, more than the 2000 allowed: shorten it",
+            "catalogue/organizations/fictional-org-a.yaml:5:10: error: website: 文字有 2001 个字符，超过上限 2000：请缩短 · the text has 2001 characters, more than the 2000 allowed: shorten it",
         ),
     ),
     Case(
@@ -1103,7 +1205,7 @@ CASES: list[Case] = [
         "website: https://fictional.invalid/org-a",
         "website: http://fictional.invalid/org-a",
         (
-            "catalogue/organizations/fictional-org-a.yaml:5:10: error: website: 'http://fictional.invalid/org-a' is not a web address starting with https://, such as https://www.moe.gov.cn/",
+            "catalogue/organizations/fictional-org-a.yaml:5:10: error: website: 'http://fictional.invalid/org-a' 的写法不对，应写成 https://www.example.org.cn/ 这样 · 'http://fictional.invalid/org-a' is not a web address starting with https://, such as https://www.moe.gov.cn/",
         ),
     ),
     Case(
@@ -1111,7 +1213,9 @@ CASES: list[Case] = [
         OA,
         "maintainers: [fictional-maintainer]",
         "maintainers: [5]",
-        ("catalogue/organizations/fictional-org-a.yaml:6:15: error: maintainers[0]: expected text, got the number 5",),
+        (
+            "catalogue/organizations/fictional-org-a.yaml:6:15: error: maintainers[0]: 应为文字，却是数字 5 · expected text, got the number 5",
+        ),
     ),
     Case(
         (C + "github_handle pattern",),
@@ -1119,7 +1223,7 @@ CASES: list[Case] = [
         "maintainers: [fictional-maintainer]",
         "maintainers: [-fictional]",
         (
-            "catalogue/organizations/fictional-org-a.yaml:6:15: error: maintainers[0]: '-fictional' is not a GitHub user name without @: letters, digits and single hyphens, at most 39 characters",
+            "catalogue/organizations/fictional-org-a.yaml:6:15: error: maintainers[0]: '-fictional' 的写法不对，应写成 octocat 这样 · '-fictional' is not a GitHub user name without @: letters, digits and single hyphens, at most 39 characters",
         ),
     ),
     Case(
@@ -1128,8 +1232,8 @@ CASES: list[Case] = [
         "maintainers: [fictional-maintainer]",
         f"maintainers: [{HANDLE_40}]",
         (
-            "catalogue/organizations/fictional-org-a.yaml:6:15: error: maintainers[0]: 'aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa' is not a GitHub user name without @: letters, digits and single hyphens, at most 39 characters",
-            "catalogue/organizations/fictional-org-a.yaml:6:15: error: maintainers[0]: the text has 40 characters, more than the 39 allowed: shorten it",
+            "catalogue/organizations/fictional-org-a.yaml:6:15: error: maintainers[0]: 'aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa' 的写法不对，应写成 octocat 这样 · 'aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa' is not a GitHub user name without @: letters, digits and single hyphens, at most 39 characters",
+            "catalogue/organizations/fictional-org-a.yaml:6:15: error: maintainers[0]: 文字有 40 个字符，超过上限 39：请缩短 · the text has 40 characters, more than the 39 allowed: shorten it",
         ),
     ),
     Case(
@@ -1139,7 +1243,7 @@ CASES: list[Case] = [
         "",
         (
             *UNKNOWN_FIELDS,
-            "catalogue/fields.yaml:1:1: error: (top level): missing required field 'fields'",
+            "catalogue/fields.yaml:1:1: error: (top level): 缺少必填字段 'fields' · missing required field 'fields'",
         ),
     ),
     Case(
@@ -1147,14 +1251,14 @@ CASES: list[Case] = [
         FIELDS,
         "sources: [fictional-paper]\n",
         "",
-        ("catalogue/fields.yaml:1:1: error: (top level): missing required field 'sources'",),
+        ("catalogue/fields.yaml:1:1: error: (top level): 缺少必填字段 'sources' · missing required field 'sources'",),
     ),
     Case(
         ("fields.schema.json# additionalProperties",),
         FIELDS,
         "sources: [fictional-paper]\n",
         "sources: [fictional-paper]\ncolour: red\n",
-        ("catalogue/fields.yaml:2:1: error: colour: unknown field 'colour'",),
+        ("catalogue/fields.yaml:2:1: error: colour: 没有 'colour' 这个字段 · unknown field 'colour'",),
     ),
     Case(
         ("fields.schema.json#/properties/fields type",),
@@ -1163,7 +1267,7 @@ CASES: list[Case] = [
         "fields: equipment-manufacturing\n",
         (
             *UNKNOWN_FIELDS,
-            "catalogue/fields.yaml:2:9: error: fields: expected a list, got the text 'equipment-manufacturing'",
+            "catalogue/fields.yaml:2:9: error: fields: 应为列表，却是文字 'equipment-manufacturing' · expected a list, got the text 'equipment-manufacturing'",
         ),
     ),
     Case(
@@ -1173,7 +1277,7 @@ CASES: list[Case] = [
         "fields: []\n",
         (
             *UNKNOWN_FIELDS,
-            "catalogue/fields.yaml:2:9: error: fields: [] should be non-empty",
+            "catalogue/fields.yaml:2:9: error: fields: 列表不能是空的 · [] should be non-empty",
         ),
     ),
     Case(
@@ -1181,35 +1285,39 @@ CASES: list[Case] = [
         FIELDS,
         "fields:\n",
         "fields:\n  - equipment\n",
-        ("catalogue/fields.yaml:3:5: error: fields[0]: expected a mapping (name: value), got the text 'equipment'",),
+        (
+            "catalogue/fields.yaml:3:5: error: fields[0]: 应为映射（字段名: 值），却是文字 'equipment' · expected a mapping (name: value), got the text 'equipment'",
+        ),
     ),
     Case(
         ("fields.schema.json#/properties/fields/items required id",),
         FIELDS,
         "fields:\n",
         'fields:\n  - {name: {zh: 新}, categories: ["81"]}\n',
-        ("catalogue/fields.yaml:3:5: error: fields[0]: missing required field 'id'",),
+        ("catalogue/fields.yaml:3:5: error: fields[0]: 缺少必填字段 'id' · missing required field 'id'",),
     ),
     Case(
         ("fields.schema.json#/properties/fields/items required name",),
         FIELDS,
         "fields:\n",
         'fields:\n  - {id: new-field, categories: ["81"]}\n',
-        ("catalogue/fields.yaml:3:5: error: fields[0]: missing required field 'name'",),
+        ("catalogue/fields.yaml:3:5: error: fields[0]: 缺少必填字段 'name' · missing required field 'name'",),
     ),
     Case(
         ("fields.schema.json#/properties/fields/items additionalProperties",),
         FIELDS,
         "fields:\n",
         'fields:\n  - {id: new-field, name: {zh: 新}, categories: ["81"], colour: red}\n',
-        ("catalogue/fields.yaml:3:56: error: fields[0].colour: unknown field 'colour'",),
+        ("catalogue/fields.yaml:3:56: error: fields[0].colour: 没有 'colour' 这个字段 · unknown field 'colour'",),
     ),
     Case(
         (MJ + " required categories",),
         MAJORS,
         CATEGORY_LIST,
         "",
-        ("catalogue/majors.yaml:1:1: error: (top level): missing required field 'categories'",),
+        (
+            "catalogue/majors.yaml:1:1: error: (top level): 缺少必填字段 'categories' · missing required field 'categories'",
+        ),
     ),
     Case(
         (MJ + " required majors",),
@@ -1217,8 +1325,8 @@ CASES: list[Case] = [
         MAJOR_ENTRIES,
         "",
         (
-            "catalogue/certificates/fictional-alpha.yaml:9:12: error: related_majors[0].major: no majors has the id '860301' (add it to catalogue/majors.yaml or fix the id)",
-            "catalogue/majors.yaml:1:1: error: (top level): missing required field 'majors'",
+            "catalogue/certificates/fictional-alpha.yaml:9:12: error: related_majors[0].major: 找不到 id 为 '860301' 的 majors（把它加到 catalogue/majors.yaml，或改正 id） · no majors has the id '860301' (add it to catalogue/majors.yaml or fix the id)",
+            "catalogue/majors.yaml:1:1: error: (top level): 缺少必填字段 'majors' · missing required field 'majors'",
         ),
     ),
     Case(
@@ -1226,70 +1334,74 @@ CASES: list[Case] = [
         MAJORS,
         "sources: [fictional-paper]\n",
         "",
-        ("catalogue/majors.yaml:1:1: error: (top level): missing required field 'sources'",),
+        ("catalogue/majors.yaml:1:1: error: (top level): 缺少必填字段 'sources' · missing required field 'sources'",),
     ),
     Case(
         (MJ + " additionalProperties",),
         MAJORS,
         "majors:\n",
         "colour: red\nmajors:\n",
-        ("catalogue/majors.yaml:11:1: error: colour: unknown field 'colour'",),
+        ("catalogue/majors.yaml:11:1: error: colour: 没有 'colour' 这个字段 · unknown field 'colour'",),
     ),
     Case(
         (MJ + "/properties/categories type",),
         MAJORS,
         CATEGORY_LIST,
         "categories: 96\n",
-        ("catalogue/majors.yaml:2:13: error: categories: expected a list, got the number 96",),
+        ("catalogue/majors.yaml:2:13: error: categories: 应为列表，却是数字 96 · expected a list, got the number 96",),
     ),
     Case(
         (MJ + "/properties/categories minItems",),
         MAJORS,
         CATEGORY_LIST,
         "categories: []\n",
-        ("catalogue/majors.yaml:2:13: error: categories: [] should be non-empty",),
+        ("catalogue/majors.yaml:2:13: error: categories: 列表不能是空的 · [] should be non-empty",),
     ),
     Case(
         (MJ + "/properties/categories/items type",),
         MAJORS,
         "categories:\n",
         "categories:\n  - 96\n",
-        ("catalogue/majors.yaml:3:5: error: categories[0]: expected a mapping (name: value), got the number 96",),
+        (
+            "catalogue/majors.yaml:3:5: error: categories[0]: 应为映射（字段名: 值），却是数字 96 · expected a mapping (name: value), got the number 96",
+        ),
     ),
     Case(
         (MJ + "/properties/categories/items required code",),
         MAJORS,
         "categories:\n",
         "categories:\n  - {name: {zh: 虚构类}, level: 中职}\n",
-        ("catalogue/majors.yaml:3:5: error: categories[0]: missing required field 'code'",),
+        ("catalogue/majors.yaml:3:5: error: categories[0]: 缺少必填字段 'code' · missing required field 'code'",),
     ),
     Case(
         (MJ + "/properties/categories/items required name",),
         MAJORS,
         "categories:\n",
         'categories:\n  - {code: "97", level: 中职}\n',
-        ("catalogue/majors.yaml:3:5: error: categories[0]: missing required field 'name'",),
+        ("catalogue/majors.yaml:3:5: error: categories[0]: 缺少必填字段 'name' · missing required field 'name'",),
     ),
     Case(
         (MJ + "/properties/categories/items required level",),
         MAJORS,
         "categories:\n",
         'categories:\n  - {code: "97", name: {zh: 虚构类}}\n',
-        ("catalogue/majors.yaml:3:5: error: categories[0]: missing required field 'level'",),
+        ("catalogue/majors.yaml:3:5: error: categories[0]: 缺少必填字段 'level' · missing required field 'level'",),
     ),
     Case(
         (MJ + "/properties/categories/items additionalProperties",),
         MAJORS,
         "categories:\n",
         'categories:\n  - {code: "97", name: {zh: 虚构类}, level: 中职, colour: red}\n',
-        ("catalogue/majors.yaml:3:46: error: categories[0].colour: unknown field 'colour'",),
+        ("catalogue/majors.yaml:3:46: error: categories[0].colour: 没有 'colour' 这个字段 · unknown field 'colour'",),
     ),
     Case(
         (MJ + "/properties/categories/items/properties/code type",),
         MAJORS,
         '{code: "83"',
         "{code: 83",
-        ("catalogue/majors.yaml:8:12: error: categories[5].code: expected text, got the number 83",),
+        (
+            "catalogue/majors.yaml:8:12: error: categories[5].code: 应为文字，却是数字 83 · expected text, got the number 83",
+        ),
     ),
     Case(
         (MJ + "/properties/categories/items/properties/code pattern",),
@@ -1297,7 +1409,7 @@ CASES: list[Case] = [
         '{code: "83"',
         '{code: "830"',
         (
-            'catalogue/majors.yaml:8:12: error: categories[5].code: \'830\' is not a code of two or four digits, in quotes, such as "51" or "5102"',
+            "catalogue/majors.yaml:8:12: error: categories[5].code: '830' 的写法不对，应写成 5102 这样 · '830' is not a code of two or four digits, in quotes, such as \"51\" or \"5102\"",
         ),
     ),
     Case(
@@ -1306,8 +1418,8 @@ CASES: list[Case] = [
         'level: 中职}\n  - {code: "9601"',
         'level: [中职]}\n  - {code: "9601"',
         (
-            "catalogue/majors.yaml:3:45: error: categories[0].level: ['中职'] is not one of: 中职, 高职专科, 职业本科",
-            "catalogue/majors.yaml:3:45: error: categories[0].level: expected text, got a list",
+            "catalogue/majors.yaml:3:45: error: categories[0].level: ['中职'] 不是可选的值（中职、高职专科、职业本科） · ['中职'] is not one of: 中职, 高职专科, 职业本科",
+            "catalogue/majors.yaml:3:45: error: categories[0].level: 应为文字，却是列表 · expected text, got a list",
         ),
     ),
     Case(
@@ -1316,7 +1428,7 @@ CASES: list[Case] = [
         'level: 中职}\n  - {code: "9601"',
         'level: 本科}\n  - {code: "9601"',
         (
-            "catalogue/majors.yaml:3:45: error: categories[0].level: '本科' is not one of: 中职, 高职专科, 职业本科; did you mean '职业本科'?",
+            "catalogue/majors.yaml:3:45: error: categories[0].level: '本科' 不是可选的值（中职、高职专科、职业本科）：是不是 '职业本科'？ · '本科' is not one of: 中职, 高职专科, 职业本科; did you mean '职业本科'?",
         ),
     ),
     Case(
@@ -1325,8 +1437,8 @@ CASES: list[Case] = [
         MAJOR_ENTRIES,
         'majors: "860301"\n',
         (
-            "catalogue/certificates/fictional-alpha.yaml:9:12: error: related_majors[0].major: no majors has the id '860301' (add it to catalogue/majors.yaml or fix the id)",
-            "catalogue/majors.yaml:11:9: error: majors: expected a list, got the text '860301'",
+            "catalogue/certificates/fictional-alpha.yaml:9:12: error: related_majors[0].major: 找不到 id 为 '860301' 的 majors（把它加到 catalogue/majors.yaml，或改正 id） · no majors has the id '860301' (add it to catalogue/majors.yaml or fix the id)",
+            "catalogue/majors.yaml:11:9: error: majors: 应为列表，却是文字 '860301' · expected a list, got the text '860301'",
         ),
     ),
     Case(
@@ -1335,8 +1447,8 @@ CASES: list[Case] = [
         MAJOR_ENTRIES,
         "majors: []\n",
         (
-            "catalogue/certificates/fictional-alpha.yaml:9:12: error: related_majors[0].major: no majors has the id '860301' (add it to catalogue/majors.yaml or fix the id)",
-            "catalogue/majors.yaml:11:9: error: majors: [] should be non-empty",
+            "catalogue/certificates/fictional-alpha.yaml:9:12: error: related_majors[0].major: 找不到 id 为 '860301' 的 majors（把它加到 catalogue/majors.yaml，或改正 id） · no majors has the id '860301' (add it to catalogue/majors.yaml or fix the id)",
+            "catalogue/majors.yaml:11:9: error: majors: 列表不能是空的 · [] should be non-empty",
         ),
     ),
     Case(
@@ -1344,49 +1456,53 @@ CASES: list[Case] = [
         MAJORS,
         "majors:\n",
         'majors:\n  - "860303"\n',
-        ("catalogue/majors.yaml:12:5: error: majors[0]: expected a mapping (name: value), got the text '860303'",),
+        (
+            "catalogue/majors.yaml:12:5: error: majors[0]: 应为映射（字段名: 值），却是文字 '860303' · expected a mapping (name: value), got the text '860303'",
+        ),
     ),
     Case(
         (MJ + "/properties/majors/items required id",),
         MAJORS,
         "majors:\n",
         'majors:\n  - {name: {zh: 虚构新专业}, level: 高职专科, category: "8603"}\n',
-        ("catalogue/majors.yaml:12:5: error: majors[0]: missing required field 'id'",),
+        ("catalogue/majors.yaml:12:5: error: majors[0]: 缺少必填字段 'id' · missing required field 'id'",),
     ),
     Case(
         (MJ + "/properties/majors/items required name",),
         MAJORS,
         "majors:\n",
         'majors:\n  - {id: "860303", level: 高职专科, category: "8603"}\n',
-        ("catalogue/majors.yaml:12:5: error: majors[0]: missing required field 'name'",),
+        ("catalogue/majors.yaml:12:5: error: majors[0]: 缺少必填字段 'name' · missing required field 'name'",),
     ),
     Case(
         (MJ + "/properties/majors/items required level",),
         MAJORS,
         "majors:\n",
         'majors:\n  - {id: "860303", name: {zh: 虚构新专业}, category: "8603"}\n',
-        ("catalogue/majors.yaml:12:5: error: majors[0]: missing required field 'level'",),
+        ("catalogue/majors.yaml:12:5: error: majors[0]: 缺少必填字段 'level' · missing required field 'level'",),
     ),
     Case(
         (MJ + "/properties/majors/items required category",),
         MAJORS,
         "majors:\n",
         'majors:\n  - {id: "860303", name: {zh: 虚构新专业}, level: 高职专科}\n',
-        ("catalogue/majors.yaml:12:5: error: majors[0]: missing required field 'category'",),
+        ("catalogue/majors.yaml:12:5: error: majors[0]: 缺少必填字段 'category' · missing required field 'category'",),
     ),
     Case(
         (MJ + "/properties/majors/items additionalProperties",),
         MAJORS,
         "majors:\n",
         'majors:\n  - {id: "860303", name: {zh: 虚构新专业}, level: 高职专科, category: "8603", colour: red}\n',
-        ("catalogue/majors.yaml:12:70: error: majors[0].colour: unknown field 'colour'",),
+        ("catalogue/majors.yaml:12:70: error: majors[0].colour: 没有 'colour' 这个字段 · unknown field 'colour'",),
     ),
     Case(
         (MJ + "/properties/majors/items/properties/id type",),
         MAJORS,
         'id: "860302K"',
         "id: 860302",
-        ("catalogue/majors.yaml:27:9: error: majors[3].id: expected text, got the number 860302",),
+        (
+            "catalogue/majors.yaml:27:9: error: majors[3].id: 应为文字，却是数字 860302 · expected text, got the number 860302",
+        ),
     ),
     Case(
         (MJ + "/properties/majors/items/properties/id pattern",),
@@ -1394,7 +1510,7 @@ CASES: list[Case] = [
         'id: "860302K"',
         'id: "86030K"',
         (
-            'catalogue/majors.yaml:27:9: error: majors[3].id: \'86030K\' is not a six-digit code in quotes, such as "510203" (or "520101K")',
+            "catalogue/majors.yaml:27:9: error: majors[3].id: '86030K' 的写法不对，应写成 510203 这样 · '86030K' is not a six-digit code in quotes, such as \"510203\" (or \"520101K\")",
         ),
     ),
     Case(
@@ -1402,7 +1518,9 @@ CASES: list[Case] = [
         MAJORS,
         'category: "9601"',
         "category: 9601",
-        ("catalogue/majors.yaml:15:15: error: majors[0].category: expected text, got the number 9601",),
+        (
+            "catalogue/majors.yaml:15:15: error: majors[0].category: 应为文字，却是数字 9601 · expected text, got the number 9601",
+        ),
     ),
     Case(
         (MJ + "/properties/majors/items/properties/category pattern",),
@@ -1410,7 +1528,7 @@ CASES: list[Case] = [
         'category: "9601"',
         'category: "96"',
         (
-            "catalogue/majors.yaml:15:15: error: majors[0].category: '96' is not a four-digit code in quotes, such as \"5102\"",
+            "catalogue/majors.yaml:15:15: error: majors[0].category: '96' 的写法不对，应写成 5102 这样 · '96' is not a four-digit code in quotes, such as \"5102\"",
         ),
     ),
     Case(
@@ -1418,42 +1536,52 @@ CASES: list[Case] = [
         MAJORS,
         "second_conversion: false",
         'second_conversion: "no"',
-        ("catalogue/majors.yaml:16:24: error: majors[0].second_conversion: expected true or false, got the text 'no'",),
+        (
+            "catalogue/majors.yaml:16:24: error: majors[0].second_conversion: 应为true 或 false，却是文字 'no' · expected true or false, got the text 'no'",
+        ),
     ),
     Case(
         (FS + " required categories",),
         FIELDS,
         '    categories: ["81"]\n',
         "",
-        ("catalogue/fields.yaml:8:5: error: fields[1]: missing required field 'categories'",),
+        (
+            "catalogue/fields.yaml:8:5: error: fields[1]: 缺少必填字段 'categories' · missing required field 'categories'",
+        ),
     ),
     Case(
         (FS + "/properties/categories type",),
         FIELDS,
         'categories: ["81"]',
         'categories: "81"',
-        ("catalogue/fields.yaml:12:17: error: fields[1].categories: expected a list, got the text '81'",),
+        (
+            "catalogue/fields.yaml:12:17: error: fields[1].categories: 应为列表，却是文字 '81' · expected a list, got the text '81'",
+        ),
     ),
     Case(
         (FS + "/properties/categories minItems",),
         FIELDS,
         'categories: ["81"]',
         "categories: []",
-        ("catalogue/fields.yaml:12:17: error: fields[1].categories: [] should be non-empty",),
+        ("catalogue/fields.yaml:12:17: error: fields[1].categories: 列表不能是空的 · [] should be non-empty",),
     ),
     Case(
         (FS + "/properties/categories uniqueItems",),
         FIELDS,
         'categories: ["81"]',
         'categories: ["81", "81"]',
-        ("catalogue/fields.yaml:12:17: error: fields[1].categories: the list repeats an item: keep each item once",),
+        (
+            "catalogue/fields.yaml:12:17: error: fields[1].categories: 列表中有重复的项：每项只写一次 · the list repeats an item: keep each item once",
+        ),
     ),
     Case(
         (FS + "/properties/categories/items type",),
         FIELDS,
         'categories: ["81"]',
         "categories: [81]",
-        ("catalogue/fields.yaml:12:18: error: fields[1].categories[0]: expected text, got the number 81",),
+        (
+            "catalogue/fields.yaml:12:18: error: fields[1].categories[0]: 应为文字，却是数字 81 · expected text, got the number 81",
+        ),
     ),
     Case(
         (FS + "/properties/categories/items pattern",),
@@ -1461,7 +1589,7 @@ CASES: list[Case] = [
         'categories: ["81"]',
         'categories: ["8102"]',
         (
-            "catalogue/fields.yaml:12:18: error: fields[1].categories[0]: '8102' is not a two-digit code in quotes, such as \"46\"",
+            "catalogue/fields.yaml:12:18: error: fields[1].categories[0]: '8102' 的写法不对，应写成 46 这样 · '8102' is not a two-digit code in quotes, such as \"46\"",
         ),
     ),
     Case(
@@ -1470,7 +1598,7 @@ CASES: list[Case] = [
         'major: "860301"',
         "major: 860301",
         (
-            "catalogue/certificates/fictional-alpha.yaml:9:12: error: related_majors[0].major: expected text, got the number 860301",
+            "catalogue/certificates/fictional-alpha.yaml:9:12: error: related_majors[0].major: 应为文字，却是数字 860301 · expected text, got the number 860301",
         ),
     ),
     Case(
@@ -1479,7 +1607,7 @@ CASES: list[Case] = [
         'major: "860301"',
         'major: "86-0301"',
         (
-            'catalogue/certificates/fictional-alpha.yaml:9:12: error: related_majors[0].major: \'86-0301\' is not a six-digit major code in quotes, such as "510203" (or "520101K")',
+            "catalogue/certificates/fictional-alpha.yaml:9:12: error: related_majors[0].major: '86-0301' 的写法不对，应写成 510203 这样 · '86-0301' is not a six-digit major code in quotes, such as \"510203\" (or \"520101K\")",
         ),
     ),
     Case(
@@ -1488,7 +1616,7 @@ CASES: list[Case] = [
         "disagreements:\n  - field: name.zh\n    value: 虚构评价组织乙（虚构别名）\n    sources: [fictional-paper]\n    note:\n      zh: 虚构论文在名称后加注别名。\n      en: The fictional paper adds an alias.\n",
         "disagreements: name.zh\n",
         (
-            "catalogue/organizations/fictional-org-b.yaml:9:16: error: disagreements: expected a list, got the text 'name.zh'",
+            "catalogue/organizations/fictional-org-b.yaml:9:16: error: disagreements: 应为列表，却是文字 'name.zh' · expected a list, got the text 'name.zh'",
         ),
     ),
     Case(
@@ -1497,7 +1625,7 @@ CASES: list[Case] = [
         "disagreements:\n",
         "disagreements:\n  - name.zh\n",
         (
-            "catalogue/organizations/fictional-org-b.yaml:10:5: error: disagreements[0]: expected a mapping (name: value), got the text 'name.zh'",
+            "catalogue/organizations/fictional-org-b.yaml:10:5: error: disagreements[0]: 应为映射（字段名: 值），却是文字 'name.zh' · expected a mapping (name: value), got the text 'name.zh'",
         ),
     ),
     Case(
@@ -1505,14 +1633,18 @@ CASES: list[Case] = [
         OB,
         "disagreements:\n",
         "disagreements:\n  - {value: 1, sources: [fictional-paper]}\n",
-        ("catalogue/organizations/fictional-org-b.yaml:10:5: error: disagreements[0]: missing required field 'field'",),
+        (
+            "catalogue/organizations/fictional-org-b.yaml:10:5: error: disagreements[0]: 缺少必填字段 'field' · missing required field 'field'",
+        ),
     ),
     Case(
         (DIS + "/items required value",),
         OB,
         "disagreements:\n",
         "disagreements:\n  - {field: name.zh, sources: [fictional-paper]}\n",
-        ("catalogue/organizations/fictional-org-b.yaml:10:5: error: disagreements[0]: missing required field 'value'",),
+        (
+            "catalogue/organizations/fictional-org-b.yaml:10:5: error: disagreements[0]: 缺少必填字段 'value' · missing required field 'value'",
+        ),
     ),
     Case(
         (DIS + "/items required sources",),
@@ -1520,7 +1652,7 @@ CASES: list[Case] = [
         "disagreements:\n",
         "disagreements:\n  - {field: name.zh, value: 别名}\n",
         (
-            "catalogue/organizations/fictional-org-b.yaml:10:5: error: disagreements[0]: missing required field 'sources'",
+            "catalogue/organizations/fictional-org-b.yaml:10:5: error: disagreements[0]: 缺少必填字段 'sources' · missing required field 'sources'",
         ),
     ),
     Case(
@@ -1528,7 +1660,9 @@ CASES: list[Case] = [
         OB,
         "disagreements:\n",
         "disagreements:\n  - {field: name.zh, value: 别名, sources: [fictional-paper], colour: red}\n",
-        ("catalogue/organizations/fictional-org-b.yaml:10:61: error: disagreements[0].colour: unknown field 'colour'",),
+        (
+            "catalogue/organizations/fictional-org-b.yaml:10:61: error: disagreements[0].colour: 没有 'colour' 这个字段 · unknown field 'colour'",
+        ),
     ),
     Case(
         (DIS + "/items/properties/field type",),
@@ -1536,7 +1670,7 @@ CASES: list[Case] = [
         "  - field: name.zh",
         "  - field: [name.zh]",
         (
-            "catalogue/organizations/fictional-org-b.yaml:10:12: error: disagreements[0].field: expected text, got a list",
+            "catalogue/organizations/fictional-org-b.yaml:10:12: error: disagreements[0].field: 应为文字，却是列表 · expected text, got a list",
         ),
     ),
     Case(
@@ -1544,7 +1678,9 @@ CASES: list[Case] = [
         OB,
         "  - field: name.zh",
         '  - field: ""',
-        ("catalogue/organizations/fictional-org-b.yaml:10:12: error: disagreements[0].field: '' should be non-empty",),
+        (
+            "catalogue/organizations/fictional-org-b.yaml:10:12: error: disagreements[0].field: 文字不能是空的 · '' should be non-empty",
+        ),
     ),
     Case(
         (DIS + "/items/properties/value type",),
@@ -1552,7 +1688,7 @@ CASES: list[Case] = [
         "    value: 虚构评价组织乙（虚构别名）",
         "    value: [虚构评价组织乙]",
         (
-            "catalogue/organizations/fictional-org-b.yaml:11:12: error: disagreements[0].value: expected text or a number, got a list",
+            "catalogue/organizations/fictional-org-b.yaml:11:12: error: disagreements[0].value: 应为文字或数字，却是列表 · expected text or a number, got a list",
         ),
     ),
     Case(
@@ -1560,28 +1696,36 @@ CASES: list[Case] = [
         OA,
         "id: fictional-org-a\n",
         "",
-        ("catalogue/organizations/fictional-org-a.yaml:1:1: error: (top level): missing required field 'id'",),
+        (
+            "catalogue/organizations/fictional-org-a.yaml:1:1: error: (top level): 缺少必填字段 'id' · missing required field 'id'",
+        ),
     ),
     Case(
         ("organization.schema.json# required name",),
         OA,
         "name:\n  zh: 虚构评价组织甲\n  en: Fictional Evaluation Organization A\n",
         "",
-        ("catalogue/organizations/fictional-org-a.yaml:1:1: error: (top level): missing required field 'name'",),
+        (
+            "catalogue/organizations/fictional-org-a.yaml:1:1: error: (top level): 缺少必填字段 'name' · missing required field 'name'",
+        ),
     ),
     Case(
         ("organization.schema.json# required sources",),
         OA,
         "sources: [fictional-notice-2020]\n",
         "",
-        ("catalogue/organizations/fictional-org-a.yaml:1:1: error: (top level): missing required field 'sources'",),
+        (
+            "catalogue/organizations/fictional-org-a.yaml:1:1: error: (top level): 缺少必填字段 'sources' · missing required field 'sources'",
+        ),
     ),
     Case(
         ("organization.schema.json# additionalProperties",),
         OA,
         "maintainers:",
         "colour: red\nmaintainers:",
-        ("catalogue/organizations/fictional-org-a.yaml:6:1: error: colour: unknown field 'colour'",),
+        (
+            "catalogue/organizations/fictional-org-a.yaml:6:1: error: colour: 没有 'colour' 这个字段 · unknown field 'colour'",
+        ),
     ),
     Case(
         ("organization.schema.json#/properties/maintainers type",),
@@ -1589,7 +1733,7 @@ CASES: list[Case] = [
         "maintainers: [fictional-maintainer]",
         "maintainers: fictional-maintainer",
         (
-            "catalogue/organizations/fictional-org-a.yaml:6:14: error: maintainers: expected a list, got the text 'fictional-maintainer'",
+            "catalogue/organizations/fictional-org-a.yaml:6:14: error: maintainers: 应为列表，却是文字 'fictional-maintainer' · expected a list, got the text 'fictional-maintainer'",
         ),
     ),
     Case(
@@ -1598,7 +1742,7 @@ CASES: list[Case] = [
         "maintainers: [fictional-maintainer]",
         "maintainers: [fictional-maintainer, fictional-maintainer]",
         (
-            "catalogue/organizations/fictional-org-a.yaml:6:14: error: maintainers: the list repeats an item: keep each item once",
+            "catalogue/organizations/fictional-org-a.yaml:6:14: error: maintainers: 列表中有重复的项：每项只写一次 · the list repeats an item: keep each item once",
         ),
     ),
     Case(
@@ -1606,14 +1750,18 @@ CASES: list[Case] = [
         NOTICE,
         "id: fictional-notice-2020\n",
         "",
-        ("catalogue/sources/fictional-notice-2020.yaml:1:1: error: (top level): missing required field 'id'",),
+        (
+            "catalogue/sources/fictional-notice-2020.yaml:1:1: error: (top level): 缺少必填字段 'id' · missing required field 'id'",
+        ),
     ),
     Case(
         ("source.schema.json# required title",),
         NOTICE,
         "title: 虚构通知（测试用）Fictional notice for tests\n",
         "",
-        ("catalogue/sources/fictional-notice-2020.yaml:1:1: error: (top level): missing required field 'title'",),
+        (
+            "catalogue/sources/fictional-notice-2020.yaml:1:1: error: (top level): 缺少必填字段 'title' · missing required field 'title'",
+        ),
     ),
     Case(
         (
@@ -1623,14 +1771,18 @@ CASES: list[Case] = [
         NOTICE,
         "kind: official\n",
         "",
-        ("catalogue/sources/fictional-notice-2020.yaml:1:1: error: (top level): missing required field 'kind'",),
+        (
+            "catalogue/sources/fictional-notice-2020.yaml:1:1: error: (top level): 缺少必填字段 'kind' · missing required field 'kind'",
+        ),
     ),
     Case(
         ("source.schema.json# additionalProperties",),
         NOTICE,
         "kind: official\n",
         "kind: official\ncolour: red\n",
-        ("catalogue/sources/fictional-notice-2020.yaml:4:1: error: colour: unknown field 'colour'",),
+        (
+            "catalogue/sources/fictional-notice-2020.yaml:4:1: error: colour: 没有 'colour' 这个字段 · unknown field 'colour'",
+        ),
     ),
     Case(
         ("source.schema.json#/properties/title maxLength",),
@@ -1638,7 +1790,7 @@ CASES: list[Case] = [
         "title: 虚构通知（测试用）Fictional notice for tests",
         f"title: {TITLE_501}",
         (
-            "catalogue/sources/fictional-notice-2020.yaml:2:8: error: title: the text has 501 characters, more than the 500 allowed: shorten it",
+            "catalogue/sources/fictional-notice-2020.yaml:2:8: error: title: 文字有 501 个字符，超过上限 500：请缩短 · the text has 501 characters, more than the 500 allowed: shorten it",
         ),
     ),
     Case(
@@ -1647,7 +1799,7 @@ CASES: list[Case] = [
         "kind: official",
         "kind: oficial",
         (
-            "catalogue/sources/fictional-notice-2020.yaml:3:7: error: kind: 'oficial' is not one of: official, secondary, paper; did you mean 'official'?",
+            "catalogue/sources/fictional-notice-2020.yaml:3:7: error: kind: 'oficial' 不是可选的值（official、secondary、paper）：是不是 'official'？ · 'oficial' is not one of: official, secondary, paper; did you mean 'official'?",
         ),
     ),
     Case(
@@ -1655,14 +1807,18 @@ CASES: list[Case] = [
         NOTICE,
         "document_number: 虚构〔2020〕1号",
         "document_number: 1",
-        ("catalogue/sources/fictional-notice-2020.yaml:4:18: error: document_number: expected text, got the number 1",),
+        (
+            "catalogue/sources/fictional-notice-2020.yaml:4:18: error: document_number: 应为文字，却是数字 1 · expected text, got the number 1",
+        ),
     ),
     Case(
         ("source.schema.json#/properties/document_number minLength",),
         NOTICE,
         "document_number: 虚构〔2020〕1号",
         "document_number: ''",
-        ("catalogue/sources/fictional-notice-2020.yaml:4:18: error: document_number: '' should be non-empty",),
+        (
+            "catalogue/sources/fictional-notice-2020.yaml:4:18: error: document_number: 文字不能是空的 · '' should be non-empty",
+        ),
     ),
     Case(
         ("source.schema.json#/properties/document_number maxLength",),
@@ -1670,7 +1826,7 @@ CASES: list[Case] = [
         "document_number: 虚构〔2020〕1号",
         f"document_number: {NUMBER_101}",
         (
-            "catalogue/sources/fictional-notice-2020.yaml:4:18: error: document_number: the text has 101 characters, more than the 100 allowed: shorten it",
+            "catalogue/sources/fictional-notice-2020.yaml:4:18: error: document_number: 文字有 101 个字符，超过上限 100：请缩短 · the text has 101 characters, more than the 100 allowed: shorten it",
         ),
     ),
     Case(
@@ -1679,7 +1835,7 @@ CASES: list[Case] = [
         "authors: [Fictional Author]",
         "authors: Fictional Author",
         (
-            "catalogue/sources/fictional-paper.yaml:4:10: error: authors: expected a list, got the text 'Fictional Author'",
+            "catalogue/sources/fictional-paper.yaml:4:10: error: authors: 应为列表，却是文字 'Fictional Author' · expected a list, got the text 'Fictional Author'",
         ),
     ),
     Case(
@@ -1687,21 +1843,23 @@ CASES: list[Case] = [
         PAPER,
         "authors: [Fictional Author]",
         "authors: []",
-        ("catalogue/sources/fictional-paper.yaml:4:10: error: authors: [] should be non-empty",),
+        ("catalogue/sources/fictional-paper.yaml:4:10: error: authors: 列表不能是空的 · [] should be non-empty",),
     ),
     Case(
         ("source.schema.json#/properties/authors/items type",),
         PAPER,
         "authors: [Fictional Author]",
         "authors: [5]",
-        ("catalogue/sources/fictional-paper.yaml:4:11: error: authors[0]: expected text, got the number 5",),
+        (
+            "catalogue/sources/fictional-paper.yaml:4:11: error: authors[0]: 应为文字，却是数字 5 · expected text, got the number 5",
+        ),
     ),
     Case(
         ("source.schema.json#/properties/authors/items minLength",),
         PAPER,
         "authors: [Fictional Author]",
         "authors: ['']",
-        ("catalogue/sources/fictional-paper.yaml:4:11: error: authors[0]: '' should be non-empty",),
+        ("catalogue/sources/fictional-paper.yaml:4:11: error: authors[0]: 文字不能是空的 · '' should be non-empty",),
     ),
     Case(
         ("source.schema.json#/properties/authors/items maxLength",),
@@ -1709,7 +1867,7 @@ CASES: list[Case] = [
         "authors: [Fictional Author]",
         f"authors: [{AUTHOR_201}]",
         (
-            "catalogue/sources/fictional-paper.yaml:4:11: error: authors[0]: the text has 201 characters, more than the 200 allowed: shorten it",
+            "catalogue/sources/fictional-paper.yaml:4:11: error: authors[0]: 文字有 201 个字符，超过上限 200：请缩短 · the text has 201 characters, more than the 200 allowed: shorten it",
         ),
     ),
     Case(
@@ -1717,14 +1875,18 @@ CASES: list[Case] = [
         NOTICE,
         "kind: official\n",
         "kind: official\npublisher: 5\n",
-        ("catalogue/sources/fictional-notice-2020.yaml:4:12: error: publisher: expected text, got the number 5",),
+        (
+            "catalogue/sources/fictional-notice-2020.yaml:4:12: error: publisher: 应为文字，却是数字 5 · expected text, got the number 5",
+        ),
     ),
     Case(
         ("source.schema.json#/properties/publisher minLength",),
         NOTICE,
         "kind: official\n",
         "kind: official\npublisher: ''\n",
-        ("catalogue/sources/fictional-notice-2020.yaml:4:12: error: publisher: '' should be non-empty",),
+        (
+            "catalogue/sources/fictional-notice-2020.yaml:4:12: error: publisher: 文字不能是空的 · '' should be non-empty",
+        ),
     ),
     Case(
         ("source.schema.json#/properties/publisher maxLength",),
@@ -1732,7 +1894,7 @@ CASES: list[Case] = [
         "kind: official\n",
         f"kind: official\npublisher: {AUTHOR_201}\n",
         (
-            "catalogue/sources/fictional-notice-2020.yaml:4:12: error: publisher: the text has 201 characters, more than the 200 allowed: shorten it",
+            "catalogue/sources/fictional-notice-2020.yaml:4:12: error: publisher: 文字有 201 个字符，超过上限 200：请缩短 · the text has 201 characters, more than the 200 allowed: shorten it",
         ),
     ),
     Case(
@@ -1740,14 +1902,16 @@ CASES: list[Case] = [
         NOTICE,
         "kind: official\n",
         "kind: official\nnote: 5\n",
-        ("catalogue/sources/fictional-notice-2020.yaml:4:7: error: note: expected text, got the number 5",),
+        (
+            "catalogue/sources/fictional-notice-2020.yaml:4:7: error: note: 应为文字，却是数字 5 · expected text, got the number 5",
+        ),
     ),
     Case(
         ("source.schema.json#/properties/note minLength",),
         NOTICE,
         "kind: official\n",
         "kind: official\nnote: ''\n",
-        ("catalogue/sources/fictional-notice-2020.yaml:4:7: error: note: '' should be non-empty",),
+        ("catalogue/sources/fictional-notice-2020.yaml:4:7: error: note: 文字不能是空的 · '' should be non-empty",),
     ),
     Case(
         ("source.schema.json#/properties/note maxLength",),
@@ -1755,7 +1919,7 @@ CASES: list[Case] = [
         "kind: official\n",
         f"kind: official\nnote: {NOTE_2001}\n",
         (
-            "catalogue/sources/fictional-notice-2020.yaml:4:7: error: note: the text has 2001 characters, more than the 2000 allowed: shorten it",
+            "catalogue/sources/fictional-notice-2020.yaml:4:7: error: note: 文字有 2001 个字符，超过上限 2000：请缩短 · the text has 2001 characters, more than the 2000 allowed: shorten it",
         ),
     ),
     Case(
@@ -1766,7 +1930,7 @@ CASES: list[Case] = [
         + "  url: https://fictional.invalid/school/news-1\n  retrieved: 2021-07-02\n  note: 虚构转载，测试用。\n",
         "carried_by: 虚构学校\n",
         (
-            "catalogue/sources/fictional-notice-2021.yaml:6:13: error: carried_by: expected a mapping (name: value), got the text '虚构学校'",
+            "catalogue/sources/fictional-notice-2021.yaml:6:13: error: carried_by: 应为映射（字段名: 值），却是文字 '虚构学校' · expected a mapping (name: value), got the text '虚构学校'",
         ),
     ),
     Case(
@@ -1774,14 +1938,18 @@ CASES: list[Case] = [
         NOTICE_2,
         CARRIER_TITLE,
         "",
-        ("catalogue/sources/fictional-notice-2021.yaml:7:3: error: carried_by: missing required field 'title'",),
+        (
+            "catalogue/sources/fictional-notice-2021.yaml:7:3: error: carried_by: 缺少必填字段 'title' · missing required field 'title'",
+        ),
     ),
     Case(
         ("source.schema.json#/properties/carried_by additionalProperties",),
         NOTICE_2,
         CARRIER_NOTE,
         CARRIER_NOTE + "  colour: red\n",
-        ("catalogue/sources/fictional-notice-2021.yaml:11:3: error: carried_by.colour: unknown field 'colour'",),
+        (
+            "catalogue/sources/fictional-notice-2021.yaml:11:3: error: carried_by.colour: 没有 'colour' 这个字段 · unknown field 'colour'",
+        ),
     ),
     Case(
         ("source.schema.json#/properties/carried_by/properties/title maxLength",),
@@ -1789,7 +1957,7 @@ CASES: list[Case] = [
         CARRIER_TITLE,
         "  title: " + "题" * 501 + "\n",
         (
-            "catalogue/sources/fictional-notice-2021.yaml:7:10: error: carried_by.title: the text has 501 characters, more than the 500 allowed: shorten it",
+            "catalogue/sources/fictional-notice-2021.yaml:7:10: error: carried_by.title: 文字有 501 个字符，超过上限 500：请缩短 · the text has 501 characters, more than the 500 allowed: shorten it",
         ),
     ),
     Case(
@@ -1797,14 +1965,18 @@ CASES: list[Case] = [
         NOTICE_2,
         CARRIER_NOTE,
         "  note: 5\n",
-        ("catalogue/sources/fictional-notice-2021.yaml:10:9: error: carried_by.note: expected text, got the number 5",),
+        (
+            "catalogue/sources/fictional-notice-2021.yaml:10:9: error: carried_by.note: 应为文字，却是数字 5 · expected text, got the number 5",
+        ),
     ),
     Case(
         ("source.schema.json#/properties/carried_by/properties/note minLength",),
         NOTICE_2,
         CARRIER_NOTE,
         "  note: ''\n",
-        ("catalogue/sources/fictional-notice-2021.yaml:10:9: error: carried_by.note: '' should be non-empty",),
+        (
+            "catalogue/sources/fictional-notice-2021.yaml:10:9: error: carried_by.note: 文字不能是空的 · '' should be non-empty",
+        ),
     ),
     Case(
         ("source.schema.json#/properties/carried_by/properties/note maxLength",),
@@ -1812,7 +1984,7 @@ CASES: list[Case] = [
         CARRIER_NOTE,
         f"  note: {NOTE_2001}\n",
         (
-            "catalogue/sources/fictional-notice-2021.yaml:10:9: error: carried_by.note: the text has 2001 characters, more than the 2000 allowed: shorten it",
+            "catalogue/sources/fictional-notice-2021.yaml:10:9: error: carried_by.note: 文字有 2001 个字符，超过上限 2000：请缩短 · the text has 2001 characters, more than the 2000 allowed: shorten it",
         ),
     ),
     Case(
@@ -1821,7 +1993,7 @@ CASES: list[Case] = [
         OCCUPATIONS,
         "occupations: 9-99-99-99\n",
         (
-            "catalogue/certificates/fictional-gamma.yaml:25:14: error: occupations: expected a list, got the text '9-99-99-99'",
+            "catalogue/certificates/fictional-gamma.yaml:25:14: error: occupations: 应为列表，却是文字 '9-99-99-99' · expected a list, got the text '9-99-99-99'",
         ),
     ),
     Case(
@@ -1829,7 +2001,9 @@ CASES: list[Case] = [
         GAMMA,
         OCCUPATIONS,
         "occupations: []\n",
-        ("catalogue/certificates/fictional-gamma.yaml:25:14: error: occupations: [] should be non-empty",),
+        (
+            "catalogue/certificates/fictional-gamma.yaml:25:14: error: occupations: 列表不能是空的 · [] should be non-empty",
+        ),
     ),
     Case(
         (CERT + "/properties/occupations/items type",),
@@ -1837,7 +2011,7 @@ CASES: list[Case] = [
         OCCUPATIONS,
         "occupations: [9]\n",
         (
-            "catalogue/certificates/fictional-gamma.yaml:25:15: error: occupations[0]: expected a mapping (name: value), got the number 9",
+            "catalogue/certificates/fictional-gamma.yaml:25:15: error: occupations[0]: 应为映射（字段名: 值），却是数字 9 · expected a mapping (name: value), got the number 9",
         ),
     ),
     Case(
@@ -1845,28 +2019,36 @@ CASES: list[Case] = [
         GAMMA,
         "      zh: 虚构工种\n",
         "      zh: 虚构工种\n    colour: red\n",
-        ("catalogue/certificates/fictional-gamma.yaml:32:5: error: occupations[0].colour: unknown field 'colour'",),
+        (
+            "catalogue/certificates/fictional-gamma.yaml:32:5: error: occupations[0].colour: 没有 'colour' 这个字段 · unknown field 'colour'",
+        ),
     ),
     Case(
         (CERT + "/properties/occupations/items required code",),
         GAMMA,
         OCCUPATION_CODE,
         "  - \n",
-        ("catalogue/certificates/fictional-gamma.yaml:27:5: error: occupations[0]: missing required field 'code'",),
+        (
+            "catalogue/certificates/fictional-gamma.yaml:27:5: error: occupations[0]: 缺少必填字段 'code' · missing required field 'code'",
+        ),
     ),
     Case(
         (CERT + "/properties/occupations/items required name",),
         GAMMA,
         "    name:\n      zh: 虚构职业\n      en: Fictional occupation\n",
         "",
-        ("catalogue/certificates/fictional-gamma.yaml:26:5: error: occupations[0]: missing required field 'name'",),
+        (
+            "catalogue/certificates/fictional-gamma.yaml:26:5: error: occupations[0]: 缺少必填字段 'name' · missing required field 'name'",
+        ),
     ),
     Case(
         (CERT + "/properties/occupations/items required sources",),
         GAMMA,
         "    sources: [fictional-report]\nsources: [fictional-report]\n",
         "sources: [fictional-report]\n",
-        ("catalogue/certificates/fictional-gamma.yaml:26:5: error: occupations[0]: missing required field 'sources'",),
+        (
+            "catalogue/certificates/fictional-gamma.yaml:26:5: error: occupations[0]: 缺少必填字段 'sources' · missing required field 'sources'",
+        ),
     ),
     Case(
         (CERT + "/properties/occupations/items/properties/code pattern",),
@@ -1874,7 +2056,7 @@ CASES: list[Case] = [
         OCCUPATION_CODE,
         "  - code: 4-4-5-5\n",
         (
-            "catalogue/certificates/fictional-gamma.yaml:26:11: error: occupations[0].code: '4-4-5-5' is not an occupation code such as 4-04-05-05 (digit-two digits-two digits-two digits)",
+            "catalogue/certificates/fictional-gamma.yaml:26:11: error: occupations[0].code: '4-4-5-5' 的写法不对，应写成 4-04-05-05 这样 · '4-4-5-5' is not an occupation code such as 4-04-05-05 (digit-two digits-two digits-two digits)",
         ),
     ),
     Case(
@@ -1883,7 +2065,7 @@ CASES: list[Case] = [
         OCCUPATION_CODE,
         "  - code: 40405\n",
         (
-            "catalogue/certificates/fictional-gamma.yaml:26:11: error: occupations[0].code: expected text, got the number 40405",
+            "catalogue/certificates/fictional-gamma.yaml:26:11: error: occupations[0].code: 应为文字，却是数字 40405 · expected text, got the number 40405",
         ),
     ),
     Case(
@@ -1894,35 +2076,45 @@ CASES: list[Case] = [
         PAPER,
         "authors: [Fictional Author]\n",
         "",
-        ("catalogue/sources/fictional-paper.yaml:1:1: error: (top level): missing required field 'authors'",),
+        (
+            "catalogue/sources/fictional-paper.yaml:1:1: error: (top level): 缺少必填字段 'authors' · missing required field 'authors'",
+        ),
     ),
     Case(
         ("programme-event.schema.json# required id",),
         HANDOVER,
         "id: fictional-handover\n",
         "",
-        ("catalogue/programme-events/fictional-handover.yaml:1:1: error: (top level): missing required field 'id'",),
+        (
+            "catalogue/programme-events/fictional-handover.yaml:1:1: error: (top level): 缺少必填字段 'id' · missing required field 'id'",
+        ),
     ),
     Case(
         ("programme-event.schema.json# required name",),
         HANDOVER,
         "name:\n  zh: 虚构移交（测试用）\n  en: Fictional handover (for tests)\n",
         "",
-        ("catalogue/programme-events/fictional-handover.yaml:1:1: error: (top level): missing required field 'name'",),
+        (
+            "catalogue/programme-events/fictional-handover.yaml:1:1: error: (top level): 缺少必填字段 'name' · missing required field 'name'",
+        ),
     ),
     Case(
         ("programme-event.schema.json# required type",),
         HANDOVER,
         "type: transferred\n",
         "",
-        ("catalogue/programme-events/fictional-handover.yaml:1:1: error: (top level): missing required field 'type'",),
+        (
+            "catalogue/programme-events/fictional-handover.yaml:1:1: error: (top level): 缺少必填字段 'type' · missing required field 'type'",
+        ),
     ),
     Case(
         ("programme-event.schema.json# required date",),
         HANDOVER,
         "date: 2023\n",
         "",
-        ("catalogue/programme-events/fictional-handover.yaml:1:1: error: (top level): missing required field 'date'",),
+        (
+            "catalogue/programme-events/fictional-handover.yaml:1:1: error: (top level): 缺少必填字段 'date' · missing required field 'date'",
+        ),
     ),
     Case(
         ("programme-event.schema.json# required applies_to",),
@@ -1930,7 +2122,7 @@ CASES: list[Case] = [
         APPLIES,
         "",
         (
-            "catalogue/programme-events/fictional-handover.yaml:1:1: error: (top level): missing required field 'applies_to'",
+            "catalogue/programme-events/fictional-handover.yaml:1:1: error: (top level): 缺少必填字段 'applies_to' · missing required field 'applies_to'",
         ),
     ),
     Case(
@@ -1939,7 +2131,7 @@ CASES: list[Case] = [
         "details:\n  zh: 虚构证书移交虚构部门；日期只知年份。\n  en: The fictional certificates move to a fictional authority; only the year is known.\n",
         "",
         (
-            "catalogue/programme-events/fictional-handover.yaml:1:1: error: (top level): missing required field 'details'",
+            "catalogue/programme-events/fictional-handover.yaml:1:1: error: (top level): 缺少必填字段 'details' · missing required field 'details'",
         ),
     ),
     Case(
@@ -1948,7 +2140,7 @@ CASES: list[Case] = [
         "sources: [fictional-report]",
         "",
         (
-            "catalogue/programme-events/fictional-handover.yaml:1:1: error: (top level): missing required field 'sources'",
+            "catalogue/programme-events/fictional-handover.yaml:1:1: error: (top level): 缺少必填字段 'sources' · missing required field 'sources'",
         ),
     ),
     Case(
@@ -1956,7 +2148,9 @@ CASES: list[Case] = [
         HANDOVER,
         "type: transferred\n",
         "type: transferred\ncolour: red\n",
-        ("catalogue/programme-events/fictional-handover.yaml:6:1: error: colour: unknown field 'colour'",),
+        (
+            "catalogue/programme-events/fictional-handover.yaml:6:1: error: colour: 没有 'colour' 这个字段 · unknown field 'colour'",
+        ),
     ),
     Case(
         ("programme-event.schema.json#/properties/type enum",),
@@ -1964,7 +2158,7 @@ CASES: list[Case] = [
         "type: transferred",
         "type: transfered",
         (
-            "catalogue/programme-events/fictional-handover.yaml:5:7: error: type: 'transfered' is not one of: transferred; did you mean 'transferred'?",
+            "catalogue/programme-events/fictional-handover.yaml:5:7: error: type: 'transfered' 不是可选的值（transferred）：是不是 'transferred'？ · 'transfered' is not one of: transferred; did you mean 'transferred'?",
         ),
     ),
     Case(
@@ -1973,7 +2167,7 @@ CASES: list[Case] = [
         APPLIES,
         "applies_to: 3\n",
         (
-            "catalogue/programme-events/fictional-handover.yaml:8:13: error: applies_to: expected text or a list, got the number 3",
+            "catalogue/programme-events/fictional-handover.yaml:8:13: error: applies_to: 应为文字或列表，却是数字 3 · expected text or a list, got the number 3",
         ),
     ),
     Case(
@@ -1982,7 +2176,7 @@ CASES: list[Case] = [
         APPLIES,
         "applies_to: everything\n",
         (
-            "catalogue/programme-events/fictional-handover.yaml:8:13: error: applies_to: 'everything' is not all, or a list of certificate ids",
+            "catalogue/programme-events/fictional-handover.yaml:8:13: error: applies_to: 'everything' 的写法不对，应写成 all 这样 · 'everything' is not all, or a list of certificate ids",
         ),
     ),
     Case(
@@ -1990,7 +2184,9 @@ CASES: list[Case] = [
         HANDOVER,
         APPLIES,
         "applies_to: []\n",
-        ("catalogue/programme-events/fictional-handover.yaml:8:13: error: applies_to: [] should be non-empty",),
+        (
+            "catalogue/programme-events/fictional-handover.yaml:8:13: error: applies_to: 列表不能是空的 · [] should be non-empty",
+        ),
     ),
     Case(
         ("programme-event.schema.json#/properties/applies_to uniqueItems",),
@@ -1998,7 +2194,7 @@ CASES: list[Case] = [
         APPLIES,
         "applies_to: [fictional-eta, fictional-eta]\n",
         (
-            "catalogue/programme-events/fictional-handover.yaml:8:13: error: applies_to: the list repeats an item: keep each item once",
+            "catalogue/programme-events/fictional-handover.yaml:8:13: error: applies_to: 列表中有重复的项：每项只写一次 · the list repeats an item: keep each item once",
         ),
     ),
     Case(
@@ -2007,7 +2203,7 @@ CASES: list[Case] = [
         TOTALS,
         "totals: 12\n",
         (
-            "catalogue/programme-events/fictional-handover.yaml:13:9: error: totals: expected a mapping (name: value), got the number 12",
+            "catalogue/programme-events/fictional-handover.yaml:13:9: error: totals: 应为映射（字段名: 值），却是数字 12 · expected a mapping (name: value), got the number 12",
         ),
     ),
     Case(
@@ -2015,7 +2211,9 @@ CASES: list[Case] = [
         HANDOVER,
         TOTALS,
         "totals: {certificates: 12, organizations: 5, colour: red}\n",
-        ("catalogue/programme-events/fictional-handover.yaml:13:46: error: totals.colour: unknown field 'colour'",),
+        (
+            "catalogue/programme-events/fictional-handover.yaml:13:46: error: totals.colour: 没有 'colour' 这个字段 · unknown field 'colour'",
+        ),
     ),
     Case(
         ("programme-event.schema.json#/properties/totals/properties/certificates type",),
@@ -2023,7 +2221,7 @@ CASES: list[Case] = [
         TOTALS,
         "totals: {certificates: twelve, organizations: 5}\n",
         (
-            "catalogue/programme-events/fictional-handover.yaml:13:24: error: totals.certificates: expected a whole number, got the text 'twelve'",
+            "catalogue/programme-events/fictional-handover.yaml:13:24: error: totals.certificates: 应为整数，却是文字 'twelve' · expected a whole number, got the text 'twelve'",
         ),
     ),
     Case(
@@ -2032,7 +2230,7 @@ CASES: list[Case] = [
         TOTALS,
         "totals: {certificates: 0, organizations: 5}\n",
         (
-            "catalogue/programme-events/fictional-handover.yaml:13:24: error: totals.certificates: 0 is less than the minimum of 1",
+            "catalogue/programme-events/fictional-handover.yaml:13:24: error: totals.certificates: 0 小于最小值 1 · 0 is less than the minimum of 1",
         ),
     ),
     Case(
@@ -2041,7 +2239,7 @@ CASES: list[Case] = [
         TOTALS,
         "totals: {certificates: 12, organizations: 5.5}\n",
         (
-            "catalogue/programme-events/fictional-handover.yaml:13:43: error: totals.organizations: expected a whole number, got the number 5.5",
+            "catalogue/programme-events/fictional-handover.yaml:13:43: error: totals.organizations: 应为整数，却是数字 5.5 · expected a whole number, got the number 5.5",
         ),
     ),
     Case(
@@ -2050,7 +2248,7 @@ CASES: list[Case] = [
         TOTALS,
         "totals: {certificates: 12, organizations: 0}\n",
         (
-            "catalogue/programme-events/fictional-handover.yaml:13:43: error: totals.organizations: 0 is less than the minimum of 1",
+            "catalogue/programme-events/fictional-handover.yaml:13:43: error: totals.organizations: 0 小于最小值 1 · 0 is less than the minimum of 1",
         ),
     ),
     Case(
@@ -2058,77 +2256,85 @@ CASES: list[Case] = [
         SYN,
         "editorial: true\n",
         "",
-        ("catalogue/synonyms.yaml:2:1: error: (top level): missing required field 'editorial'",),
+        (
+            "catalogue/synonyms.yaml:2:1: error: (top level): 缺少必填字段 'editorial' · missing required field 'editorial'",
+        ),
     ),
     Case(
         ("synonyms.schema.json# required synonyms",),
         SYN,
         SYN_LIST,
         "",
-        ("catalogue/synonyms.yaml:2:1: error: (top level): missing required field 'synonyms'",),
+        (
+            "catalogue/synonyms.yaml:2:1: error: (top level): 缺少必填字段 'synonyms' · missing required field 'synonyms'",
+        ),
     ),
     Case(
         ("synonyms.schema.json# additionalProperties",),
         SYN,
         "editorial: true\n",
         "editorial: true\ncolour: red\n",
-        ("catalogue/synonyms.yaml:3:1: error: colour: unknown field 'colour'",),
+        ("catalogue/synonyms.yaml:3:1: error: colour: 没有 'colour' 这个字段 · unknown field 'colour'",),
     ),
     Case(
         ("synonyms.schema.json#/properties/editorial const",),
         SYN,
         "editorial: true",
         "editorial: false",
-        ("catalogue/synonyms.yaml:2:12: error: editorial: True was expected",),
+        ("catalogue/synonyms.yaml:2:12: error: editorial: 应为 true · True was expected",),
     ),
     Case(
         ("synonyms.schema.json#/properties/synonyms type",),
         SYN,
         SYN_LIST,
         "synonyms: 假想\n",
-        ("catalogue/synonyms.yaml:3:11: error: synonyms: expected a list, got the text '假想'",),
+        (
+            "catalogue/synonyms.yaml:3:11: error: synonyms: 应为列表，却是文字 '假想' · expected a list, got the text '假想'",
+        ),
     ),
     Case(
         ("synonyms.schema.json#/properties/synonyms minItems",),
         SYN,
         SYN_LIST,
         "synonyms: []\n",
-        ("catalogue/synonyms.yaml:3:11: error: synonyms: [] should be non-empty",),
+        ("catalogue/synonyms.yaml:3:11: error: synonyms: 列表不能是空的 · [] should be non-empty",),
     ),
     Case(
         ("synonyms.schema.json#/properties/synonyms/items type",),
         SYN,
         "synonyms:\n",
         "synonyms:\n  - 假想\n",
-        ("catalogue/synonyms.yaml:4:5: error: synonyms[0]: expected a mapping (name: value), got the text '假想'",),
+        (
+            "catalogue/synonyms.yaml:4:5: error: synonyms[0]: 应为映射（字段名: 值），却是文字 '假想' · expected a mapping (name: value), got the text '假想'",
+        ),
     ),
     Case(
         ("synonyms.schema.json#/properties/synonyms/items required query",),
         SYN,
         "  - query: 假想\n    finds: [虚构]\n",
         "  - finds: [虚构]\n",
-        ("catalogue/synonyms.yaml:4:5: error: synonyms[0]: missing required field 'query'",),
+        ("catalogue/synonyms.yaml:4:5: error: synonyms[0]: 缺少必填字段 'query' · missing required field 'query'",),
     ),
     Case(
         ("synonyms.schema.json#/properties/synonyms/items required finds",),
         SYN,
         "  - query: 假想\n    finds: [虚构]\n",
         "  - query: 假想\n",
-        ("catalogue/synonyms.yaml:4:5: error: synonyms[0]: missing required field 'finds'",),
+        ("catalogue/synonyms.yaml:4:5: error: synonyms[0]: 缺少必填字段 'finds' · missing required field 'finds'",),
     ),
     Case(
         ("synonyms.schema.json#/properties/synonyms/items additionalProperties",),
         SYN,
         "    finds: [虚构]\n",
         "    finds: [虚构]\n    colour: red\n",
-        ("catalogue/synonyms.yaml:6:5: error: synonyms[0].colour: unknown field 'colour'",),
+        ("catalogue/synonyms.yaml:6:5: error: synonyms[0].colour: 没有 'colour' 这个字段 · unknown field 'colour'",),
     ),
     Case(
         ("synonyms.schema.json#/properties/synonyms/items/properties/query type",),
         SYN,
         "query: 假想",
         "query: [假想]",
-        ("catalogue/synonyms.yaml:4:12: error: synonyms[0].query: expected text, got a list",),
+        ("catalogue/synonyms.yaml:4:12: error: synonyms[0].query: 应为文字，却是列表 · expected text, got a list",),
     ),
     Case(
         ("synonyms.schema.json#/properties/synonyms/items/properties/query maxLength",),
@@ -2136,7 +2342,7 @@ CASES: list[Case] = [
         "query: 假想",
         "query: 字字字字字字字字字字字字字字字字字字字字字",
         (
-            "catalogue/synonyms.yaml:4:12: error: synonyms[0].query: the text has 21 characters, more than the 20 allowed: shorten it",
+            "catalogue/synonyms.yaml:4:12: error: synonyms[0].query: 文字有 21 个字符，超过上限 20：请缩短 · the text has 21 characters, more than the 20 allowed: shorten it",
         ),
     ),
     Case(
@@ -2145,7 +2351,7 @@ CASES: list[Case] = [
         "query: 假想",
         'query: "假 想"',
         (
-            "catalogue/synonyms.yaml:4:12: error: synonyms[0].query: '假 想' is not one word without spaces, such as 电商",
+            "catalogue/synonyms.yaml:4:12: error: synonyms[0].query: '假 想' 的写法不对，应写成 电商 这样 · '假 想' is not one word without spaces, such as 电商",
         ),
     ),
     Case(
@@ -2153,28 +2359,32 @@ CASES: list[Case] = [
         SYN,
         "finds: [虚构]",
         "finds: 虚构",
-        ("catalogue/synonyms.yaml:5:12: error: synonyms[0].finds: expected a list, got the text '虚构'",),
+        (
+            "catalogue/synonyms.yaml:5:12: error: synonyms[0].finds: 应为列表，却是文字 '虚构' · expected a list, got the text '虚构'",
+        ),
     ),
     Case(
         ("synonyms.schema.json#/properties/synonyms/items/properties/finds minItems",),
         SYN,
         "finds: [虚构]",
         "finds: []",
-        ("catalogue/synonyms.yaml:5:12: error: synonyms[0].finds: [] should be non-empty",),
+        ("catalogue/synonyms.yaml:5:12: error: synonyms[0].finds: 列表不能是空的 · [] should be non-empty",),
     ),
     Case(
         ("synonyms.schema.json#/properties/synonyms/items/properties/finds uniqueItems",),
         SYN,
         "finds: [虚构]",
         "finds: [虚构, 虚构]",
-        ("catalogue/synonyms.yaml:5:12: error: synonyms[0].finds: the list repeats an item: keep each item once",),
+        (
+            "catalogue/synonyms.yaml:5:12: error: synonyms[0].finds: 列表中有重复的项：每项只写一次 · the list repeats an item: keep each item once",
+        ),
     ),
     Case(
         ("synonyms.schema.json#/properties/synonyms/items/properties/finds/items type",),
         SYN,
         "finds: [虚构]",
         "finds: [[虚构]]",
-        ("catalogue/synonyms.yaml:5:13: error: synonyms[0].finds[0]: expected text, got a list",),
+        ("catalogue/synonyms.yaml:5:13: error: synonyms[0].finds[0]: 应为文字，却是列表 · expected text, got a list",),
     ),
     Case(
         ("synonyms.schema.json#/properties/synonyms/items/properties/finds/items maxLength",),
@@ -2182,7 +2392,7 @@ CASES: list[Case] = [
         "finds: [虚构]",
         "finds: [字字字字字字字字字字字字字字字字字字字字字]",
         (
-            "catalogue/synonyms.yaml:5:13: error: synonyms[0].finds[0]: the text has 21 characters, more than the 20 allowed: shorten it",
+            "catalogue/synonyms.yaml:5:13: error: synonyms[0].finds[0]: 文字有 21 个字符，超过上限 20：请缩短 · the text has 21 characters, more than the 20 allowed: shorten it",
         ),
     ),
     Case(
@@ -2191,7 +2401,7 @@ CASES: list[Case] = [
         "finds: [虚构]",
         'finds: ["虚 构"]',
         (
-            "catalogue/synonyms.yaml:5:13: error: synonyms[0].finds[0]: '虚 构' is not one word without spaces, such as 电子商务",
+            "catalogue/synonyms.yaml:5:13: error: synonyms[0].finds[0]: '虚 构' 的写法不对 · '虚 构' is not one word without spaces, such as 电子商务",
         ),
     ),
 ]

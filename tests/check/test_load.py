@@ -38,56 +38,59 @@ def test_the_shipped_catalogue_is_valid():
     [
         (
             "id: x\ntitle: [unclosed\n",
-            "catalogue/sources/broken.yaml:3:1: error: YAML syntax error: did not find expected ',' or ']'",
+            "catalogue/sources/broken.yaml:3:1: error: YAML 语法错误 · YAML syntax error: did not find expected ',' or ']'",
         ),
         (
             "id: x\n  title: wrong indent\n",
-            "catalogue/sources/broken.yaml:2:8: error: YAML syntax error: mapping values are not allowed in this context (check this line's indentation, or put quotes around a value that contains ': ')",
+            "catalogue/sources/broken.yaml:2:3: error: 缩进没有对齐：这一行缩进 2 个空格，这一层应缩进 0 个空格 · the indentation does not line up: this line has 2 spaces, its block expects 0",
         ),
         (
             "id: x\nkind:\n\tpaper\n",
-            "catalogue/sources/broken.yaml:3:1: error: tab character in the indentation: indent with spaces",
+            "catalogue/sources/broken.yaml:3:1: error: 缩进里有制表符（Tab）：请用空格缩进 · tab character in the indentation: indent with spaces",
         ),
         (
             "id: x\ntitle: a\nid: y\n",
-            "catalogue/sources/broken.yaml:3:1: error: duplicate key 'id' (first given on line 1): keep one",
+            "catalogue/sources/broken.yaml:3:1: error: 字段 'id' 重复（第一次出现在第 1 行）：只保留一个 · duplicate key 'id' (first given on line 1): keep one",
         ),
         (
             "",
-            "catalogue/sources/broken.yaml:1:1: error: the file is empty: it must hold a mapping of field names to values",
+            "catalogue/sources/broken.yaml:1:1: error: 文件是空的：应写成“字段名: 值”的映射 · the file is empty: it must hold a mapping of field names to values",
         ),
         (
             "# only a comment\n",
-            "catalogue/sources/broken.yaml:1:1: error: the file is empty: it must hold a mapping of field names to values",
+            "catalogue/sources/broken.yaml:1:1: error: 文件是空的：应写成“字段名: 值”的映射 · the file is empty: it must hold a mapping of field names to values",
         ),
         (
             "- id: x\n",
-            "catalogue/sources/broken.yaml:1:1: error: the file must hold a mapping of field names to values (name: value), not a list",
+            "catalogue/sources/broken.yaml:1:1: error: 文件应是“字段名: 值”的映射，而不是列表 · the file must hold a mapping of field names to values (name: value), not a list",
         ),
         (
             "just text\n",
-            "catalogue/sources/broken.yaml:1:1: error: the file must hold a mapping of field names to values (name: value), not a single value",
+            "catalogue/sources/broken.yaml:1:1: error: 文件应是“字段名: 值”的映射，而不是单个值 · the file must hold a mapping of field names to values (name: value), not a single value",
         ),
         (
             "id: x\n---\nid: y\n",
-            "catalogue/sources/broken.yaml:2:1: error: YAML syntax error: expected a single document in the stream, but found another document",
+            "catalogue/sources/broken.yaml:2:1: error: YAML 语法错误 · YAML syntax error: expected a single document in the stream, but found another document",
         ),
         (
             "id: &a x\ntitle: *a\n",
-            "catalogue/sources/broken.yaml:1:5: error: anchors (&a) are not allowed: write each value out in full",
+            "catalogue/sources/broken.yaml:1:5: error: 不能使用锚点（&a）：请把每个值完整写出 · anchors (&a) are not allowed: write each value out in full",
         ),
-        ("id: x\n<<: {title: y}\n", "catalogue/sources/broken.yaml:2:1: error: keys must be plain field names"),
+        (
+            "id: x\n<<: {title: y}\n",
+            "catalogue/sources/broken.yaml:2:1: error: 字段名必须是普通的名字 · keys must be plain field names",
+        ),
         (
             "id: !!python/object/apply:os.system ['true']\n",
-            "catalogue/sources/broken.yaml:1:5: error: the tag !!python/object/apply:os.system is not allowed: write plain values without tags",
+            "catalogue/sources/broken.yaml:1:5: error: 不能使用标签 !!python/object/apply:os.system：请直接写值，不加标签 · the tag !!python/object/apply:os.system is not allowed: write plain values without tags",
         ),
         (
             "id: !custom x\n",
-            "catalogue/sources/broken.yaml:1:5: error: the tag !custom is not allowed: write plain values without tags",
+            "catalogue/sources/broken.yaml:1:5: error: 不能使用标签 !custom：请直接写值，不加标签 · the tag !custom is not allowed: write plain values without tags",
         ),
         (
             "id: !!int abc\n",
-            "catalogue/sources/broken.yaml:1:5: error: the value 'abc' cannot be read as !!int: remove the tag or fix the value",
+            "catalogue/sources/broken.yaml:1:5: error: 值 'abc' 不能读作 !!int：去掉标签或改正值 · the value 'abc' cannot be read as !!int: remove the tag or fix the value",
         ),
         ("id: x\nnested: " + "[" * 40 + "]" * 40 + "\n", "catalogue/sources/broken.yaml:2:"),
     ],
@@ -134,7 +137,10 @@ def test_an_alias_bomb_fails_fast(catalogue):
         timeout=60,
     )
     assert result.returncode == 1
-    assert "catalogue/sources/bomb.yaml:1:5: error: anchors (&a0) are not allowed" in result.stdout
+    assert (
+        "catalogue/sources/bomb.yaml:1:5: error: 不能使用锚点（&a0）：请把每个值完整写出 · anchors (&a0) are not allowed"
+        in result.stdout
+    )
     assert "Traceback" not in result.stderr
 
 
@@ -149,7 +155,10 @@ def test_deeply_nested_flow_collections_do_not_crash_the_parser(catalogue):
         timeout=60,
     )
     assert result.returncode == 1
-    assert "catalogue/sources/deep.yaml:1:36: error: the data is nested more than 32 levels deep" in result.stdout
+    assert (
+        "catalogue/sources/deep.yaml:1:36: error: 数据嵌套超过 32 层 · the data is nested more than 32 levels deep"
+        in result.stdout
+    )
 
 
 @pytest.mark.parametrize(
@@ -157,13 +166,16 @@ def test_deeply_nested_flow_collections_do_not_crash_the_parser(catalogue):
     [
         (
             "id: x\ntitle: caf\xe9\n".encode("latin-1"),
-            "catalogue/sources/bytes.yaml:2:11: error: the file is not valid UTF-8 (byte 0xe9): save it as UTF-8",
+            "catalogue/sources/bytes.yaml:2:11: error: 文件不是有效的 UTF-8（字节 0xe9，也许保存成了 GBK）：请另存为 UTF-8 · the file is not valid UTF-8 (byte 0xe9): save it as UTF-8",
         ),
         (
             "id: x\n".encode("utf-16"),
-            "catalogue/sources/bytes.yaml:1:1: error: the file is saved as UTF-16 or UTF-32: save it as UTF-8",
+            "catalogue/sources/bytes.yaml:1:1: error: 文件保存成了 UTF-16 或 UTF-32：请另存为 UTF-8 · the file is saved as UTF-16 or UTF-32: save it as UTF-8",
         ),
-        (b"id: x\ntitle: a\x00b\n", "catalogue/sources/bytes.yaml:2:1: error: the file contains NUL bytes"),
+        (
+            b"id: x\ntitle: a\x00b\n",
+            "catalogue/sources/bytes.yaml:2:1: error: 文件含有 NUL 字节，不是文本文件：请另存为 UTF-8 文本 · the file contains NUL bytes",
+        ),
     ],
     ids=["latin-1", "utf-16", "nul"],
 )
@@ -181,14 +193,14 @@ def test_a_utf8_byte_order_mark_is_accepted(catalogue):
 def test_a_file_over_one_mebibyte_is_refused_unread(catalogue):
     write(catalogue, "sources/huge.yaml", "id: huge\nnote: '" + "x" * (1024 * 1024) + "'\n")
     assert only_problem(catalogue) == (
-        "catalogue/sources/huge.yaml:1:1: error: the file is 1,048,594 bytes; the limit is 1,048,576 (1 MiB): split it or shorten it"
+        "catalogue/sources/huge.yaml:1:1: error: 文件有 1,048,594 字节，上限是 1,048,576（1 MiB）：请拆分或缩短 · the file is 1,048,594 bytes; the limit is 1,048,576 (1 MiB): split it or shorten it"
     )
 
 
 def test_symbolic_links_are_refused(catalogue):
     os.symlink(catalogue / "sources" / "fictional-paper.yaml", catalogue / "sources" / "linked.yaml")
     assert only_problem(catalogue) == (
-        "catalogue/sources/linked.yaml:1:1: error: symbolic links are not allowed in catalogue/: replace the link with the file itself"
+        "catalogue/sources/linked.yaml:1:1: error: catalogue/ 里不能有符号链接：请用文件本身替换链接 · symbolic links are not allowed in catalogue/: replace the link with the file itself"
     )
 
 
@@ -197,19 +209,19 @@ def test_symbolic_links_are_refused(catalogue):
     [
         (
             "sources/notes.txt",
-            "catalogue/sources/notes.txt:1:1: error: unexpected file in catalogue/sources/: only .yaml files belong here",
+            "catalogue/sources/notes.txt:1:1: error: catalogue/sources/ 里只放 .yaml 文件 · unexpected file in catalogue/sources/: only .yaml files belong here",
         ),
         (
             "sources/other.yml",
-            "catalogue/sources/other.yml:1:1: error: rename this file to other.yaml: catalogue files end in .yaml",
+            "catalogue/sources/other.yml:1:1: error: 请把文件改名为 other.yaml：目录文件以 .yaml 结尾 · rename this file to other.yaml: catalogue files end in .yaml",
         ),
         (
             "readme.md",
-            "catalogue/readme.md:1:1: error: unexpected file in catalogue/: only certificates/, organizations/, sources/, batches/, programme-events/, fields.yaml, majors.yaml, synonyms.yaml belong here",
+            "catalogue/readme.md:1:1: error: catalogue/ 里不应有这个文件：这里只放 certificates/, organizations/, sources/, batches/, programme-events/, fields.yaml, majors.yaml, synonyms.yaml · unexpected file in catalogue/: only certificates/, organizations/, sources/, batches/, programme-events/, fields.yaml, majors.yaml, synonyms.yaml belong here",
         ),
         (
             "drafts/x.yaml",
-            "catalogue/drafts:1:1: error: unexpected folder in catalogue/: only certificates/, organizations/, sources/, batches/, programme-events/, fields.yaml, majors.yaml, synonyms.yaml belong here",
+            "catalogue/drafts:1:1: error: catalogue/ 里不应有这个文件夹：这里只放 certificates/, organizations/, sources/, batches/, programme-events/, fields.yaml, majors.yaml, synonyms.yaml · unexpected folder in catalogue/: only certificates/, organizations/, sources/, batches/, programme-events/, fields.yaml, majors.yaml, synonyms.yaml belong here",
         ),
     ],
 )

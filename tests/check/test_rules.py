@@ -16,8 +16,7 @@ def test_the_id_must_equal_the_file_name(catalogue):
     assert problems_after(
         catalogue, "certificates/fictional-kappa.yaml", "id: fictional-kappa", "id: fictional-kapa"
     ) == [
-        "catalogue/certificates/fictional-kappa.yaml:1:5: error: id: 'fictional-kapa' must equal the file name 'fictional-kappa': "
-        "rename the file to fictional-kapa.yaml or set id: fictional-kappa",
+        "catalogue/certificates/fictional-kappa.yaml:1:5: error: id: 'fictional-kapa' 应与文件名 'fictional-kappa' 相同：把文件改名为 fictional-kapa.yaml，或写 id: fictional-kappa · 'fictional-kapa' must equal the file name 'fictional-kappa': rename the file to fictional-kapa.yaml or set id: fictional-kappa",
     ]
 
 
@@ -28,50 +27,43 @@ def test_the_id_must_equal_the_file_name(catalogue):
             "certificates/fictional-kappa.yaml",
             "organization: fictional-org-a",
             "organization: fictional-org-c",
-            "catalogue/certificates/fictional-kappa.yaml:5:15: error: organization: no organization file has the id 'fictional-org-c' "
-            "(add catalogue/organizations/fictional-org-c.yaml or fix the id); did you mean 'fictional-org-b'?",
+            "catalogue/certificates/fictional-kappa.yaml:5:15: error: organization: 找不到 id 为 'fictional-org-c' 的 organization file（新建 catalogue/organizations/fictional-org-c.yaml，或改正 id）：是不是 'fictional-org-b'？ · no organization file has the id 'fictional-org-c' (add catalogue/organizations/fictional-org-c.yaml or fix the id); did you mean 'fictional-org-b'?",
         ),
         (
             "certificates/fictional-kappa.yaml",
             "batch: batch-2",
             "batch: batch-3",
-            "catalogue/certificates/fictional-kappa.yaml:6:8: error: batch: no batch file has the id 'batch-3' "
-            "(add catalogue/batches/batch-3.yaml or fix the id); did you mean 'batch-2'?",
+            "catalogue/certificates/fictional-kappa.yaml:6:8: error: batch: 找不到 id 为 'batch-3' 的 batch file（新建 catalogue/batches/batch-3.yaml，或改正 id）：是不是 'batch-2'？ · no batch file has the id 'batch-3' (add catalogue/batches/batch-3.yaml or fix the id); did you mean 'batch-2'?",
         ),
         (
             "certificates/fictional-kappa.yaml",
             "fields: [electronics-information]",
             "fields: [electronic-information]",
-            "catalogue/certificates/fictional-kappa.yaml:7:10: error: fields[0]: no fields has the id 'electronic-information' "
-            "(add it to catalogue/fields.yaml or fix the id); did you mean 'electronics-information'?",
+            "catalogue/certificates/fictional-kappa.yaml:7:10: error: fields[0]: 找不到 id 为 'electronic-information' 的 fields（把它加到 catalogue/fields.yaml，或改正 id）：是不是 'electronics-information'？ · no fields has the id 'electronic-information' (add it to catalogue/fields.yaml or fix the id); did you mean 'electronics-information'?",
         ),
         (
             "certificates/fictional-alpha.yaml",
             'major: "860301"',
             'major: "860310"',
-            "catalogue/certificates/fictional-alpha.yaml:9:12: error: related_majors[0].major: no majors has the id '860310' "
-            "(add it to catalogue/majors.yaml or fix the id); did you mean '860301'?",
+            "catalogue/certificates/fictional-alpha.yaml:9:12: error: related_majors[0].major: 找不到 id 为 '860310' 的 majors（把它加到 catalogue/majors.yaml，或改正 id）：是不是 '860301'？ · no majors has the id '860310' (add it to catalogue/majors.yaml or fix the id); did you mean '860301'?",
         ),
         (
             "certificates/fictional-alpha.yaml",
             "certificate: fictional-beta",
             "certificate: fictional-betta",
-            "catalogue/certificates/fictional-alpha.yaml:33:22: error: history[0].successors[0].certificate: no certificate file has the id "
-            "'fictional-betta' (add catalogue/certificates/fictional-betta.yaml or fix the id); did you mean 'fictional-beta'?",
+            "catalogue/certificates/fictional-alpha.yaml:33:22: error: history[0].successors[0].certificate: 找不到 id 为 'fictional-betta' 的 certificate file（新建 catalogue/certificates/fictional-betta.yaml，或改正 id）：是不是 'fictional-beta'？ · no certificate file has the id 'fictional-betta' (add catalogue/certificates/fictional-betta.yaml or fix the id); did you mean 'fictional-beta'?",
         ),
         (
             "certificates/fictional-kappa.yaml",
             "    sources: [fictional-report]",
             "    sources: [fictional-reprot]",
-            "catalogue/certificates/fictional-kappa.yaml:10:15: error: pilot_institutions[0].sources[0]: no source file has the id "
-            "'fictional-reprot' (add catalogue/sources/fictional-reprot.yaml or fix the id); did you mean 'fictional-report'?",
+            "catalogue/certificates/fictional-kappa.yaml:10:15: error: pilot_institutions[0].sources[0]: 找不到 id 为 'fictional-reprot' 的 source file（新建 catalogue/sources/fictional-reprot.yaml，或改正 id）：是不是 'fictional-report'？ · no source file has the id 'fictional-reprot' (add catalogue/sources/fictional-reprot.yaml or fix the id); did you mean 'fictional-report'?",
         ),
         (
             "certificates/fictional-iota.yaml",
             "previous_organization: fictional-org-b",
             "previous_organization: fictional-org-z",
-            "catalogue/certificates/fictional-iota.yaml:14:28: error: history[0].previous_organization: no organization file has the id "
-            "'fictional-org-z' (add catalogue/organizations/fictional-org-z.yaml or fix the id); did you mean 'fictional-org-b'?",
+            "catalogue/certificates/fictional-iota.yaml:14:28: error: history[0].previous_organization: 找不到 id 为 'fictional-org-z' 的 organization file（新建 catalogue/organizations/fictional-org-z.yaml，或改正 id）：是不是 'fictional-org-b'？ · no organization file has the id 'fictional-org-z' (add catalogue/organizations/fictional-org-z.yaml or fix the id); did you mean 'fictional-org-b'?",
         ),
     ],
     ids=["organization", "batch", "field", "major", "successor", "source", "previous-organization"],
@@ -97,8 +89,7 @@ def test_a_replacement_cycle_is_refused(catalogue):
     code, lines = run_check(catalogue)
     assert code == 1
     assert lines == [
-        "catalogue/certificates/fictional-alpha.yaml:33:7: error: history[0].successors: replacement cycle "
-        "fictional-alpha → fictional-beta → fictional-gamma → fictional-alpha: a certificate cannot end up replacing itself",
+        "catalogue/certificates/fictional-alpha.yaml:33:7: error: history[0].successors: 替代关系绕成了一个圈 fictional-alpha → fictional-beta → fictional-gamma → fictional-alpha：证书最终不能替代它自己 · replacement cycle fictional-alpha → fictional-beta → fictional-gamma → fictional-alpha: a certificate cannot end up replacing itself",
     ]
 
 
@@ -106,7 +97,7 @@ def test_a_certificate_cannot_succeed_itself(catalogue):
     assert problems_after(
         catalogue, "certificates/fictional-delta.yaml", "certificate: fictional-zeta", "certificate: fictional-delta"
     ) == [
-        "catalogue/certificates/fictional-delta.yaml:12:22: error: history[0].successors[0].certificate: a certificate cannot succeed itself",
+        "catalogue/certificates/fictional-delta.yaml:12:22: error: history[0].successors[0].certificate: 证书不能替代它自己 · a certificate cannot succeed itself",
     ]
 
 
@@ -116,22 +107,22 @@ def test_a_certificate_cannot_succeed_itself(catalogue):
         (
             "date: 2022-03-03\n    successors",
             "date: 2021-05\n    successors",
-            "catalogue/certificates/fictional-beta.yaml:12:11: error: history[1].date: 2021-05 is earlier than the event before it (2021-06-01): list events oldest first",
+            "catalogue/certificates/fictional-beta.yaml:12:11: error: history[1].date: 2021-05 早于前一个事件（2021-06-01）：事件按时间先后排列，最早的在前 · 2021-05 is earlier than the event before it (2021-06-01): list events oldest first",
         ),
         (
             "date: 2022-03-03\n    successors",
             "date: 2027-01\n    successors",
-            "catalogue/certificates/fictional-beta.yaml:12:11: error: history[1].date: 2027-01 is in the future (today is 2026-11-22)",
+            "catalogue/certificates/fictional-beta.yaml:12:11: error: history[1].date: 2027-01 是将来的日期（今天是 2026-11-22） · 2027-01 is in the future (today is 2026-11-22)",
         ),
         (
             "date: 2022-03-03\n    successors",
             "date: 2022-02-30\n    successors",
-            "catalogue/certificates/fictional-beta.yaml:12:11: error: history[1].date: 2022-02-30 is not a real date",
+            "catalogue/certificates/fictional-beta.yaml:12:11: error: history[1].date: 2022-02-30 不是真实存在的日期 · 2022-02-30 is not a real date",
         ),
         (
             "date: 2022-03-03\n    successors",
             "date: 2022-13\n    successors",
-            "catalogue/certificates/fictional-beta.yaml:12:11: error: history[1].date: 2022-13 is not a real date",
+            "catalogue/certificates/fictional-beta.yaml:12:11: error: history[1].date: 2022-13 不是真实存在的日期 · 2022-13 is not a real date",
         ),
     ],
     ids=["out-of-order", "future", "february-30", "month-13"],
@@ -153,13 +144,13 @@ def test_same_month_dates_at_different_precision_are_in_order(catalogue):
 
 def test_an_event_cannot_precede_the_batch_that_introduced_the_certificate(catalogue):
     assert problems_after(catalogue, "certificates/fictional-eta.yaml", "date: 2021-09", "date: 2019-12") == [
-        "catalogue/certificates/fictional-eta.yaml:10:11: error: history[0].date: 2019-12 is before the certificate's introduction with batch-1 (2020-01)",
+        "catalogue/certificates/fictional-eta.yaml:10:11: error: history[0].date: 2019-12 早于证书随 batch-1 推出的日期（2020-01） · 2019-12 is before the certificate's introduction with batch-1 (2020-01)",
     ]
 
 
 def test_pilot_counts_are_added_oldest_first(catalogue):
     assert problems_after(catalogue, "certificates/fictional-alpha.yaml", "as_of: 2021\n", "as_of: 2019\n") == [
-        "catalogue/certificates/fictional-alpha.yaml:24:12: error: pilot_institutions[1].as_of: 2019 is earlier than the count before it (2020-03): add new counts at the end",
+        "catalogue/certificates/fictional-alpha.yaml:24:12: error: pilot_institutions[1].as_of: 2019 早于前一个统计（2020-03）：新的统计加在最后 · 2019 is earlier than the count before it (2020-03): add new counts at the end",
     ]
 
 
@@ -170,25 +161,25 @@ def test_pilot_counts_are_added_oldest_first(catalogue):
             "certificates/fictional-eta.yaml",
             "sources: [fictional-notice-2021]\nsources:",
             "sources: [fictional-notice-2021]\n  - type: renamed\n    date: 2022\n    previous_name: {zh: 旧}\n    sources: [fictional-report]\nsources:",
-            "catalogue/certificates/fictional-eta.yaml:15:11: error: history[1].type: 'renamed' cannot follow: the certificate was already withdrawn (history[0])",
+            "catalogue/certificates/fictional-eta.yaml:15:11: error: history[1].type: 'renamed' 不能接在这里：证书已经 withdrawn（history[0]） · 'renamed' cannot follow: the certificate was already withdrawn (history[0])",
         ),
         (
             "certificates/fictional-kappa.yaml",
             "sources: [fictional-report]\nsources:",
             "sources: [fictional-report]\nhistory:\n  - type: reinstated\n    date: 2022\n    sources: [fictional-report]\nsources:",
-            "catalogue/certificates/fictional-kappa.yaml:12:11: error: history[0].type: 'reinstated' cannot follow: only a suspended certificate can be reinstated",
+            "catalogue/certificates/fictional-kappa.yaml:12:11: error: history[0].type: 'reinstated' 不能接在这里：只有暂停（suspended）的证书才能恢复 · 'reinstated' cannot follow: only a suspended certificate can be reinstated",
         ),
         (
             "certificates/fictional-kappa.yaml",
             "sources: [fictional-report]\nsources:",
             "sources: [fictional-report]\nhistory:\n  - type: introduced\n    date: 2022\n    sources: [fictional-report]\nsources:",
-            "catalogue/certificates/fictional-kappa.yaml:12:11: error: history[0].type: the certificate was introduced with batch-2; remove this event (the batch's announcement is the introduction)",
+            "catalogue/certificates/fictional-kappa.yaml:12:11: error: history[0].type: 证书随 batch-2 推出：删去这个事件（批次的公布就是推出） · the certificate was introduced with batch-2; remove this event (the batch's announcement is the introduction)",
         ),
         (
             "certificates/fictional-iota.yaml",
             "type: reinstated",
             "type: suspended",
-            "catalogue/certificates/fictional-iota.yaml:19:11: error: history[2].type: 'suspended' cannot follow: a suspended certificate cannot be suspended",
+            "catalogue/certificates/fictional-iota.yaml:19:11: error: history[2].type: 'suspended' 不能接在这里：suspended 状态的证书不能再 suspended · 'suspended' cannot follow: a suspended certificate cannot be suspended",
         ),
     ],
     ids=["after-withdrawal", "reinstated-without-suspension", "introduced-twice", "suspended-twice"],
@@ -199,23 +190,21 @@ def test_history_must_read_as_a_possible_life(catalogue, relative, old, new, exp
 
 def test_a_batch_cannot_hold_more_certificates_than_announced(catalogue):
     assert problems_after(catalogue, "batches/batch-1.yaml", "  certificates: 8", "  certificates: 5") == [
-        "catalogue/batches/batch-1.yaml:11:17: error: totals.certificates: the catalogue holds 6 certificates of batch-1, "
-        "more than the announced 5: check the batch of its certificates or the total",
+        "catalogue/batches/batch-1.yaml:11:17: error: totals.certificates: 目录中有 batch-1 的 6 个证书，多于公布的 5：请检查这些证书的批次或总数 · the catalogue holds 6 certificates of batch-1, more than the announced 5: check the batch of its certificates or the total",
     ]
 
 
 def test_a_batch_cannot_hold_more_organizations_than_announced(catalogue):
     # fictional-iota moved from org B to org A; it counts for its original organization, B.
     assert problems_after(catalogue, "batches/batch-1.yaml", "  organizations: 2", "  organizations: 1") == [
-        "catalogue/batches/batch-1.yaml:12:18: error: totals.organizations: the catalogue holds 2 organizations of batch-1, "
-        "more than the announced 1: check the batch of its certificates or the total",
+        "catalogue/batches/batch-1.yaml:12:18: error: totals.organizations: 目录中有 batch-1 的 2 个评价组织，多于公布的 1：请检查这些证书的批次或总数 · the catalogue holds 2 organizations of batch-1, more than the announced 1: check the batch of its certificates or the total",
     ]
 
 
 def test_batch_ids_follow_their_number(catalogue):
     assert problems_after(catalogue, "batches/batch-2.yaml", "number: 2", "number: 1") == [
-        "catalogue/batches/batch-2.yaml:2:9: error: number: 1 does not match the id 'batch-2': batch ids are batch-<number>",
-        "catalogue/batches/batch-2.yaml:2:9: error: number: 1 is already used by batch-1",
+        "catalogue/batches/batch-2.yaml:2:9: error: number: 1 与 id 'batch-2' 不符：批次的 id 是 batch-<序号> · 1 does not match the id 'batch-2': batch ids are batch-<number>",
+        "catalogue/batches/batch-2.yaml:2:9: error: number: 1 已被 batch-1 使用 · 1 is already used by batch-1",
     ]
 
 
@@ -223,20 +212,20 @@ def test_vocabulary_ids_are_unique(catalogue):
     new = 'majors:\n  - {id: "860301", name: {zh: 虚构专业二}, level: 高职专科, category: "8603"}\n'
     edit(catalogue, "majors.yaml", "majors:\n", new)
     _code, lines = run_check(catalogue)
-    assert lines == ["catalogue/majors.yaml:22:9: error: majors[3].id: '860301' is already used by majors[0]"]
+    assert lines == [
+        "catalogue/majors.yaml:22:9: error: majors[3].id: '860301' 已被 majors[0] 使用 · '860301' is already used by majors[0]"
+    ]
 
 
 def test_levels_are_listed_once_and_in_order(catalogue):
     assert problems_after(catalogue, "certificates/fictional-alpha.yaml", "level: 中级", "level: 初级") == [
-        "catalogue/certificates/fictional-alpha.yaml:16:12: error: levels[1].level: 初级 is listed twice",
+        "catalogue/certificates/fictional-alpha.yaml:16:12: error: levels[1].level: 初级 列了两次 · 初级 is listed twice",
     ]
 
 
 def test_index_is_reserved_for_the_sites_index_pages(catalogue):
     assert problems_after(catalogue, "fields.yaml", "id: finance-commerce", "id: index") == [
-        "catalogue/certificates/fictional-eta.yaml:7:10: error: fields[0]: no fields has the id 'finance-commerce' "
-        "(add it to catalogue/fields.yaml or fix the id)",
-        "catalogue/certificates/fictional-theta.yaml:7:10: error: fields[0]: no fields has the id 'finance-commerce' "
-        "(add it to catalogue/fields.yaml or fix the id)",
-        "catalogue/fields.yaml:18:9: error: fields[3].id: 'index' is reserved for the site's index pages: choose another id",
+        "catalogue/certificates/fictional-eta.yaml:7:10: error: fields[0]: 找不到 id 为 'finance-commerce' 的 fields（把它加到 catalogue/fields.yaml，或改正 id） · no fields has the id 'finance-commerce' (add it to catalogue/fields.yaml or fix the id)",
+        "catalogue/certificates/fictional-theta.yaml:7:10: error: fields[0]: 找不到 id 为 'finance-commerce' 的 fields（把它加到 catalogue/fields.yaml，或改正 id） · no fields has the id 'finance-commerce' (add it to catalogue/fields.yaml or fix the id)",
+        "catalogue/fields.yaml:18:9: error: fields[3].id: 'index' 留给网站的索引页使用：请另选一个 id · 'index' is reserved for the site's index pages: choose another id",
     ]

@@ -93,7 +93,7 @@ CASES = [
         "certificate",
         ((K, "id: fictional-kappa", "id: fictional-kapa"),),
         (
-            "catalogue/certificates/fictional-kappa.yaml:1:5: error: id: 'fictional-kapa' must equal the file name 'fictional-kappa': rename the file to fictional-kapa.yaml or set id: fictional-kappa",
+            "catalogue/certificates/fictional-kappa.yaml:1:5: error: id: 'fictional-kapa' 应与文件名 'fictional-kappa' 相同：把文件改名为 fictional-kapa.yaml，或写 id: fictional-kappa · 'fictional-kapa' must equal the file name 'fictional-kappa': rename the file to fictional-kapa.yaml or set id: fictional-kappa",
         ),
     ),
     Case(
@@ -101,7 +101,7 @@ CASES = [
         "organization",
         (("organizations/fictional-org-b.yaml", "id: fictional-org-b", "id: fictional-org-c"),),
         (
-            "catalogue/organizations/fictional-org-b.yaml:1:5: error: id: 'fictional-org-c' must equal the file name 'fictional-org-b': rename the file to fictional-org-c.yaml or set id: fictional-org-b",
+            "catalogue/organizations/fictional-org-b.yaml:1:5: error: id: 'fictional-org-c' 应与文件名 'fictional-org-b' 相同：把文件改名为 fictional-org-c.yaml，或写 id: fictional-org-b · 'fictional-org-c' must equal the file name 'fictional-org-b': rename the file to fictional-org-c.yaml or set id: fictional-org-b",
         ),
     ),
     Case(
@@ -109,7 +109,7 @@ CASES = [
         "item",
         (("sources/index.yaml", None, "id: index\ntitle: 虚构索引\nkind: official\n"),),
         (
-            "catalogue/sources/index.yaml:1:5: error: id: 'index' is reserved for the site's index pages: choose another id",
+            "catalogue/sources/index.yaml:1:5: error: id: 'index' 留给网站的索引页使用：请另选一个 id · 'index' is reserved for the site's index pages: choose another id",
         ),
     ),
     Case(
@@ -117,7 +117,7 @@ CASES = [
         "vocabulary",
         (("fields.yaml", "fields:\n", 'fields:\n  - {id: index, name: {zh: 索引}, categories: ["98"]}\n'),),
         (
-            "catalogue/fields.yaml:3:10: error: fields[0].id: 'index' is reserved for the site's index pages: choose another id",
+            "catalogue/fields.yaml:3:10: error: fields[0].id: 'index' 留给网站的索引页使用：请另选一个 id · 'index' is reserved for the site's index pages: choose another id",
             "catalogue/fields.yaml:3:46: error: fields[0].categories[0]: catalogue/majors.yaml 没有代码为 98 的专业大类 · no 专业大类 has the code '98' in catalogue/majors.yaml: fix the code",
         ),
     ),
@@ -131,14 +131,16 @@ CASES = [
                 'majors:\n  - {id: "860301", name: {zh: 虚构专业二}, level: 高职专科, category: "8603"}\n',
             ),
         ),
-        ("catalogue/majors.yaml:22:9: error: majors[3].id: '860301' is already used by majors[0]",),
+        (
+            "catalogue/majors.yaml:22:9: error: majors[3].id: '860301' 已被 majors[0] 使用 · '860301' is already used by majors[0]",
+        ),
     ),
     Case(
         vocabulary_id_repeated,
         "fields",
         (("fields.yaml", "fields:\n", 'fields:\n  - {id: medicine-health, name: {zh: 重复}, categories: ["82"]}\n'),),
         (
-            "catalogue/fields.yaml:14:9: error: fields[3].id: 'medicine-health' is already used by fields[0]",
+            "catalogue/fields.yaml:14:9: error: fields[3].id: 'medicine-health' 已被 fields[0] 使用 · 'medicine-health' is already used by fields[0]",
             "catalogue/fields.yaml:18:18: error: fields[3].categories[0]: 专业大类 82 已属于 fields[0] · the 专业大类 '82' already belongs to fields[0]: a 大类 is one field",
         ),
     ),
@@ -146,14 +148,16 @@ CASES = [
         vocabulary_id_repeated,
         "synonyms",
         (("synonyms.yaml", "    finds: [护理]\n", "    finds: [护理]\n  - query: 假想\n    finds: [虚拟]\n"),),
-        ("catalogue/synonyms.yaml:8:12: error: synonyms[2].query: '假想' is already used by synonyms[0]",),
+        (
+            "catalogue/synonyms.yaml:8:12: error: synonyms[2].query: '假想' 已被 synonyms[0] 使用 · '假想' is already used by synonyms[0]",
+        ),
     ),
     Case(
         batch_id_does_not_match_number,
         "mismatch",
         ((B2, "number: 2", "number: 3"),),
         (
-            "catalogue/batches/batch-2.yaml:2:9: error: number: 3 does not match the id 'batch-2': batch ids are batch-<number>",
+            "catalogue/batches/batch-2.yaml:2:9: error: number: 3 与 id 'batch-2' 不符：批次的 id 是 batch-<序号> · 3 does not match the id 'batch-2': batch ids are batch-<number>",
         ),
     ),
     Case(
@@ -161,8 +165,8 @@ CASES = [
         "repeated",
         ((B2, "number: 2", "number: 1"),),
         (
-            "catalogue/batches/batch-2.yaml:2:9: error: number: 1 does not match the id 'batch-2': batch ids are batch-<number>",
-            "catalogue/batches/batch-2.yaml:2:9: error: number: 1 is already used by batch-1",
+            "catalogue/batches/batch-2.yaml:2:9: error: number: 1 与 id 'batch-2' 不符：批次的 id 是 batch-<序号> · 1 does not match the id 'batch-2': batch ids are batch-<number>",
+            "catalogue/batches/batch-2.yaml:2:9: error: number: 1 已被 batch-1 使用 · 1 is already used by batch-1",
         ),
     ),
     Case(
@@ -170,7 +174,7 @@ CASES = [
         "organization",
         ((K, "organization: fictional-org-a", "organization: fictional-org-c"),),
         (
-            "catalogue/certificates/fictional-kappa.yaml:5:15: error: organization: no organization file has the id 'fictional-org-c' (add catalogue/organizations/fictional-org-c.yaml or fix the id); did you mean 'fictional-org-b'?",
+            "catalogue/certificates/fictional-kappa.yaml:5:15: error: organization: 找不到 id 为 'fictional-org-c' 的 organization file（新建 catalogue/organizations/fictional-org-c.yaml，或改正 id）：是不是 'fictional-org-b'？ · no organization file has the id 'fictional-org-c' (add catalogue/organizations/fictional-org-c.yaml or fix the id); did you mean 'fictional-org-b'?",
         ),
     ),
     Case(
@@ -178,7 +182,7 @@ CASES = [
         "batch",
         ((K, "batch: batch-2", "batch: batch-3"),),
         (
-            "catalogue/certificates/fictional-kappa.yaml:6:8: error: batch: no batch file has the id 'batch-3' (add catalogue/batches/batch-3.yaml or fix the id); did you mean 'batch-2'?",
+            "catalogue/certificates/fictional-kappa.yaml:6:8: error: batch: 找不到 id 为 'batch-3' 的 batch file（新建 catalogue/batches/batch-3.yaml，或改正 id）：是不是 'batch-2'？ · no batch file has the id 'batch-3' (add catalogue/batches/batch-3.yaml or fix the id); did you mean 'batch-2'?",
         ),
     ),
     Case(
@@ -186,7 +190,7 @@ CASES = [
         "field",
         ((K, "fields: [electronics-information]", "fields: [electronic-information]"),),
         (
-            "catalogue/certificates/fictional-kappa.yaml:7:10: error: fields[0]: no fields has the id 'electronic-information' (add it to catalogue/fields.yaml or fix the id); did you mean 'electronics-information'?",
+            "catalogue/certificates/fictional-kappa.yaml:7:10: error: fields[0]: 找不到 id 为 'electronic-information' 的 fields（把它加到 catalogue/fields.yaml，或改正 id）：是不是 'electronics-information'？ · no fields has the id 'electronic-information' (add it to catalogue/fields.yaml or fix the id); did you mean 'electronics-information'?",
         ),
     ),
     Case(
@@ -194,7 +198,7 @@ CASES = [
         "major",
         ((A, 'major: "860301"', 'major: "860310"'),),
         (
-            "catalogue/certificates/fictional-alpha.yaml:9:12: error: related_majors[0].major: no majors has the id '860310' (add it to catalogue/majors.yaml or fix the id); did you mean '860301'?",
+            "catalogue/certificates/fictional-alpha.yaml:9:12: error: related_majors[0].major: 找不到 id 为 '860310' 的 majors（把它加到 catalogue/majors.yaml，或改正 id）：是不是 '860301'？ · no majors has the id '860310' (add it to catalogue/majors.yaml or fix the id); did you mean '860301'?",
         ),
     ),
     Case(
@@ -202,7 +206,7 @@ CASES = [
         "successor",
         ((A, "certificate: fictional-beta", "certificate: fictional-betta"),),
         (
-            "catalogue/certificates/fictional-alpha.yaml:33:22: error: history[0].successors[0].certificate: no certificate file has the id 'fictional-betta' (add catalogue/certificates/fictional-betta.yaml or fix the id); did you mean 'fictional-beta'?",
+            "catalogue/certificates/fictional-alpha.yaml:33:22: error: history[0].successors[0].certificate: 找不到 id 为 'fictional-betta' 的 certificate file（新建 catalogue/certificates/fictional-betta.yaml，或改正 id）：是不是 'fictional-beta'？ · no certificate file has the id 'fictional-betta' (add catalogue/certificates/fictional-betta.yaml or fix the id); did you mean 'fictional-beta'?",
         ),
     ),
     Case(
@@ -210,7 +214,7 @@ CASES = [
         "previous-organization",
         ((IOTA, "previous_organization: fictional-org-b", "previous_organization: fictional-org-z"),),
         (
-            "catalogue/certificates/fictional-iota.yaml:14:28: error: history[0].previous_organization: no organization file has the id 'fictional-org-z' (add catalogue/organizations/fictional-org-z.yaml or fix the id); did you mean 'fictional-org-b'?",
+            "catalogue/certificates/fictional-iota.yaml:14:28: error: history[0].previous_organization: 找不到 id 为 'fictional-org-z' 的 organization file（新建 catalogue/organizations/fictional-org-z.yaml，或改正 id）：是不是 'fictional-org-b'？ · no organization file has the id 'fictional-org-z' (add catalogue/organizations/fictional-org-z.yaml or fix the id); did you mean 'fictional-org-b'?",
         ),
     ),
     Case(
@@ -218,7 +222,7 @@ CASES = [
         "source-of-a-count",
         ((K, "    sources: [fictional-report]", "    sources: [fictional-reprot]"),),
         (
-            "catalogue/certificates/fictional-kappa.yaml:10:15: error: pilot_institutions[0].sources[0]: no source file has the id 'fictional-reprot' (add catalogue/sources/fictional-reprot.yaml or fix the id); did you mean 'fictional-report'?",
+            "catalogue/certificates/fictional-kappa.yaml:10:15: error: pilot_institutions[0].sources[0]: 找不到 id 为 'fictional-reprot' 的 source file（新建 catalogue/sources/fictional-reprot.yaml，或改正 id）：是不是 'fictional-report'？ · no source file has the id 'fictional-reprot' (add catalogue/sources/fictional-reprot.yaml or fix the id); did you mean 'fictional-report'?",
         ),
     ),
     Case(
@@ -226,7 +230,7 @@ CASES = [
         "source-of-a-batch",
         ((B2, "\nsources: [fictional-report]", "\nsources: [unheard-of]"),),
         (
-            "catalogue/batches/batch-2.yaml:13:11: error: sources[0]: no source file has the id 'unheard-of' (add catalogue/sources/unheard-of.yaml or fix the id)",
+            "catalogue/batches/batch-2.yaml:13:11: error: sources[0]: 找不到 id 为 'unheard-of' 的 source file（新建 catalogue/sources/unheard-of.yaml，或改正 id） · no source file has the id 'unheard-of' (add catalogue/sources/unheard-of.yaml or fix the id)",
         ),
     ),
     Case(
@@ -234,7 +238,7 @@ CASES = [
         "source-of-the-fields",
         (("fields.yaml", "sources: [fictional-paper]", "sources: [fictional-papers]"),),
         (
-            "catalogue/fields.yaml:1:11: error: sources[0]: no source file has the id 'fictional-papers' (add catalogue/sources/fictional-papers.yaml or fix the id); did you mean 'fictional-paper'?",
+            "catalogue/fields.yaml:1:11: error: sources[0]: 找不到 id 为 'fictional-papers' 的 source file（新建 catalogue/sources/fictional-papers.yaml，或改正 id）：是不是 'fictional-paper'？ · no source file has the id 'fictional-papers' (add catalogue/sources/fictional-papers.yaml or fix the id); did you mean 'fictional-paper'?",
         ),
     ),
     Case(
@@ -242,7 +246,7 @@ CASES = [
         "certificate-a-programme-event-applies-to",
         ((HANDOVER, "fictional-gamma,", "fictional-gama,"),),
         (
-            "catalogue/programme-events/fictional-handover.yaml:8:29: error: applies_to[1]: no certificate file has the id 'fictional-gama' (add catalogue/certificates/fictional-gama.yaml or fix the id); did you mean 'fictional-gamma'?",
+            "catalogue/programme-events/fictional-handover.yaml:8:29: error: applies_to[1]: 找不到 id 为 'fictional-gama' 的 certificate file（新建 catalogue/certificates/fictional-gama.yaml，或改正 id）：是不是 'fictional-gamma'？ · no certificate file has the id 'fictional-gama' (add catalogue/certificates/fictional-gama.yaml or fix the id); did you mean 'fictional-gamma'?",
         ),
     ),
     Case(
@@ -250,7 +254,7 @@ CASES = [
         "itself",
         ((D, "certificate: fictional-zeta", "certificate: fictional-delta"),),
         (
-            "catalogue/certificates/fictional-delta.yaml:12:22: error: history[0].successors[0].certificate: a certificate cannot succeed itself",
+            "catalogue/certificates/fictional-delta.yaml:12:22: error: history[0].successors[0].certificate: 证书不能替代它自己 · a certificate cannot succeed itself",
         ),
     ),
     Case(
@@ -264,7 +268,7 @@ CASES = [
             ),
         ),
         (
-            "catalogue/certificates/fictional-alpha.yaml:33:7: error: history[0].successors: replacement cycle fictional-alpha → fictional-beta → fictional-gamma → fictional-alpha: a certificate cannot end up replacing itself",
+            "catalogue/certificates/fictional-alpha.yaml:33:7: error: history[0].successors: 替代关系绕成了一个圈 fictional-alpha → fictional-beta → fictional-gamma → fictional-alpha：证书最终不能替代它自己 · replacement cycle fictional-alpha → fictional-beta → fictional-gamma → fictional-alpha: a certificate cannot end up replacing itself",
         ),
     ),
     Case(
@@ -272,47 +276,55 @@ CASES = [
         "21-current-successors",
         twenty_one_current_successors,
         (
-            "catalogue/certificates/fictional-delta.yaml:12:7: error: history[0].successors: these successors lead on to more than 20 current certificates (ones not replaced), the most a replacement may lead to: name fewer successors, or check their own successors",
+            "catalogue/certificates/fictional-delta.yaml:12:7: error: history[0].successors: 这些替代证书最终通向超过 20 个现行证书（未被替代的），超过了上限：请少列几个替代证书，或检查它们自己的替代证书 · these successors lead on to more than 20 current certificates (ones not replaced), the most a replacement may lead to: name fewer successors, or check their own successors",
         ),
     ),
     Case(
         date_not_real_or_in_future,
         "not-real",
         ((B, "date: 2022-03-03\n    successors", "date: 2022-02-30\n    successors"),),
-        ("catalogue/certificates/fictional-beta.yaml:12:11: error: history[1].date: 2022-02-30 is not a real date",),
+        (
+            "catalogue/certificates/fictional-beta.yaml:12:11: error: history[1].date: 2022-02-30 不是真实存在的日期 · 2022-02-30 is not a real date",
+        ),
     ),
     Case(
         date_not_real_or_in_future,
         "future",
         ((B, "date: 2022-03-03\n    successors", "date: 2027-01\n    successors"),),
         (
-            "catalogue/certificates/fictional-beta.yaml:12:11: error: history[1].date: 2027-01 is in the future (today is 2026-11-22)",
+            "catalogue/certificates/fictional-beta.yaml:12:11: error: history[1].date: 2027-01 是将来的日期（今天是 2026-11-22） · 2027-01 is in the future (today is 2026-11-22)",
         ),
     ),
     Case(
         date_not_real_or_in_future,
         "before-1949",
         (("sources/fictional-report.yaml", "published: 2022-03-03", "published: '1948-05'"),),
-        ("catalogue/sources/fictional-report.yaml:5:12: error: published: 1948-05 is before 1949: check the year",),
+        (
+            "catalogue/sources/fictional-report.yaml:5:12: error: published: 1948-05 早于 1949 年：请检查年份 · 1948-05 is before 1949: check the year",
+        ),
     ),
     Case(
         date_not_real_or_in_future,
         "batch-date",
         ((B1, "date: 2020-01", "date: 2020-02-30"),),
-        ("catalogue/batches/batch-1.yaml:6:7: error: date: 2020-02-30 is not a real date",),
+        (
+            "catalogue/batches/batch-1.yaml:6:7: error: date: 2020-02-30 不是真实存在的日期 · 2020-02-30 is not a real date",
+        ),
     ),
     Case(
         date_not_real_or_in_future,
         "programme-event-deadline",
         ((HANDOVER, "deadline: 2023-12-31", "deadline: 2023-12-32"),),
-        ("catalogue/programme-events/fictional-handover.yaml:7:11: error: deadline: 2023-12-32 is not a real date",),
+        (
+            "catalogue/programme-events/fictional-handover.yaml:7:11: error: deadline: 2023-12-32 不是真实存在的日期 · 2023-12-32 is not a real date",
+        ),
     ),
     Case(
         date_not_real_or_in_future,
         "count-as-of",
         ((A, "as_of: 2021\n", "as_of: 2031\n"),),
         (
-            "catalogue/certificates/fictional-alpha.yaml:24:12: error: pilot_institutions[1].as_of: 2031 is in the future (today is 2026-11-22)",
+            "catalogue/certificates/fictional-alpha.yaml:24:12: error: pilot_institutions[1].as_of: 2031 是将来的日期（今天是 2026-11-22） · 2031 is in the future (today is 2026-11-22)",
         ),
     ),
     Case(
@@ -320,7 +332,7 @@ CASES = [
         "earlier-than-previous",
         ((B, "date: 2022-03-03\n    successors", "date: 2021-05\n    successors"),),
         (
-            "catalogue/certificates/fictional-beta.yaml:12:11: error: history[1].date: 2021-05 is earlier than the event before it (2021-06-01): list events oldest first",
+            "catalogue/certificates/fictional-beta.yaml:12:11: error: history[1].date: 2021-05 早于前一个事件（2021-06-01）：事件按时间先后排列，最早的在前 · 2021-05 is earlier than the event before it (2021-06-01): list events oldest first",
         ),
     ),
     Case(
@@ -328,7 +340,7 @@ CASES = [
         "before-introduction",
         ((ETA, "date: 2021-09", "date: 2019-12"),),
         (
-            "catalogue/certificates/fictional-eta.yaml:10:11: error: history[0].date: 2019-12 is before the certificate's introduction with batch-1 (2020-01)",
+            "catalogue/certificates/fictional-eta.yaml:10:11: error: history[0].date: 2019-12 早于证书随 batch-1 推出的日期（2020-01） · 2019-12 is before the certificate's introduction with batch-1 (2020-01)",
         ),
     ),
     Case(
@@ -336,7 +348,7 @@ CASES = [
         "counts",
         ((A, "as_of: 2021\n", "as_of: 2019\n"),),
         (
-            "catalogue/certificates/fictional-alpha.yaml:24:12: error: pilot_institutions[1].as_of: 2019 is earlier than the count before it (2020-03): add new counts at the end",
+            "catalogue/certificates/fictional-alpha.yaml:24:12: error: pilot_institutions[1].as_of: 2019 早于前一个统计（2020-03）：新的统计加在最后 · 2019 is earlier than the count before it (2020-03): add new counts at the end",
         ),
     ),
     Case(
@@ -350,7 +362,7 @@ CASES = [
             ),
         ),
         (
-            "catalogue/certificates/fictional-eta.yaml:15:11: error: history[1].type: 'renamed' cannot follow: the certificate was already withdrawn (history[0])",
+            "catalogue/certificates/fictional-eta.yaml:15:11: error: history[1].type: 'renamed' 不能接在这里：证书已经 withdrawn（history[0]） · 'renamed' cannot follow: the certificate was already withdrawn (history[0])",
         ),
     ),
     Case(
@@ -364,7 +376,7 @@ CASES = [
             ),
         ),
         (
-            "catalogue/certificates/fictional-kappa.yaml:12:11: error: history[0].type: 'reinstated' cannot follow: only a suspended certificate can be reinstated",
+            "catalogue/certificates/fictional-kappa.yaml:12:11: error: history[0].type: 'reinstated' 不能接在这里：只有暂停（suspended）的证书才能恢复 · 'reinstated' cannot follow: only a suspended certificate can be reinstated",
         ),
     ),
     Case(
@@ -378,7 +390,7 @@ CASES = [
             ),
         ),
         (
-            "catalogue/certificates/fictional-kappa.yaml:12:11: error: history[0].type: the certificate was introduced with batch-2; remove this event (the batch's announcement is the introduction)",
+            "catalogue/certificates/fictional-kappa.yaml:12:11: error: history[0].type: 证书随 batch-2 推出：删去这个事件（批次的公布就是推出） · the certificate was introduced with batch-2; remove this event (the batch's announcement is the introduction)",
         ),
     ),
     Case(
@@ -392,7 +404,7 @@ CASES = [
             ),
         ),
         (
-            "catalogue/certificates/fictional-zeta.yaml:11:11: error: history[1].type: introduced can only be the first event",
+            "catalogue/certificates/fictional-zeta.yaml:11:11: error: history[1].type: introduced 只能是第一个事件 · introduced can only be the first event",
         ),
     ),
     Case(
@@ -407,7 +419,7 @@ CASES = [
             ),
         ),
         (
-            "catalogue/certificates/fictional-kappa.yaml:14:11: error: history[1].type: 'withdrawn' cannot follow: the certificate was already withdrawn (history[0])",
+            "catalogue/certificates/fictional-kappa.yaml:14:11: error: history[1].type: 'withdrawn' 不能接在这里：证书已经 withdrawn（history[0]） · 'withdrawn' cannot follow: the certificate was already withdrawn (history[0])",
         ),
     ),
     Case(
@@ -415,7 +427,7 @@ CASES = [
         "suspended-twice",
         ((IOTA, "type: reinstated", "type: suspended"),),
         (
-            "catalogue/certificates/fictional-iota.yaml:19:11: error: history[2].type: 'suspended' cannot follow: a suspended certificate cannot be suspended",
+            "catalogue/certificates/fictional-iota.yaml:19:11: error: history[2].type: 'suspended' 不能接在这里：suspended 状态的证书不能再 suspended · 'suspended' cannot follow: a suspended certificate cannot be suspended",
         ),
     ),
     Case(
@@ -430,21 +442,23 @@ CASES = [
             ),
         ),
         (
-            "catalogue/certificates/fictional-gamma.yaml:21:11: error: history[2].type: 'renamed' cannot follow: the certificate was transferred by the programme event fictional-handover (2023, catalogue/programme-events/fictional-handover.yaml), after which only merged, replaced, revoked, withdrawn may follow: check the date, or leave this certificate out of its applies_to",
+            "catalogue/certificates/fictional-gamma.yaml:21:11: error: history[2].type: 'renamed' 不能接在这里：证书已被整体事件 fictional-handover（2023，catalogue/programme-events/fictional-handover.yaml）transferred，此后只能是 merged, replaced, revoked, withdrawn：请检查日期，或把这个证书从它的 applies_to 中去掉 · 'renamed' cannot follow: the certificate was transferred by the programme event fictional-handover (2023, catalogue/programme-events/fictional-handover.yaml), after which only merged, replaced, revoked, withdrawn may follow: check the date, or leave this certificate out of its applies_to",
         ),
     ),
     Case(
         level_repeated_or_out_of_order,
         "twice",
         ((A, "level: 中级", "level: 初级"),),
-        ("catalogue/certificates/fictional-alpha.yaml:16:12: error: levels[1].level: 初级 is listed twice",),
+        (
+            "catalogue/certificates/fictional-alpha.yaml:16:12: error: levels[1].level: 初级 列了两次 · 初级 is listed twice",
+        ),
     ),
     Case(
         level_repeated_or_out_of_order,
         "out-of-order",
         ((A, "level: 初级", "level: 高级"),),
         (
-            "catalogue/certificates/fictional-alpha.yaml:16:12: error: levels[1].level: list levels in the order 初级, 中级, 高级",
+            "catalogue/certificates/fictional-alpha.yaml:16:12: error: levels[1].level: 等级按初级、中级、高级的顺序列出 · list levels in the order 初级, 中级, 高级",
         ),
     ),
     Case(
@@ -452,7 +466,7 @@ CASES = [
         "certificates",
         ((B1, "  certificates: 8", "  certificates: 5"),),
         (
-            "catalogue/batches/batch-1.yaml:11:17: error: totals.certificates: the catalogue holds 6 certificates of batch-1, more than the announced 5: check the batch of its certificates or the total",
+            "catalogue/batches/batch-1.yaml:11:17: error: totals.certificates: 目录中有 batch-1 的 6 个证书，多于公布的 5：请检查这些证书的批次或总数 · the catalogue holds 6 certificates of batch-1, more than the announced 5: check the batch of its certificates or the total",
         ),
     ),
     Case(
@@ -460,7 +474,7 @@ CASES = [
         "organizations",
         ((B1, "  organizations: 2", "  organizations: 1"),),
         (
-            "catalogue/batches/batch-1.yaml:12:18: error: totals.organizations: the catalogue holds 2 organizations of batch-1, more than the announced 1: check the batch of its certificates or the total",
+            "catalogue/batches/batch-1.yaml:12:18: error: totals.organizations: 目录中有 batch-1 的 2 个评价组织，多于公布的 1：请检查这些证书的批次或总数 · the catalogue holds 2 organizations of batch-1, more than the announced 1: check the batch of its certificates or the total",
         ),
     ),
     Case(

@@ -17,26 +17,26 @@ def catalogue(tmp_path):
 
 def test_an_unknown_field_suggests_the_closest_name(catalogue):
     assert problems_after(catalogue, "certificates/fictional-kappa.yaml", "organization:", "organisation:") == [
-        "catalogue/certificates/fictional-kappa.yaml:1:1: error: (top level): missing required field 'organization'",
-        "catalogue/certificates/fictional-kappa.yaml:5:1: error: organisation: unknown field 'organisation'; did you mean 'organization'?",
+        "catalogue/certificates/fictional-kappa.yaml:1:1: error: (top level): 缺少必填字段 'organization' · missing required field 'organization'",
+        "catalogue/certificates/fictional-kappa.yaml:5:1: error: organisation: 没有 'organisation' 这个字段：是不是 'organization'？ · unknown field 'organisation'; did you mean 'organization'?",
     ]
 
 
 def test_a_value_outside_an_enum_suggests_the_closest_value(catalogue):
     assert problems_after(catalogue, "certificates/fictional-alpha.yaml", "equivalence: full", "equivalence: ful") == [
-        "catalogue/certificates/fictional-alpha.yaml:34:22: error: history[0].successors[0].equivalence: 'ful' is not one of: full, partial, none; did you mean 'full'?",
+        "catalogue/certificates/fictional-alpha.yaml:34:22: error: history[0].successors[0].equivalence: 'ful' 不是可选的值（full、partial、none）：是不是 'full'？ · 'ful' is not one of: full, partial, none; did you mean 'full'?",
     ]
 
 
 def test_a_negative_fee_names_the_level(catalogue):
     assert problems_after(catalogue, "certificates/fictional-alpha.yaml", "fee: 200", "fee: -3") == [
-        "catalogue/certificates/fictional-alpha.yaml:17:10: error: levels[1].fee: -3 is less than the minimum of 0",
+        "catalogue/certificates/fictional-alpha.yaml:17:10: error: levels[1].fee: -3 小于最小值 0 · -3 is less than the minimum of 0",
     ]
 
 
 def test_a_wrong_type_says_what_was_expected(catalogue):
     assert problems_after(catalogue, "certificates/fictional-kappa.yaml", "count: 7", "count: seven") == [
-        "catalogue/certificates/fictional-kappa.yaml:9:12: error: pilot_institutions[0].count: expected a whole number, got the text 'seven'",
+        "catalogue/certificates/fictional-kappa.yaml:9:12: error: pilot_institutions[0].count: 应为整数，却是文字 'seven' · expected a whole number, got the text 'seven'",
     ]
 
 
@@ -44,7 +44,7 @@ def test_a_missing_source_on_an_event_is_reported_at_the_event(catalogue):
     assert problems_after(
         catalogue, "certificates/fictional-eta.yaml", "    sources: [fictional-notice-2021]\n", ""
     ) == [
-        "catalogue/certificates/fictional-eta.yaml:9:5: error: history[0]: missing required field 'sources'",
+        "catalogue/certificates/fictional-eta.yaml:9:5: error: history[0]: 缺少必填字段 'sources' · missing required field 'sources'",
     ]
 
 
@@ -68,7 +68,8 @@ def test_only_https_urls_are_accepted(catalogue, url, expected):
         catalogue, "organizations/fictional-org-a.yaml", "website: https://fictional.invalid/org-a", f"website: '{url}'"
     )
     assert len(lines) == 1
-    assert lines[0].startswith("catalogue/organizations/fictional-org-a.yaml:5:10: error: website: " + expected)
+    prefix = f"catalogue/organizations/fictional-org-a.yaml:5:10: error: website: '{url}' 的写法不对"
+    assert lines[0].startswith(prefix) and f" · {expected}" in lines[0]
 
 
 @pytest.mark.parametrize("bad_id", ["../etc/passwd", "a/b", "a\\\\b", "..", "Upper", "trailing-", "two--hyphens", ""])
@@ -89,14 +90,14 @@ def test_a_field_that_belongs_to_another_event_type_is_refused(catalogue):
         "    sources: [fictional-notice-2021]\n    successors: [{certificate: fictional-zeta, equivalence: full}]\n",
     )
     assert lines == [
-        "catalogue/certificates/fictional-eta.yaml:15:5: error: history[0].successors: this field is not allowed on a 'withdrawn' event"
+        "catalogue/certificates/fictional-eta.yaml:15:5: error: history[0].successors: 'withdrawn' 事件不能有这个字段 · this field is not allowed on a 'withdrawn' event"
     ]
 
 
 def test_a_replaced_event_needs_its_successors(catalogue):
     lines = problems_after(catalogue, "certificates/fictional-eta.yaml", "type: withdrawn", "type: replaced")
     assert lines == [
-        "catalogue/certificates/fictional-eta.yaml:9:5: error: history[0]: missing required field 'successors'"
+        "catalogue/certificates/fictional-eta.yaml:9:5: error: history[0]: 缺少必填字段 'successors' · missing required field 'successors'"
     ]
 
 

@@ -173,7 +173,7 @@ def test_check_text_and_annotations_show_control_characters(tmp_path):
     assert problem.as_text() == f"catalogue/certificates/{SHOWN}.yaml:2:3: error: unknown field '{SHOWN}'"
     annotation = problem.as_github()
     assert annotation.startswith("::error file=catalogue/certificates/a\\nb\\rc\\td\\x1b[31me")
-    assert annotation.endswith(f"title=catalogue check::unknown field '{SHOWN}'")
+    assert annotation.endswith(f"title=目录检查 catalogue check::unknown field '{SHOWN}'")
     assert not re.search(
         r"[\x00-\x1f\x7f-\x9f\u200b-\u200f\u2028-\u202e\u2066-\u2069\ufeff]", annotation + problem.as_text()
     )

@@ -41,7 +41,7 @@ def test_check_reports_a_missing_or_stale_file_and_what_to_run(tmp_path):
     code, lines = run_check(catalogue)
     assert code == 1
     assert lines == [
-        ".github/CODEOWNERS:1:1: error: the file is missing: run `python build.py codeowners` and commit .github/CODEOWNERS"
+        ".github/CODEOWNERS:1:1: error: 缺少这个文件：运行 `python build.py codeowners` 并提交 .github/CODEOWNERS · the file is missing: run `python build.py codeowners` and commit .github/CODEOWNERS"
     ]
 
     generate(catalogue)
@@ -56,7 +56,8 @@ def test_check_reports_a_missing_or_stale_file_and_what_to_run(tmp_path):
     code, lines = run_check(catalogue)
     assert code == 1
     assert len(lines) == 1 and lines[0].startswith(
-        ".github/CODEOWNERS:1:1: error: the file does not match the organizations' maintainers: run `python build.py codeowners`"
+        ".github/CODEOWNERS:1:1: error: 这个文件与评价组织的 maintainers 不一致：运行 `python build.py codeowners` 并提交 "
+        ".github/CODEOWNERS（它是生成的，请勿手动修改） · the file does not match the organizations' maintainers: run `python build.py codeowners`"
     )
 
     generate(catalogue)

@@ -351,8 +351,14 @@ def test_links_and_oversized_files_in_a_revision_are_refused_as_the_check_refuse
     code, out, err = diff(repo, "base", head)
     assert code == 1 and err == ""
     assert "does not pass the catalogue check (2 problems)" in out
-    assert "catalogue/certificates/linked.yaml:1:1: symbolic links are not allowed in catalogue/" in out
-    assert "catalogue/certificates/big.yaml:1:1: the file is 1,048,584 bytes; the limit is 1,048,576 (1 MiB)" in out
+    assert (
+        "catalogue/certificates/linked.yaml:1:1: catalogue/ 里不能有符号链接：请用文件本身替换链接 · symbolic links are not allowed in catalogue/"
+        in out
+    )
+    assert (
+        "catalogue/certificates/big.yaml:1:1: 文件有 1,048,584 字节，上限是 1,048,576（1 MiB）：请拆分或缩短 · the file is 1,048,584 bytes; the limit is 1,048,576 (1 MiB)"
+        in out
+    )
 
 
 @pytest.mark.parametrize("mode, what", [("120000", "a symbolic link"), ("100644", "a file")])

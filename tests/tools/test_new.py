@@ -78,9 +78,9 @@ def test_without_source_or_batch_check_names_exactly_what_to_fill_in(tmp_path):
     assert code == 1
     text = path.read_text(encoding="utf-8").splitlines()
     assert [line.split(": error: ")[1] for line in lines] == [
-        "history[0]: missing required field 'date'",
-        "history[0].sources: [] should be non-empty",
-        "sources: [] should be non-empty",
+        "history[0]: 缺少必填字段 'date' · missing required field 'date'",
+        "history[0].sources: 列表不能是空的 · [] should be non-empty",
+        "sources: 列表不能是空的 · [] should be non-empty",
     ]
     # Each error points at the line to fill in, and a TO FILL IN comment sits above it.
     for line in lines:

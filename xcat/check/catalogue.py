@@ -14,7 +14,7 @@ from ..settings import ROOT, Options
 from ..vocabulary import BY_KIND
 from .codeowners import stale_problems
 from .load import Document, Loaded, display_path, load_catalogue
-from .problems import Problem
+from .problems import Problem, say
 from .rules import RULES, Index
 from .schemas import SchemaSet
 
@@ -64,7 +64,13 @@ def _nothing_to_publish(loaded: Loaded, catalogue_dir: Path, base: Path) -> list
     shown = f"{display_path(catalogue_dir, base)}/{BY_KIND['certificate'].folder}"
     return [
         Problem(
-            shown, 1, 1, f"the catalogue has no certificates: add at least one file {shown}/<id>.yaml before publishing"
+            shown,
+            1,
+            1,
+            say(
+                f"目录里没有证书：发布前至少添加一个文件 {shown}/<id>.yaml",
+                f"the catalogue has no certificates: add at least one file {shown}/<id>.yaml before publishing",
+            ),
         )
     ]
 

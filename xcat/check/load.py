@@ -23,7 +23,8 @@ from ruamel.yaml.composer import ComposerError
 from ruamel.yaml.error import MarkedYAMLError, YAMLError
 
 from ..vocabulary import FOLDER_KINDS, SINGLE_FILE_KINDS
-from .problems import Problem, field_path
+from .problems import Problem, about, say
+from .typist import syntax_hint
 
 MAX_FILE_BYTES = 1024 * 1024
 MAX_NESTING = 32
@@ -59,6 +60,8 @@ class Document:
     data: Any
     key_positions: dict[tuple, Position] = field(default_factory=dict)
     value_positions: dict[tuple, Position] = field(default_factory=dict)
+    text: str = field(default="", repr=False)  # as read, to point at a typist's mistake in a line
+    _lines: list[str] | None = field(default=None, init=False, repr=False, compare=False)
 
     @property
     def stem(self) -> str:
@@ -75,9 +78,19 @@ class Document:
             key = False
         return self.value_positions.get((), (1, 1))
 
-    def problem(self, path: tuple, message: str, *, key: bool = False) -> Problem:
+    def problem(self, path: tuple, message: str, *, key: bool = False, at: str = "") -> Problem:
+        """at: the character that is wrong, when the message names one: the problem stands on it."""
         line, column = self.where(path, key=key)
+        if at:
+            found = self.line(line).find(at, column - 1)
+            column = found + 1 if found >= 0 else column
         return Problem(self.path, line, column, message)
+
+    def line(self, number: int) -> str:
+        """The file's line `number` (1-based) as typed, or "" (split once, when a problem needs it)."""
+        if self._lines is None:
+            self._lines = self.text.split("\n")
+        return self._lines[number - 1] if 0 < number <= len(self._lines) else ""
 
 
 @dataclass
@@ -111,7 +124,17 @@ def load_catalogue(catalogue_dir: Path, base: Path | None = None) -> Loaded:
     problems: list[Problem] = []
     resolved: dict = {}
     if not catalogue_dir.is_dir():
-        return Loaded([], [Problem(display_path(catalogue_dir, base), 1, 1, "the catalogue folder does not exist")])
+        return Loaded(
+            [],
+            [
+                Problem(
+                    display_path(catalogue_dir, base),
+                    1,
+                    1,
+                    say("目录文件夹不存在", "the catalogue folder does not exist"),
+                )
+            ],
+        )
     for path, kind, refusal in _discover(catalogue_dir):
         shown = display_path(path, base)
         if refusal:
@@ -127,9 +150,15 @@ def load_catalogue(catalogue_dir: Path, base: Path | None = None) -> Loaded:
 
 
 def _unreadable(what: str, error: OSError) -> str:
-    reason = "permission denied" if isinstance(error, PermissionError) else (error.strerror or str(error)).lower()
+    denied = isinstance(error, PermissionError)
+    reason = "permission denied" if denied else (error.strerror or str(error)).lower()
     access = "read" if what == "file" else "read and enter"
-    return f"the {what} cannot be read ({reason}): give yourself permission to {access} it (chmod u+r{'' if what == 'file' else 'x'}), or remove it"
+    mode = "r" if what == "file" else "rx"
+    zh_what, zh_access = ("文件", "读取") if what == "file" else ("文件夹", "读取和进入")
+    return say(
+        f"{zh_what}无法读取（{'没有权限' if denied else reason}）：请给自己{zh_access}它的权限（chmod u+{mode}），或删除它",
+        f"the {what} cannot be read ({reason}): give yourself permission to {access} it (chmod u+{mode}), or remove it",
+    )
 
 
 def _listing(folder: Path) -> tuple[list[Path], str | None]:
@@ -148,7 +177,7 @@ def _discover(catalogue_dir: Path):
     for entry in entries:
         name = entry.name
         if entry.is_symlink():
-            yield entry, None, "symbolic links are not allowed in catalogue/: replace the link with the file itself"
+            yield entry, None, _SYMLINK
         elif entry.is_dir() and name in FOLDER_KINDS:
             items, refusal = _listing(entry)
             if refusal:
@@ -163,23 +192,42 @@ def _discover(catalogue_dir: Path):
             continue  # editor and OS litter such as .DS_Store is ignored
         else:
             expected = ", ".join([f"{folder}/" for folder in FOLDER_KINDS] + list(SINGLE_FILE_KINDS))
+            noun, zh_noun = ("folder", "文件夹") if entry.is_dir() else ("file", "文件")
             yield (
                 entry,
                 None,
-                f"unexpected {'folder' if entry.is_dir() else 'file'} in catalogue/: only {expected} belong here",
+                say(
+                    f"catalogue/ 里不应有这个{zh_noun}：这里只放 {expected}",
+                    f"unexpected {noun} in catalogue/: only {expected} belong here",
+                ),
             )
 
 
 def _refusal_for_item(item: Path, folder: str) -> str | None:
     if item.is_symlink():
-        return "symbolic links are not allowed in catalogue/: replace the link with the file itself"
+        return _SYMLINK
     if item.is_dir():
-        return f"unexpected folder in catalogue/{folder}/: each {FOLDER_KINDS[folder]} is one .yaml file"
+        return say(
+            f"catalogue/{folder}/ 里不应有文件夹：每个 {FOLDER_KINDS[folder]} 是一个 .yaml 文件",
+            f"unexpected folder in catalogue/{folder}/: each {FOLDER_KINDS[folder]} is one .yaml file",
+        )
     if item.suffix == ".yml":
-        return f"rename this file to {item.stem}.yaml: catalogue files end in .yaml"
+        return say(
+            f"请把文件改名为 {item.stem}.yaml：目录文件以 .yaml 结尾",
+            f"rename this file to {item.stem}.yaml: catalogue files end in .yaml",
+        )
     if item.suffix != ".yaml":
-        return f"unexpected file in catalogue/{folder}/: only .yaml files belong here"
+        return say(
+            f"catalogue/{folder}/ 里只放 .yaml 文件",
+            f"unexpected file in catalogue/{folder}/: only .yaml files belong here",
+        )
     return None
+
+
+_SYMLINK = say(
+    "catalogue/ 里不能有符号链接：请用文件本身替换链接",
+    "symbolic links are not allowed in catalogue/: replace the link with the file itself",
+)
 
 
 def read_document(path: Path, kind: str, shown: str, resolved: dict | None = None) -> Document:
@@ -187,12 +235,17 @@ def read_document(path: Path, kind: str, shown: str, resolved: dict | None = Non
     size = path.stat().st_size
     if size > MAX_FILE_BYTES:
         raise _Refused(
-            1, 1, f"the file is {size:,} bytes; the limit is {MAX_FILE_BYTES:,} (1 MiB): split it or shorten it"
+            1,
+            1,
+            say(
+                f"文件有 {size:,} 字节，上限是 {MAX_FILE_BYTES:,}（1 MiB）：请拆分或缩短",
+                f"the file is {size:,} bytes; the limit is {MAX_FILE_BYTES:,} (1 MiB): split it or shorten it",
+            ),
         )
     text = decode(path.read_bytes())
     _refuse_tabs(text)
     parser = YAML(typ="safe", pure=False)
-    document = Document(shown, kind, None)
+    document = Document(shown, kind, None, text=text)
     # A %YAML directive could change how plain scalars resolve: such a file keeps its own answers.
     builder = _Builder(document, parser, {} if resolved is None or text.startswith("%") or "\n%" in text else resolved)
     try:
@@ -200,16 +253,33 @@ def read_document(path: Path, kind: str, shown: str, resolved: dict | None = Non
     except MarkedYAMLError as error:
         mark = error.problem_mark or error.context_mark
         line, column = (mark.line + 1, mark.column + 1) if mark else (1, 1)
-        raise _Refused(line, column, f"YAML syntax error: {_explain_syntax(error)}") from None
+        # Where the parser stopped is often a line after a typist's mistake: name the mistake, where it is.
+        hint = syntax_hint(text, line)
+        if hint:
+            raise _Refused(hint[0], hint[1], say(hint[2], hint[3])) from None
+        raise _Refused(line, column, _explain_syntax(error)) from None
     except YAMLError as error:
-        raise _Refused(1, 1, f"YAML syntax error: {error}") from None
+        raise _Refused(1, 1, say("YAML 语法错误", f"YAML syntax error: {error}")) from None
     if builder.root is None:
-        raise _Refused(1, 1, "the file is empty: it must hold a mapping of field names to values")
+        raise _Refused(
+            1,
+            1,
+            say(
+                "文件是空的：应写成“字段名: 值”的映射",
+                "the file is empty: it must hold a mapping of field names to values",
+            ),
+        )
     root_event, root_position = builder.root
     if root_event is not yaml_events.MappingStartEvent:
-        found = "a list" if root_event is yaml_events.SequenceStartEvent else "a single value"
+        found, zh_found = (
+            ("a list", "列表") if root_event is yaml_events.SequenceStartEvent else ("a single value", "单个值")
+        )
         raise _Refused(
-            *root_position, f"the file must hold a mapping of field names to values (name: value), not {found}"
+            *root_position,
+            say(
+                f"文件应是“字段名: 值”的映射，而不是{zh_found}",
+                f"the file must hold a mapping of field names to values (name: value), not {found}",
+            ),
         )
     if builder.refused:
         raise builder.refused
@@ -217,12 +287,21 @@ def read_document(path: Path, kind: str, shown: str, resolved: dict | None = Non
     return document
 
 
-# What the parser says, and what a contributor can do about it.
+# What the parser says, and what a contributor can do about it (Chinese, English).
 _SYNTAX_HINTS = {
-    "mapping values are not allowed": "check this line's indentation, or put quotes around a value that contains ': '",
-    "could not find expected ':'": "each line needs 'name: value'; check the line above for a missing colon or quote",
-    "found unexpected end of stream": "a quote or bracket is not closed",
-    "found character that cannot start any token": "a value starting with a special character such as @ or ` needs quotes",
+    "mapping values are not allowed": (
+        "检查这一行的缩进，或给含有“: ”的值加上引号",
+        "check this line's indentation, or put quotes around a value that contains ': '",
+    ),
+    "could not find expected ':'": (
+        "每行应写成“字段名: 值”：检查上一行是否少了冒号或引号",
+        "each line needs 'name: value'; check the line above for a missing colon or quote",
+    ),
+    "found unexpected end of stream": ("有引号或括号没有闭合", "a quote or bracket is not closed"),
+    "found character that cannot start any token": (
+        "以 @ 或 ` 等特殊字符开头的值要加引号",
+        "a value starting with a special character such as @ or ` needs quotes",
+    ),
 }
 
 
@@ -230,16 +309,33 @@ def _explain_syntax(error: MarkedYAMLError) -> str:
     problem = error.problem or "invalid YAML"
     if problem.startswith("but ") and error.context:
         problem = f"{error.context}, {problem}"
-    hint = next((h for start, h in _SYNTAX_HINTS.items() if problem.startswith(start)), None)
-    return f"{problem} ({hint})" if hint else problem
+    zh, en = next((h for start, h in _SYNTAX_HINTS.items() if problem.startswith(start)), ("", ""))
+    return say(
+        f"YAML 语法错误：{zh}" if zh else "YAML 语法错误",
+        f"YAML syntax error: {problem} ({en})" if en else f"YAML syntax error: {problem}",
+    )
 
 
 def decode(raw: bytes) -> str:
     if raw.startswith((b"\xff\xfe", b"\xfe\xff")) or raw.startswith((b"\x00\x00\xfe\xff", b"\xff\xfe\x00\x00")):
-        raise _Refused(1, 1, "the file is saved as UTF-16 or UTF-32: save it as UTF-8")
+        raise _Refused(
+            1,
+            1,
+            say(
+                "文件保存成了 UTF-16 或 UTF-32：请另存为 UTF-8",
+                "the file is saved as UTF-16 or UTF-32: save it as UTF-8",
+            ),
+        )
     if b"\x00" in raw:
         line = raw[: raw.index(b"\x00")].count(b"\n") + 1
-        raise _Refused(line, 1, "the file contains NUL bytes: it is not a text file (save it as UTF-8 text)")
+        raise _Refused(
+            line,
+            1,
+            say(
+                "文件含有 NUL 字节，不是文本文件：请另存为 UTF-8 文本",
+                "the file contains NUL bytes: it is not a text file (save it as UTF-8 text)",
+            ),
+        )
     try:
         text = raw.decode("utf-8")
     except UnicodeDecodeError as error:
@@ -247,29 +343,47 @@ def decode(raw: bytes) -> str:
         line = before.count(b"\n") + 1
         column = len(before[before.rfind(b"\n") + 1 :].decode("utf-8", "replace")) + 1
         raise _Refused(
-            line, column, f"the file is not valid UTF-8 (byte 0x{raw[error.start]:02x}): save it as UTF-8"
+            line,
+            column,
+            say(
+                f"文件不是有效的 UTF-8（字节 0x{raw[error.start]:02x}，也许保存成了 GBK）：请另存为 UTF-8",
+                f"the file is not valid UTF-8 (byte 0x{raw[error.start]:02x}): save it as UTF-8",
+            ),
         ) from None
     text = text.removeprefix("\ufeff")
     found = _NOT_YAML.search(text)
     if found:
         line = text.count("\n", 0, found.start()) + 1
         column = found.start() - (text.rfind("\n", 0, found.start()) + 1) + 1
+        zh, en = _character(found.group())
         raise _Refused(
-            line, column, f"the file holds {_character(found.group())}, which a catalogue file cannot hold: delete it"
+            line,
+            column,
+            say(
+                f"文件含有{zh}，目录文件不能含有它：请删除",
+                f"the file holds {en}, which a catalogue file cannot hold: delete it",
+            ),
         )
     return text
 
 
-def _character(char: str) -> str:
-    kind = "the control character" if unicodedata.category(char) == "Cc" else "the character"
-    return f"{kind} U+{ord(char):04X}"
+def _character(char: str) -> tuple[str, str]:
+    control = unicodedata.category(char) == "Cc"
+    return (
+        f"{'控制字符' if control else '字符'} U+{ord(char):04X}",
+        f"{'the control character' if control else 'the character'} U+{ord(char):04X}",
+    )
 
 
 def _refuse_tabs(text: str) -> None:
     for number, line in enumerate(text.split("\n"), start=1):
         indent = line[: len(line) - len(line.lstrip(" \t"))]
         if "\t" in indent:
-            raise _Refused(number, indent.index("\t") + 1, "tab character in the indentation: indent with spaces")
+            raise _Refused(
+                number,
+                indent.index("\t") + 1,
+                say("缩进里有制表符（Tab）：请用空格缩进", "tab character in the indentation: indent with spaces"),
+            )
 
 
 def _read_events(parser: YAML, text: str, builder: _Builder) -> None:
@@ -283,21 +397,45 @@ def _read_events(parser: YAML, text: str, builder: _Builder) -> None:
             if nodes > MAX_NODES:
                 raise _Refused(
                     *_mark(event),
-                    f"the file holds more than {MAX_NODES:,} field names and values, the limit that keeps checking fast: shorten it",
+                    say(
+                        f"文件中的字段名和值超过 {MAX_NODES:,} 个（这个上限让检查保持快速）：请缩短",
+                        f"the file holds more than {MAX_NODES:,} field names and values, the limit that keeps checking fast: shorten it",
+                    ),
                 )
         if isinstance(event, yaml_events.AliasEvent):
-            raise _Refused(*_mark(event), f"aliases (*{event.anchor}) are not allowed: write the value out in full")
+            raise _Refused(
+                *_mark(event),
+                say(
+                    f"不能使用别名（*{event.anchor}）：请把值完整写出",
+                    f"aliases (*{event.anchor}) are not allowed: write the value out in full",
+                ),
+            )
         anchor = getattr(event, "anchor", None)
         if anchor is not None:
-            raise _Refused(*_mark(event), f"anchors (&{anchor}) are not allowed: write each value out in full")
+            raise _Refused(
+                *_mark(event),
+                say(
+                    f"不能使用锚点（&{anchor}）：请把每个值完整写出",
+                    f"anchors (&{anchor}) are not allowed: write each value out in full",
+                ),
+            )
         tag = getattr(event, "tag", None)
         if tag is not None and tag not in _SCALAR_TAGS and tag not in (_TAG + "map", _TAG + "seq"):
             shown = tag.replace(_TAG, "!!")
-            raise _Refused(*_mark(event), f"the tag {shown} is not allowed: write plain values without tags")
+            raise _Refused(
+                *_mark(event),
+                say(
+                    f"不能使用标签 {shown}：请直接写值，不加标签",
+                    f"the tag {shown} is not allowed: write plain values without tags",
+                ),
+            )
         if isinstance(event, yaml_events.CollectionStartEvent):
             depth += 1
             if depth > MAX_NESTING:
-                raise _Refused(*_mark(event), f"the data is nested more than {MAX_NESTING} levels deep")
+                raise _Refused(
+                    *_mark(event),
+                    say(f"数据嵌套超过 {MAX_NESTING} 层", f"the data is nested more than {MAX_NESTING} levels deep"),
+                )
         elif isinstance(event, yaml_events.CollectionEndEvent):
             depth -= 1
         if isinstance(event, yaml_events.DocumentStartEvent):
@@ -379,14 +517,18 @@ class _Builder:
     def _key(self, event, kind, position: Position, frame: list) -> None:
         _container, path, _, first_seen = frame
         if kind is not yaml_events.ScalarEvent or self._tag(event) == _TAG + "merge":
-            self.refused = _Refused(*position, "keys must be plain field names")
+            self.refused = _Refused(*position, say("字段名必须是普通的名字", "keys must be plain field names"))
             return
         key = str(event.value)
         if self._refuse_text(key, path + (key,), position):
             return
         if key in first_seen:
             self.refused = _Refused(
-                *position, f"duplicate key '{key}' (first given on line {first_seen[key][0]}): keep one"
+                *position,
+                say(
+                    f"字段 '{key}' 重复（第一次出现在第 {first_seen[key][0]} 行）：只保留一个",
+                    f"duplicate key '{key}' (first given on line {first_seen[key][0]}): keep one",
+                ),
             )
             return
         first_seen[key] = position
@@ -409,10 +551,14 @@ class _Builder:
     def _refuse_text(self, text: str, path: tuple, position: Position) -> bool:
         found = _NOT_TEXT.search(text)
         if found:
+            zh, en = _character(found.group())
             self.refused = _Refused(
                 *position,
-                f"{field_path(path)}: the text holds {_character(found.group())} "
-                f"(character {found.start() + 1}), which the site and open data cannot carry: delete it",
+                about(
+                    path,
+                    f"文字中有{zh}（第 {found.start() + 1} 个字符），网站和开放数据无法承载：请删除",
+                    f"the text holds {en} (character {found.start() + 1}), which the site and open data cannot carry: delete it",
+                ),
             )
         return found is not None
 
@@ -422,7 +568,7 @@ class _Builder:
             self._refuse_text(event.value, path, _mark(event))
             return event.value
         if tag not in _SCALAR_TAGS:
-            self.refused = _Refused(*_mark(event), f"the tag {tag} is not allowed")
+            self.refused = _Refused(*_mark(event), say(f"不能使用标签 {tag}", f"the tag {tag} is not allowed"))
             return None
         node = yaml_nodes.ScalarNode(tag, event.value, event.start_mark, event.end_mark, style=event.style)
         try:
@@ -430,14 +576,22 @@ class _Builder:
         except (ValueError, KeyError, TypeError, YAMLError):  # an explicit tag that does not fit: !!int abc
             shown = tag.replace(_TAG, "!!")
             self.refused = _Refused(
-                *_mark(event), f"the value {event.value!r} cannot be read as {shown}: remove the tag or fix the value"
+                *_mark(event),
+                say(
+                    f"值 {event.value!r} 不能读作 {shown}：去掉标签或改正值",
+                    f"the value {event.value!r} cannot be read as {shown}: remove the tag or fix the value",
+                ),
             )
             return None
         if isinstance(value, float) and not math.isfinite(value):
             # JSON has no NaN or infinity, and no fee or count is either: refuse it here, where it stands.
             self.refused = _Refused(
                 *_mark(event),
-                f"{field_path(path)}: {event.value} is not a number: write a number such as 290, or leave the field out",
+                about(
+                    path,
+                    f"{event.value} 不是数字：写一个数字，如 290，或删去这个字段",
+                    f"{event.value} is not a number: write a number such as 290, or leave the field out",
+                ),
             )
             return None
         return value

@@ -56,8 +56,22 @@ class Problem:
 
         return (
             f"::error file={prop(self.path)},line={self.line},col={self.column},"
-            f"title={prop('catalogue check')}::{data(self.message)}"
+            f"title={prop('目录检查 catalogue check')}::{data(self.message)}"
         )
+
+
+# Between the Chinese and the English half of every message to contributors.
+SEPARATOR = " · "
+
+
+def say(zh: str, en: str) -> str:
+    """A message to contributors, Chinese first, then English ("中文 · English")."""
+    return f"{zh}{SEPARATOR}{en}"
+
+
+def about(path: tuple, zh: str, en: str) -> str:
+    """A message about one field: its path as contributors see it, then both halves."""
+    return f"{field_path(path)}: {say(zh, en)}"
 
 
 def field_path(path: tuple) -> str:

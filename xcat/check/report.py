@@ -6,7 +6,7 @@ import re
 import sys
 
 from .catalogue import Checked
-from .problems import visible
+from .problems import say, visible
 
 
 def report(result: Checked, style: str) -> None:
@@ -17,13 +17,16 @@ def report(result: Checked, style: str) -> None:
         print(problem.as_github() if style == "github" else problem.as_text())
     files = len({d.path for d in result.documents} | {p.path for p in result.problems})
     if result.problems:
-        noun = "problem" if len(result.problems) == 1 else "problems"
+        count, where = len(result.problems), len({p.path for p in result.problems})
+        noun = "problem" if count == 1 else "problems"
         print(
-            f"{len(result.problems)} {noun} in {len({p.path for p in result.problems})} of {files} files.",
+            say(
+                f"{files} 个文件中有 {where} 个需要修改，共 {count} 处", f"{count} {noun} in {where} of {files} files."
+            ),
             file=sys.stderr,
         )
     else:
-        print(f"{files} files checked: no problems.", file=sys.stderr)
+        print(say(f"检查了 {files} 个文件，没有问题", f"{files} files checked: no problems."), file=sys.stderr)
 
 
 def markdown(result: Checked) -> str:

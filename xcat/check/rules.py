@@ -24,7 +24,7 @@ from ..vocabulary import (
     VOCABULARY_KINDS,
 )
 from .load import Document
-from .problems import Problem, field_path
+from .problems import Problem, about, field_path
 
 
 @dataclass
@@ -83,10 +83,14 @@ def id_differs_from_file_name(index: Index) -> Iterator[Problem]:
     for kind in sorted(index.items):
         for stem, document in index.items[kind].items():
             if document.data["id"] != stem:
+                given = document.data["id"]
                 yield document.problem(
                     ("id",),
-                    f"id: '{document.data['id']}' must equal the file name '{stem}': "
-                    f"rename the file to {document.data['id']}.yaml or set id: {stem}",
+                    about(
+                        ("id",),
+                        f"'{given}' 应与文件名 '{stem}' 相同：把文件改名为 {given}.yaml，或写 id: {stem}",
+                        f"'{given}' must equal the file name '{stem}': rename the file to {given}.yaml or set id: {stem}",
+                    ),
                 )
 
 
@@ -98,16 +102,19 @@ def id_is_reserved(index: Index) -> Iterator[Problem]:
     for kind in sorted(index.items):
         for _stem, document in index.items[kind].items():
             if document.data["id"] in RESERVED_IDS:
-                yield document.problem(
-                    ("id",), f"id: '{document.data['id']}' is reserved for the site's index pages: choose another id"
-                )
+                yield document.problem(("id",), _reserved(("id",), document.data["id"]))
     for kind, document in index.vocabularies.items():
         for position, entry in enumerate(document.data[kind] if kind not in ENTRY_KEY else []):
             if entry["id"] in RESERVED_IDS:
-                yield document.problem(
-                    (kind, position, "id"),
-                    f"{kind}[{position}].id: '{entry['id']}' is reserved for the site's index pages: choose another id",
-                )
+                yield document.problem((kind, position, "id"), _reserved((kind, position, "id"), entry["id"]))
+
+
+def _reserved(path: tuple, given: str) -> str:
+    return about(
+        path,
+        f"'{given}' 留给网站的索引页使用：请另选一个 id",
+        f"'{given}' is reserved for the site's index pages: choose another id",
+    )
 
 
 def vocabulary_id_repeated(index: Index) -> Iterator[Problem]:
@@ -116,9 +123,14 @@ def vocabulary_id_repeated(index: Index) -> Iterator[Problem]:
         seen: dict[str, int] = {}
         for position, entry in enumerate(document.data[kind]):
             if entry[key] in seen:
+                first = f"{kind}[{seen[entry[key]]}]"
                 yield document.problem(
                     (kind, position, key),
-                    f"{kind}[{position}].{key}: '{entry[key]}' is already used by {kind}[{seen[entry[key]]}]",
+                    about(
+                        (kind, position, key),
+                        f"'{entry[key]}' 已被 {first} 使用",
+                        f"'{entry[key]}' is already used by {first}",
+                    ),
                 )
             seen.setdefault(entry[key], position)
 
@@ -129,10 +141,22 @@ def batch_id_does_not_match_number(index: Index) -> Iterator[Problem]:
         number = document.data["number"]
         if stem != f"batch-{number}":
             yield document.problem(
-                ("number",), f"number: {number} does not match the id '{stem}': batch ids are batch-<number>"
+                ("number",),
+                about(
+                    ("number",),
+                    f"{number} 与 id '{stem}' 不符：批次的 id 是 batch-<序号>",
+                    f"{number} does not match the id '{stem}': batch ids are batch-<number>",
+                ),
             )
         if number in numbers:
-            yield document.problem(("number",), f"number: {number} is already used by {numbers[number]}")
+            yield document.problem(
+                ("number",),
+                about(
+                    ("number",),
+                    f"{number} 已被 {numbers[number]} 使用",
+                    f"{number} is already used by {numbers[number]}",
+                ),
+            )
         numbers.setdefault(number, stem)
 
 
@@ -200,9 +224,19 @@ def _check_reference(
             else []
         )
         hint = f"; did you mean '{close[0]}'?" if close else ""
+        zh_hint = f"：是不是 '{close[0]}'？" if close else ""
         noun = kind if kind in ("fields", "majors") else f"{kind} file"
-        add = f"add it to {where}" if where.endswith(".yaml") else f"add {where}{value}.yaml"
-        yield document.problem(path, f"{field_path(path)}: no {noun} has the id '{value}' ({add} or fix the id){hint}")
+        in_file = where.endswith(".yaml")
+        add = f"add it to {where}" if in_file else f"add {where}{value}.yaml"
+        zh_add = f"把它加到 {where}" if in_file else f"新建 {where}{value}.yaml"
+        yield document.problem(
+            path,
+            about(
+                path,
+                f"找不到 id 为 '{value}' 的 {noun}（{zh_add}，或改正 id）{zh_hint}",
+                f"no {noun} has the id '{value}' ({add} or fix the id){hint}",
+            ),
+        )
 
 
 def _source_lists(data, path: tuple) -> Iterator[tuple]:
@@ -229,7 +263,9 @@ def successor_is_itself(index: Index) -> Iterator[Problem]:
             for position, successor in enumerate(event.get("successors", [])):
                 if successor["certificate"] == stem:
                     path = ("history", number, "successors", position, "certificate")
-                    yield document.problem(path, f"{field_path(path)}: a certificate cannot succeed itself")
+                    yield document.problem(
+                        path, about(path, "证书不能替代它自己", "a certificate cannot succeed itself")
+                    )
 
 
 def replacement_cycle(index: Index) -> Iterator[Problem]:
@@ -243,9 +279,15 @@ def replacement_cycle(index: Index) -> Iterator[Problem]:
         trail = _shortest_cycle(start, successors, set(group))
         document = index.items["certificate"][start]
         number = next(n for n, e in enumerate(document.data["history"]) if e.get("successors"))
+        path = ("history", number, "successors")
+        cycle = " → ".join(trail + [start])
         yield document.problem(
-            ("history", number, "successors"),
-            f"history[{number}].successors: replacement cycle {' → '.join(trail + [start])}: a certificate cannot end up replacing itself",
+            path,
+            about(
+                path,
+                f"替代关系绕成了一个圈 {cycle}：证书最终不能替代它自己",
+                f"replacement cycle {cycle}: a certificate cannot end up replacing itself",
+            ),
         )
 
 
@@ -262,8 +304,13 @@ def replacement_reaches_too_many(index: Index) -> Iterator[Problem]:
             path = ("history", number, "successors")
             yield document.problem(
                 path,
-                f"{field_path(path)}: these successors lead on to more than {MAX_CURRENT_SUCCESSORS} current certificates "
-                f"(ones not replaced), the most a replacement may lead to: name fewer successors, or check their own successors",
+                about(
+                    path,
+                    f"这些替代证书最终通向超过 {MAX_CURRENT_SUCCESSORS} 个现行证书（未被替代的），超过了上限："
+                    "请少列几个替代证书，或检查它们自己的替代证书",
+                    f"these successors lead on to more than {MAX_CURRENT_SUCCESSORS} current certificates "
+                    f"(ones not replaced), the most a replacement may lead to: name fewer successors, or check their own successors",
+                ),
             )
 
 
@@ -392,15 +439,26 @@ def _shortest_cycle(start: str, successors: dict[str, list[str]], group: set[str
 def date_not_real_or_in_future(index: Index) -> Iterator[Problem]:
     for document in index.all_documents():
         for path, value in _dates(document):
+            shown = dates.normalize(value)
             if not dates.is_real(value):
-                yield document.problem(path, f"{field_path(path)}: {dates.normalize(value)} is not a real date")
+                yield document.problem(path, about(path, f"{shown} 不是真实存在的日期", f"{shown} is not a real date"))
             elif dates.compare(value, index.today) > 0 and path != ("deadline",):  # a deadline may be ahead
                 yield document.problem(
-                    path, f"{field_path(path)}: {dates.normalize(value)} is in the future (today is {index.today})"
+                    path,
+                    about(
+                        path,
+                        f"{shown} 是将来的日期（今天是 {index.today}）",
+                        f"{shown} is in the future (today is {index.today})",
+                    ),
                 )
             elif dates.year(value) < dates.FIRST_YEAR:
                 yield document.problem(
-                    path, f"{field_path(path)}: {dates.normalize(value)} is before {dates.FIRST_YEAR}: check the year"
+                    path,
+                    about(
+                        path,
+                        f"{shown} 早于 {dates.FIRST_YEAR} 年：请检查年份",
+                        f"{shown} is before {dates.FIRST_YEAR}: check the year",
+                    ),
                 )
 
 
@@ -427,15 +485,26 @@ def history_out_of_order(index: Index) -> Iterator[Problem]:
             if not dates.is_real(event["date"]):
                 continue
             path = ("history", number, "date")
+            shown = dates.normalize(event["date"])
             if introduced is not None and dates.is_real(introduced) and dates.compare(event["date"], introduced) < 0:
+                start = dates.normalize(introduced)
                 yield document.problem(
                     path,
-                    f"{field_path(path)}: {dates.normalize(event['date'])} is before the certificate's introduction with {introduced_with} ({dates.normalize(introduced)})",
+                    about(
+                        path,
+                        f"{shown} 早于证书随 {introduced_with} 推出的日期（{start}）",
+                        f"{shown} is before the certificate's introduction with {introduced_with} ({start})",
+                    ),
                 )
             if previous is not None and dates.compare(event["date"], previous) < 0:
+                before = dates.normalize(previous)
                 yield document.problem(
                     path,
-                    f"{field_path(path)}: {dates.normalize(event['date'])} is earlier than the event before it ({dates.normalize(previous)}): list events oldest first",
+                    about(
+                        path,
+                        f"{shown} 早于前一个事件（{before}）：事件按时间先后排列，最早的在前",
+                        f"{shown} is earlier than the event before it ({before}): list events oldest first",
+                    ),
                 )
             previous = event["date"]
 
@@ -448,9 +517,14 @@ def pilot_counts_out_of_order(index: Index) -> Iterator[Problem]:
                 continue
             if previous is not None and dates.compare(count["as_of"], previous) < 0:
                 path = ("pilot_institutions", number, "as_of")
+                shown, before = dates.normalize(count["as_of"]), dates.normalize(previous)
                 yield document.problem(
                     path,
-                    f"{field_path(path)}: {dates.normalize(count['as_of'])} is earlier than the count before it ({dates.normalize(previous)}): add new counts at the end",
+                    about(
+                        path,
+                        f"{shown} 早于前一个统计（{before}）：新的统计加在最后",
+                        f"{shown} is earlier than the count before it ({before}): add new counts at the end",
+                    ),
                 )
             previous = count["as_of"]
 
@@ -526,12 +600,19 @@ def history_contradicts_status(index: Index) -> Iterator[Problem]:
             path = ("history", number, "type")
             if kind == "introduced":
                 if has_batch:
+                    batch_id = document.data["batch"]
                     yield document.problem(
                         path,
-                        f"{field_path(path)}: the certificate was introduced with {document.data['batch']}; remove this event (the batch's announcement is the introduction)",
+                        about(
+                            path,
+                            f"证书随 {batch_id} 推出：删去这个事件（批次的公布就是推出）",
+                            f"the certificate was introduced with {batch_id}; remove this event (the batch's announcement is the introduction)",
+                        ),
                     )
                 elif number > 0:
-                    yield document.problem(path, f"{field_path(path)}: introduced can only be the first event")
+                    yield document.problem(
+                        path, about(path, "introduced 只能是第一个事件", "introduced can only be the first event")
+                    )
                 status = INITIAL_STATUS
                 continue
             if status is None:
@@ -540,20 +621,31 @@ def history_contradicts_status(index: Index) -> Iterator[Problem]:
                 status = STATUS_AFTER.get(programme.data["type"], status)
             if kind not in ALLOWED_NEXT.get(status, set()):
                 if programme is not None and status == STATUS_AFTER.get(programme.data["type"]):
+                    allowed = ", ".join(sorted(ALLOWED_NEXT.get(status, set())))
+                    when = dates.normalize(programme.data["date"])
+                    zh_reason = (
+                        f"证书已被整体事件 {programme.stem}（{when}，{programme.path}）{programme.data['type']}，"
+                        f"此后只能是 {allowed}：请检查日期，或把这个证书从它的 applies_to 中去掉"
+                    )
                     reason = (
                         f"the certificate was {programme.data['type']} by the programme event {programme.stem} "
-                        f"({dates.normalize(programme.data['date'])}, {programme.path}), after which only "
-                        f"{', '.join(sorted(ALLOWED_NEXT.get(status, set())))} may follow: check the date, "
+                        f"({when}, {programme.path}), after which only "
+                        f"{allowed} may follow: check the date, "
                         "or leave this certificate out of its applies_to"
                     )
                 elif status in ("replaced", "withdrawn", "revoked"):
                     last = _last_ending(history, number)
+                    zh_reason = f"证书已经 {history[last]['type']}（history[{last}]）"
                     reason = f"the certificate was already {history[last]['type']} (history[{last}])"
                 elif kind == "reinstated":
+                    zh_reason = "只有暂停（suspended）的证书才能恢复"
                     reason = "only a suspended certificate can be reinstated"
                 else:
+                    zh_reason = f"{status} 状态的证书不能再 {kind}"
                     reason = f"a {status} certificate cannot be {kind}"
-                yield document.problem(path, f"{field_path(path)}: '{kind}' cannot follow: {reason}")
+                yield document.problem(
+                    path, about(path, f"'{kind}' 不能接在这里：{zh_reason}", f"'{kind}' cannot follow: {reason}")
+                )
                 continue
             status = STATUS_AFTER.get(kind, status)
 
@@ -568,9 +660,11 @@ def level_repeated_or_out_of_order(index: Index) -> Iterator[Problem]:
         for number, level in enumerate(levels):
             path = ("levels", number, "level")
             if level in levels[:number]:
-                yield document.problem(path, f"{field_path(path)}: {level} is listed twice")
+                yield document.problem(path, about(path, f"{level} 列了两次", f"{level} is listed twice"))
             elif number and LEVEL_ORDER.index(level) < LEVEL_ORDER.index(levels[number - 1]):
-                yield document.problem(path, f"{field_path(path)}: list levels in the order 初级, 中级, 高级")
+                yield document.problem(
+                    path, about(path, "等级按初级、中级、高级的顺序列出", "list levels in the order 初级, 中级, 高级")
+                )
 
 
 def batch_exceeds_announced_total(index: Index) -> Iterator[Problem]:
@@ -588,9 +682,14 @@ def batch_exceeds_announced_total(index: Index) -> Iterator[Problem]:
         for key, counted in (("certificates", certificates[stem]), ("organizations", len(organizations[stem]))):
             if key in totals and counted > totals[key]:
                 path = ("totals", key)
+                zh_key = "个证书" if key == "certificates" else "个评价组织"
                 yield document.problem(
                     path,
-                    f"{field_path(path)}: the catalogue holds {counted} {key} of {stem}, more than the announced {totals[key]}: check the batch of its certificates or the total",
+                    about(
+                        path,
+                        f"目录中有 {stem} 的 {counted} {zh_key}，多于公布的 {totals[key]}：请检查这些证书的批次或总数",
+                        f"the catalogue holds {counted} {key} of {stem}, more than the announced {totals[key]}: check the batch of its certificates or the total",
+                    ),
                 )
 
 

@@ -21,7 +21,8 @@ from referencing import Registry, Resource
 
 from ..vocabulary import SCHEMA_FILES
 from .load import Document
-from .problems import Problem, field_path
+from .problems import Problem, about
+from .typist import field_name_hint, value_hint
 
 
 class SchemaSet:
@@ -139,39 +140,55 @@ def _inline(node, base: str, by_id: dict[str, dict], active: tuple):
 
 def _explain(error: ValidationError, document: Document) -> Iterator[Problem]:
     path = tuple(error.absolute_path)
-    where = field_path(path)
     keyword = error.validator
     if keyword == "additionalProperties":
         known = sorted(error.schema.get("properties", {}))
         for name in error.instance:
             if name not in known:
+                hint = field_name_hint(name, known)
+                zh, en = f"没有 '{name}' 这个字段", f"unknown field '{name}'"
+                if hint:
+                    zh, en = f"{zh}：{hint[1]}", f"{en}; {hint[2]}"
                 yield document.problem(
-                    path + (name,),
-                    f"{field_path(path + (name,))}: unknown field '{name}'{_suggest(name, known)}",
-                    key=True,
+                    path + (name,), about(path + (name,), zh, en), key=True, at=hint[0] if hint else ""
                 )
         return
     if keyword == "required":
         match = re.match(r"^'(.+)' is a required property$", error.message)
         missing = match.group(1) if match else error.message
-        yield document.problem(path, f"{where}: missing required field '{missing}'")
+        yield document.problem(path, about(path, f"缺少必填字段 '{missing}'", f"missing required field '{missing}'"))
         return
     if keyword == "enum":
         options = [str(option) for option in error.validator_value]
-        message = f"{where}: {error.instance!r} is not one of: {', '.join(options)}"
-        if isinstance(error.instance, str):
-            message += _suggest(error.instance, options)
-        yield document.problem(path, message)
+        zh = f"{error.instance!r} 不是可选的值（{'、'.join(options)}）"
+        en = f"{error.instance!r} is not one of: {', '.join(options)}"
+        yield _with_hint(document, path, zh, en, error.instance, options=options)
         return
     if keyword == "type":
-        wanted = error.validator_value if isinstance(error.validator_value, list) else [error.validator_value]
-        yield document.problem(
+        wanted = [
+            str(t)
+            for t in (error.validator_value if isinstance(error.validator_value, list) else [error.validator_value])
+        ]
+        zh_wanted = "或".join(_TYPE_NAMES[t][0] if t in _TYPE_NAMES else t for t in wanted)
+        en_wanted = " or ".join(_TYPE_NAMES[t][1] if t in _TYPE_NAMES else t for t in wanted)
+        zh_got, en_got = _describe(error.instance)
+        # 2019.6 written for a date is read as a number: the hint reads what was typed.
+        typed = _typed(document, path) if isinstance(error.instance, float) and "string" in wanted else error.instance
+        yield _with_hint(
+            document,
             path,
-            f"{where}: expected {' or '.join(_TYPE_NAMES.get(str(t), str(t)) for t in wanted)}, got {_describe(error.instance)}",
+            f"应为{zh_wanted}，却是{zh_got}",
+            f"expected {en_wanted}, got {en_got}",
+            typed,
+            numeric=bool({"number", "integer"} & set(wanted)),
         )
         return
     if keyword == "pattern" and "x-expected" in error.schema:
-        yield document.problem(path, f"{where}: {error.instance!r} is not {error.schema['x-expected']}")
+        example = next(iter(error.schema.get("examples", [])), None)
+        zh = f"{error.instance!r} 的写法不对" + (f"，应写成 {example} 这样" if isinstance(example, str) else "")
+        if "x-expected-zh" in error.schema:  # a schema may say it in Chinese too
+            zh = f"{error.instance!r} 不是{error.schema['x-expected-zh']}"
+        yield _with_hint(document, path, zh, f"{error.instance!r} is not {error.schema['x-expected']}", error.instance)
         return
     if error.schema is False:
         # jsonschema reports a `false` property schema at the parent object: find the field.
@@ -185,52 +202,105 @@ def _explain(error: ValidationError, document: Document) -> Iterator[Problem]:
         )
         if name is not None:
             path = path + (name,)
-        on = f" on a '{parent['type']}' event" if isinstance(parent, dict) and "type" in parent else " here"
-        yield document.problem(path, f"{field_path(path)}: this field is not allowed{on}", key=True)
+        event = parent["type"] if isinstance(parent, dict) and "type" in parent else None
+        yield document.problem(
+            path,
+            about(
+                path,
+                f"'{event}' 事件不能有这个字段" if event else "这里不能有这个字段",
+                f"this field is not allowed on a '{event}' event" if event else "this field is not allowed here",
+            ),
+            key=True,
+        )
         return
     if keyword == "maxLength" and isinstance(error.instance, str):
         # The default message quotes the whole text: a 4,000-character description made a 12 KB line.
+        length, limit = len(error.instance), error.validator_value
         yield document.problem(
             path,
-            f"{where}: the text has {len(error.instance)} characters, more than the {error.validator_value} allowed: shorten it",
+            about(
+                path,
+                f"文字有 {length} 个字符，超过上限 {limit}：请缩短",
+                f"the text has {length} characters, more than the {limit} allowed: shorten it",
+            ),
         )
         return
     if keyword == "maxItems" and isinstance(error.instance, list):
         # The default message prints the whole list as Python data.
+        length, limit = len(error.instance), error.validator_value
         yield document.problem(
-            path, f"{where}: the list has {len(error.instance)} items, more than the {error.validator_value} allowed"
+            path,
+            about(
+                path,
+                f"列表有 {length} 项，超过上限 {limit}",
+                f"the list has {length} items, more than the {limit} allowed",
+            ),
         )
         return
     if keyword == "uniqueItems":
-        yield document.problem(path, f"{where}: the list repeats an item: keep each item once")
+        yield document.problem(
+            path, about(path, "列表中有重复的项：每项只写一次", "the list repeats an item: keep each item once")
+        )
         return
-    yield document.problem(path, f"{where}: {error.message}")
+    yield document.problem(path, about(path, _chinese(error), error.message))
 
 
+def _with_hint(
+    document: Document, path: tuple, zh: str, en: str, value, *, numeric: bool = False, options: list[str] | None = None
+) -> Problem:
+    """The problem, with what a typist may have done wrong in the value (then it stands on the
+    character that is wrong) or, for a choice of values, the option that was probably meant."""
+    hint = value_hint(value, numeric) if isinstance(value, str) else None
+    if hint is None and options and isinstance(value, str):
+        close = difflib.get_close_matches(value, options, n=1, cutoff=0.6)
+        hint = ("", f"是不是 '{close[0]}'？", f"did you mean '{close[0]}'?") if close else None
+    if hint is None:
+        return document.problem(path, about(path, zh, en))
+    return document.problem(path, about(path, f"{zh}：{hint[1]}", f"{en}; {hint[2]}"), at=hint[0])
+
+
+def _typed(document: Document, path: tuple) -> str:
+    """The value at path as it was typed (up to a space or the end of its line)."""
+    line, column = document.where(path)
+    return document.line(line)[column - 1 :].split(" ", 1)[0]
+
+
+def _chinese(error: ValidationError) -> str:
+    """The Chinese half for the constraints whose English is jsonschema's own message."""
+    keyword, limit, value = error.validator, error.validator_value, error.instance
+    if keyword == "minimum":
+        return f"{value} 小于最小值 {limit}"
+    if keyword == "maximum":
+        return f"{value} 大于最大值 {limit}"
+    if keyword == "minItems":
+        return "列表不能是空的" if limit == 1 else f"列表至少要有 {limit} 项"
+    if keyword == "minLength":
+        return "文字不能是空的" if limit == 1 else f"文字至少要有 {limit} 个字符"
+    if keyword == "const":
+        return f"应为 {json.dumps(limit, ensure_ascii=False)}"
+    return f"不符合要求（{keyword}）"
+
+
+# Each JSON type as contributors know it: (Chinese, English).
 _TYPE_NAMES = {
-    "object": "a mapping (name: value)",
-    "array": "a list",
-    "string": "text",
-    "integer": "a whole number",
-    "number": "a number",
-    "boolean": "true or false",
+    "object": ("映射（字段名: 值）", "a mapping (name: value)"),
+    "array": ("列表", "a list"),
+    "string": ("文字", "text"),
+    "integer": ("整数", "a whole number"),
+    "number": ("数字", "a number"),
+    "boolean": ("true 或 false", "true or false"),
 }
 
 
-def _describe(value) -> str:
+def _describe(value) -> tuple[str, str]:
     if value is None:
-        return "nothing (an empty value)"
+        return "空值（什么也没写）", "nothing (an empty value)"
     if isinstance(value, bool):
-        return f"{str(value).lower()} (true/false)"
+        return f"true/false 值 {str(value).lower()}", f"{str(value).lower()} (true/false)"
     if isinstance(value, dict):
-        return "a mapping"
+        return "映射", "a mapping"
     if isinstance(value, list):
-        return "a list"
+        return "列表", "a list"
     if isinstance(value, (int, float)):
-        return f"the number {value}"
-    return f"the text {value!r}"
-
-
-def _suggest(word: str, candidates: list[str]) -> str:
-    close = difflib.get_close_matches(word, candidates, n=1, cutoff=0.6)
-    return f"; did you mean '{close[0]}'?" if close else ""
+        return f"数字 {value}", f"the number {value}"
+    return f"文字 {value!r}", f"the text {value!r}"
