@@ -351,10 +351,12 @@ def test_last_verified_is_on_the_certificate_page_with_its_source(docs):
 
 def test_the_catalogue_table_has_a_sortable_last_verified_column(docs):
     text = read(docs, "catalogue.md")
-    assert '<th data-sort-key="verified">最近核实 Last verified</th>' in text
+    assert '<th data-sort-key="verified" class="x-card-extra">最近核实 Last verified</th>' in text
     rows = dict(
         re.findall(
-            r'<a href="[^"]*certificates/(fictional-[a-z]+)/">.*?<td data-sort="([^"]*)">[^<]*</td>\n</tr>', text, re.S
+            r'<a href="[^"]*certificates/(fictional-[a-z]+)/">.*?<td class="x-card-extra" data-sort="([^"]*)">[^<]*</td>\n</tr>',
+            text,
+            re.S,
         )
     )
     assert rows["fictional-gamma"] == "2022-03-03" and rows["fictional-alpha"] == ""
