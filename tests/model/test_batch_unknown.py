@@ -32,9 +32,10 @@ def test_a_certificate_without_batch_or_introduction_is_active_with_its_batch_un
         '目录尚无有来源的历程：批次与发布日期不详。 <span class="x-en" lang="en">No sourced event yet: its batch and introduction are unknown.</span>'
         in page
     )
-    assert '<td class="x-card-extra" data-sort="1000000">批次不详 <span class="x-en" lang="en">batch unknown</span></td>' in (
-        docs / "catalogue.md"
-    ).read_text(encoding="utf-8")
+    assert (
+        '<td class="x-card-extra" data-sort="1000000">批次不详 <span class="x-en" lang="en">batch unknown</span></td>'
+        in (docs / "catalogue.md").read_text(encoding="utf-8")
+    )
 
 
 def test_a_certificate_with_its_batch_unknown_can_still_be_withdrawn(tmp_path):
