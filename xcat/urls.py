@@ -29,6 +29,7 @@ FIELD_REFERENCE = "reference/fields.md"
 HANDOVER_SOURCE = "handover.md"
 HANDOVER_PAGE = "handover/"
 DISAGREEMENTS_PAGE = "disagreements.md"  # every disagreement between sources, in one table
+CATALOGUE_PAGE = "catalogue/"  # every certificate, with filters (its source is catalogue.md); the 404 page links it
 COVERAGE_PAGE = "coverage.md"  # how much of the programme the catalogue holds, and from which sources
 
 

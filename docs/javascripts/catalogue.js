@@ -25,6 +25,35 @@
     return cell.hasAttribute("data-sort") ? cell.getAttribute("data-sort") : cell.textContent.trim();
   }
 
+  // Each option says how many certificates it would show with the other filters as they are;
+  // an option that would show none is hidden (unless chosen, say by an old link).
+  function countOptions() {
+    filters.forEach(function (name) {
+      var others = filters.filter(function (other) { return other !== name; });
+      var pool = rows.filter(function (row) {
+        return others.every(function (other) { return matches(row, other, form.elements[other].value); });
+      });
+      Array.prototype.forEach.call(form.elements[name].options, function (option) {
+        if (!option.hasAttribute("data-label")) option.setAttribute("data-label", option.textContent);
+        var count = pool.filter(function (row) { return matches(row, name, option.value); }).length;
+        option.textContent = option.getAttribute("data-label") + " (" + count + ")";
+        var useless = option.value !== "" && count === 0 && !option.selected;
+        option.hidden = useless;
+        option.disabled = useless;
+      });
+    });
+  }
+
+  function showCount(shown) {
+    var output = document.getElementById("x-count");
+    var english = document.createElement("span");
+    english.lang = "en";
+    english.textContent = "Showing " + shown + " of " + rows.length;
+    output.textContent = "显示 " + shown + " / " + rows.length + " 个证书 ";
+    output.appendChild(english);
+    document.getElementById("x-none").hidden = shown !== 0;
+  }
+
   function apply() {
     var shown = 0;
     rows.forEach(function (row) {
@@ -32,7 +61,8 @@
       row.hidden = !visible;
       if (visible) shown += 1;
     });
-    document.getElementById("x-count").textContent = "显示 " + shown + " / " + rows.length + " Showing";
+    showCount(shown);
+    countOptions();
 
     var ordered = rows.slice();
     var index = headings.findIndex(function (th) { return th.getAttribute("data-sort-key") === state.sort; });

@@ -27,14 +27,15 @@ def test_a_certificate_without_batch_or_introduction_is_active_with_its_batch_un
     pages.write_pages(model, docs, edit_base=None)
     page = (docs / "certificates" / "fictional-kappa.md").read_text(encoding="utf-8")
     assert "- **批次 Batch**：批次不详 batch unknown" in page
-    assert "- **发布 Introduced**：日期不详 date unknown" in page
+    assert '- **发布 Introduced**：日期不详 <span lang="en">date unknown</span>' in page
     assert (
-        '目录尚无有来源的历程：批次与发布日期不详。 <span class="x-en">No sourced event yet: its batch and introduction are unknown.</span>'
+        '目录尚无有来源的历程：批次与发布日期不详。 <span class="x-en" lang="en">No sourced event yet: its batch and introduction are unknown.</span>'
         in page
     )
-    assert '<td data-sort="1000000">批次不详 <span class="x-en">batch unknown</span></td>' in (
-        docs / "catalogue.md"
-    ).read_text(encoding="utf-8")
+    assert (
+        '<td class="x-card-extra" data-sort="1000000">批次不详 <span class="x-en" lang="en">batch unknown</span></td>'
+        in (docs / "catalogue.md").read_text(encoding="utf-8")
+    )
 
 
 def test_a_certificate_with_its_batch_unknown_can_still_be_withdrawn(tmp_path):
