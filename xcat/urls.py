@@ -23,6 +23,9 @@ CERTIFICATES_CSV = "data/certificates.csv"
 EVENTS_CSV = "data/events.csv"
 CHANGES_FEED = "feeds/changes.xml"
 CATALOGUE_CHART = "charts/catalogue.svg"
+# The build date that print shows at the foot of every page, in one stylesheet: a new build date
+# rewrites this file, not every page (stable outputs, issue #14).
+BUILD_STYLESHEET = "stylesheets/built.css"
 SEARCH_FOLDER = "pagefind"  # the search index (Pagefind), loaded in chunks by docs/javascripts/search.js
 FIELD_REFERENCE = "reference/fields.md"
 # The page on the programme events of type transferred: the 2025 handover, point by point, and the timeline.

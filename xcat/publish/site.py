@@ -53,7 +53,7 @@ def build_site(index: Index, options: Options) -> int:
             config = load_site_config(docs_dir, stage / "site")  # mkdocs.yml, read once for the whole build
             built = buildinfo.build_date(catalogue, ROOT)
             generate(catalogue, docs_dir, SiteSettings.of(config), built, options.schemas)
-            for_theme(config, built[0])
+            for_theme(config)
             if options.keep_docs:  # bench/benchmark.py builds this copy with plain MkDocs
                 shutil.copytree(docs_dir, options.keep_docs, dirs_exist_ok=True, copy_function=_link_or_copy)
             with dated_like_the_open_data(built[0]):
@@ -115,15 +115,17 @@ def generate(
         lambda: files.write_exports(catalogue, docs_dir, schema_dir, settings.site_url, built),
         lambda: fieldref.write_field_reference(docs_dir, schema_dir),
     ]
-    tasks += pages.PageWriter(catalogue, docs_dir, pages.TEMPLATES, settings.edit_base).jobs()
+    writer = pages.PageWriter(catalogue, docs_dir, pages.TEMPLATES, settings.edit_base)
+    tasks += writer.jobs()
+    # From the catalogue, never the clock (buildinfo.build_date): the same catalogue prints the same date.
+    tasks.append(lambda: writer.render(urls.BUILD_STYLESHEET, "built.css.j2", built=built[0].date().isoformat()))
     parallel.run(tasks, portable=_portable)
 
 
-def for_theme(config: MkDocsConfig, built: datetime.datetime) -> None:
-    """What the templates in overrides/ print that MkDocs does not know: the build date (printed
-    at the foot of every page; from the catalogue, never the clock) and the catalogue's address
-    (the 404 page links it)."""
-    config.extra["build_date"] = built.date().isoformat()
+def for_theme(config: MkDocsConfig) -> None:
+    """What the theme needs that MkDocs does not know: the stylesheet with the build date (printed
+    at the foot of every page, generate() writes it) and the catalogue's address (the 404 page links it)."""
+    config.extra_css.append(urls.BUILD_STYLESHEET)
     config.extra["catalogue_page"] = urls.CATALOGUE_PAGE
 
 
