@@ -48,4 +48,4 @@ def test_a_fee_edit_changes_only_the_files_that_show_the_certificate(before_and_
         "stylesheets/built.css",  # the build date that print adds to every page
     }
     # Eight files whatever the catalogue's size: at N = 500 (about 1,800 files) well under the 5 %
-    # the issue allows; bench/benchmark.py reports the count at each size.
+    # the issue allows for N = 500.
