@@ -151,7 +151,7 @@
   ];
 
   function table(ids) {
-    var t = el("table", null, "x-compare__grid");
+    var t = el("table");  // no class: Material styles a plain table
     var head = t.createTHead().insertRow();
     head.appendChild(el("th", "证书 Certificate"));
     ids.forEach(function (id) {

@@ -13,7 +13,7 @@ from typing import Any
 
 from .. import urls, vocabulary
 from ..model import Catalogue, Certificate, Major, Name
-from .search import pinyin_terms
+from .search import pinyin_sort_key, pinyin_terms
 
 COMPARE_LIMIT = 4  # certificates side by side: more no longer fit a phone's screen in turn
 
@@ -32,7 +32,7 @@ def finder_data(catalogue: Catalogue) -> dict[str, Any]:
 
     def linked(major: Major) -> list[dict[str, Any]]:
         found = [(r, c) for c in major.certificates for r in c.related_majors if r.major is major]
-        found.sort(key=lambda pair: (pair[0].editorial, pair[1].id))  # a sourced link first
+        found.sort(key=lambda pair: (pair[0].editorial, pinyin_sort_key(pair[1].name.zh), pair[1].id))  # sourced first
         return [{"id": c.id, "sources": [s.title for s in r.sources]} for r, c in found]
 
     return {
@@ -53,7 +53,9 @@ def finder_data(catalogue: Catalogue) -> dict[str, Any]:
             f.id: {
                 "name": _name(f.name),
                 "page": urls.page("field", f.id),
-                "certificates": [c.id for c in sorted(f.certificates, key=lambda c: c.id)],
+                "certificates": [
+                    c.id for c in sorted(f.certificates, key=lambda c: (pinyin_sort_key(c.name.zh), c.id))
+                ],
             }
             for f in catalogue.fields.values()
         },
@@ -70,9 +72,7 @@ def finder_data(catalogue: Catalogue) -> dict[str, Any]:
             }
             for m in catalogue.majors.values()
         ],
-        "certificates": {
-            c.id: _certificate(c) for c in sorted(catalogue.certificates.values(), key=lambda c: c.id)
-        },
+        "certificates": {c.id: _certificate(c) for c in sorted(catalogue.certificates.values(), key=lambda c: c.id)},
     }
 
 
