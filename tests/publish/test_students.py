@@ -67,7 +67,9 @@ def test_compare_two_certificates_through_the_shareable_address(page, url):
     table.wait_for()
     headings = texts(page, ".x-compare__scroll table thead th")
     assert headings[1].startswith("虚构证书甲") and headings[2].startswith("虚构证书丙")
-    rows = {r[0]: r[1:] for r in (texts(page, f".x-compare__scroll table tbody tr:nth-child({i}) > *") for i in range(1, 9))}
+    rows = {
+        r[0]: r[1:] for r in (texts(page, f".x-compare__scroll table tbody tr:nth-child({i}) > *") for i in range(1, 9))
+    }
     assert rows["评价组织 Organization"] == ["虚构评价组织甲", "虚构评价组织甲"]
     assert rows["状态 Status"][0].startswith("已替代") and rows["状态 Status"][1].startswith("已移交人社部门")
     assert "初级 虚构初级 · 100 元" in rows["等级 Levels (title, fee)"][0]

@@ -174,6 +174,12 @@ def credential_jsonld(certificate: Certificate) -> str:
     """schema.org's EducationalOccupationalCredential for the page's <script type="application/ld+json">:
     only what the catalogue holds, as JSON in which no contributed text can close the element."""
     organization = certificate.organization
+    recognized_by = {
+        "@type": "Organization",
+        "name": organization.name.zh,
+        "alternateName": organization.name.en,
+        "url": organization.website,
+    }
     data = {
         "@context": "https://schema.org",
         "@type": "EducationalOccupationalCredential",
@@ -181,17 +187,11 @@ def credential_jsonld(certificate: Certificate) -> str:
         "alternateName": certificate.name.en,
         "credentialCategory": "职业技能等级证书 · vocational skill level certificate (1+X)",
         "educationalLevel": [level.level for level in certificate.levels] or None,
-        "recognizedBy": {
-            "@type": "Organization",
-            "name": organization.name.zh,
-            "alternateName": organization.name.en,
-            "url": organization.website,
-        },
+        "recognizedBy": {key: value for key, value in recognized_by.items() if value is not None},
         "description": certificate.description.zh if certificate.description else None,
         "identifier": certificate.id,
     }
     compact = {key: value for key, value in data.items() if value is not None}
-    compact["recognizedBy"] = {key: value for key, value in data["recognizedBy"].items() if value is not None}
     return finder.script_safe(json.dumps(compact, ensure_ascii=False, separators=(",", ":")))
 
 
