@@ -65,7 +65,8 @@ def finder_data(catalogue: Catalogue) -> dict[str, Any]:
                 "name": _name(m.name),
                 "level": m.level,
                 "category": m.category.code if m.category else None,
-                "pinyin": pinyin_terms(m.name.zh),
+                # The finder ignores spaces, so the spaced spelling would repeat the joined one.
+                "pinyin": list(dict.fromkeys(term.replace(" ", "") for term in pinyin_terms(m.name.zh))),
                 "page": major_page(m),
                 "feed": urls.major_feed(m.id) if m.certificates else None,
                 "certificates": linked(m),
