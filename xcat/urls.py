@@ -70,3 +70,29 @@ def organization_feed(organization_id: str) -> str:
 
 def chart(kind: str, item_id: str) -> str:
     return f"charts/{FOLDERS[kind]}/{item_id}.svg"
+
+
+# --- For students (issue #16): the major finder, comparing certificates, the official platform ---
+
+FINDER_SOURCE = "finder.md"  # every major by level, 大类 and 专业类: the finder without JavaScript
+FINDER_PAGE = "finder/"
+FINDER_DATA = "api/finder.json"  # the majors and certificates the finder and compare scripts read
+COMPARE_SOURCE = "compare.md"
+COMPARE_PAGE = "compare/"
+# The official 1+X platform (职业技能等级证书信息管理服务平台), at the address its source file gives
+# (catalogue/sources/platform-query-2026-08-30.yaml, cited on the page when the catalogue holds it).
+OFFICIAL_PLATFORM = "https://vslc.ncb.edu.cn/"
+OFFICIAL_PLATFORM_SOURCE = "platform-query-2026-08-30"
+
+
+def finder_major(code: str) -> str:
+    """?major=510203: the finder's shareable address for a major, on the home page or the finder page."""
+    return f"?major={code}"
+
+
+def field_feed(field_id: str) -> str:
+    return f"feeds/fields/{field_id}.xml"
+
+
+def major_feed(code: str) -> str:
+    return f"feeds/majors/{code}.xml"

@@ -208,11 +208,31 @@ ORG_B = {
 }
 
 
+# A field's feed: the certificates classed in it (gamma is in both); the programme event once.
+# Kappa (electronics) has no dated event. A major's feed: the certificates linked to it (alpha ended
+# before the handover, so the handover is not in its history).
+EQUIPMENT = {"fictional-handover", "fictional-alpha", "fictional-beta", "fictional-gamma", "fictional-iota"}
+ELECTRONICS = {"fictional-handover", "fictional-gamma", "fictional-kappa"}
+MAJOR_860301 = {"fictional-alpha"}
+
+
 FEED_ENTRIES = {
     "feeds/changes.xml": CHANGES,
     "feeds/organizations/fictional-org-a.xml": [e for e in CHANGES if e.split("/")[1] in ORG_A],
     "feeds/organizations/fictional-org-b.xml": [e for e in CHANGES if e.split("/")[1] in ORG_B],
+    "feeds/fields/equipment-manufacturing.xml": [e for e in CHANGES if e.split("/")[1] in EQUIPMENT],
+    "feeds/fields/electronics-information.xml": [e for e in CHANGES if e.split("/")[1] in ELECTRONICS],
+    "feeds/majors/860301.xml": [e for e in CHANGES if e.split("/")[1] in MAJOR_860301],
 }
+
+
+def test_every_feed_is_in_the_tables(files):
+    """A feed the build writes that no table here describes fails: add it to FEED_ENTRIES and FEEDS
+    (the fields without certificates of the fictional catalogue's own classification aside)."""
+    written = {path for path in files if path.startswith("feeds/")}
+    described = set(FEED_ENTRIES) | set(FEEDS)
+    assert written - described == {"feeds/fields/finance-commerce.xml", "feeds/fields/medicine-health.xml"}
+    assert "feeds/majors/860302K.xml" not in written  # a major without linked certificates has no page, no feed
 
 
 @pytest.mark.parametrize("path", list(FEED_ENTRIES))
@@ -234,6 +254,20 @@ FEEDS = {
         "updated": "2023-01-01T00:00:00+00:00",
         "self": SITE + "feeds/organizations/fictional-org-b.xml",
         "alternate": SITE + "organizations/fictional-org-b/",
+    },
+    "feeds/fields/equipment-manufacturing.xml": {
+        "id": TAG + "fields/equipment-manufacturing/changes",
+        "title": "装备制造 专业大类的证书变更 · Changes: Equipment manufacturing",
+        "updated": "2026-01-02T03:04:05+00:00",
+        "self": SITE + "feeds/fields/equipment-manufacturing.xml",
+        "alternate": SITE + "fields/equipment-manufacturing/",
+    },
+    "feeds/majors/860301.xml": {
+        "id": TAG + "majors/860301/changes",
+        "title": "860301 虚构专业 的关联证书变更 · Changes: Fictional major",
+        "updated": "2026-01-02T03:04:05+00:00",
+        "self": SITE + "feeds/majors/860301.xml",
+        "alternate": SITE + "majors/860301/",
     },
 }
 

@@ -45,6 +45,10 @@ SCAN = """(base) => {
     }
   }
   for (const script of document.scripts) {
+    if (script.type === 'application/ld+json') {  // a certificate page's structured data: one JSON value
+      try { JSON.parse(script.textContent); } catch (e) { found.push('json-ld: ' + describe(script)); }
+      continue;
+    }
     if (script.src ? !script.src.startsWith(base) : /alert|import|fetch/.test(script.textContent))
       found.push('script: ' + describe(script));
   }
@@ -59,7 +63,7 @@ SCAN = """(base) => {
   }
   if (document.querySelectorAll('title').length !== 1 || !document.head.contains(document.querySelector('title')))
     found.push('title element: ' + document.querySelectorAll('title').length);
-  for (const el of document.querySelectorAll('body script:not([src]):not([type="application/json"])')) {
+  for (const el of document.querySelectorAll('body script:not([src]):not([type="application/json"]):not([type="application/ld+json"])')) {
     if (!/__md_|navigator|document\\.|var |const /.test(el.textContent)) found.push('inline script: ' + describe(el));
   }
   return found;
@@ -192,3 +196,16 @@ def test_open_data_carries_the_exact_text(hostile_site):
     rows = list(csv.DictReader((hostile_site / "data" / "certificates.csv").open(encoding="utf-8-sig")))
     names = {row.get("name_zh") for row in rows}
     assert {d["name"]["zh"] for d in certificates().values()} <= names
+
+
+def test_json_ld_gives_each_hostile_name_back_exactly(page, hostile_url):
+    """The browser reads one JSON-LD value per certificate page, holding the name as written."""
+    for cid, data in certificates().items():
+        page.goto(f"{hostile_url}certificates/{cid}/")
+        found = page.evaluate(
+            "() => [...document.querySelectorAll('script[type=\"application/ld+json\"]')].map(s => JSON.parse(s.textContent))"
+        )
+        assert [(item["@type"], item["name"]) for item in found] == [
+            ("EducationalOccupationalCredential", data["name"]["zh"])
+        ]
+    assert page.dialogs == []

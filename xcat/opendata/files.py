@@ -8,7 +8,8 @@ docs_dir, which MkDocs copies into the site at the same paths. The layout:
     api/certificates/<id>.json          one certificate (likewise organizations/, batches/)
     data/certificates.csv               one row per certificate
     data/events.csv                     one row per history event
-    feeds/changes.xml                   Atom feed of changes (feeds/organizations/<id>.xml per organization)
+    feeds/changes.xml                   Atom feed of changes (feeds/organizations/<id>.xml per organization,
+                                        fields/<id>.xml per 专业大类, majors/<code>.xml per major with certificates)
     schema/<name>.schema.json           the catalogue's own schemas
     schema/output/<name>.schema.json    the schemas of the JSON files above
 """
@@ -60,6 +61,11 @@ def open_data(
     files[urls.CHANGES_FEED] = feeds.changes_feed(catalogue, build)
     for organization in sorted(catalogue.organizations.values(), key=lambda o: o.id):
         files[urls.organization_feed(organization.id)] = feeds.organization_feed(organization, build)
+    for item in catalogue.fields.values():
+        files[urls.field_feed(item.id)] = feeds.field_feed(item, build)
+    for major in catalogue.majors.values():
+        if major.certificates:  # the majors with a page of their own
+            files[urls.major_feed(major.id)] = feeds.major_feed(major, build)
 
     files.update(schema_files(schema_dir))
     files[urls.INDEX_JSON] = as_json(records.published("index", index(whole, files, build), build))
@@ -92,6 +98,8 @@ def index(whole: dict[str, Any], files: dict[str, bytes], build: BuildInfo) -> d
         "feeds": {
             "changes": build.url(urls.CHANGES_FEED),
             "organizations": {o["id"]: build.url(urls.organization_feed(o["id"])) for o in whole["organizations"]},
+            "fields": {f["id"]: build.url(urls.field_feed(f["id"])) for f in whole["fields"]},
+            "majors": {m["id"]: build.url(urls.major_feed(m["id"])) for m in whole["majors"] if m["certificates"]},
         },
         "schemas": {
             "catalogue": [build.url(p) for p in sorted(files) if p.startswith("schema/") and p.count("/") == 1],

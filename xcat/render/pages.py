@@ -19,7 +19,7 @@ from markupsafe import Markup
 
 from .. import urls, vocabulary
 from ..model import Batch, Catalogue, Certificate, Name, ProgrammeEvent, Remark, Source
-from . import charts, search
+from . import charts, finder, search
 from .search import _segmenter_and_speller, pinyin_sort_key, pinyin_terms
 
 TEMPLATES = Path(__file__).parent / "templates"
@@ -167,6 +167,34 @@ def catalogue_order(certificates: Iterable[Certificate]) -> list[Certificate]:
     )
 
 
+# --- Structured data ----------------------------------------------------------
+
+
+def credential_jsonld(certificate: Certificate) -> str:
+    """schema.org's EducationalOccupationalCredential for the page's <script type="application/ld+json">:
+    only what the catalogue holds, as JSON in which no contributed text can close the element."""
+    organization = certificate.organization
+    recognized_by = {
+        "@type": "Organization",
+        "name": organization.name.zh,
+        "alternateName": organization.name.en,
+        "url": organization.website,
+    }
+    data = {
+        "@context": "https://schema.org",
+        "@type": "EducationalOccupationalCredential",
+        "name": certificate.name.zh,
+        "alternateName": certificate.name.en,
+        "credentialCategory": "职业技能等级证书 · vocational skill level certificate (1+X)",
+        "educationalLevel": [level.level for level in certificate.levels] or None,
+        "recognizedBy": {key: value for key, value in recognized_by.items() if value is not None},
+        "description": certificate.description.zh if certificate.description else None,
+        "identifier": certificate.id,
+    }
+    compact = {key: value for key, value in data.items() if value is not None}
+    return finder.script_safe(json.dumps(compact, ensure_ascii=False, separators=(",", ":")))
+
+
 # --- Writing ------------------------------------------------------------------
 
 
@@ -207,6 +235,7 @@ class PageWriter:
         page = functools.partial
         jobs: list[Callable[[], None]] = [
             self.home_page,
+            self.student_pages,
             page(self.render, "catalogue.md", "catalogue.md.j2", certificates=everything),
             page(self.render, "changes.md", "changes.md.j2", events=catalogue.changes),
             page(
@@ -290,6 +319,15 @@ class PageWriter:
             search=search.home(catalogue),
         )
 
+    def student_pages(self) -> None:
+        """The major finder's data and its page without JavaScript, and the compare page (issue #16)."""
+        catalogue = self.catalogue
+        target = self.docs_dir / urls.FINDER_DATA
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_text(finder.finder_json(catalogue), encoding="utf-8")
+        self.render(urls.FINDER_SOURCE, "finder.md.j2", handovers=handovers(catalogue), major_page=finder.major_page)
+        self.render(urls.COMPARE_SOURCE, "compare.md.j2", limit=finder.COMPARE_LIMIT)
+
     def certificate_page(self, certificate: Certificate) -> None:
         self.render(
             urls.page_source("certificate", certificate.id),
@@ -302,6 +340,8 @@ class PageWriter:
             chart=self.chart(urls.chart("certificate", certificate.id), charts.pilot_counts_svg(certificate)),
             handovers=handovers_of(self.catalogue, certificate),
             search=search.certificate(certificate, self.catalogue),
+            credential=Markup(credential_jsonld(certificate)),  # JSON made safe for a <script> element
+            platform=self.catalogue.sources.get(urls.OFFICIAL_PLATFORM_SOURCE),
         )
 
     def batch_page(self, batch: Batch) -> None:
