@@ -14,6 +14,14 @@
     return node;
   }
 
+  // A heading "中文 English": the English half in its own span marked lang="en" (screen readers).
+  function bilingual(tag, text) {
+    var space = text.indexOf(" ");
+    var node = el(tag, space < 0 ? text : text.slice(0, space + 1));
+    if (space >= 0) { var en = el("span", text.slice(space + 1)); en.lang = "en"; node.appendChild(en); }
+    return node;
+  }
+
   function load() {
     try {
       var ids = JSON.parse(localStorage.getItem(KEY) || "[]");
@@ -122,7 +130,10 @@
     ["评价组织 Organization", function (r) { return r.organization ? r.organization.name.zh : "—"; }],
     ["状态 Status", function (r) {
       var labels = data.statuses[r.status] || [r.status, r.status];
-      var span = el("span", labels[0] + " " + labels[1], "x-badge x-badge--" + r.status);
+      var span = el("span", labels[0] + " ", "x-badge x-badge--" + r.status);
+      var en = el("span", labels[1]);
+      en.lang = "en";
+      span.appendChild(en);
       var cell = el("span");
       cell.appendChild(span);
       if (r.status_date) cell.appendChild(document.createTextNode(" " + r.status_date));
@@ -153,7 +164,7 @@
   function table(ids) {
     var t = el("table");  // no class: Material styles a plain table
     var head = t.createTHead().insertRow();
-    head.appendChild(el("th", "证书 Certificate"));
+    head.appendChild(bilingual("th", "证书 Certificate"));
     ids.forEach(function (id) {
       var r = records[id];
       var th = el("th");
@@ -172,7 +183,7 @@
     var body = t.createTBody();
     ROWS.forEach(function (row) {
       var tr = body.insertRow();
-      var th = el("th", row[0]);
+      var th = bilingual("th", row[0]);
       th.scope = "row";
       tr.appendChild(th);
       ids.forEach(function (id) {

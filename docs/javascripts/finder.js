@@ -94,7 +94,9 @@
     if (c.name.en) { li.appendChild(document.createTextNode(" ")); li.appendChild(en(c.name.en)); }
     li.appendChild(document.createTextNode(" "));
     var labels = data.statuses[c.status] || [c.status, c.status];
-    li.appendChild(el("span", labels[0] + " " + labels[1], "x-badge x-badge--" + c.status));
+    var badge = el("span", labels[0] + " ", "x-badge x-badge--" + c.status);
+    badge.appendChild(en(labels[1]));
+    li.appendChild(badge);
     var what = c.organization + " 的职业技能等级证书" + (c.batch ? "（" + c.batch + "）" : "");
     li.appendChild(el("span", " · " + what + " · ", "x-finder__what"));
     li.appendChild(el("span", note, "x-muted"));

@@ -38,6 +38,8 @@ def page_types(site: Path) -> dict[str, str]:
         "performance": "performance/",
         "field reference": "reference/fields/",
         "404": MISSING,
+        "major finder": urls.FINDER_PAGE,
+        "compare": urls.COMPARE_PAGE + "?ids=fictional-alpha,fictional-beta",
     }
     for kind, folder in urls.FOLDERS.items():
         if kind != "certificate":
