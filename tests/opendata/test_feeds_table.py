@@ -258,14 +258,14 @@ FEEDS = {
     "feeds/fields/equipment-manufacturing.xml": {
         "id": TAG + "fields/equipment-manufacturing/changes",
         "title": "装备制造 专业大类的证书变更 · Changes: Equipment manufacturing",
-        "updated": "2026-01-02T03:04:05+00:00",
+        "updated": "2023-01-01T00:00:00+00:00",
         "self": SITE + "feeds/fields/equipment-manufacturing.xml",
         "alternate": SITE + "fields/equipment-manufacturing/",
     },
     "feeds/majors/860301.xml": {
         "id": TAG + "majors/860301/changes",
         "title": "860301 虚构专业 的关联证书变更 · Changes: Fictional major",
-        "updated": "2026-01-02T03:04:05+00:00",
+        "updated": "2021-06-01T00:00:00+00:00",  # its certificate alpha was replaced before the handover
         "self": SITE + "feeds/majors/860301.xml",
         "alternate": SITE + "majors/860301/",
     },
