@@ -77,7 +77,10 @@
       });
     }).then(function (answer) {
       if (!answer || ticket !== asked) return null;
-      return Promise.all(answer.results.slice(0, SHOWN).map(function (r) { return r.data(); })).then(function (shown) {
+      var fetched = answer.results.slice(0, SHOWN).map(function (r) { return r.data(); });
+      // The first result is drawn as soon as its fragment arrives, the rest when theirs have.
+      if (fetched.length) fetched[0].then(function (first) { if (ticket === asked) list.replaceChildren(item(first)); });
+      return Promise.all(fetched).then(function (shown) {
         // An exact name comes first of all (Pagefind may rank a longer name containing it as high).
         var exact = shown.findIndex(function (d) { return same(d.meta.title, query) || same(d.meta.subtitle, query); });
         if (exact > 0) shown.unshift(shown.splice(exact, 1)[0]);
@@ -94,7 +97,13 @@
   }
 
   var timer = null;
-  input.addEventListener("input", function () { clearTimeout(timer); timer = setTimeout(search, 80); });
+  input.addEventListener("input", function () {
+    clearTimeout(timer);
+    timer = setTimeout(search, 80);
+    // While the typing settles, fetch the index chunks the words need (Pagefind's preload).
+    var query = normalize(input.value);
+    if (query) load().then(function (p) { return p.preload(query); }).catch(function () {});
+  });
   // Focusing the box opens Material's search panel (its CSS shows the results while #__search is checked).
   input.addEventListener("focus", function () { if (toggle) toggle.checked = true; load(); });
   form.addEventListener("submit", function (event) {

@@ -62,7 +62,10 @@ def build_site(index: Index, options: Options) -> int:
             swap_into_place(stage / "site", site_dir)
     except (BuildFailed, SettingsError, jinja2.TemplateError, OSError) as failure:
         print(f"build.py: {_explain(failure)}", file=sys.stderr)
-        print("build.py: the site was not built; the previous site is unchanged.", file=sys.stderr)
+        print(
+            "build.py: 网站没有生成，原来的网站保持不变 · the site was not built; the previous site is unchanged.",
+            file=sys.stderr,
+        )
         return Exit.INVALID
     print(f"Built {len(catalogue.certificates)} certificate pages into {site_dir}.", file=sys.stderr)
     return Exit.OK
