@@ -28,7 +28,7 @@ from ruamel.yaml import YAML
 from ..check.load import load_catalogue
 from ..check.schemas import SchemaSet
 from ..settings import ROOT, Exit
-from .importer.plan import MAX_ID, slug
+from .importer.plan import slug, unused_id
 from .new import Planned, Refused, plan, write
 
 FORM = ROOT / ".github" / "ISSUE_TEMPLATE" / "propose-certificate.yml"
@@ -168,7 +168,7 @@ def plans(answers: dict[str, str], fields: list[Field], catalogue: Path, schemas
                 ]
             )
     source_id, source = _source(answers, documents)
-    certificate_id = _free(slug(answers.get("name-en") or answers["name-zh"]) or "certificate", set(certificates))
+    certificate_id = unused_id(slug(answers.get("name-en") or answers["name-zh"]) or "certificate", set(certificates))
     values: dict = {
         "id": certificate_id,
         "name": {"zh": answers["name-zh"], **({"en": answers["name-en"]} if answers.get("name-en") else {})},
@@ -335,7 +335,7 @@ def _source(answers: dict[str, str], documents: list) -> tuple[str, dict | None]
     host = url.split("/")[2].split(":")[0].lower()
     labels = [label for label in host.split(".") if label != "www"][:-1] or [host]
     base = slug(" ".join(labels + [answers.get("source-published", "")])) or "source"
-    source_id = _free(base, taken)
+    source_id = unused_id(base, taken)
     kind = SOURCE_KIND_OPTION.search(answers["source-kind"])
     values = {"id": source_id, "title": answers["source-title"], "kind": kind.group(1) if kind else "secondary"}
     for key, field in (
@@ -347,15 +347,6 @@ def _source(answers: dict[str, str], documents: list) -> tuple[str, dict | None]
         if answers.get(field):
             values[key] = answers[field]
     return source_id, values
-
-
-def _free(base: str, taken: set[str]) -> str:
-    candidate, number = base, 2
-    while candidate in taken:
-        suffix = f"-{number}"
-        candidate = base[: MAX_ID - len(suffix)].rstrip("-") + suffix
-        number += 1
-    return candidate
 
 
 def _same(a: str, b: str) -> bool:

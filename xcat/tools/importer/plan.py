@@ -127,14 +127,7 @@ class Catalogue:
         return str(file.data["name"]["zh"]) if file else ident
 
     def new_id(self, kind: str, name: str) -> str:
-        base = slug(name, legal_forms=kind == "organization") or kind
-        taken = self.files[kind]
-        candidate, number = base, 2
-        while candidate in taken:
-            suffix = f"-{number}"
-            candidate = base[: MAX_ID - len(suffix)].rstrip("-") + suffix
-            number += 1
-        return candidate
+        return unused_id(slug(name, legal_forms=kind == "organization") or kind, self.files[kind])
 
     def put(self, data: CommentedMap, key: str, value, kind: str) -> None:
         """Add a key where the schema lists it, after the keys before it."""
@@ -144,6 +137,16 @@ class Catalogue:
             later = set(order[order.index(key) + 1 :])
             position = next((i for i, k in enumerate(data) if k in later), len(data))
         data.insert(position, key, catalogue_style(value))
+
+
+def unused_id(base: str, taken) -> str:
+    """base, or base-2, base-3 ... (cut to MAX_ID): the first that no file has."""
+    candidate, number = base, 2
+    while candidate in taken:
+        suffix = f"-{number}"
+        candidate = base[: MAX_ID - len(suffix)].rstrip("-") + suffix
+        number += 1
+    return candidate
 
 
 def slug(name: str, legal_forms: bool = False) -> str:
