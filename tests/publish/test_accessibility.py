@@ -112,7 +112,6 @@ def test_the_open_search_dialog_has_a_name_and_no_violation(browser, site):
     context.close()
 
 
-@pytest.mark.parametrize("scheme", ["light", "dark"])
 def every_page(site: Path) -> dict[str, str]:
     """Every page of the site (a page type's first item may not show what another item shows,
     such as a long status label in a list)."""
@@ -123,6 +122,7 @@ def every_page(site: Path) -> dict[str, str]:
     return pages
 
 
+@pytest.mark.parametrize("scheme", ["light", "dark"])
 def test_no_page_is_wider_than_a_360_px_phone(browser, site, scheme):
     folder, base = site
     context, page = open_page(browser, base, folder, 360, scheme)
