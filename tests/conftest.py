@@ -14,7 +14,7 @@ from urllib.parse import urlparse
 import pytest
 from playwright.sync_api import sync_playwright
 
-from tests.helpers import CHROMIUM, CHROMIUM_ARGS, FICTIONAL, TODAY, build_site
+from tests.helpers import CHROMIUM, CHROMIUM_ARGS, FICTIONAL, TODAY, build_site, serve
 from tests.skips import pytest_runtest_makereport  # noqa: F401 - the hook: with CI=true a skip fails
 from xcat.check.catalogue import Checked, check_catalogue
 from xcat.check.schemas import SchemaSet
@@ -50,6 +50,19 @@ def fictional_site(tmp_path_factory) -> Path:
 @pytest.fixture(scope="session")
 def real_site(tmp_path_factory) -> Path:
     return _built(tmp_path_factory, "real-site", None)
+
+
+@pytest.fixture(scope="module")
+def real_url(real_site):
+    """The real site, served on 127.0.0.1 for the module's browser tests."""
+    with serve(real_site) as url:
+        yield url
+
+
+@pytest.fixture(scope="module")
+def fictional_url(fictional_site):
+    with serve(fictional_site) as url:
+        yield url
 
 
 @pytest.fixture(scope="session")

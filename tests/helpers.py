@@ -118,6 +118,15 @@ def serve(site: Path):
         server.server_close()
 
 
+def search_site(page, query: str):
+    """Type the query into the header's search box (Pagefind answers it: docs/javascripts/search.js)
+    and wait until the results shown answer it; the results' items, best first."""
+    page.locator("label.md-search__icon, .md-search__input").first.click()
+    page.locator("input.md-search__input").fill(query)
+    page.wait_for_function("q => document.getElementById('x-search-results').dataset.query === q", arg=query)
+    return page.locator("#x-search-results .md-search-result__item")
+
+
 def copy_site(site: Path, target: Path) -> Path:
     """A writable copy of a built site."""
     shutil.copytree(site, target)

@@ -5,34 +5,15 @@ from __future__ import annotations
 
 import pytest
 
-from tests.helpers import serve
+from tests.helpers import search_site
 
 pytestmark = [pytest.mark.browser, pytest.mark.slow]
 
 
-@pytest.fixture(scope="module")
-def real_url(real_site):
-    with serve(real_site) as url:
-        yield url
-
-
-@pytest.fixture(scope="module")
-def fictional_url(fictional_site):
-    with serve(fictional_site) as url:
-        yield url
-
-
 def search(page, base: str, query: str) -> list[str]:
-    """Type a query into Material's search; the titles of the first screen of results."""
+    """The titles of the first screen of results for a query typed on the home page."""
     page.goto(base)
-    page.locator("label.md-search__icon, .md-search__input").first.click()
-    box = page.locator("input.md-search__input")
-    box.fill(query)
-    box.press("End")  # Material searches on keyup
-    results = page.locator(".md-search-result__item")
-    results.first.wait_for(timeout=10_000)
-    # Material marks jieba word boundaries in titles with zero-width spaces.
-    return [text.replace("\u200b", "") for text in page.locator(".md-search-result__item h1").all_inner_texts()[:8]]
+    return search_site(page, query).locator("h1").all_inner_texts()[:8]
 
 
 SEARCHES = {

@@ -7,17 +7,14 @@ from __future__ import annotations
 
 import pytest
 
-from tests.helpers import serve
+from tests.helpers import search_site
 
 pytestmark = [pytest.mark.browser, pytest.mark.slow]
 
 
 def search(page, query: str) -> list[str]:
-    """Type the query into Material's search box; the results' addresses, best first."""
-    page.locator("label.md-search__icon, .md-search__input").first.click()
-    page.locator("input.md-search__input").fill(query)
-    page.wait_for_function("q => document.getElementById('x-search-results').dataset.query === q", arg=query)
-    links = page.locator("#x-search-results .md-search-result__item a")
+    """The results' addresses, best first."""
+    links = search_site(page, query).locator("a")
     return [href.split("/", 3)[3] for href in links.evaluate_all("links => links.map(a => a.href)")]
 
 
@@ -91,18 +88,6 @@ REAL = {
     "zhongzishengchanjishu": F + "agriculture-forestry-animal-husbandry-fishery/",
     "zzscjs": F + "agriculture-forestry-animal-husbandry-fishery/",
 }
-
-
-@pytest.fixture(scope="module")
-def real_url(real_site):
-    with serve(real_site) as url:
-        yield url
-
-
-@pytest.fixture(scope="module")
-def fictional_url(fictional_site):
-    with serve(fictional_site) as url:
-        yield url
 
 
 def assert_found(found: list[str], expected: str | set[str], query: str) -> None:
