@@ -77,10 +77,15 @@
       });
     }).then(function (answer) {
       if (!answer || ticket !== asked) return null;
-      var fetched = answer.results.slice(0, SHOWN).map(function (r) { return r.data(); });
-      // The first result is drawn as soon as its fragment arrives, the rest when theirs have.
-      if (fetched.length) fetched[0].then(function (first) { if (ticket === asked) list.replaceChildren(item(first)); });
-      return Promise.all(fetched).then(function (shown) {
+      // The first result's fragment is fetched alone and drawn as soon as it arrives; the rest are
+      // fetched after it (ten at once would delay the first: each is decompressed on this thread).
+      var top = answer.results.slice(0, SHOWN);
+      var first = top.length ? top[0].data() : Promise.resolve(null);
+      var fetched = first.then(function (data) {
+        if (data && ticket === asked) list.replaceChildren(item(data));
+        return Promise.all([first].concat(top.slice(1).map(function (r) { return r.data(); })));
+      });
+      return (top.length ? fetched : Promise.resolve([])).then(function (shown) {
         // An exact name comes first of all (Pagefind may rank a longer name containing it as high).
         var exact = shown.findIndex(function (d) { return same(d.meta.title, query) || same(d.meta.subtitle, query); });
         if (exact > 0) shown.unshift(shown.splice(exact, 1)[0]);
@@ -103,6 +108,18 @@
     // While the typing settles, fetch the index chunks the words need (Pagefind's preload).
     var query = normalize(input.value);
     if (query) load().then(function (p) { return p.preload(query); }).catch(function () {});
+  });
+  // On the home page, where search is the first thing a visitor does, the engine (script,
+  // WebAssembly, page list: about 70 KB gzip on the real site) loads once the page is idle, unless
+  // the visitor asked to save data; elsewhere it loads when the pointer reaches the search box.
+  var home = new URL(".", location.href).href === root.href;
+  var saveData = navigator.connection && navigator.connection.saveData;
+  if (home && !saveData) {
+    var warm = function () { (window.requestIdleCallback || setTimeout)(function () { load(); }); };
+    if (document.readyState === "complete") warm(); else window.addEventListener("load", warm);
+  }
+  document.querySelectorAll(".md-search, label[for='__search']").forEach(function (area) {
+    area.addEventListener("pointerenter", function () { load(); }, { once: true });
   });
   // Focusing the box opens Material's search panel (its CSS shows the results while #__search is checked).
   input.addEventListener("focus", function () { if (toggle) toggle.checked = true; load(); });

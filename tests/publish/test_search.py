@@ -159,3 +159,24 @@ def test_a_major_code_finds_the_major_and_its_certificates(page, fictional_url, 
         own = M + major.id + "/" if major.certificates else F + major.field.id + "/"
         expected = {own} | {f"{C}{c.id}/" for c in major.certificates}
         assert set(found[: len(expected)]) == expected, (major.id, found)
+
+
+def _engine_requests_after_load(page, url: str) -> list[str]:
+    requested: list[str] = []
+    page.on("request", lambda request: requested.append(request.url))
+    page.goto(url, wait_until="load")
+    page.wait_for_timeout(1_500)  # the browser's idle time after load, when the home page warms up
+    return [u for u in requested if "/pagefind/" in u]
+
+
+def test_the_home_page_loads_the_search_engine_before_the_visitor_types(page, fictional_url):
+    """Search is the home page's first job: the engine loads while the page is idle, so the first
+    result does not wait for it (docs/performance.md)."""
+    assert any(u.endswith("/pagefind/pagefind.js") for u in _engine_requests_after_load(page, fictional_url))
+
+
+def test_other_pages_load_the_search_engine_only_when_the_visitor_reaches_for_it(page, fictional_url):
+    """A visitor on a phone who only reads a certificate page downloads no search engine."""
+    assert _engine_requests_after_load(page, fictional_url + C + "fictional-alpha/") == []
+    page.locator("label.md-search__icon, .md-search__input").first.hover()
+    page.wait_for_function("() => performance.getEntriesByType('resource').some(e => /pagefind\\.js$/.test(e.name))")
