@@ -101,10 +101,12 @@
     });
   }
 
-  var timer = null;
+  // The first keystroke after a pause searches at once; while typing goes on, a search starts at
+  // most every 80 ms (stale answers are dropped by their ticket).
+  var timer = null, searched = -Infinity;
   input.addEventListener("input", function () {
     clearTimeout(timer);
-    timer = setTimeout(search, 80);
+    timer = setTimeout(function () { searched = performance.now(); search(); }, Math.max(0, searched + 80 - performance.now()));
     // While the typing settles, fetch the index chunks the words need (Pagefind's preload).
     var query = normalize(input.value);
     if (query) load().then(function (p) { return p.preload(query); }).catch(function () {});
