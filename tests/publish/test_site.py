@@ -18,6 +18,7 @@ import jinja2
 import pytest
 
 from tests.helpers import FICTIONAL_CATALOGUE, ROOT, build_site, copy_fictional
+from xcat import urls
 from xcat.cli import main
 from xcat.render import pages
 
@@ -188,3 +189,24 @@ def test_retired_certificate_stays_at_its_address(fictional_site):
     eta = (fictional_site / "certificates/fictional-eta/index.html").read_text(encoding="utf-8")
     assert "已退出 Withdrawn" in eta and "已颁发的证书继续有效" in eta
     assert (ROOT / "mkdocs.yml").read_text(encoding="utf-8").count("certificates/") == 0  # never in the sidebar
+
+
+def test_pages_with_a_feed_announce_it_to_feed_readers(fictional_site, fictional_model):
+    """A feed reader given a page's address finds its Atom feed (<link rel="alternate"> in the head),
+    and the link leads to that page's own feed."""
+    expected = {"": urls.CHANGES_FEED, "changes/": urls.CHANGES_FEED}
+    expected |= {urls.page("organization", o): urls.organization_feed(o) for o in fictional_model.organizations}
+    expected |= {urls.page("field", f): urls.field_feed(f) for f in fictional_model.fields}
+    expected |= {
+        urls.page("major", m.id): urls.major_feed(m.id) for m in fictional_model.majors.values() if m.certificates
+    }
+    for page, feed in expected.items():
+        path = fictional_site / page / "index.html"
+        links = [a for tag, a in tags(path) if tag == "link" and a.get("type") == "application/atom+xml"]
+        assert len(links) == 1, (page, links)
+        assert links[0]["rel"] == "alternate"
+        target = (path.parent / links[0]["href"]).resolve()
+        assert target == (fictional_site / feed).resolve(), (page, links[0]["href"])
+        assert target.read_bytes().startswith(b"<?xml"), target
+    certificate_page = fictional_site / urls.page("certificate", "fictional-alpha") / "index.html"
+    assert not [a for tag, a in tags(certificate_page) if tag == "link" and a.get("type") == "application/atom+xml"]
