@@ -1,7 +1,7 @@
 /* The major finder (home page and finder page): choose a level, 专业大类, 专业类 and major, or type a
    name, code or pinyin; the certificates linked to the major by a source come first, then those of
-   its field (an editorial judgement). The choice lives in the address (?major=510203) so it can be
-   shared. Data: api/finder.json (xcat/render/finder.py). Everything is printed with textContent:
+   its field (an editorial judgement). The choice lives in the address (?major=510203, or the steps chosen
+   so far) so it can be shared. Data: api/finder.json (xcat/render/finder.py). Everything is printed with textContent:
    names are contributed text. Without JavaScript the section shows its link to plain lists. */
 (function () {
   "use strict";
@@ -150,9 +150,39 @@
     }
     if (updateAddress && window.history && history.replaceState) {
       var params = new URLSearchParams(location.search);
+      STEPS.forEach(function (name) { params.delete(name); });
       params.set("major", major.code);
       history.replaceState(null, "", "?" + params.toString() + "#finder");
     }
+  }
+
+  // A level, 大类 or 专业类 chosen without a major is kept in the address too (?level=…&big=…&category=…),
+  // so a reloaded or shared link opens where the student stopped; a major alone says all of that.
+  var STEPS = ["level", "big", "category"];
+
+  function rememberSteps() {
+    if (!(window.history && history.replaceState)) return;
+    var params = new URLSearchParams(location.search);
+    params.delete("major");
+    STEPS.forEach(function (name) {
+      var value = form.elements[name].value;
+      if (value) params.set(name, value); else params.delete(name);
+    });
+    var query = params.toString();
+    history.replaceState(null, "", (query ? "?" + query : location.pathname) + "#finder");
+  }
+
+  // Each step is restored only if it exists under the one before it.
+  function restoreSteps() {
+    var params = new URLSearchParams(location.search);
+    var changed = [onLevel, onBig, onCategory];
+    STEPS.every(function (name, i) {
+      var value = params.get(name), select = form.elements[name];
+      if (!value || !Array.prototype.some.call(select.options, function (o) { return o.value === value; })) return false;
+      select.value = value;
+      changed[i]();
+      return true;
+    });
   }
 
   function normalise(text) { return text.toLowerCase().replace(/\s+/g, ""); }
@@ -195,9 +225,9 @@
     data = loaded;
     data.majors.forEach(function (m) { byCode[m.code] = m; });
     form.hidden = false;
-    form.elements.level.addEventListener("change", onLevel);
-    form.elements.big.addEventListener("change", onBig);
-    form.elements.category.addEventListener("change", onCategory);
+    [onLevel, onBig, onCategory].forEach(function (changed, i) {
+      form.elements[STEPS[i]].addEventListener("change", function () { changed(); rememberSteps(); });
+    });
     form.elements.major.addEventListener("change", function () {
       var major = byCode[form.elements.major.value];
       if (major) show(major, true);
@@ -205,7 +235,7 @@
     form.elements.q.addEventListener("input", function () { search(form.elements.q.value); });
     form.addEventListener("submit", function (event) { event.preventDefault(); });
     var chosen = chosenFromAddress();
-    if (chosen) show(chosen, false);
+    if (chosen) show(chosen, false); else restoreSteps();
   }).catch(function () {
     result.textContent = "无法加载专业数据，请使用下面的列表。 The majors could not be loaded: use the lists below.";
   });

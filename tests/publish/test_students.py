@@ -49,6 +49,32 @@ def test_a_shared_address_opens_the_finder_on_the_major(page, url):
     assert texts(page, ".x-finder__result h3") == ["860301 虚构专业 Fictional major"]
 
 
+def test_a_level_and_field_chosen_without_a_major_survive_a_reload(page, url):
+    """A student who chose a level and a 大类 and reloads (or shares the link) finds them still chosen."""
+    page.goto(url)
+    finder = page.locator("#finder")
+    finder.locator("select[name=level]").select_option("高职专科")
+    finder.locator("select[name=big]").select_option("86")
+    assert "level=" in page.url and "big=86" in page.url and "major=" not in page.url
+    page.reload()
+    finder.locator("select[name=category] option[value='8603']").wait_for(state="attached")
+    assert finder.locator("select[name=level]").input_value() == "高职专科"
+    assert finder.locator("select[name=big]").input_value() == "86"
+    assert finder.locator("select[name=category]").input_value() == ""
+    # A step that does not exist under the one before it is not restored (an edited address).
+    page.goto(url + "?level=%E9%AB%98%E8%81%8C%E4%B8%93%E7%A7%91&big=99&category=8603")
+    finder.locator("select[name=big] option[value='86']").wait_for(state="attached")
+    assert finder.locator("select[name=big]").input_value() == ""
+    assert finder.locator("select[name=category]").input_value() == ""
+    # Choosing the major then keeps only the major.
+    page.goto(url)
+    finder.locator("select[name=level]").select_option("高职专科")
+    finder.locator("select[name=big]").select_option("86")
+    finder.locator("select[name=category]").select_option("8603")
+    finder.locator("select[name=major]").select_option("860301")
+    assert page.url.split("?")[1] == "major=860301#finder"
+
+
 @pytest.mark.parametrize("typed", ["810201", "虚构软件", "xugou ruanjian", "xgrj", "software"])
 def test_typing_a_name_code_or_pinyin_finds_the_major(page, url, typed):
     page.goto(url)
