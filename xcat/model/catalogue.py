@@ -8,6 +8,7 @@ per-organization, per-batch, per-field and per-major groupings.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from functools import cached_property
 from typing import Any
@@ -162,8 +163,12 @@ class Organization:
     @property
     def events(self) -> list[Event]:
         """The history of the certificates it issues now or issued before, newest first."""
-        mine = {c.id: c for c in self.certificates + self.former_certificates}
-        return newest_first(event for certificate in mine.values() for event in certificate.history)
+        return history_of(self.certificates + self.former_certificates)
+
+    @property
+    def changes(self) -> list[Event]:
+        """events, with each programme event once: its feed's entries."""
+        return once_per_programme_event(self.events)
 
     @property
     def current_certificates(self) -> list[Certificate]:
@@ -486,6 +491,17 @@ def status_after(events: list[Event]) -> str:
     for event in events:
         status = STATUS_AFTER.get(event.type, status)
     return status
+
+
+def history_of(certificates: Iterable[Certificate]) -> list[Event]:
+    """The history of these certificates, each counted once, newest first."""
+    mine = {c.id: c for c in certificates}
+    return newest_first(event for certificate in mine.values() for event in certificate.history)
+
+
+def changes_of(certificates: Iterable[Certificate]) -> list[Event]:
+    """Their history as a list of changes: each programme event once (a field's or a major's feed)."""
+    return once_per_programme_event(history_of(certificates))
 
 
 def once_per_programme_event(events: list[Event]) -> list[Event]:

@@ -16,7 +16,7 @@ from urllib.parse import urlsplit
 from feedgen.feed import FeedGenerator
 
 from .. import urls
-from ..model import Catalogue, Certificate, Event, Field, Major, Organization, newest_first, once_per_programme_event
+from ..model import Catalogue, Event, Field, Major, Organization, changes_of
 from ..vocabulary import EQUIVALENCE, EVENT
 from .buildinfo import BuildInfo, first_moment
 
@@ -42,7 +42,7 @@ def organization_feed(organization: Organization, build: BuildInfo) -> bytes:
         feed_id=_tag(build, f"organizations/{organization.id}/changes"),
         title=f"{organization.name.zh} 的证书变更 · Changes: {organization.name.en or organization.name.zh}",
         alternate=build.url(urls.page("organization", organization.id)),
-        events=once_per_programme_event(organization.events),
+        events=organization.changes,
     )
 
 
@@ -54,7 +54,7 @@ def field_feed(item: Field, build: BuildInfo) -> bytes:
         feed_id=_tag(build, f"fields/{item.id}/changes"),
         title=f"{item.name.zh} 专业大类的证书变更 · Changes: {item.name.en or item.name.zh}",
         alternate=build.url(urls.page("field", item.id)),
-        events=_changes_of(item.certificates),
+        events=changes_of(item.certificates),
     )
 
 
@@ -66,13 +66,8 @@ def major_feed(major: Major, build: BuildInfo) -> bytes:
         feed_id=_tag(build, f"majors/{major.id}/changes"),
         title=f"{major.id} {major.name.zh} 的关联证书变更 · Changes: {major.name.en or major.name.zh}",
         alternate=build.url(urls.page("major", major.id)),
-        events=_changes_of(major.certificates),
+        events=changes_of(major.certificates),
     )
-
-
-def _changes_of(certificates: Iterable[Certificate]) -> list[Event]:
-    mine = {c.id: c for c in certificates}
-    return once_per_programme_event(newest_first(e for c in mine.values() for e in c.history))
 
 
 def _feed(build: BuildInfo, *, path: str, feed_id: str, title: str, alternate: str, events: Iterable[Event]) -> bytes:
