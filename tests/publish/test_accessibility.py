@@ -50,9 +50,8 @@ def page_types(site: Path) -> dict[str, str]:
 
 
 @pytest.fixture(scope="module")
-def site(fictional_site):
-    with serve(fictional_site) as url:
-        yield fictional_site, url
+def site(fictional_site, fictional_url):
+    return fictional_site, fictional_url
 
 
 def open_page(browser, url: str, site: Path, width: int, scheme: str = "light", height: int = 900):

@@ -6,15 +6,12 @@ from __future__ import annotations
 
 import pytest
 
-from tests.helpers import serve
-
 pytestmark = [pytest.mark.browser, pytest.mark.slow]
 
 
 @pytest.fixture(scope="module")
-def url(fictional_site):
-    with serve(fictional_site) as base:
-        yield base
+def url(fictional_url):
+    return fictional_url
 
 
 def texts(page, selector: str) -> list[str]:
