@@ -23,6 +23,7 @@ import time
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 from urllib.parse import unquote
 
 import jinja2
@@ -35,6 +36,9 @@ from ..render import pages
 from ..settings import HAND_WRITTEN_DOCS, ROOT, Options, SettingsError, SiteSettings, load_site_config
 from ..vocabulary import BY_KIND
 from . import site
+
+if TYPE_CHECKING:
+    from mkdocs.config.defaults import MkDocsConfig
 
 ENTRY = "pagefind-entry.json"  # what Pagefind's script reads first: it names every other file
 
@@ -73,6 +77,8 @@ class Workspace:
         self.checked: Checked | None = None  # the last check that passed, for `rest`
         self.catalogue: Catalogue | None = None
         self.writer: pages.PageWriter | None = None  # kept: its templates stay compiled
+        self.config: MkDocsConfig | None = None
+        self.theme: jinja2.Environment | None = None
         self.settings = SiteSettings.of(load_site_config())  # mkdocs.yml is read once a run
         self.previous_index: set[str] = set()  # the files of the search index before the current one
 
@@ -122,14 +128,28 @@ class Workspace:
             clock.lap("MkDocs")
         return Rebuilt(self.checked, rebuilt, sorted(changed + removed), clock.stages)
 
+    def _config(self) -> MkDocsConfig:
+        """MkDocs' configuration, loaded once a run. MkDocs would also make a new Jinja
+        environment for the theme on every build, compiling its templates again and listing its
+        14,000 files again (together most of a dirty build): one environment is kept, and once
+        the first build has copied the theme's files, it lists none (they are in the site)."""
+        if self.config is None:
+            config = load_site_config(self.docs, self.site)
+            site.for_theme(config)
+            config.strict = False  # MkDocs' strict mode aborts every dirty build; its warnings are shown instead
+            environment = config.theme.get_env()
+            config.theme.get_env = lambda: environment  # type: ignore[method-assign]
+            self.config, self.theme = config, environment
+        elif self.built_once and self.theme is not None:
+            self.theme.list_templates = lambda *args, **kwargs: []  # type: ignore[method-assign]
+        return self.config
+
     def _mkdocs(self, changed: list[str], removed: list[str]) -> list[str] | None:
         """Build the pages whose Markdown is newer than their HTML (all of them the first time);
         the URL paths of the changed pages (None: all)."""
         from mkdocs.structure.files import File  # noqa: PLC0415 - loaded with MkDocs' configuration
 
-        config = load_site_config(self.docs, self.site)
-        site.for_theme(config)
-        config.strict = False  # MkDocs' strict mode aborts every dirty build; its warnings are shown instead
+        config = self._config()
 
         def output(relative: str) -> File:
             return File(relative, config.docs_dir, config.site_dir, config.use_directory_urls)
