@@ -101,11 +101,14 @@ class Workspace:
             if self.writer is None:
                 self.writer = pages.PageWriter(self.catalogue, self.docs, pages.TEMPLATES, self.settings.edit_base)
             self.writer.catalogue = self.catalogue
+            written = []
             for certificate in shown:
-                self.writer.certificate_page(certificate)
+                outputs = [urls.page_source("certificate", certificate.id), urls.chart("certificate", certificate.id)]
+                with _unchanged_kept_old(self.docs, outputs) as changed:
+                    self.writer.certificate_page(certificate)
+                written += changed
             clock.lap("pages")
-            written = [urls.page_source("certificate", certificate.id) for certificate in shown]
-            rebuilt = self._mkdocs(written, [])
+            rebuilt = self._mkdocs(written, []) if written else []
             clock.lap("MkDocs")
         return Rebuilt(checked, rebuilt, written, clock.stages)
 
@@ -211,6 +214,23 @@ def move_changed(source: Path, target: Path) -> tuple[list[str], list[str]]:
                     removed.append(relative)
     shutil.rmtree(source)
     return sorted(changed), sorted(removed)
+
+
+@contextmanager
+def _unchanged_kept_old(folder: Path, files: list[str]):
+    """Around writing these files: a file written with the bytes it had gets its old time back
+    (MkDocs then leaves its page alone). Yields the list of those that changed, filled on exit."""
+    before = {name: (folder / name).read_bytes() if (folder / name).is_file() else None for name in files}
+    times = {name: (folder / name).stat().st_mtime_ns for name, content in before.items() if content is not None}
+    changed: list[str] = []
+    yield changed
+    for name, content in before.items():
+        if not (folder / name).is_file():
+            continue
+        if content is not None and (folder / name).read_bytes() == content:
+            os.utime(folder / name, ns=(times[name], times[name]))
+        else:
+            changed.append(name)
 
 
 @contextmanager

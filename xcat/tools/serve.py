@@ -269,8 +269,10 @@ def handler_for(state: State, site: Path, stopping: threading.Event):
 def watch(folders: list[Path], preview: Preview):
     class Handler(FileSystemEventHandler):
         def on_any_event(self, event) -> None:
-            if event.event_type in ("opened", "closed_no_write"):
-                return
+            if event.event_type in ("opened", "closed_no_write") or (
+                event.is_directory and event.event_type == "modified"
+            ):
+                return  # nothing changed, or a folder's listing did (its files' own events follow)
             preview.notify(getattr(event, "dest_path", "") or event.src_path)
 
     observer = Observer()
