@@ -15,6 +15,7 @@ full MkDocs build (templates or code may have changed since the last run).
 
 from __future__ import annotations
 
+import datetime
 import filecmp
 import logging
 import os
@@ -76,6 +77,7 @@ class Workspace:
         self.built_once = False
         self.checked: Checked | None = None  # the last check that passed, for `rest`
         self.catalogue: Catalogue | None = None
+        self.built: tuple[datetime.datetime, str] = (datetime.datetime.now(datetime.UTC), "")  # set by edited()
         self.writer: pages.PageWriter | None = None  # kept: its templates stay compiled
         self.config: MkDocsConfig | None = None
         self.theme: jinja2.Environment | None = None
@@ -92,6 +94,7 @@ class Workspace:
         if not checked.ok or checked.index is None:
             return Rebuilt(checked, [], [], clock.stages)
         self.checked, self.catalogue = checked, build_catalogue(checked.index)
+        self.built = buildinfo.build_date(self.catalogue, ROOT)  # the date the pages and open data print
         clock.lap("model")
         ids = {path.stem for path in files if path.parent.name == BY_KIND["certificate"].folder}
         shown = [self.catalogue.certificates[i] for i in sorted(ids) if i in self.catalogue.certificates]
@@ -121,13 +124,11 @@ class Workspace:
             if self.scratch.exists():
                 shutil.rmtree(self.scratch)
             shutil.copytree(HAND_WRITTEN_DOCS, self.scratch)
-            built = buildinfo.build_date(self.catalogue, ROOT)
-            site.generate(self.catalogue, self.scratch, self.settings, built, self.options.schemas)
+            site.generate(self.catalogue, self.scratch, self.settings, self.built, self.options.schemas)
             clock.lap("generate")
             changed, removed = move_changed(self.scratch, self.docs)
             clock.lap("compare")
-            with site.dated_like_the_open_data(built[0]):
-                rebuilt = self._mkdocs(changed, removed)
+            rebuilt = self._mkdocs(changed, removed)
             clock.lap("MkDocs")
         return Rebuilt(self.checked, rebuilt, sorted(changed + removed), clock.stages)
 
@@ -159,7 +160,7 @@ class Workspace:
 
         for relative in removed:  # a dirty build leaves the output of a removed file: a removed page would stay
             Path(output(relative).abs_dest_path).unlink(missing_ok=True)
-        with _without_dirty_warning():
+        with _without_dirty_warning(), site.dated_like_the_open_data(self.built[0]):
             site.run_mkdocs(config, dirty=self.built_once)
         first, self.built_once = not self.built_once, True
         if first:
