@@ -65,7 +65,8 @@ def measure(catalogue_dir: Path, edits: int = 3, root: Path = ROOT, startup_time
         result: dict = {"root": str(root), "certificates": len(certificates)}
         try:
             if not _until(lambda: server.poll() is not None or _get(base + ENTRY), startup_timeout) or server.poll():
-                raise RuntimeError("build.py serve did not start")
+                log.seek(0)
+                raise RuntimeError(f"build.py serve did not start (exit {server.poll()}):\n{log.read()[-3000:]}")
             result["startup_s"] = round(time.monotonic() - started, 2)
             time.sleep(1)  # let the first index settle
             pages, searches, files = [], [], []
