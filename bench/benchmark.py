@@ -42,6 +42,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "bench"))
 sys.path.insert(0, str(ROOT))
 from generate import generate  # noqa: E402
+from preview import measure as measure_preview  # noqa: E402
 from search import measure as measure_search  # noqa: E402
 
 from xcat.vocabulary import FILE_KINDS  # noqa: E402
@@ -74,6 +75,10 @@ TARGETS = {  # name: (description, limit)
     "search_kb_5000": ("search files downloaded before the first result at N=5,000 (KB gzip)", 500.0),
     "search_ms_5000": ("from load to the first search result at N=5,000 (ms)", 1000.0),
     "certificate_page_kb": ("largest certificate page (KB of HTML)", 60.0),
+    # build.py serve (bench/preview.py): median seconds from a save until the served page shows it
+    "preview_500_s": ("build.py serve: save -> served page at N=500 (s)", 2.0),
+    "preview_5000_s": ("build.py serve: save -> served page at N=5,000 (s)", 5.0),
+    "preview_search_s": ("build.py serve: save -> search index, largest N (s)", 10.0),
 }
 
 
@@ -188,6 +193,8 @@ def measure(n: int, work: Path, repeat: int, builds_repeat: int, seed: int, with
     result["floor"] = {**min(floors, key=lambda r: r["seconds"]), "all_seconds": [r["seconds"] for r in floors]}
     result["overhead"] = round(result["build"]["seconds"] / result["floor"]["seconds"], 3)
     result["overhead_paired"] = [round(b["seconds"] / f["seconds"], 3) for b, f in zip(builds, floors)]
+    step(f"build.py serve: save -> served page and search index, over HTTP (bench/preview.py) x{repeat}")
+    result["preview"] = {k: v for k, v in measure_preview(catalogue, edits=repeat).items() if k != "log_tail"}
     result["load_after"] = os.getloadavg()[0]
     shutil.rmtree(catalogue)
     return result
@@ -221,7 +228,11 @@ def targets(results: dict[int, dict]) -> dict:
         values["peak_rss_5000_mb"] = at5000["build"]["peak_rss_mb"]
         values["search_kb_5000"] = round(max(q["search_bytes_gzip"] for q in at5000["search"]) / 1024, 1)
         values["search_ms_5000"] = max(q["ms_to_first_result"] for q in at5000["search"])
+    for n in (500, 5000):
+        if n in results:
+            values[f"preview_{n}_s"] = results[n]["preview"]["page_median_s"]
     if results:
+        values["preview_search_s"] = results[max(results)]["preview"]["search_median_s"]
         values["certificate_page_kb"] = round(
             max(r["sizes"]["certificate_page_max_bytes"] for r in results.values()) / 1024, 1
         )
@@ -252,6 +263,8 @@ def table(results: dict[int, dict], met: dict) -> str:
         row(f"search, {label}: ms to 1st", lambda r, i=i: f"{r['search'][i]['ms_to_first_result']:,}")
     row("certificate page median (KB)", lambda r: f"{r['sizes']['certificate_page_median_bytes'] / 1024:.1f}")
     row("certificate page max (KB)", lambda r: f"{r['sizes']['certificate_page_max_bytes'] / 1024:.1f}")
+    row("serve: save -> page, median (s)", lambda r: f"{r['preview']['page_median_s']:.1f}")
+    row("serve: save -> search, median (s)", lambda r: f"{r['preview']['search_median_s']:.1f}")
     row("load average (before/after)", lambda r: f"{r['load_before']:.1f}/{r['load_after']:.1f}")
     widths = [max(len(str(cells[i])) for cells in rows) for i in range(len(rows[0]))]
     lines = [

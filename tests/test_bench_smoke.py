@@ -100,3 +100,6 @@ def test_the_quick_benchmark_runs_and_writes_its_results(tmp_path):
     assert exact["search_bytes_gzip"] > 0
     assert measured["check_jsonschema"]["seconds"] > 0
     assert "build / floor" in result.stdout
+    preview = measured["preview"]  # bench/preview.py: build.py serve, timed over HTTP
+    assert len(preview["page_s"]) == len(preview["search_s"]) == 1 and preview["files_changed"][0] > 0
+    assert "serve: save -> page" in result.stdout

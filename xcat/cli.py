@@ -10,7 +10,7 @@ from pathlib import Path
 from .check.catalogue import check
 from .check.report import report
 from .publish.site import check_and_build
-from .settings import CATALOGUE, SCHEMAS, SITE, Exit, Options
+from .settings import CATALOGUE, PREVIEW, SCHEMAS, SITE, Exit, Options
 from .tools import codeowners, diff, from_issue, importer, new, serve
 from .vocabulary import IMPORTABLE_EVENTS
 
@@ -136,10 +136,16 @@ def _contributor_commands(commands) -> None:
     _import_command(commands)
 
     serve = commands.add_parser(
-        "serve", help="preview the site at http://127.0.0.1:8000/, rebuilt when a catalogue file changes"
+        "serve",
+        help="preview the site at http://127.0.0.1:8000/: it follows every save, and shows the check's problems",
     )
     _catalogue_options(serve)
-    serve.add_argument("--site-dir", type=Path, default=SITE, help="where the site goes (default: site/)")
+    serve.add_argument(
+        "--preview-dir",
+        type=Path,
+        default=PREVIEW,
+        help="the preview's workspace, kept between runs (default: .preview/)",
+    )
     serve.add_argument(
         "--host", default="127.0.0.1", help="the address to listen on (default: 127.0.0.1, this computer only)"
     )
@@ -200,7 +206,7 @@ def _run_from_issue(args) -> int:
 
 
 def _run_serve(args) -> int:
-    return serve.run(_options(args), args.host, args.port)
+    return serve.run(_options(args), args.preview_dir, args.host, args.port)
 
 
 def _catalogue_options(command: argparse.ArgumentParser) -> None:

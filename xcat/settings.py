@@ -17,6 +17,7 @@ SCHEMAS = ROOT / "schema"
 HAND_WRITTEN_DOCS = ROOT / "docs"
 MKDOCS_YML = ROOT / "mkdocs.yml"
 SITE = ROOT / "site"
+PREVIEW = ROOT / ".preview"  # `build.py serve`'s workspace (xcat/publish/preview.py)
 
 
 class Exit(enum.IntEnum):

@@ -83,14 +83,16 @@ def _link_or_copy(source: str, target: str) -> None:
         shutil.copy2(source, target)
 
 
-def index_for_search(site: Path) -> None:
+def index_for_search(site: Path, output: Path | None = None) -> None:
     """Pagefind (pip: pagefind-bin-extended) indexes the hidden search block of each catalogue page (render/search.py) into site/pagefind/: an
     index in chunks, of which a visitor downloads only those a query needs (docs/performance.md)."""
     from pagefind_bin_extended import get_executable  # noqa: PLC0415 - only a build needs the binary
 
     # English rules for every page: Chinese stays unsplit and render/search.py indexes every suffix
     # of a name instead (Pagefind 1.5.2 lost pages from its index, docs/performance.md).
-    command = [str(get_executable()), "--site", str(site), "--output-subdir", urls.SEARCH_FOLDER]
+    # output: the preview indexes into a new folder beside the one it serves, then swaps them
+    where = ["--output-path", str(output)] if output else ["--output-subdir", urls.SEARCH_FOLDER]
+    command = [str(get_executable()), "--site", str(site), *where]
     command += ["--force-language", "en", "--silent"]
     result = subprocess.run(command, capture_output=True, text=True, check=False)
     if result.returncode != 0:
@@ -138,8 +140,9 @@ def _portable(failure: Exception) -> Exception:
     return BuildFailed(_explain(failure)) if isinstance(failure, jinja2.TemplateError) else failure
 
 
-def run_mkdocs(config: MkDocsConfig) -> None:
-    """Build the site as load_site_config set it up (strict: a warning fails the build)."""
+def run_mkdocs(config: MkDocsConfig, dirty: bool = False) -> None:
+    """Build the site as load_site_config set it up (strict: a warning fails the build).
+    dirty (the preview): rebuild only the pages whose Markdown is newer than their HTML."""
 
     # MkDocs counts warnings through its logger; strict mode turns them into an abort.
     # Show them too, or "Aborted with 2 warnings" would not say which.
@@ -153,7 +156,7 @@ def run_mkdocs(config: MkDocsConfig) -> None:
 
     try:
         logger.setLevel(logging.WARNING)
-        build(config)
+        build(config, dirty=dirty)
     except (Abort, MkDocsException) as error:
         raise BuildFailed(f"MkDocs failed: {error}") from None
     finally:

@@ -1,32 +1,104 @@
-"""`build.py serve`: a local preview of the site that rebuilds when a catalogue file changes.
+"""`build.py serve`: a local preview of the site that follows every save.
 
-It builds through the same path as `build.py` (check, then xcat.publish.site.build_site into
-site/), serves site/ with Python's http.server on 127.0.0.1:8000, and watches
-catalogue/ and docs/ with watchdog. A change is rebuilt after a short pause (editors
-save in several steps); a build that fails the check prints the problems and leaves the
-last good site in place, as `build.py` does.
+It keeps a workspace (xcat.publish.preview, by default .preview/) and serves its site with
+Python's http.server on 127.0.0.1:8000. watchdog watches the catalogue and docs/; once an
+editor has finished saving, the preview checks the whole catalogue and rebuilds only the pages
+whose Markdown changed. Every HTML page it serves gets preview/preview.js, which reloads the page
+after a build and shows the check's problems over the last good page while the catalogue fails
+(the terminal shows them too, as `build.py check` prints them). Pagefind re-indexes after each
+build in the background. Nothing of this reaches site/ or `build.py build`.
 """
 
 from __future__ import annotations
 
-import functools
+import json
 import sys
 import threading
 import time
 import traceback
+from http import HTTPStatus
 from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
+from string import Template
+from urllib.parse import parse_qs, unquote, urlsplit
 
 from watchdog.events import FileSystemEventHandler
 from watchdog.observers import Observer
 
-from ..publish.site import check_and_build
+from ..check.problems import Problem, say, visible
+from ..check.report import report
+from ..publish.preview import Workspace
+from ..publish.site import BuildFailed
 from ..settings import HAND_WRITTEN_DOCS, Exit, Options
 
-QUIET_PERIOD = 0.4  # seconds without a new change before rebuilding
+QUIET_PERIOD = 0.1  # seconds without a new change before rebuilding: editors save in several steps
+KEEPALIVE = 15  # seconds between comments on an idle event stream, so a dead connection is noticed
+ASSETS = Path(__file__).parent / "preview"  # preview.js, preview.css and the tag that loads them
+PREFIX = "/__preview/"  # the preview's own addresses; the site has no such folder
+
+
+class State:
+    """What the pages are told: the newest build, the build in which each page last changed,
+    the check's problems since, and how many search indexes were made."""
+
+    def __init__(self) -> None:
+        self.built = 0  # the number of the newest build (0: none yet in this run)
+        self.full = 0  # the last build that rebuilt every page
+        self.page_built: dict[str, int] = {}  # URL path -> the build that last changed it, since `full`
+        self.search = 0
+        self.problems: list[Problem] = []
+        self.changed = threading.Condition()
+
+    def update(self, **values) -> None:
+        with self.changed:
+            for name, value in values.items():
+                setattr(self, name, value)
+            self.changed.notify_all()
+
+    def rebuilt(self, pages: list[str] | None) -> None:
+        """A build that changed these pages (None: every page)."""
+        with self.changed:
+            self.built += 1
+            if pages is None:
+                self.full = self.built
+                self.page_built.clear()
+            for page in pages or []:
+                self.page_built[page] = self.built
+            self.problems = []
+            self.changed.notify_all()
+
+    def message(self, page: str) -> dict:
+        count = len(self.problems)
+        return {
+            "built": self.built,
+            "page": self.page_built.get(page, self.full),  # the page reloads if this is newer than it
+            "search": self.search,
+            "title": say(
+                "目录没有通过检查，预览仍显示上次通过检查的网站",
+                "The catalogue fails the check: the preview still shows the last good build",
+            ),
+            "summary": say(
+                f"需要修改 {count} 处（python build.py check 显示同样的列表）",
+                f"{count} problem{'s' if count != 1 else ''} to fix (python build.py check shows the same list):",
+            ),
+            "problems": [
+                {"where": f"{visible(p.path)}:{p.line}:{p.column}", "message": visible(p.message)}
+                for p in self.problems
+            ],
+        }
+
+    def wait(self, page: str, seen: dict | None, timeout: float) -> dict:
+        """The next message for this page that differs from `seen` (the current one at once if seen is None)."""
+        with self.changed:
+            self.changed.wait_for(lambda: self.message(page) != seen, timeout=timeout)
+            return self.message(page)
 
 
 class PreviewHandler(SimpleHTTPRequestHandler):
+    state: State
+    snippet: Template
+    stopping: threading.Event
+
     def end_headers(self) -> None:
         self.send_header("Cache-Control", "no-store")  # a reload always shows the latest build
         super().end_headers()
@@ -34,46 +106,174 @@ class PreviewHandler(SimpleHTTPRequestHandler):
     def log_message(self, format: str, *args) -> None:
         pass  # the console is for build results
 
+    def do_GET(self) -> None:
+        path = urlsplit(self.path).path
+        if path == PREFIX + "events":
+            self.events(unquote(parse_qs(urlsplit(self.path).query).get("page", ["/"])[0]))
+        elif path.startswith(PREFIX):
+            self.asset(path.removeprefix(PREFIX))
+        else:
+            file = Path(self.translate_path(self.path))
+            if path.endswith("/") and file.is_dir():
+                file = file / "index.html"
+            if file.suffix == ".html" and file.is_file():
+                self.page(file)
+            else:
+                super().do_GET()
 
-def build_once(options: Options) -> bool:
-    return check_and_build(options, "build.py serve: not rebuilt; the preview still shows the last good build.") == 0
+    def page(self, file: Path) -> None:
+        """An HTML page, with the preview's script before </body>."""
+        html = file.read_bytes()
+        tag = self.snippet.substitute(build=self.state.built).encode("utf-8")
+        end = html.rfind(b"</body>")
+        body = html[:end] + tag + html[end:] if end >= 0 else html + tag
+        self.respond(body, "text/html; charset=utf-8")
+
+    def asset(self, name: str) -> None:
+        types = {"preview.js": "text/javascript; charset=utf-8", "preview.css": "text/css; charset=utf-8"}
+        if name not in types:
+            self.send_error(HTTPStatus.NOT_FOUND)
+            return
+        self.respond((ASSETS / name).read_bytes(), types[name])
+
+    def respond(self, body: bytes, content_type: str) -> None:
+        self.send_response(HTTPStatus.OK)
+        self.send_header("Content-Type", content_type)
+        self.send_header("Content-Length", str(len(body)))
+        self.end_headers()
+        self.wfile.write(body)
+
+    def events(self, page: str) -> None:
+        """Server-sent events for one page (its URL path): the state now, then each time it changes."""
+        self.send_response(HTTPStatus.OK)
+        self.send_header("Content-Type", "text/event-stream")
+        self.end_headers()
+        seen = None
+        try:
+            while not self.stopping.is_set():
+                message = self.state.wait(page, seen, timeout=KEEPALIVE)
+                if message == seen:
+                    self.wfile.write(b": still here\n\n")
+                else:
+                    self.wfile.write(b"data: " + json.dumps(message, ensure_ascii=False).encode("utf-8") + b"\n\n")
+                    seen = message
+                self.wfile.flush()
+        except (BrokenPipeError, ConnectionResetError):
+            pass  # the page was closed or reloaded
 
 
-class Rebuilder:
-    """Collects change notifications and rebuilds once they settle, one build at a time."""
+class Preview:
+    """Rebuilds once changes settle, one build at a time, and re-indexes search after each."""
 
-    def __init__(self, options: Options):
-        self.options = options
+    def __init__(self, workspace: Workspace, state: State):
+        self.workspace = workspace
+        self.state = state
         self.changed = threading.Event()
+        self.edited: set[Path] = set()  # the files changed since the last rebuild began
+        self.lock = threading.Lock()
+        self.to_index = threading.Event()
         self.stopped = threading.Event()
-        self.thread = threading.Thread(target=self._loop, daemon=True)
+
+    def start(self) -> None:
+        threading.Thread(target=self._rebuild_loop, daemon=True).start()
+        threading.Thread(target=self._index_loop, daemon=True).start()
 
     def notify(self, path: str) -> None:
-        if not any(part.startswith(".") for part in Path(path).parts[-1:]):  # editor swap files
+        if not Path(path).name.startswith("."):  # editor swap files
+            with self.lock:
+                self.edited.add(Path(path))
             self.changed.set()
 
-    def _loop(self) -> None:
+    def rebuild(self) -> bool:
+        """One rebuild; tells the terminal and the pages. True if the site was rebuilt."""
+        with self.lock:
+            edited, self.edited = self.edited, set()
+        try:
+            first = self.workspace.edited(edited)
+            if not first.checked.ok:
+                self._invalid(first.checked)
+                return False
+            if first.pages:
+                self.state.rebuilt(first.pages)
+                self._say(f"showed {', '.join(first.pages)}", first.stages)
+            if self.changed.is_set():  # saved again meanwhile: check that first
+                return True
+            rest = self.workspace.rest()
+        except BuildFailed as failure:
+            print(f"build.py serve: {failure}", file=sys.stderr, flush=True)
+            return False
+        except Exception:  # a bug in a build stage must not stop the preview: show it and keep watching
+            traceback.print_exc()
+            return False
+        if rest.pages is None or rest.pages:
+            self.state.rebuilt(rest.pages)
+        self._say(
+            "rebuilt",
+            rest.stages if first.pages else first.stages | rest.stages,
+            f"; {len(rest.changed)} files changed",
+        )
+        self.to_index.set()
+        return True
+
+    def _invalid(self, checked) -> None:
+        report(checked, "text")
+        print(
+            "build.py serve: "
+            + say(
+                "没有重新生成，预览仍是上次通过检查的网站", "not rebuilt; the preview still shows the last good build."
+            ),
+            file=sys.stderr,
+            flush=True,
+        )
+        self.state.update(problems=checked.problems)
+
+    @staticmethod
+    def _say(what: str, stages: dict[str, float], after: str = "") -> None:
+        timing = ", ".join(f"{stage} {seconds:.2f}" for stage, seconds in stages.items())
+        print(f"build.py serve: {what} in {sum(stages.values()):.1f} s ({timing}){after}.", file=sys.stderr, flush=True)
+
+    def _rebuild_loop(self) -> None:
         while not self.stopped.is_set():
             if not self.changed.wait(timeout=0.5):
                 continue
             while self.changed.is_set():  # wait until the editor has finished saving
                 self.changed.clear()
                 time.sleep(QUIET_PERIOD)
-            started = time.monotonic()
-            print("build.py serve: a file changed; rebuilding…", file=sys.stderr)
+            self.rebuild()
+
+    def _index_loop(self) -> None:
+        while not self.stopped.is_set():
+            if not self.to_index.wait(timeout=0.5):
+                continue
+            self.to_index.clear()
             try:
-                if build_once(self.options):
-                    print(f"build.py serve: rebuilt in {time.monotonic() - started:.1f} s.", file=sys.stderr)
-            except Exception:  # a bug in a build stage must not stop the preview: show it and keep watching
+                self.workspace.index_for_search()
+            except Exception:  # the pages stay served; the next build tries again
                 traceback.print_exc()
+                continue
+            self.state.update(search=self.state.search + 1)
 
 
-def watch(folders: list[Path], rebuilder: Rebuilder):
+def handler_for(state: State, site: Path, stopping: threading.Event):
+    """A request handler class serving `site` with the preview's script and events."""
+    snippet = Template((ASSETS / "snippet.html").read_text(encoding="utf-8").strip())
+
+    class Handler(PreviewHandler):
+        def __init__(self, *args, **kwargs):
+            super().__init__(*args, directory=str(site), **kwargs)
+
+    Handler.state, Handler.snippet, Handler.stopping = state, snippet, stopping
+    return Handler
+
+
+def watch(folders: list[Path], preview: Preview):
     class Handler(FileSystemEventHandler):
         def on_any_event(self, event) -> None:
-            if event.event_type in ("opened", "closed_no_write"):
-                return
-            rebuilder.notify(getattr(event, "dest_path", "") or event.src_path)
+            if event.event_type in ("opened", "closed_no_write") or (
+                event.is_directory and event.event_type == "modified"
+            ):
+                return  # nothing changed, or a folder's listing did (its files' own events follow)
+            preview.notify(getattr(event, "dest_path", "") or event.src_path)
 
     observer = Observer()
     for folder in folders:
@@ -83,12 +283,14 @@ def watch(folders: list[Path], rebuilder: Rebuilder):
     return observer
 
 
-def run(options: Options, host: str, port: int) -> int:
-    site_dir: Path = options.site_dir.resolve()
-    if not build_once(options) and not (site_dir / "index.html").is_file():
+def run(options: Options, workspace_dir: Path, host: str, port: int) -> int:
+    state = State()
+    workspace = Workspace(options, workspace_dir)
+    preview = Preview(workspace, state)
+    if not preview.rebuild() and not (workspace.site / "index.html").is_file():
         print("build.py serve: fix the problems above; the preview starts once the site builds.", file=sys.stderr)
         return Exit.INVALID
-    handler = functools.partial(PreviewHandler, directory=str(site_dir))
+    handler = handler_for(state, workspace.site, preview.stopped)
     try:
         server = ThreadingHTTPServer((host, port), handler)
     except OSError as error:
@@ -96,9 +298,9 @@ def run(options: Options, host: str, port: int) -> int:
             f"build.py serve: cannot listen on {host}:{port} ({error.strerror}): try --port {port + 1}", file=sys.stderr
         )
         return Exit.USAGE
-    rebuilder = Rebuilder(options)
-    rebuilder.thread.start()
-    observer = watch([options.catalogue.resolve(), HAND_WRITTEN_DOCS], rebuilder)
+    server.daemon_threads = True  # open event streams do not keep Ctrl+C waiting
+    preview.start()
+    observer = watch([options.catalogue.resolve(), HAND_WRITTEN_DOCS], preview)
     print(
         f"build.py serve: previewing at http://{host}:{server.server_address[1]}/ (Ctrl+C to stop); "
         f"watching {options.catalogue} for changes.",
@@ -110,7 +312,9 @@ def run(options: Options, host: str, port: int) -> int:
     except KeyboardInterrupt:
         pass
     finally:
-        rebuilder.stopped.set()
+        preview.stopped.set()
+        with state.changed:
+            state.changed.notify_all()  # open event streams end
         observer.stop()
         observer.join(timeout=5)
         server.server_close()

@@ -1,0 +1,260 @@
+"""The preview's workspace (`build.py serve`): a docs folder and a site kept between rebuilds.
+
+Each rebuild checks the whole catalogue and builds the model in this process (jieba, MkDocs and
+the templates stay loaded). The pages of the certificates just edited are rendered and built
+first (Workspace.edited), so the page being edited is served within a second or two. Then
+every page and open data file is generated into a scratch folder and only the files whose bytes
+changed are moved into the workspace's docs (Workspace.rest): their modification times tell
+MkDocs which pages to rebuild (`dirty`). Outputs are stable (tests/publish/
+test_stable_outputs.py), so an edit changes few files. Pagefind then re-indexes in the
+background (Workspace.index_for_search).
+
+The workspace holds nothing that a full build could not recreate: the first build of a run is a
+full MkDocs build (templates or code may have changed since the last run).
+"""
+
+from __future__ import annotations
+
+import datetime
+import filecmp
+import logging
+import os
+import shutil
+import time
+from contextlib import contextmanager
+from dataclasses import dataclass
+from pathlib import Path
+from typing import TYPE_CHECKING
+from urllib.parse import unquote
+
+import jinja2
+
+from .. import urls
+from ..check.catalogue import Checked, check
+from ..model import Catalogue, build_catalogue
+from ..opendata import buildinfo
+from ..render import pages
+from ..settings import HAND_WRITTEN_DOCS, ROOT, Options, SettingsError, SiteSettings, load_site_config
+from ..vocabulary import BY_KIND
+from . import site
+
+if TYPE_CHECKING:
+    from mkdocs.config.defaults import MkDocsConfig
+
+ENTRY = "pagefind-entry.json"  # what Pagefind's script reads first: it names every other file
+
+
+@dataclass(frozen=True)
+class Rebuilt:
+    checked: Checked  # the check's result: problems, or the catalogue that was built
+    pages: list[str] | None  # the pages whose HTML was rebuilt (URL paths, "/certificates/x/"); None: all
+    changed: list[str]  # files of the docs folder that changed, relative to it
+    stages: dict[str, float]  # seconds each stage took, in order: the terminal shows them
+
+
+class _Clock:
+    def __init__(self) -> None:
+        self.stages: dict[str, float] = {}
+        self.last = time.monotonic()
+
+    def lap(self, stage: str) -> None:
+        now = time.monotonic()
+        self.stages[stage] = now - self.last
+        self.last = now
+
+
+class Workspace:
+    """A rebuild is two passes, so that the page being edited is shown first: `edited` checks the
+    catalogue and, when it passes, rebuilds the pages of the edited certificates; `rest` then
+    generates everything else from the same model and rebuilds the pages that changed with it."""
+
+    def __init__(self, options: Options, root: Path):
+        self.options = options
+        self.root = root.resolve()
+        self.docs = self.root / "docs"
+        self.site = self.root / "site"
+        self.scratch = self.root / "next"
+        self.built_once = False
+        self.checked: Checked | None = None  # the last check that passed, for `rest`
+        self.catalogue: Catalogue | None = None
+        self.built: tuple[datetime.datetime, str] = (datetime.datetime.now(datetime.UTC), "")  # set by edited()
+        self.writer: pages.PageWriter | None = None  # kept: its templates stay compiled
+        self.config: MkDocsConfig | None = None
+        self.theme: jinja2.Environment | None = None
+        self.settings = SiteSettings.of(load_site_config())  # mkdocs.yml is read once a run
+        self.previous_index: set[str] = set()  # the files of the search index before the current one
+
+    def edited(self, files: set[Path]) -> Rebuilt:
+        """Check the catalogue; if it passes and the workspace was built, rebuild the pages of the
+        edited certificates (files: the paths that changed). A catalogue with problems changes nothing.
+        Raises site.BuildFailed, with one line for the terminal, if a later stage fails."""
+        clock = _Clock()
+        checked = check(self.options)
+        clock.lap("check")
+        if not checked.ok or checked.index is None:
+            return Rebuilt(checked, [], [], clock.stages)
+        self.checked, self.catalogue = checked, build_catalogue(checked.index)
+        self.built = buildinfo.build_date(self.catalogue, ROOT)  # the date the pages and open data print
+        clock.lap("model")
+        ids = {path.stem for path in files if path.parent.name == BY_KIND["certificate"].folder}
+        shown = [self.catalogue.certificates[i] for i in sorted(ids) if i in self.catalogue.certificates]
+        if not self.built_once or not shown:
+            return Rebuilt(checked, [], [], clock.stages)
+        with _explained():
+            if self.writer is None:
+                self.writer = pages.PageWriter(self.catalogue, self.docs, pages.TEMPLATES, self.settings.edit_base)
+            self.writer.catalogue = self.catalogue
+            written = []
+            for certificate in shown:
+                outputs = [urls.page_source("certificate", certificate.id), urls.chart("certificate", certificate.id)]
+                with _unchanged_kept_old(self.docs, outputs) as changed:
+                    self.writer.certificate_page(certificate)
+                written += changed
+            clock.lap("pages")
+            rebuilt = self._mkdocs(written, []) if written else []
+            clock.lap("MkDocs")
+        return Rebuilt(checked, rebuilt, written, clock.stages)
+
+    def rest(self) -> Rebuilt:
+        """Generate every page and file from the last model into a scratch folder, keep those whose
+        bytes changed, and rebuild their pages (all of them the first time)."""
+        assert self.checked is not None and self.catalogue is not None, "edited() passed first"
+        clock = _Clock()
+        with _explained():
+            if self.scratch.exists():
+                shutil.rmtree(self.scratch)
+            shutil.copytree(HAND_WRITTEN_DOCS, self.scratch)
+            site.generate(self.catalogue, self.scratch, self.settings, self.built, self.options.schemas)
+            clock.lap("generate")
+            changed, removed = move_changed(self.scratch, self.docs)
+            clock.lap("compare")
+            rebuilt = self._mkdocs(changed, removed)
+            clock.lap("MkDocs")
+        return Rebuilt(self.checked, rebuilt, sorted(changed + removed), clock.stages)
+
+    def _config(self) -> MkDocsConfig:
+        """MkDocs' configuration, loaded once a run. MkDocs would also make a new Jinja
+        environment for the theme on every build, compiling its templates again and listing its
+        14,000 files again (together most of a dirty build): one environment is kept, and once
+        the first build has copied the theme's files, it lists none (they are in the site)."""
+        if self.config is None:
+            config = load_site_config(self.docs, self.site)
+            site.for_theme(config)
+            config.strict = False  # MkDocs' strict mode aborts every dirty build; its warnings are shown instead
+            environment = config.theme.get_env()
+            config.theme.get_env = lambda: environment  # type: ignore[method-assign]
+            self.config, self.theme = config, environment
+        elif self.built_once and self.theme is not None:
+            self.theme.list_templates = lambda *args, **kwargs: []  # type: ignore[method-assign]
+        return self.config
+
+    def _mkdocs(self, changed: list[str], removed: list[str]) -> list[str] | None:
+        """Build the pages whose Markdown is newer than their HTML (all of them the first time);
+        the URL paths of the changed pages (None: all)."""
+        from mkdocs.structure.files import File  # noqa: PLC0415 - loaded with MkDocs' configuration
+
+        config = self._config()
+
+        def output(relative: str) -> File:
+            return File(relative, config.docs_dir, config.site_dir, config.use_directory_urls)
+
+        for relative in removed:  # a dirty build leaves the output of a removed file: a removed page would stay
+            Path(output(relative).abs_dest_path).unlink(missing_ok=True)
+        with _without_dirty_warning(), site.dated_like_the_open_data(self.built[0]):
+            site.run_mkdocs(config, dirty=self.built_once)
+        first, self.built_once = not self.built_once, True
+        if first:
+            return None
+        return ["/" + unquote(output(relative).url) for relative in changed if relative.endswith(".md")]
+
+    def index_for_search(self) -> None:
+        """Pagefind into a new folder, whose files then join the served ones, the entry file last.
+        Pagefind names its index files by their content, so a page that loaded the previous entry
+        keeps finding the files it names; files of older indexes are deleted."""
+        fresh = self.root / "pagefind.new"
+        if fresh.exists():
+            shutil.rmtree(fresh)
+        site.index_for_search(self.site, output=fresh)
+        served = self.site / urls.SEARCH_FOLDER
+        names = {path.relative_to(fresh).as_posix() for path in fresh.rglob("*") if path.is_file()}
+        for name in sorted(names, key=lambda name: name == ENTRY):
+            (served / name).parent.mkdir(parents=True, exist_ok=True)
+            os.replace(fresh / name, served / name)
+        for path in served.rglob("*"):
+            name = path.relative_to(served).as_posix()
+            if path.is_file() and name not in names and name not in self.previous_index:
+                path.unlink()
+        self.previous_index = names
+        shutil.rmtree(fresh)
+
+
+def move_changed(source: Path, target: Path) -> tuple[list[str], list[str]]:
+    """Make target hold what source holds, touching only the files whose bytes differ (moved from
+    source, so they are newer than the pages built from them); source is used up.
+    Returns the files that changed and those that were removed, relative to target."""
+    changed: list[str] = []
+    kept: set[str] = set()
+    for folder, _, names in os.walk(source):
+        relative_folder = Path(folder).relative_to(source)
+        for name in names:
+            relative = (relative_folder / name).as_posix()
+            kept.add(relative)
+            new, old = Path(folder) / name, target / relative
+            if old.is_file() and filecmp.cmp(new, old, shallow=False):
+                continue
+            old.parent.mkdir(parents=True, exist_ok=True)
+            os.replace(new, old)
+            changed.append(relative)
+    removed = []
+    if target.is_dir():
+        for folder, _, names in os.walk(target):
+            for name in names:
+                relative = (Path(folder).relative_to(target) / name).as_posix()
+                if relative not in kept:
+                    (target / relative).unlink()
+                    removed.append(relative)
+    shutil.rmtree(source)
+    return sorted(changed), sorted(removed)
+
+
+@contextmanager
+def _unchanged_kept_old(folder: Path, files: list[str]):
+    """Around writing these files: a file written with the bytes it had gets its old time back
+    (MkDocs then leaves its page alone). Yields the list of those that changed, filled on exit."""
+    before = {name: (folder / name).read_bytes() if (folder / name).is_file() else None for name in files}
+    times = {name: (folder / name).stat().st_mtime_ns for name, content in before.items() if content is not None}
+    changed: list[str] = []
+    yield changed
+    for name, content in before.items():
+        if not (folder / name).is_file():
+            continue
+        if content is not None and (folder / name).read_bytes() == content:
+            os.utime(folder / name, ns=(times[name], times[name]))
+        else:
+            changed.append(name)
+
+
+@contextmanager
+def _explained():
+    """A failure after the check as one line for the terminal (site.BuildFailed), as `build.py build` says it."""
+    try:
+        yield
+    except (SettingsError, jinja2.TemplateError, OSError) as failure:
+        raise site.BuildFailed(site._explain(failure)) from None
+
+
+class _DirtyWarning(logging.Filter):
+    def filter(self, record: logging.LogRecord) -> bool:
+        return not record.getMessage().startswith("A 'dirty' build is being performed")
+
+
+class _without_dirty_warning:
+    """MkDocs warns on every dirty build that navigation may be stale: the preview knows, and the
+    terminal is for the catalogue's problems."""
+
+    def __enter__(self) -> None:
+        self.filter = _DirtyWarning()
+        logging.getLogger("mkdocs.commands.build").addFilter(self.filter)
+
+    def __exit__(self, *_) -> None:
+        logging.getLogger("mkdocs.commands.build").removeFilter(self.filter)
