@@ -56,6 +56,8 @@ def check_catalogue(
     index = Index.build(valid, loaded.documents, today or dates.today())
     for rule in RULES:
         problems.extend(rule(index))
+    for document in loaded.documents:
+        document.release()  # every problem is found: what follows (a build) needs only the data
     return Checked(loaded.documents, sorted(set(problems)), index)
 
 

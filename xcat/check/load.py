@@ -94,6 +94,24 @@ class Document:
             self._lines = self.text.split("\n")
         return self._lines[number - 1] if 0 < number <= len(self._lines) else ""
 
+    def release(self) -> None:
+        """Forget the positions and the text once every problem has been found: at 5,000 certificates
+        they were 65 of the 91 MB that the check's result kept alive through the whole build."""
+        self.key_positions = self.value_positions = _RELEASED
+        self.text, self._lines = "", None
+
+
+class _Released(dict):
+    """The positions of a released document: asking for one is a bug, not a problem at line 1."""
+
+    def _refuse(self, *asked):
+        raise RuntimeError("the document's positions were released after the check (Document.release)")
+
+    __contains__ = get = __getitem__ = _refuse
+
+
+_RELEASED = _Released()
+
 
 @dataclass
 class Loaded:
