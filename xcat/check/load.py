@@ -55,14 +55,19 @@ _NOT_TEXT = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\ud800-\udfff\ufffe\uffff]")
 
 @dataclass
 class Document:
-    """One catalogue file: its data and where each key and value stands in the file."""
+    """One catalogue file: its data and where each key and value stands in the file.
+
+    The positions are found when a problem first asks for one, by reading the text again:
+    most files have no problem, and recording every position while loading took a quarter
+    of the loading time and most of the check's memory (54 MB at 5,000 certificates)."""
 
     path: str  # as shown to contributors, e.g. catalogue/certificates/x.yaml
     kind: str
     data: Any
-    key_positions: dict[tuple, Position] = field(default_factory=dict)
-    value_positions: dict[tuple, Position] = field(default_factory=dict)
     text: str = field(default="", repr=False)  # as read, to point at a typist's mistake in a line
+    key_positions: dict[tuple, Position] = field(default_factory=dict, init=False, repr=False, compare=False)
+    value_positions: dict[tuple, Position] = field(default_factory=dict, init=False, repr=False, compare=False)
+    located: bool = field(default=False, init=False, repr=False, compare=False)
     _lines: list[str] | None = field(default=None, init=False, repr=False, compare=False)
 
     @cached_property
@@ -71,6 +76,9 @@ class Document:
 
     def where(self, path: tuple = (), *, key: bool = False) -> Position:
         """The position of the value (or key) at path, or of its nearest ancestor."""
+        if not self.located:
+            _read_events(self.text, _Builder(self, {}, locate=True))
+            self.located = True
         path = tuple(path)
         while path:
             table = self.key_positions if key else self.value_positions
@@ -95,10 +103,10 @@ class Document:
         return self._lines[number - 1] if 0 < number <= len(self._lines) else ""
 
     def release(self) -> None:
-        """Forget the positions and the text once every problem has been found: at 5,000 certificates
-        they were 65 of the 91 MB that the check's result kept alive through the whole build."""
+        """Forget the text (and any positions a problem asked for) once every problem has been found:
+        a build needs only the data."""
         self.key_positions = self.value_positions = _RELEASED
-        self.text, self._lines = "", None
+        self.located, self.text, self._lines = True, "", None
 
 
 class _Released(dict):
@@ -527,8 +535,10 @@ class _Builder:
     in refused and building stops; read_document raises it once the whole file has been read,
     after the checks that concern the file as a whole."""
 
-    def __init__(self, document: Document, resolved: dict):
+    def __init__(self, document: Document, resolved: dict, *, locate: bool = False):
+        """locate: record where each key and value stands (Document.where asks for it)."""
         self.document = document
+        self.locate = locate
         self.resolver = self.constructor = _scalars()
         self.root: tuple[type, Position] | None = None
         self.data: Any = None
@@ -557,11 +567,13 @@ class _Builder:
             return
         if key is not None:
             child = path + (key,)
-            self.document.value_positions[child] = position
+            if self.locate:
+                self.document.value_positions[child] = position
             frame[2] = None
         else:
             child = path + (len(container),)
-            self.document.key_positions[child] = self.document.value_positions[child] = position
+            if self.locate:
+                self.document.key_positions[child] = self.document.value_positions[child] = position
         if kind is _SCALAR:
             value = self._scalar(event, child)
             if self.refused is not None:
@@ -578,7 +590,8 @@ class _Builder:
         self.root = (kind, position)
         if kind is _MAPPING:
             self.data = {}
-            self.document.value_positions[()] = position
+            if self.locate:
+                self.document.value_positions[()] = position
             self.stack.append([self.data, (), None, {}])
         else:
             self.refused = _Refused(0, 0, "")  # read_document reports the top level instead
@@ -601,7 +614,8 @@ class _Builder:
             )
             return
         first_seen[key] = position
-        self.document.key_positions[path + (key,)] = position
+        if self.locate:
+            self.document.key_positions[path + (key,)] = position
         frame[2] = key
 
     def _tag(self, event) -> str:
