@@ -18,6 +18,8 @@ open data of 5,000 certificates is never in memory at once); open_data() collect
 from __future__ import annotations
 
 import datetime
+import io
+import itertools
 import json
 from collections.abc import Collection, Iterator
 from pathlib import Path
@@ -129,8 +131,15 @@ def index(whole: dict[str, Any], files: Collection[str], build: BuildInfo) -> di
 
 
 def as_json(data: Any) -> bytes:
-    """Stable text: fixed field order, real Chinese characters, one trailing newline."""
-    return (json.dumps(data, ensure_ascii=False, indent=2, allow_nan=False) + "\n").encode("utf-8")
+    """Stable text: fixed field order, real Chinese characters, one trailing newline. Encoded a
+    piece at a time: json.dumps with an indent joins every small string at once, which made
+    catalogue.json the build's largest use of memory (150 MB at 5,000 certificates)."""
+    pieces = json.JSONEncoder(ensure_ascii=False, indent=2, allow_nan=False).iterencode(data)
+    out = io.BytesIO()
+    while batch := list(itertools.islice(pieces, 65536)):
+        out.write("".join(batch).encode("utf-8"))
+    out.write(b"\n")
+    return out.getvalue()
 
 
 def write_files(docs_dir: Path, files: dict[str, bytes]) -> None:
