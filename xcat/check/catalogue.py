@@ -13,7 +13,8 @@ from .. import dates
 from ..settings import ROOT, Options
 from ..vocabulary import BY_KIND
 from .codeowners import stale_problems
-from .load import Document, Loaded, display_path, load_catalogue
+from .halves import in_two
+from .load import Document, Entry, Loaded, display_path, find_files, read_entry
 from .problems import Problem, say
 from .rules import RULES, Index
 from .schemas import SchemaSet
@@ -40,20 +41,34 @@ def check_catalogue(
 ) -> Checked:
     """publishable: a catalogue that is to be published must hold certificates; a revision
     compared by `diff` may be empty (before the catalogue existed)."""
-    loaded = load_catalogue(catalogue_dir, base)
+    _ = schemas.passes  # compiled once, before the files are shared out between processes
+    read = in_two(lambda entries: _read_and_validate(entries, schemas), find_files(catalogue_dir, base))
+    loaded = Loaded([r for r, _ in read if isinstance(r, Document)], [r for r, _ in read if isinstance(r, Problem)])
     problems = list(loaded.problems)
     if publishable:
         problems += _nothing_to_publish(loaded, catalogue_dir, base or Path.cwd())
     valid = []
-    for document in loaded.documents:
-        found = list(schemas.problems(document))
-        problems.extend(found)
-        if not found:
-            valid.append(document)
+    for document, found in read:
+        if isinstance(document, Document):
+            problems.extend(found)
+            if not found:
+                valid.append(document)
     index = Index.build(valid, loaded.documents, today or dates.today())
     for rule in RULES:
         problems.extend(rule(index))
+    for document in loaded.documents:
+        document.release()  # every problem is found: what follows (a build) needs only the data
     return Checked(loaded.documents, sorted(set(problems)), index)
+
+
+def _read_and_validate(entries: list[Entry], schemas: SchemaSet) -> list[tuple[Document | Problem, list[Problem]]]:
+    """Each file's document and its schema problems, or the problem that keeps it from being read."""
+    resolved: dict = {}
+    read = []
+    for entry in entries:
+        document = read_entry(entry, resolved)
+        read.append((document, list(schemas.problems(document)) if isinstance(document, Document) else []))
+    return read
 
 
 def _nothing_to_publish(loaded: Loaded, catalogue_dir: Path, base: Path) -> list[Problem]:

@@ -10,19 +10,21 @@ import difflib
 import json
 import re
 from collections.abc import Iterator
-from functools import cached_property
+from functools import cache, cached_property
 from pathlib import Path
+from typing import TYPE_CHECKING
 from urllib.parse import urljoin
 
-from jsonschema import Draft202012Validator
-from jsonschema.exceptions import ValidationError
-from jsonschema.validators import extend
-from referencing import Registry, Resource
-
 from ..vocabulary import SCHEMA_FILES
+from .compiled import Check, comparable, compile_schema
 from .load import Document
 from .problems import Problem, about
 from .typist import field_name_hint, value_hint
+
+if TYPE_CHECKING:
+    from jsonschema import Draft202012Validator
+    from jsonschema.exceptions import ValidationError
+    from referencing import Registry
 
 
 class SchemaSet:
@@ -40,18 +42,32 @@ class SchemaSet:
 
     @cached_property
     def registry(self) -> Registry:
+        from referencing import Registry, Resource  # noqa: PLC0415 - only a file with a problem needs jsonschema
+
         resources = [(doc["$id"], Resource.from_contents(doc)) for doc in self.documents.values()]
         return Registry().with_resources(resources)
 
     @cached_property
-    def validators(self) -> dict[str, Draft202012Validator]:
+    def inlined(self) -> dict[str, dict]:
+        """Each kind's schema with its $refs resolved (_inline_references)."""
         by_id = {doc["$id"]: doc for doc in self.documents.values()}
-        return {
-            kind: _Validator(_inline_references(self.documents[file_name], by_id), registry=self.registry)
-            for kind, file_name in SCHEMA_FILES.items()
-        }
+        return {kind: _inline_references(self.documents[file_name], by_id) for kind, file_name in SCHEMA_FILES.items()}
+
+    @cached_property
+    def validators(self) -> dict[str, Draft202012Validator]:
+        validator = _validator_class()
+        return {kind: validator(schema, registry=self.registry) for kind, schema in self.inlined.items()}
+
+    @cached_property
+    def passes(self) -> dict[str, Check | None]:
+        """Each kind's yes/no check (compiled.py): a file it accepts has no schema problem, so most
+        files never reach jsonschema, and a catalogue without problems never imports it."""
+        return {kind: compile_schema(schema) for kind, schema in self.inlined.items()}
 
     def problems(self, document: Document) -> Iterator[Problem]:
+        passes = self.passes[document.kind]
+        if passes is not None and passes(document.data):
+            return
         for error in self.validators[document.kind].iter_errors(document.data):
             yield from _explain(error, document)
 
@@ -59,28 +75,17 @@ class SchemaSet:
 def _unique_items(validator, unique, instance, schema):
     """uniqueItems in linear time. jsonschema compares items it cannot sort (mappings, mixed
     types) pair by pair: 16,000 related majors took minutes."""
+    from jsonschema.exceptions import ValidationError  # noqa: PLC0415 - see _validator_class
+
     if not (unique and validator.is_type(instance, "array")):
         return
     seen = set()
     for item in instance:
-        key = _comparable(item)
+        key = comparable(item)
         if key in seen:
             yield ValidationError("the list repeats an item")
             return
         seen.add(key)
-
-
-def _comparable(value):
-    """A hashable stand-in, equal exactly when JSON Schema calls two values equal (1 == 1.0, true != 1)."""
-    if isinstance(value, bool):
-        return ("boolean", value)
-    if isinstance(value, (int, float)):
-        return ("number", value)
-    if isinstance(value, dict):
-        return ("object", frozenset((key, _comparable(item)) for key, item in value.items()))
-    if isinstance(value, list):
-        return ("array", tuple(_comparable(item) for item in value))
-    return (type(value).__name__, value)
 
 
 def _whole_number(checker, value) -> bool:
@@ -89,12 +94,19 @@ def _whole_number(checker, value) -> bool:
     return isinstance(value, int) and not isinstance(value, bool)
 
 
-# Draft 2020-12 with uniqueness checked in linear time and integers that are written as such.
-_Validator = extend(
-    Draft202012Validator,
-    {"uniqueItems": _unique_items},
-    type_checker=Draft202012Validator.TYPE_CHECKER.redefine("integer", _whole_number),
-)
+@cache
+def _validator_class() -> type[Draft202012Validator]:
+    """Draft 2020-12 with uniqueness checked in linear time and integers that are written as such.
+    Imported when a file first fails its compiled check: importing jsonschema takes longer than
+    checking 500 files (docs/performance.md)."""
+    from jsonschema import Draft202012Validator  # noqa: PLC0415
+    from jsonschema.validators import extend  # noqa: PLC0415
+
+    return extend(
+        Draft202012Validator,
+        {"uniqueItems": _unique_items},
+        type_checker=Draft202012Validator.TYPE_CHECKER.redefine("integer", _whole_number),
+    )
 
 
 # Keywords that only describe: a $ref's target may share them with the $ref's siblings.

@@ -22,7 +22,7 @@ from ..check.report import report
 from ..check.rules import Index
 from ..model import Catalogue, build_catalogue
 from ..opendata import buildinfo, files
-from ..render import fieldref, pages
+from ..render import fieldref, pages, search
 from ..settings import HAND_WRITTEN_DOCS, ROOT, Exit, Options, SettingsError, SiteSettings, load_site_config
 from . import parallel
 from .swap import staging, swap_into_place
@@ -125,6 +125,7 @@ def generate(
     # From the catalogue, never the clock (buildinfo.build_date): the same catalogue prints the same date.
     tasks.append(lambda: writer.render(urls.BUILD_STYLESHEET, "built.css.j2", built=built[0].date().isoformat()))
     parallel.run(tasks, portable=_portable)
+    search.forget_dictionaries()  # the pages are written: MkDocs, next in this process, reuses the memory
 
 
 def for_theme(config: MkDocsConfig) -> None:

@@ -37,6 +37,14 @@ def _segmenter_and_speller():
     return jieba, pypinyin
 
 
+def forget_dictionaries() -> None:
+    """Free jieba's dictionary (about 75 MB) once the pages are written: MkDocs runs next in the same
+    process and reuses the memory. A later segmentation loads it again (jieba checks on every cut)."""
+    if _segmenter_and_speller.cache_info().currsize:
+        jieba, _ = _segmenter_and_speller()
+        jieba.dt.FREQ, jieba.dt.total, jieba.dt.initialized = {}, 0, False
+
+
 def pinyin_terms(name: str) -> list[str]:
     """Search terms for a Chinese name: words in pinyin, the whole name joined, and initials.
     工业机器人应用编程 -> ["gongye jiqiren yingyong biancheng", "gongyejiqirenyingyongbiancheng", "gyjqryybc"].
