@@ -139,7 +139,8 @@ def _portable(failure: Exception) -> Exception:
 
 
 def run_mkdocs(config: MkDocsConfig) -> None:
-    """Build the site as load_site_config set it up (strict: a warning fails the build)."""
+    """Build the site as load_site_config set it up (strict: a warning fails the build), the
+    pages shared out between the cores (publish/mkdocs_build.py)."""
 
     # MkDocs counts warnings through its logger; strict mode turns them into an abort.
     # Show them too, or "Aborted with 2 warnings" would not say which.
@@ -149,11 +150,11 @@ def run_mkdocs(config: MkDocsConfig) -> None:
     shown.setFormatter(logging.Formatter("build.py: MkDocs %(levelname)s: %(message)s"))
     logger.addHandler(shown)
     # Imported here: MkDocs' build loads the theme's machinery (about 0.3 s), which only a build needs.
-    from mkdocs.commands.build import build  # noqa: PLC0415
+    from . import mkdocs_build  # noqa: PLC0415
 
     try:
         logger.setLevel(logging.WARNING)
-        build(config)
+        mkdocs_build.build(config, portable=_portable)
     except (Abort, MkDocsException) as error:
         raise BuildFailed(f"MkDocs failed: {error}") from None
     finally:
