@@ -24,7 +24,7 @@ from ..model import Catalogue, build_catalogue
 from ..opendata import buildinfo, files
 from ..render import fieldref, pages
 from ..settings import HAND_WRITTEN_DOCS, ROOT, Exit, Options, SettingsError, SiteSettings, load_site_config
-from . import parallel
+from . import parallel, search_index
 from .swap import staging, swap_into_place
 
 if TYPE_CHECKING:
@@ -56,11 +56,15 @@ def build_site(index: Index, options: Options) -> int:
             for_theme(config)
             if options.keep_docs:  # bench/benchmark.py builds this copy with plain MkDocs
                 shutil.copytree(docs_dir, options.keep_docs, dirs_exist_ok=True, copy_function=_link_or_copy)
-            with dated_like_the_open_data(built[0]):
-                run_mkdocs(config)
-            index_for_search(stage / "site")
+            pagefind = search_index.start(docs_dir, stage / "search")  # indexes while MkDocs writes the pages
+            try:
+                with dated_like_the_open_data(built[0]):
+                    run_mkdocs(config)
+                search_index.finish(pagefind, stage / "search", stage / "site")
+            finally:
+                search_index.stop(pagefind)
             swap_into_place(stage / "site", site_dir)
-    except (BuildFailed, SettingsError, jinja2.TemplateError, OSError) as failure:
+    except (BuildFailed, search_index.SearchFailed, SettingsError, jinja2.TemplateError, OSError) as failure:
         print(f"build.py: {_explain(failure)}", file=sys.stderr)
         print(
             "build.py: 网站没有生成，原来的网站保持不变 · the site was not built; the previous site is unchanged.",
@@ -84,14 +88,8 @@ def _link_or_copy(source: str, target: str) -> None:
 
 
 def index_for_search(site: Path) -> None:
-    """Pagefind (pip: pagefind-bin-extended) indexes the hidden search block of each catalogue page (render/search.py) into site/pagefind/: an
-    index in chunks, of which a visitor downloads only those a query needs (docs/performance.md)."""
-    from pagefind_bin_extended import get_executable  # noqa: PLC0415 - only a build needs the binary
-
-    # English rules for every page: Chinese stays unsplit and render/search.py indexes every suffix
-    # of a name instead (Pagefind 1.5.2 lost pages from its index, docs/performance.md).
-    command = [str(get_executable()), "--site", str(site), "--output-subdir", urls.SEARCH_FOLDER]
-    command += ["--force-language", "en", "--silent"]
+    """Pagefind on a written site, into site/pagefind/ (a build indexes beside MkDocs instead: search_index)."""
+    command = search_index.pagefind_command(site, "--output-subdir", urls.SEARCH_FOLDER)
     result = subprocess.run(command, capture_output=True, text=True, check=False)
     if result.returncode != 0:
         raise BuildFailed(f"Pagefind could not index the site: {(result.stderr or result.stdout).strip()}")
