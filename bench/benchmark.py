@@ -461,6 +461,18 @@ def machine() -> dict:
     }
 
 
+def report(results: dict[int, dict], about: dict, argv: list[str] | None, args: argparse.Namespace) -> None:
+    """The JSON result file and, with --chart, the chart."""
+    command = " ".join(["python", "bench/benchmark.py", *(argv if argv is not None else sys.argv[1:])])
+    content = {"machine": about, "command": command, "results": {str(n): r for n, r in results.items()}}
+    args.out.parent.mkdir(parents=True, exist_ok=True)
+    args.out.write_text(
+        json.dumps(content | {"targets": targets(results)}, indent=2, ensure_ascii=False) + "\n", encoding="utf-8"
+    )
+    if args.chart:
+        draw(results, args.chart, about)
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--sizes", default="500,5000", help="certificate counts, comma-separated (default: 500,5000)")
@@ -482,19 +494,9 @@ def main(argv: list[str] | None = None) -> int:
             results[n] = measure(
                 n, Path(work), repeat if small else 1, repeat if small else 1, args.seed, with_check_jsonschema=small
             )
-    met = targets(results)
-    report = {
-        "machine": about,
-        "command": " ".join(["python", "bench/benchmark.py", *(argv if argv is not None else sys.argv[1:])]),
-        "results": {str(n): r for n, r in results.items()},
-        "targets": met,
-    }
-    args.out.parent.mkdir(parents=True, exist_ok=True)
-    args.out.write_text(json.dumps(report, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
+            report(results, about, argv, args)  # after each size: a long run that stops keeps what it measured
     print()
-    print(table(results, met))
-    if args.chart:
-        draw(results, args.chart, about)
+    print(table(results, targets(results)))
     print(f"\nWritten to {args.out}{f' and {args.chart}' if args.chart else ''}.")
     return 0
 
