@@ -105,6 +105,8 @@ def run(command: list[str], **kwargs) -> dict:
         output = log.read().decode("utf-8", "replace")
     return {
         "seconds": round(seconds, 3),
+        # CPU time of the child and the processes it waited for: on a shared machine, the work done
+        "cpu_seconds": round(usage.ru_utime + usage.ru_stime, 3),
         "peak_rss_mb": round(usage.ru_maxrss / 1024, 1),
         "exit": child.returncode,
         "tail": output[-2000:] if child.returncode else "",
@@ -373,6 +375,7 @@ def table(results: dict[int, dict], met: dict) -> str:
     row("build (s)", lambda r: f"{r['build']['seconds']:.1f}")
     row("floor: MkDocs + Material + search (s)", lambda r: f"{r['floor']['seconds']:.1f}")
     row("build / floor", lambda r: f"{r['overhead']:.2f}")
+    row("  CPU time: build / floor (s)", lambda r: f"{r['build']['cpu_seconds']:.1f} / {r['floor']['cpu_seconds']:.1f}")
     row("  each run's build / floor", lambda r: " ".join(f"{x:.2f}" for x in r["overhead_paired"]))
     for peer in ("zensical", "hugo"):
         row(f"{peer.capitalize()} (s)", lambda r, peer=peer: peer_seconds(r[peer]))
