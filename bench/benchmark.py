@@ -429,11 +429,15 @@ def draw(results: dict[int, dict], path: Path, about: dict) -> None:
     chart = leather.Chart(f"Full build time (s) against N, commit {about['commit']}")
     lines = {"build.py build": lambda r: r["build"], "floor: MkDocs + Material + search": lambda r: r["floor"]}
     lines |= {"Zensical": lambda r: r["zensical"], "Hugo (bare layout)": lambda r: r["hugo"]}
-    for name, get in lines.items():
+    for colour, (name, get) in zip(("#d62728", "#1f77b4", "#2ca02c", "#9467bd"), lines.items()):
         points = [(n, get(r)["seconds"]) for n, r in sorted(results.items()) if "skipped" not in get(r)]
-        if points:
-            chart.add_line(points, name=name)
+        if len(points) > 1:
+            chart.add_line(points, name=name, stroke_color=colour)
+        elif points:  # one size: a line needs two
+            chart.add_dots(points, name=name, fill_color=colour)
+    chart.add_x_scale(0, max(results))
     chart.add_x_axis(name="N (certificates)")
+    chart.add_y_axis(name="seconds")
     path.parent.mkdir(parents=True, exist_ok=True)
     chart.to_svg(str(path), width=640, height=400)
 
