@@ -88,7 +88,8 @@ def _link_or_copy(source: str, target: str) -> None:
 
 
 def index_for_search(site: Path) -> None:
-    """Pagefind on a written site, into site/pagefind/ (a build indexes beside MkDocs instead: search_index)."""
+    """Pagefind on every page of a written site, into site/pagefind/. A build indexes the search blocks
+    beside MkDocs instead (search_index); tests/publish/test_mkdocs_build.py compares the two."""
     command = search_index.pagefind_command(site, "--output-subdir", urls.SEARCH_FOLDER)
     result = subprocess.run(command, capture_output=True, text=True, check=False)
     if result.returncode != 0:
