@@ -100,3 +100,8 @@ def test_the_quick_benchmark_runs_and_writes_its_results(tmp_path):
     assert exact["search_bytes_gzip"] > 0
     assert measured["check_jsonschema"]["seconds"] > 0
     assert "build / floor" in result.stdout
+    # One fee edit: the certificate's page and its open data change, not the whole site.
+    edit = measured["edit"]
+    assert f"certificates/{edit['certificate']}/index.html" in edit["changed_files"] and edit["percent"] < 5
+    for peer in ("zensical", "hugo", "preview"):  # measured, or the table says why not
+        assert measured[peer].get("exit") == 0 or f"{peer}: {measured[peer]['skipped']}" in result.stdout
