@@ -103,3 +103,8 @@ def test_the_quick_benchmark_runs_and_writes_its_results(tmp_path):
     preview = measured["preview"]  # bench/preview.py: build.py serve, timed over HTTP
     assert len(preview["page_s"]) == len(preview["search_s"]) == 1 and preview["files_changed"][0] > 0
     assert "serve: save -> page" in result.stdout
+    # One fee edit: the certificate's page and its open data change, not the whole site.
+    edit = measured["edit"]
+    assert f"certificates/{edit['certificate']}/index.html" in edit["changed_files"] and edit["percent"] < 5
+    for peer in ("zensical", "hugo"):  # measured, or the table says why not
+        assert measured[peer].get("exit") == 0 or f"{peer}: {measured[peer]['skipped']}" in result.stdout

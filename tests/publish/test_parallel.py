@@ -84,3 +84,17 @@ def test_ctrl_c_in_the_parent_stops_the_children():
         parallel.run([task, task], jobs=2)
     assert time.monotonic() - started < 10
     assert not multiprocessing.active_children()
+
+
+def test_what_each_task_returns_comes_back_in_the_tasks_order():
+    parent = os.getpid()
+
+    def task(number):
+        if os.getpid() == parent:
+            time.sleep(0.02)  # the child surely takes some
+        return number, os.getpid()
+
+    results = parallel.run([lambda n=n: task(n) for n in range(40)], jobs=2)
+    assert [number for number, _ in results] == list(range(40))
+    assert len({pid for _, pid in results}) == 2
+    assert parallel.run([lambda n=n: task(n) for n in range(3)], jobs=1) == [(0, parent), (1, parent), (2, parent)]

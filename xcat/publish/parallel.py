@@ -16,8 +16,9 @@ import pickle
 import signal
 import traceback
 from collections.abc import Callable, Sequence
+from typing import Any
 
-Task = Callable[[], None]
+Task = Callable[[], Any]
 
 
 def job_count() -> int:
@@ -33,17 +34,17 @@ def job_count() -> int:
 
 def run(
     tasks: Sequence[Task], portable: Callable[[Exception], Exception] = lambda failure: failure, jobs: int | None = None
-) -> None:
-    """Run every task once, in this process and jobs - 1 forked children; return when all are done.
+) -> list[Any]:
+    """Run every task once, in this process and jobs - 1 forked children; return when all are done,
+    with what each task returned, in the tasks' order (a child pickles its tasks' results back).
     `portable` turns a child's exception into one that survives pickling with the same message."""
     jobs = min(jobs or job_count(), len(tasks))
     if jobs <= 1 or "fork" not in multiprocessing.get_all_start_methods():
-        for task in tasks:
-            task()
-        return
+        return [task() for task in tasks]
     context = multiprocessing.get_context("fork")
     next_task = context.Value("i", 0)  # shared: the index of the next task nobody has taken
     children = []
+    results: dict[int, Any] = {}
     try:
         for _ in range(jobs - 1):
             receiver, sender = context.Pipe(duplex=False)
@@ -51,34 +52,37 @@ def run(
             child.start()
             sender.close()
             children.append((child, receiver))
-        _work(tasks, next_task)
+        results.update(_work(tasks, next_task))
         for child, receiver in children:
-            failure = _result(child, receiver)
-            if failure is not None:
-                raise failure
+            outcome = _result(child, receiver)
+            if isinstance(outcome, BaseException):
+                raise outcome
+            results.update(outcome)
     finally:  # a failure or Ctrl-C here: stop the children that are still writing, and reap them all
         for child, receiver in children:
             if child.is_alive():
                 child.terminate()
             child.join()
             receiver.close()
+    return [results[index] for index in range(len(tasks))]
 
 
-def _work(tasks: Sequence[Task], next_task) -> None:
+def _work(tasks: Sequence[Task], next_task) -> dict[int, Any]:
+    """Take tasks until none is left; what each returned, by its index."""
+    results: dict[int, Any] = {}
     while True:
         with next_task.get_lock():
             index = next_task.value
             next_task.value += 1
         if index >= len(tasks):
-            return
-        tasks[index]()
+            return results
+        results[index] = tasks[index]()
 
 
 def _child(tasks, next_task, sender, portable) -> None:
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is the parent's to handle: it terminates us
     try:
-        _work(tasks, next_task)
-        sender.send_bytes(pickle.dumps(None))
+        sender.send_bytes(pickle.dumps(_work(tasks, next_task)))
     except Exception as failure:
         with next_task.get_lock():
             next_task.value = len(tasks)  # nobody starts another task: the build has failed
@@ -98,7 +102,7 @@ def _pickled(failure: Exception, child_traceback: str) -> bytes:
         return pickle.dumps(RuntimeError(f"{type(failure).__name__}: {failure}\n{child_traceback}"))
 
 
-def _result(child, receiver) -> Exception | None:
+def _result(child, receiver) -> dict[int, Any] | BaseException:
     try:
         return pickle.loads(receiver.recv_bytes())
     except EOFError:  # it died before reporting (killed, out of memory)

@@ -24,7 +24,7 @@ from ..model import Catalogue, build_catalogue
 from ..opendata import buildinfo, files
 from ..render import fieldref, pages, search
 from ..settings import HAND_WRITTEN_DOCS, ROOT, Exit, Options, SettingsError, SiteSettings, load_site_config
-from . import parallel
+from . import parallel, search_index
 from .swap import staging, swap_into_place
 
 if TYPE_CHECKING:
@@ -56,11 +56,15 @@ def build_site(index: Index, options: Options) -> int:
             for_theme(config)
             if options.keep_docs:  # bench/benchmark.py builds this copy with plain MkDocs
                 shutil.copytree(docs_dir, options.keep_docs, dirs_exist_ok=True, copy_function=_link_or_copy)
-            with dated_like_the_open_data(built[0]):
-                run_mkdocs(config)
-            index_for_search(stage / "site")
+            pagefind = search_index.start(docs_dir, stage / "search")  # indexes while MkDocs writes the pages
+            try:
+                with dated_like_the_open_data(built[0]):
+                    run_mkdocs(config)
+                search_index.finish(pagefind, stage / "search", stage / "site")
+            finally:
+                search_index.stop(pagefind)
             swap_into_place(stage / "site", site_dir)
-    except (BuildFailed, SettingsError, jinja2.TemplateError, OSError) as failure:
+    except (BuildFailed, search_index.SearchFailed, SettingsError, jinja2.TemplateError, OSError) as failure:
         print(f"build.py: {_explain(failure)}", file=sys.stderr)
         print(
             "build.py: 网站没有生成，原来的网站保持不变 · the site was not built; the previous site is unchanged.",
@@ -84,16 +88,11 @@ def _link_or_copy(source: str, target: str) -> None:
 
 
 def index_for_search(site: Path, output: Path | None = None) -> None:
-    """Pagefind (pip: pagefind-bin-extended) indexes the hidden search block of each catalogue page (render/search.py) into site/pagefind/: an
-    index in chunks, of which a visitor downloads only those a query needs (docs/performance.md)."""
-    from pagefind_bin_extended import get_executable  # noqa: PLC0415 - only a build needs the binary
-
-    # English rules for every page: Chinese stays unsplit and render/search.py indexes every suffix
-    # of a name instead (Pagefind 1.5.2 lost pages from its index, docs/performance.md).
-    # output: the preview indexes into a new folder beside the one it serves, then swaps them
-    where = ["--output-path", str(output)] if output else ["--output-subdir", urls.SEARCH_FOLDER]
-    command = [str(get_executable()), "--site", str(site), *where]
-    command += ["--force-language", "en", "--silent"]
+    """Pagefind on every page of a written site, into site/pagefind/ (or output: the preview indexes
+    into a new folder beside the one it serves, then swaps them). A build indexes the search blocks
+    beside MkDocs instead (search_index); tests/publish/test_mkdocs_build.py compares the two."""
+    where = ("--output-path", str(output)) if output else ("--output-subdir", urls.SEARCH_FOLDER)
+    command = search_index.pagefind_command(site, *where)
     result = subprocess.run(command, capture_output=True, text=True, check=False)
     if result.returncode != 0:
         raise BuildFailed(f"Pagefind could not index the site: {(result.stderr or result.stdout).strip()}")
@@ -142,8 +141,9 @@ def _portable(failure: Exception) -> Exception:
 
 
 def run_mkdocs(config: MkDocsConfig, dirty: bool = False) -> None:
-    """Build the site as load_site_config set it up (strict: a warning fails the build).
-    dirty (the preview): rebuild only the pages whose Markdown is newer than their HTML."""
+    """Build the site as load_site_config set it up (strict: a warning fails the build), the
+    pages shared out between the cores (publish/mkdocs_build.py). dirty (the preview): MkDocs'
+    own build, which rebuilds only the pages whose Markdown is newer than their HTML."""
 
     # MkDocs counts warnings through its logger; strict mode turns them into an abort.
     # Show them too, or "Aborted with 2 warnings" would not say which.
@@ -153,11 +153,16 @@ def run_mkdocs(config: MkDocsConfig, dirty: bool = False) -> None:
     shown.setFormatter(logging.Formatter("build.py: MkDocs %(levelname)s: %(message)s"))
     logger.addHandler(shown)
     # Imported here: MkDocs' build loads the theme's machinery (about 0.3 s), which only a build needs.
-    from mkdocs.commands.build import build  # noqa: PLC0415
+    from . import mkdocs_build  # noqa: PLC0415
 
     try:
         logger.setLevel(logging.WARNING)
-        build(config, dirty=dirty)
+        if dirty:
+            from mkdocs.commands.build import build  # noqa: PLC0415
+
+            build(config, dirty=True)
+        else:
+            mkdocs_build.build(config, portable=_portable)
     except (Abort, MkDocsException) as error:
         raise BuildFailed(f"MkDocs failed: {error}") from None
     finally:

@@ -1,0 +1,148 @@
+"""MkDocs' pages shared out between processes (xcat/publish/mkdocs_build.py): the same site as
+MkDocs' own build, with one process or two; a warning or a failure in either process fails the
+build with its message and leaves site/ as it was; the search index from the pages' search blocks
+(xcat/publish/search_index.py) is the one Pagefind makes of the whole site."""
+
+from __future__ import annotations
+
+import gzip
+import json
+import logging
+import multiprocessing
+import os
+import shutil
+import time
+from pathlib import Path
+
+import pytest
+from mkdocs.commands.build import build as mkdocs_own_build
+
+from tests.helpers import ROOT, copy_fictional
+from tests.publish.test_swap import fingerprint
+from xcat.cli import main
+from xcat.opendata import buildinfo
+from xcat.publish import mkdocs_build, site
+from xcat.settings import HAND_WRITTEN_DOCS, SCHEMAS, SiteSettings, load_site_config
+
+
+@pytest.fixture(scope="module")
+def fictional_docs(tmp_path_factory, fictional_model) -> Path:
+    """The fictional catalogue's pages and open data, as the build hands them to MkDocs."""
+    docs = tmp_path_factory.mktemp("docs") / "docs"
+    shutil.copytree(HAND_WRITTEN_DOCS, docs)
+    config = load_site_config(docs)
+    built = buildinfo.build_date(fictional_model, ROOT)
+    site.generate(fictional_model, docs, SiteSettings.of(config), built, SCHEMAS)
+    return docs
+
+
+def files(folder: Path) -> dict[str, bytes]:
+    return {p.relative_to(folder).as_posix(): p.read_bytes() for p in folder.rglob("*") if p.is_file()}
+
+
+def test_pages_shared_out_are_the_same_bytes_as_mkdocs_own_build(fictional_docs, tmp_path, monkeypatch):
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1767225600")  # the sitemap's dates
+    built = {}
+    for name, jobs in (("mkdocs", 0), ("one process", 1), ("two processes", 2)):
+        config = load_site_config(fictional_docs, tmp_path / name)
+        site.for_theme(config)
+        if jobs:
+            mkdocs_build.build(config, site._portable, jobs=jobs)
+        else:
+            mkdocs_own_build(config)
+        built[name] = files(tmp_path / name)
+    assert {"404.html", "sitemap.xml", "sitemap.xml.gz", "certificates/fictional-alpha/index.html"} <= set(
+        built["mkdocs"]
+    )
+    assert "虚构" in built["mkdocs"]["certificates/fictional-alpha/index.html"].decode()
+    assert built["one process"] == built["mkdocs"]
+    assert built["two processes"] == built["mkdocs"]
+    assert not multiprocessing.active_children()
+
+
+def in_the_child_only(monkeypatch, what):
+    """Pages written in the child process do `what` after each chunk; the parent is slow enough
+    that the child surely writes some."""
+    parent = os.getpid()
+    write_pages = mkdocs_build._write_pages
+
+    def chunk(*args):
+        written = write_pages(*args)
+        if os.getpid() == parent:
+            time.sleep(0.05)
+        else:
+            what()
+        return written
+
+    monkeypatch.setattr(mkdocs_build, "_write_pages", chunk)
+
+
+def build_in_process(catalogue: Path, site_dir: Path, capfd) -> tuple[int, str]:
+    """`build.py build` in this process (so a child inherits the test's patches); its stderr, the
+    children's included (captured at the file descriptor, which they share)."""
+    capfd.readouterr()
+    code = main(["build", "--catalogue", str(catalogue), "--site-dir", str(site_dir)])
+    return code, capfd.readouterr().err
+
+
+@pytest.fixture
+def built_once(tmp_path, monkeypatch, capfd):
+    monkeypatch.setenv("XCAT_JOBS", "2")
+    catalogue = copy_fictional(tmp_path)
+    code, output = build_in_process(catalogue, tmp_path / "site", capfd)
+    assert code == 0, output
+    return catalogue, tmp_path / "site"
+
+
+@pytest.mark.slow
+def test_a_warning_in_the_child_process_fails_the_build_and_leaves_the_site(built_once, monkeypatch, capfd):
+    catalogue, site_dir = built_once
+    before = fingerprint(site_dir)
+    warn = logging.getLogger("mkdocs.structure.pages").warning
+    in_the_child_only(monkeypatch, lambda: warn("Doc file 'x.md' contains a link 'y.md', but the target is not found."))
+    code, output = build_in_process(catalogue, site_dir, capfd)
+    assert code != 0
+    assert "MkDocs WARNING: Doc file 'x.md' contains a link 'y.md'" in output
+    assert "MkDocs failed: Aborted with" in output and "warnings in strict mode!" in output
+    assert "原来的网站保持不变 · the site was not built; the previous site is unchanged." in output
+    assert fingerprint(site_dir) == before
+    assert not multiprocessing.active_children()
+
+
+@pytest.mark.slow
+def test_a_failure_in_the_child_process_fails_the_build_with_its_message(built_once, monkeypatch, capfd):
+    catalogue, site_dir = built_once
+    before = fingerprint(site_dir)
+
+    def fail():
+        raise PermissionError(13, "Permission denied", "site/certificates/fictional-alpha/index.html")
+
+    in_the_child_only(monkeypatch, fail)
+    code, output = build_in_process(catalogue, site_dir, capfd)
+    assert code != 0
+    assert (
+        "could not write the site: [Errno 13] Permission denied: 'site/certificates/fictional-alpha/index.html'"
+        in output
+    )
+    assert fingerprint(site_dir) == before
+    assert not multiprocessing.active_children()
+
+
+def fragments(index: Path) -> dict[str, dict]:
+    """Pagefind's fragments (one per page: its words, meta and address), decoded."""
+    decoded = (
+        json.loads(gzip.decompress(p.read_bytes()).removeprefix(b"pagefind_dcd")) for p in index.glob("fragment/*")
+    )
+    return {fragment["url"]: fragment for fragment in decoded}
+
+
+@pytest.mark.slow
+def test_the_search_index_from_the_search_blocks_is_pagefinds_index_of_the_site(fictional_site, tmp_path):
+    whole = shutil.copytree(fictional_site, tmp_path / "site", ignore=shutil.ignore_patterns("pagefind"))
+    site.index_for_search(whole)  # Pagefind on every page of the written site, as the build did before
+    from_the_site, from_the_blocks = fragments(whole / "pagefind"), fragments(fictional_site / "pagefind")
+    assert "/certificates/fictional-alpha/" in from_the_blocks
+    for fragment in from_the_site.values():  # Pagefind took a page's first image (its chart) as the result's image
+        fragment["meta"].pop("image", None)
+        fragment["meta"].pop("image_alt", None)
+    assert from_the_blocks == from_the_site

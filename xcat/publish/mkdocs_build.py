@@ -1,0 +1,137 @@
+"""MkDocs' build (mkdocs.commands.build.build, MkDocs 1.6) with the pages shared out between processes.
+
+Python-Markdown and the theme's template, page after page, are most of a build, and MkDocs runs
+them on one core. Here this process does once what spans pages (the file list, the navigation,
+the static files, 404.html, the sitemap, the check of links to anchors in other pages), and the
+pages are rendered and written in chunks by publish.parallel: this process and the forked
+children take chunks from a shared counter. A page's HTML depends only on its own Markdown, the
+navigation and the configuration, so it is the same bytes whichever process writes it
+(tests/publish/test_mkdocs_build.py compares with MkDocs' own build).
+
+With a plugin configured, MkDocs' own build runs instead: a plugin may gather from every page
+in one process (Material's search does). mkdocs.yml has none: Pagefind indexes the written site.
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+from collections.abc import Callable, Sequence
+from functools import partial
+from typing import TYPE_CHECKING
+
+from mkdocs import utils
+from mkdocs.commands import build as mkdocs
+from mkdocs.exceptions import Abort
+from mkdocs.structure.files import File, Files, InclusionLevel, get_files
+from mkdocs.structure.nav import Navigation, get_navigation
+from mkdocs.structure.pages import Page
+
+from . import parallel
+
+if TYPE_CHECKING:
+    import jinja2
+    from mkdocs.config.defaults import MkDocsConfig
+
+CHUNKS_PER_JOB = 8  # small enough that the processes finish together, large enough to cost nothing to hand out
+Anchors = dict[str, tuple[set[str] | None, dict[str, dict[str, str]]]]  # page: (its anchors, its links to anchors)
+
+
+def build(config: MkDocsConfig, portable: Callable[[Exception], Exception], jobs: int | None = None) -> None:
+    """What `mkdocs build` does, in the same order and with the same warnings; strict mode
+    aborts on the warnings of every process. `portable` as in publish.parallel.run."""
+    if config.plugins:
+        mkdocs.build(config)
+        return
+    warnings = utils.CountHandler()
+    warnings.setLevel(logging.WARNING)
+    logging.getLogger("mkdocs").addHandler(warnings)
+    try:
+        utils.clean_directory(config.site_dir)
+        files = get_files(config)
+        env = config.theme.get_env()
+        files.add_files_from_theme(env, config)
+        nav = get_navigation(files, config)
+        doc_files = files.documentation_pages(inclusion=InclusionLevel.is_included)
+        for file in doc_files:
+            if file.page is None:  # a page outside the navigation (MkDocs makes these while reading)
+                Page(None, file, config)
+        jobs = jobs or parallel.job_count()
+        size = max(1, len(doc_files) // (jobs * CHUNKS_PER_JOB))
+        chunks = [doc_files[start : start + size] for start in range(0, len(doc_files), size)]
+        parent = os.getpid()
+        tasks = [partial(_counted, partial(_write_once, config, files, env, nav), parent)]
+        tasks += [
+            partial(_counted, partial(_write_pages, chunk, config, files, doc_files, nav, env), parent)
+            for chunk in chunks
+        ]
+        results = parallel.run(tasks, portable=portable, jobs=jobs)
+        anchors: Anchors = {}
+        for counts, chunk_anchors in results:
+            for level, count in counts.items():
+                warnings.counts[level] += count
+            anchors.update(chunk_anchors or {})
+        _validate_anchors(files, doc_files, anchors, config.validation.links.anchors)
+        if counts := warnings.get_counts():
+            raise Abort(f"Aborted with {', '.join(f'{v} {k.lower()}s' for k, v in counts)} in strict mode!")
+    finally:
+        logging.getLogger("mkdocs").removeHandler(warnings)
+
+
+def _counted(work: Callable[[], Anchors | None], parent: int) -> tuple[dict[int, int], Anchors | None]:
+    """Run work; what it returned, and in a child process the warnings MkDocs logged meanwhile, by
+    level (the parent's handler, inherited, counts in the child's copy, which is lost with it)."""
+    if os.getpid() == parent:
+        return {}, work()
+    counter = utils.CountHandler()
+    counter.setLevel(logging.WARNING)
+    logging.getLogger("mkdocs").addHandler(counter)
+    try:
+        result = work()
+        return dict(counter.counts), result
+    finally:
+        logging.getLogger("mkdocs").removeHandler(counter)
+
+
+def _write_once(config: MkDocsConfig, files: Files, env: jinja2.Environment, nav: Navigation) -> None:
+    """What MkDocs writes once: the static files (theme assets, stylesheets, the open data), then the theme's templates."""
+    files.copy_static_files(inclusion=InclusionLevel.is_included)
+    for template in config.theme.static_templates:
+        mkdocs._build_theme_template(template, env, files, config, nav)
+    for template in config.extra_templates:
+        mkdocs._build_extra_template(template, files, config, nav)
+
+
+def _write_pages(
+    chunk: Sequence[File],
+    config: MkDocsConfig,
+    files: Files,
+    doc_files: Sequence[File],
+    nav: Navigation,
+    env: jinja2.Environment,
+) -> Anchors:
+    """Read, render and write these pages as MkDocs does; their anchors and links to anchors, for the parent's check."""
+    anchors: Anchors = {}
+    for file in chunk:
+        page = file.page
+        assert page is not None
+        mkdocs._populate_page(page, config, files)
+        mkdocs._build_page(page, config, doc_files, nav, env)
+        links = {target.src_uri: dict(found) for target, found in (page.links_to_anchors or {}).items()}
+        anchors[file.src_uri] = (page.present_anchor_ids, links)
+        page.content = page.markdown = None  # what a written page holds is not needed again
+    return anchors
+
+
+def _validate_anchors(files: Files, doc_files: Sequence[File], anchors: Anchors, level: int) -> None:
+    """MkDocs' check of links to anchors, over the pages of every process, in MkDocs' order and wording."""
+    for file in doc_files:
+        page = file.page
+        assert page is not None
+        page.present_anchor_ids, links = anchors[file.src_uri]
+        page.links_to_anchors = {
+            target: found for uri, found in links.items() if (target := files.get_file_from_path(uri)) is not None
+        }
+    for file in doc_files:
+        assert file.page is not None
+        file.page.validate_anchor_links(files=files, log_level=level)
