@@ -20,7 +20,7 @@ import pytest
 from tests.helpers import copy_fictional, edit
 from xcat.check.problems import Problem
 from xcat.settings import ROOT
-from xcat.tools.serve import State, handler_for
+from xcat.tools.serve import PreviewServer, State, handler_for
 
 
 def free_port() -> int:
@@ -199,4 +199,19 @@ def test_served_pages_load_the_preview_script_and_its_events_carry_the_problems(
         with state.changed:
             state.changed.notify_all()
         server.shutdown()
+        server.server_close()
+
+
+def test_a_browser_leaving_mid_response_prints_no_traceback(capsys):
+    """A reload or a closed tab breaks the connection: the terminal stays for build results; any
+    other failure of a request is still printed."""
+    server = PreviewServer(("127.0.0.1", 0), handler_for(State(), ROOT, threading.Event()))
+    try:
+        for failure, shown in ((BrokenPipeError(32, "Broken pipe"), False), (ValueError("a bug"), True)):
+            try:
+                raise failure
+            except Exception:
+                server.handle_error(None, ("127.0.0.1", 1))
+            assert ("Traceback" in capsys.readouterr().err) is shown, failure
+    finally:
         server.server_close()

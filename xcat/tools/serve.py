@@ -283,6 +283,16 @@ def watch(folders: list[Path], preview: Preview):
     return observer
 
 
+class PreviewServer(ThreadingHTTPServer):
+    daemon_threads = True  # open event streams do not keep Ctrl+C waiting
+
+    def handle_error(self, request, client_address) -> None:
+        """A browser that leaves mid-response (a reload, a closed tab) is not an error of the preview."""
+        if isinstance(sys.exc_info()[1], ConnectionError):
+            return
+        super().handle_error(request, client_address)
+
+
 def run(options: Options, workspace_dir: Path, host: str, port: int) -> int:
     state = State()
     workspace = Workspace(options, workspace_dir)
@@ -292,13 +302,12 @@ def run(options: Options, workspace_dir: Path, host: str, port: int) -> int:
         return Exit.INVALID
     handler = handler_for(state, workspace.site, preview.stopped)
     try:
-        server = ThreadingHTTPServer((host, port), handler)
+        server = PreviewServer((host, port), handler)
     except OSError as error:
         print(
             f"build.py serve: cannot listen on {host}:{port} ({error.strerror}): try --port {port + 1}", file=sys.stderr
         )
         return Exit.USAGE
-    server.daemon_threads = True  # open event streams do not keep Ctrl+C waiting
     preview.start()
     observer = watch([options.catalogue.resolve(), HAND_WRITTEN_DOCS], preview)
     print(
