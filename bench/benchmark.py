@@ -482,7 +482,9 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--repeat", type=int, default=3, help="runs of each check, the fastest counts (default: 3)")
     parser.add_argument("--seed", type=int, default=2019)
     parser.add_argument("--out", type=Path, default=ROOT / "bench-results" / "latest.json", help="the JSON result file")
-    parser.add_argument("--chart", type=Path, help="also draw time against N into this SVG (docs/images/performance-time.svg)")
+    parser.add_argument(
+        "--chart", type=Path, help="also draw time against N into this SVG (docs/images/performance-time.svg)"
+    )
     args = parser.parse_args(argv)
     sizes_wanted = [60] if args.quick else [int(s) for s in args.sizes.split(",") if s.strip()]
     repeat = 1 if args.quick else args.repeat
