@@ -4,6 +4,7 @@
 from __future__ import annotations
 
 import enum
+import os
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -82,3 +83,15 @@ def load_site_config(
 
 def site_settings(config_file: Path = MKDOCS_YML) -> SiteSettings:
     return SiteSettings.of(load_site_config(config_file=config_file))
+
+
+def job_count() -> int:
+    """How many processes the check and the build may use: XCAT_JOBS if set (1 = no child
+    process), else the cores this process may use."""
+    wanted = os.environ.get("XCAT_JOBS", "").strip()
+    if wanted.isdigit() and int(wanted) > 0:
+        return int(wanted)
+    try:
+        return len(os.sched_getaffinity(0))
+    except AttributeError:  # not on Linux
+        return os.cpu_count() or 1

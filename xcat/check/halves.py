@@ -16,6 +16,8 @@ import sys
 from collections.abc import Callable
 from typing import TypeVar
 
+from ..settings import job_count
+
 Item = TypeVar("Item")
 Result = TypeVar("Result")
 
@@ -23,18 +25,6 @@ Result = TypeVar("Result")
 SMALLEST = 200
 # The child's part: it pickles what this process unpickles, at about the same cost.
 CHILD_SHARE = 0.5
-
-
-def job_count() -> int:
-    """XCAT_JOBS if set (1 = no child process), else the cores this process may use
-    (the same setting as publish/parallel.py)."""
-    wanted = os.environ.get("XCAT_JOBS", "").strip()
-    if wanted.isdigit() and int(wanted) > 0:
-        return int(wanted)
-    try:
-        return len(os.sched_getaffinity(0))
-    except AttributeError:  # not on Linux
-        return os.cpu_count() or 1
 
 
 def in_two(work: Callable[[list[Item]], list[Result]], items: list[Item]) -> list[Result]:

@@ -27,6 +27,7 @@ from mkdocs.structure.files import File, Files, InclusionLevel, get_files
 from mkdocs.structure.nav import Navigation, get_navigation
 from mkdocs.structure.pages import Page
 
+from ..settings import job_count
 from . import parallel
 
 if TYPE_CHECKING:
@@ -56,7 +57,7 @@ def build(config: MkDocsConfig, portable: Callable[[Exception], Exception], jobs
         for file in doc_files:
             if file.page is None:  # a page outside the navigation (MkDocs makes these while reading)
                 Page(None, file, config)
-        jobs = jobs or parallel.job_count()
+        jobs = jobs or job_count()
         size = max(1, len(doc_files) // (jobs * CHUNKS_PER_JOB))
         chunks = [doc_files[start : start + size] for start in range(0, len(doc_files), size)]
         parent = os.getpid()

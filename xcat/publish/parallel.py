@@ -11,25 +11,15 @@ platform without fork, runs the same tasks in order in this process.
 from __future__ import annotations
 
 import multiprocessing
-import os
 import pickle
 import signal
 import traceback
 from collections.abc import Callable, Sequence
 from typing import Any
 
+from ..settings import job_count
+
 Task = Callable[[], Any]
-
-
-def job_count() -> int:
-    """XCAT_JOBS if set (1 = no child processes), else the cores this process may use."""
-    wanted = os.environ.get("XCAT_JOBS", "").strip()
-    if wanted.isdigit() and int(wanted) > 0:
-        return int(wanted)
-    try:
-        return len(os.sched_getaffinity(0))
-    except AttributeError:  # not on Linux
-        return os.cpu_count() or 1
 
 
 def run(
