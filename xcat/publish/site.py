@@ -53,6 +53,9 @@ def build_site(index: Index, options: Options) -> int:
             config = load_site_config(docs_dir, stage / "site")  # mkdocs.yml, read once for the whole build
             built = buildinfo.build_date(catalogue, ROOT)
             generate(catalogue, docs_dir, SiteSettings.of(config), built, options.schemas)
+            # A build segments no more text: MkDocs, next in this process, reuses the memory. (Not in
+            # generate(): the preview calls it on every save and keeps the dictionary loaded.)
+            search.forget_dictionaries()
             for_theme(config)
             if options.keep_docs:  # bench/benchmark.py builds this copy with plain MkDocs
                 shutil.copytree(docs_dir, options.keep_docs, dirs_exist_ok=True, copy_function=_link_or_copy)
@@ -124,7 +127,6 @@ def generate(
     # From the catalogue, never the clock (buildinfo.build_date): the same catalogue prints the same date.
     tasks.append(lambda: writer.render(urls.BUILD_STYLESHEET, "built.css.j2", built=built[0].date().isoformat()))
     parallel.run(tasks, portable=_portable)
-    search.forget_dictionaries()  # the pages are written: MkDocs, next in this process, reuses the memory
 
 
 def for_theme(config: MkDocsConfig) -> None:
