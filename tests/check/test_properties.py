@@ -6,7 +6,7 @@ JSON Schema's own semantics let through (NaN passes `minimum`, 320.0 is an "inte
 escaped control characters are "strings"). Each catalogue is written as YAML, checked by
 the real checker, and, when accepted, generated into a temporary folder.
 
-Profiles: CI=true runs 80 examples (about a minute; drawing the documents is most of it),
+Profiles: CI=true runs 40 examples (about a minute; drawing the documents is most of it),
 derandomized so a failure reproduces;
 locally fewer, with hypothesis's example database keeping any failure it found.
 """
@@ -43,7 +43,7 @@ TODAY = "2026-11-22"
 SCHEMAS = SchemaSet(ROOT / "schema")
 
 _COMMON = dict(deadline=None, suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large])
-settings.register_profile("xcat-ci", max_examples=80, derandomize=True, database=None, **_COMMON)
+settings.register_profile("xcat-ci", max_examples=40, derandomize=True, database=None, **_COMMON)
 settings.register_profile("xcat-dev", max_examples=40, **_COMMON)
 PROFILE = settings.get_profile("xcat-ci" if os.environ.get("CI") else "xcat-dev")
 

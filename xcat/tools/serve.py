@@ -11,6 +11,7 @@ build in the background. Nothing of this reaches site/ or `build.py build`.
 
 from __future__ import annotations
 
+import faulthandler
 import json
 import sys
 import threading
@@ -35,6 +36,7 @@ QUIET_PERIOD = 0.1  # seconds without a new change before rebuilding: editors sa
 KEEPALIVE = 15  # seconds between comments on an idle event stream, so a dead connection is noticed
 ASSETS = Path(__file__).parent / "preview"  # preview.js, preview.css and the tag that loads them
 PREFIX = "/__preview/"  # the preview's own addresses; the site has no such folder
+STOP_LIMIT = 15  # seconds Ctrl+C may take before the preview prints where it is stuck and exits
 
 
 class State:
@@ -321,6 +323,9 @@ def run(options: Options, workspace_dir: Path, host: str, port: int) -> int:
     except KeyboardInterrupt:
         pass
     finally:
+        # Stopping should take a moment (a rebuild in progress is abandoned); should anything hang,
+        # every thread's traceback is printed and the process exits rather than waiting for a kill.
+        faulthandler.dump_traceback_later(STOP_LIMIT, exit=True)
         preview.stopped.set()
         with state.changed:
             state.changed.notify_all()  # open event streams end
