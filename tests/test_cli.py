@@ -69,3 +69,30 @@ def test_a_missing_catalogue_folder_is_a_clear_error(tmp_path):
     code, lines = run_check(tmp_path / "nowhere")
     assert code == 1
     assert lines == ["nowhere:1:1: error: 目录文件夹不存在 · the catalogue folder does not exist"]
+
+
+def test_every_command_and_option_is_explained_in_chinese_then_english():
+    """Contributors read Chinese first: `build.py COMMAND --help` says each thing in Chinese, then English."""
+    import argparse  # noqa: PLC0415
+    import re  # noqa: PLC0415
+
+    from xcat.cli import _parser  # noqa: PLC0415
+
+    bilingual = re.compile(r"[\u4e00-\u9fff].* · .*[a-zA-Z]", re.DOTALL)
+    english_only = []
+
+    def visit(parser: argparse.ArgumentParser, path: str) -> None:
+        for action in parser._actions:
+            if isinstance(action, argparse._SubParsersAction):
+                helps = {choice.dest: choice.help for choice in action._choices_actions}
+                for name, sub in action.choices.items():
+                    if not bilingual.search(helps[name] or ""):
+                        english_only.append(f"{path} {name}")
+                    visit(sub, f"{path} {name}")
+            elif action.help != argparse.SUPPRESS and action.dest != "help" and not bilingual.search(action.help or ""):
+                english_only.append(f"{path} {'/'.join(action.option_strings) or action.dest}")
+
+    parser = _parser()
+    visit(parser, "build.py")
+    assert bilingual.search(parser.description)
+    assert english_only == []
