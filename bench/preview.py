@@ -9,7 +9,8 @@ fresh workspace, waits until it serves the site and its search index, then renam
 certificate several times. For each save it reports:
 
 - page:   seconds from the save until the served certificate page shows the new name;
-- search: seconds until the served search index (pagefind/pagefind-entry.json) has changed;
+- search: seconds until the served search index (pagefind/pagefind-entry.json) has changed: the
+          preview indexes the edited certificate's page first, the pages that list it after;
 - files:  how many files under the served site changed (written anew or removed), apart from
           the search index (pagefind/: its files are named by content, so most of them are new).
 
@@ -110,8 +111,8 @@ def _time_one_save(certificate: Path, name: str, page: str, base: str, site: Pat
     if not _until(lambda: (_get(base + ENTRY) or entry) != entry, 600):
         raise RuntimeError("the search index did not change")
     indexed = round(time.monotonic() - saved, 2)
-    time.sleep(1)  # the index's last files are in place by now
-    return shown, indexed, _changed(before, _snapshot(site))
+    # The preview indexes the edited page first, then the rest once rebuilt: count when all is written.
+    return shown, indexed, _changed(before, _settled(site))
 
 
 def _has_workspace(root: Path) -> bool:
@@ -148,6 +149,17 @@ def _snapshot(site: Path) -> dict[str, tuple[int, int]]:
         for path in site.rglob("*")
         if path.is_file()
     }
+
+
+def _settled(site: Path, quiet: float = 2.0) -> dict[str, tuple[int, int]]:
+    """The site's files once nothing under it has changed for `quiet` seconds."""
+    snapshot, deadline = _snapshot(site), time.monotonic() + 600
+    while time.monotonic() < deadline:
+        time.sleep(quiet)
+        if (later := _snapshot(site)) == snapshot:
+            return later
+        snapshot = later
+    raise RuntimeError("the site kept changing for 10 minutes after a save")
 
 
 def _changed(before: dict, after: dict) -> int:

@@ -2,9 +2,17 @@
 
 from __future__ import annotations
 
+import gzip
+import json
 import os
+from pathlib import Path
 
-from xcat.publish.preview import move_changed
+import pytest
+
+from tests.helpers import TODAY, copy_fictional, edit
+from xcat import urls
+from xcat.publish.preview import Workspace, move_changed
+from xcat.settings import Options
 
 
 def test_only_files_whose_bytes_changed_are_replaced_and_vanished_files_are_removed(tmp_path):
@@ -26,3 +34,34 @@ def test_only_files_whose_bytes_changed_are_replaced_and_vanished_files_are_remo
     assert not (docs / "gone.md").exists()
     assert (docs / "same.md").stat().st_mtime_ns == 1_000_000_000
     assert not scratch.exists()
+
+
+def titles_of_kappa(index: Path) -> str:
+    """The titles of every fragment of fictional-kappa's page (the last index's and the one before)."""
+    decoded = (
+        json.loads(gzip.decompress(p.read_bytes()).removeprefix(b"pagefind_dcd")) for p in index.glob("fragment/*")
+    )
+    return " ".join(f["meta"]["title"] for f in decoded if "fictional-kappa" in f["url"])
+
+
+@pytest.mark.slow
+def test_search_follows_an_edit_and_old_index_files_go(tmp_path):
+    """After a rebuild, the preview re-indexes: the renamed certificate is found by its new name,
+    and files of the index before last are deleted (a page may still use the last one's)."""
+    catalogue = copy_fictional(tmp_path)
+    workspace = Workspace(Options(catalogue=catalogue, today=TODAY), tmp_path / "preview")
+
+    def rebuild(edited: set[Path]) -> None:
+        assert workspace.edited(edited).checked.ok
+        workspace.rest()
+        workspace.index_for_search()
+
+    rebuild(set())
+    first = set((workspace.site / urls.SEARCH_FOLDER).rglob("*"))
+    for step in ("（改名）", "（再改名）"):
+        edit(catalogue, "certificates/fictional-kappa.yaml", "zh: 虚构证书癸", f"zh: 虚构证书癸{step}")
+        rebuild({catalogue / "certificates" / "fictional-kappa.yaml"})
+        assert f"虚构证书癸{step}" in titles_of_kappa(workspace.site / urls.SEARCH_FOLDER)
+    files = set((workspace.site / urls.SEARCH_FOLDER).rglob("*"))
+    assert {p for p in first - files if p.is_file() or not p.exists()}, "the first index's files were kept"
+    assert not (tmp_path / "preview" / "search").exists()

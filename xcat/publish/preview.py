@@ -20,6 +20,7 @@ import filecmp
 import logging
 import os
 import shutil
+import subprocess
 import time
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -36,7 +37,7 @@ from ..opendata import buildinfo
 from ..render import pages
 from ..settings import HAND_WRITTEN_DOCS, ROOT, Options, SettingsError, SiteSettings, load_site_config
 from ..vocabulary import BY_KIND
-from . import site
+from . import search_index, site
 
 if TYPE_CHECKING:
     from mkdocs.config.defaults import MkDocsConfig
@@ -83,6 +84,7 @@ class Workspace:
         self.theme: jinja2.Environment | None = None
         self.settings = SiteSettings.of(load_site_config())  # mkdocs.yml is read once a run
         self.previous_index: set[str] = set()  # the files of the search index before the current one
+        self.pagefind: subprocess.Popen[str] | None = None  # the last Pagefind started
 
     def edited(self, files: set[Path]) -> Rebuilt:
         """Check the catalogue; if it passes and the workspace was built, rebuild the pages of the
@@ -170,11 +172,14 @@ class Workspace:
     def index_for_search(self) -> None:
         """Pagefind into a new folder, whose files then join the served ones, the entry file last.
         Pagefind names its index files by their content, so a page that loaded the previous entry
-        keeps finding the files it names; files of older indexes are deleted."""
-        fresh = self.root / "pagefind.new"
-        if fresh.exists():
-            shutil.rmtree(fresh)
-        site.index_for_search(self.site, output=fresh)
+        keeps finding the files it names; files of older indexes are deleted. Pagefind reads the
+        search blocks of the workspace's docs, as a build does (search_index), not the served site:
+        a fifth of the time. In this process, not forked: a rebuild may be running in another thread."""
+        work = self.root / "search"
+        if work.exists():
+            shutil.rmtree(work)
+        self.pagefind = search_index.start(self.docs, work, jobs=1)
+        fresh = search_index.wait(self.pagefind, work)
         served = self.site / urls.SEARCH_FOLDER
         names = {path.relative_to(fresh).as_posix() for path in fresh.rglob("*") if path.is_file()}
         for name in sorted(names, key=lambda name: name == ENTRY):
@@ -185,7 +190,12 @@ class Workspace:
             if path.is_file() and name not in names and name not in self.previous_index:
                 path.unlink()
         self.previous_index = names
-        shutil.rmtree(fresh)
+        shutil.rmtree(work)
+
+    def stop_indexing(self) -> None:
+        """Stop Pagefind if it runs: it would go on writing into the workspace after the preview ends."""
+        if self.pagefind is not None:
+            search_index.stop(self.pagefind)
 
 
 def move_changed(source: Path, target: Path) -> tuple[list[str], list[str]]:

@@ -33,9 +33,11 @@ class SearchFailed(Exception):
     pass
 
 
-def start(docs_dir: Path, work: Path, use_directory_urls: bool = True) -> subprocess.Popen[str]:
+def start(
+    docs_dir: Path, work: Path, use_directory_urls: bool = True, jobs: int | None = None
+) -> subprocess.Popen[str]:
     """Write each page's search block into work/pages at the page's address, and start Pagefind
-    on them; it writes work/index, for finish() to move into the site."""
+    on them; it writes work/index, for finish() to move into the site. `jobs` as in parallel.run."""
     sources = sorted(docs_dir.rglob("*.md"))
     pages = work / "pages"
     page = jinja2.Environment(loader=jinja2.FileSystemLoader(TEMPLATES), autoescape=False, keep_trailing_newline=True)
@@ -50,7 +52,7 @@ def start(docs_dir: Path, work: Path, use_directory_urls: bool = True) -> subpro
                 target.parent.mkdir(parents=True, exist_ok=True)
                 target.write_text(template.render(block=found.group(0)), encoding="utf-8")
 
-    parallel.run([partial(write, sources[i : i + CHUNK]) for i in range(0, len(sources), CHUNK)])
+    parallel.run([partial(write, sources[i : i + CHUNK]) for i in range(0, len(sources), CHUNK)], jobs=jobs)
     command = pagefind_command(pages, "--output-path", str(work / "index"))
     return subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
 
@@ -63,12 +65,17 @@ def pagefind_command(site: Path, *output: str) -> list[str]:
     return [str(get_executable()), "--site", str(site), *output, "--force-language", "en", "--silent"]
 
 
-def finish(pagefind: subprocess.Popen[str], work: Path, site: Path) -> None:
-    """Wait for Pagefind, then move its index into the site (urls.SEARCH_FOLDER)."""
+def wait(pagefind: subprocess.Popen[str], work: Path) -> Path:
+    """Wait for Pagefind; the folder of the index it wrote."""
     output, _ = pagefind.communicate()
     if pagefind.returncode != 0:
         raise SearchFailed(f"Pagefind could not index the site: {output.strip()}")
-    shutil.move(work / "index", site / urls.SEARCH_FOLDER)
+    return work / "index"
+
+
+def finish(pagefind: subprocess.Popen[str], work: Path, site: Path) -> None:
+    """Wait for Pagefind, then move its index into the site (urls.SEARCH_FOLDER)."""
+    shutil.move(wait(pagefind, work), site / urls.SEARCH_FOLDER)
 
 
 def stop(pagefind: subprocess.Popen[str]) -> None:

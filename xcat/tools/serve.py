@@ -198,6 +198,9 @@ class Preview:
             if first.pages:
                 self.state.rebuilt(first.pages)
                 self._say(f"showed {', '.join(first.pages)}", first.stages)
+                # Its search block is written: search finds the edit while the other pages are rebuilt
+                # (and is indexed again after them, for the pages that list it).
+                self.to_index.set()
             if self.changed.is_set():  # saved again meanwhile: check that first
                 return True
             rest = self.workspace.rest()
@@ -251,6 +254,8 @@ class Preview:
             try:
                 self.workspace.index_for_search()
             except Exception:  # the pages stay served; the next build tries again
+                if self.stopped.is_set():
+                    return  # stopped on purpose (Ctrl+C)
                 traceback.print_exc()
                 continue
             self.state.update(search=self.state.search + 1)
@@ -327,6 +332,7 @@ def run(options: Options, workspace_dir: Path, host: str, port: int) -> int:
         # every thread's traceback is printed and the process exits rather than waiting for a kill.
         faulthandler.dump_traceback_later(STOP_LIMIT, exit=True)
         preview.stopped.set()
+        workspace.stop_indexing()
         with state.changed:
             state.changed.notify_all()  # open event streams end
         observer.stop()
