@@ -65,3 +65,31 @@ def test_search_follows_an_edit_and_old_index_files_go(tmp_path):
     files = set((workspace.site / urls.SEARCH_FOLDER).rglob("*"))
     assert {p for p in first - files if p.is_file() or not p.exists()}, "the first index's files were kept"
     assert not (tmp_path / "preview" / "search").exists()
+
+
+def test_stopping_the_preview_stops_a_pagefind_still_indexing(tmp_path, monkeypatch):
+    """Ctrl+C while Pagefind indexes: it must not go on writing into the workspace."""
+    import subprocess  # noqa: PLC0415
+    import threading  # noqa: PLC0415
+
+    from xcat.publish import search_index  # noqa: PLC0415
+
+    slow = subprocess.Popen(["sleep", "60"], stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
+    monkeypatch.setattr(search_index, "start", lambda *args, **kwargs: slow)
+    workspace = Workspace(Options(catalogue=copy_fictional(tmp_path), today=TODAY), tmp_path / "preview")
+    failures = []
+
+    def index() -> None:
+        try:
+            workspace.index_for_search()
+        except search_index.SearchFailed as failure:
+            failures.append(failure)
+
+    indexing = threading.Thread(target=index)
+    indexing.start()
+    while workspace.pagefind is None:
+        threading.Event().wait(0.01)
+    workspace.stop_indexing()
+    indexing.join(timeout=10)
+    assert slow.poll() is not None and not indexing.is_alive()
+    assert len(failures) == 1  # the interrupted index is not served
