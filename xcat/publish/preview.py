@@ -195,7 +195,8 @@ class Workspace:
     def stop_indexing(self) -> None:
         """Stop Pagefind if it runs: it would go on writing into the workspace after the preview ends."""
         if self.pagefind is not None:
-            search_index.stop(self.pagefind)
+            # Killed, not reaped: the indexing thread is waiting on it (two waits on one process collide).
+            self.pagefind.kill()
 
 
 def move_changed(source: Path, target: Path) -> tuple[list[str], list[str]]:
