@@ -5,8 +5,10 @@ from __future__ import annotations
 
 import datetime
 import functools
+import gzip
 import http.server
 import io
+import json
 import shutil
 import subprocess
 import sys
@@ -156,3 +158,8 @@ def fixed_build(catalogue: Catalogue, built_from: str = "SOURCE_DATE_EPOCH") -> 
     """The build info the open data of this catalogue carries at OPEN_DATA_SITE and OPEN_DATA_BUILT."""
     content = Records(OPEN_DATA_SITE).catalogue(catalogue)
     return buildinfo.BuildInfo(buildinfo.version_of(content), OPEN_DATA_BUILT, built_from, OPEN_DATA_SITE)
+
+
+def search_fragments(index: Path) -> list[dict]:
+    """Pagefind's fragments under an index folder (one per page: its words, meta and address), decoded."""
+    return [json.loads(gzip.decompress(p.read_bytes()).removeprefix(b"pagefind_dcd")) for p in index.glob("fragment/*")]

@@ -5,23 +5,23 @@ build with its message and leaves site/ as it was; the search index from the pag
 
 from __future__ import annotations
 
-import gzip
-import json
 import logging
 import multiprocessing
 import os
 import shutil
+import subprocess
 import time
 from pathlib import Path
 
 import pytest
 from mkdocs.commands.build import build as mkdocs_own_build
 
-from tests.helpers import ROOT, copy_fictional
+from tests.helpers import ROOT, copy_fictional, search_fragments
 from tests.publish.test_swap import fingerprint
+from xcat import urls
 from xcat.cli import main
 from xcat.opendata import buildinfo
-from xcat.publish import mkdocs_build, site
+from xcat.publish import mkdocs_build, search_index, site
 from xcat.settings import HAND_WRITTEN_DOCS, SCHEMAS, SiteSettings, load_site_config
 
 
@@ -129,17 +129,21 @@ def test_a_failure_in_the_child_process_fails_the_build_with_its_message(built_o
 
 
 def fragments(index: Path) -> dict[str, dict]:
-    """Pagefind's fragments (one per page: its words, meta and address), decoded."""
-    decoded = (
-        json.loads(gzip.decompress(p.read_bytes()).removeprefix(b"pagefind_dcd")) for p in index.glob("fragment/*")
-    )
-    return {fragment["url"]: fragment for fragment in decoded}
+    return {fragment["url"]: fragment for fragment in search_fragments(index)}
+
+
+def index_the_written_site(site_dir: Path) -> None:
+    """Pagefind on every page of the written site, into its pagefind/ folder: what the build did
+    before it indexed the search blocks (xcat/publish/search_index.py)."""
+    command = search_index.pagefind_command(site_dir, "--output-subdir", urls.SEARCH_FOLDER)
+    result = subprocess.run(command, capture_output=True, text=True, check=False)
+    assert result.returncode == 0, result.stderr or result.stdout
 
 
 @pytest.mark.slow
 def test_the_search_index_from_the_search_blocks_is_pagefinds_index_of_the_site(fictional_site, tmp_path):
     whole = shutil.copytree(fictional_site, tmp_path / "site", ignore=shutil.ignore_patterns("pagefind"))
-    site.index_for_search(whole)  # Pagefind on every page of the written site, as the build did before
+    index_the_written_site(whole)
     from_the_site, from_the_blocks = fragments(whole / "pagefind"), fragments(fictional_site / "pagefind")
     assert "/certificates/fictional-alpha/" in from_the_blocks
     for fragment in from_the_site.values():  # Pagefind took a page's first image (its chart) as the result's image

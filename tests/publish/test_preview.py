@@ -2,15 +2,16 @@
 
 from __future__ import annotations
 
-import gzip
-import json
 import os
+import subprocess
+import threading
 from pathlib import Path
 
 import pytest
 
-from tests.helpers import TODAY, copy_fictional, edit
+from tests.helpers import TODAY, copy_fictional, edit, search_fragments
 from xcat import urls
+from xcat.publish import search_index
 from xcat.publish.preview import Workspace, move_changed
 from xcat.settings import Options
 
@@ -38,10 +39,7 @@ def test_only_files_whose_bytes_changed_are_replaced_and_vanished_files_are_remo
 
 def titles_of_kappa(index: Path) -> str:
     """The titles of every fragment of fictional-kappa's page (the last index's and the one before)."""
-    decoded = (
-        json.loads(gzip.decompress(p.read_bytes()).removeprefix(b"pagefind_dcd")) for p in index.glob("fragment/*")
-    )
-    return " ".join(f["meta"]["title"] for f in decoded if "fictional-kappa" in f["url"])
+    return " ".join(f["meta"]["title"] for f in search_fragments(index) if "fictional-kappa" in f["url"])
 
 
 @pytest.mark.slow
@@ -69,11 +67,6 @@ def test_search_follows_an_edit_and_old_index_files_go(tmp_path):
 
 def test_stopping_the_preview_stops_a_pagefind_still_indexing(tmp_path, monkeypatch):
     """Ctrl+C while Pagefind indexes: it must not go on writing into the workspace."""
-    import subprocess  # noqa: PLC0415
-    import threading  # noqa: PLC0415
-
-    from xcat.publish import search_index  # noqa: PLC0415
-
     slow = subprocess.Popen(["sleep", "60"], stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
     monkeypatch.setattr(search_index, "start", lambda *args, **kwargs: slow)
     workspace = Workspace(Options(catalogue=copy_fictional(tmp_path), today=TODAY), tmp_path / "preview")

@@ -7,7 +7,6 @@ import datetime
 import logging
 import os
 import shutil
-import subprocess
 import sys
 from contextlib import contextmanager
 from pathlib import Path
@@ -88,17 +87,6 @@ def _link_or_copy(source: str, target: str) -> None:
         os.link(source, target)
     except OSError:
         shutil.copy2(source, target)
-
-
-def index_for_search(site: Path, output: Path | None = None) -> None:
-    """Pagefind on every page of a written site, into site/pagefind/ (or output: the preview indexes
-    into a new folder beside the one it serves, then swaps them). A build indexes the search blocks
-    beside MkDocs instead (search_index); tests/publish/test_mkdocs_build.py compares the two."""
-    where = ("--output-path", str(output)) if output else ("--output-subdir", urls.SEARCH_FOLDER)
-    command = search_index.pagefind_command(site, *where)
-    result = subprocess.run(command, capture_output=True, text=True, check=False)
-    if result.returncode != 0:
-        raise BuildFailed(f"Pagefind could not index the site: {(result.stderr or result.stdout).strip()}")
 
 
 def _explain(failure: Exception) -> str:
