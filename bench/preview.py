@@ -48,7 +48,7 @@ def measure(catalogue_dir: Path, edits: int = 3, root: Path = ROOT, startup_time
         shutil.copytree(catalogue_dir, catalogue)
         certificates = sorted((catalogue / "certificates").glob("*.yaml"))
         certificate = certificates[len(certificates) // 2]
-        port = _free_port()
+        port = free_port()
         base = f"http://127.0.0.1:{port}/"
         page = f"{base}certificates/{certificate.stem}/"
         if _has_workspace(root):
@@ -65,7 +65,7 @@ def measure(catalogue_dir: Path, edits: int = 3, root: Path = ROOT, startup_time
         )
         result: dict = {"root": str(root), "certificates": len(certificates)}
         try:
-            if not _until(lambda: server.poll() is not None or _get(base + ENTRY), startup_timeout) or server.poll():
+            if not until(lambda: server.poll() is not None or get(base + ENTRY), startup_timeout) or server.poll():
                 log.seek(0)
                 raise RuntimeError(f"build.py serve did not start (exit {server.poll()}):\n{log.read()[-3000:]}")
             result["startup_s"] = round(time.monotonic() - started, 2)
@@ -101,14 +101,14 @@ def measure(catalogue_dir: Path, edits: int = 3, root: Path = ROOT, startup_time
 def _time_one_save(certificate: Path, name: str, page: str, base: str, site: Path) -> tuple[float, float, int]:
     """Rename the certificate; seconds until its page shows the name, until the search index
     changed, and how many files under the site changed."""
-    before, entry = _snapshot(site), _get(base + ENTRY)
+    before, entry = _snapshot(site), get(base + ENTRY)
     text = certificate.read_text(encoding="utf-8")
     saved = time.monotonic()
     certificate.write_text(NAME.sub(lambda m: f'{m.group(1)}"{name}"', text, count=1), encoding="utf-8")
-    if not _until(lambda: name in (_get(page) or ""), 600):
+    if not until(lambda: name in (get(page) or ""), 600):
         raise RuntimeError(f"the new name did not appear on {page}")
     shown = round(time.monotonic() - saved, 2)
-    if not _until(lambda: (_get(base + ENTRY) or entry) != entry, 600):
+    if not until(lambda: (get(base + ENTRY) or entry) != entry, 600):
         raise RuntimeError("the search index did not change")
     indexed = round(time.monotonic() - saved, 2)
     # The preview indexes the edited page first, then the rest once rebuilt: count when all is written.
@@ -119,21 +119,24 @@ def _has_workspace(root: Path) -> bool:
     return "--preview-dir" in (root / "xcat" / "cli.py").read_text(encoding="utf-8")
 
 
-def _free_port() -> int:
+# free_port, get and until serve tests/tools/test_serve.py too.
+def free_port() -> int:
     with socket.socket() as probe:
         probe.bind(("127.0.0.1", 0))
         return probe.getsockname()[1]
 
 
-def _get(url: str) -> str | None:
+def get(url: str, timeout: float = 10) -> str | None:
+    """The body of url, or None while the server cannot answer."""
     try:
-        with urllib.request.urlopen(url, timeout=10) as response:
+        with urllib.request.urlopen(url, timeout=timeout) as response:
             return response.read().decode("utf-8")
     except (urllib.error.URLError, ConnectionError, TimeoutError):
         return None
 
 
-def _until(predicate, seconds: float, every: float = 0.05):
+def until(predicate, seconds: float, every: float = 0.05):
+    """The predicate's first true value within the seconds, else None."""
     deadline = time.monotonic() + seconds
     while time.monotonic() < deadline:
         value = predicate()

@@ -17,34 +17,19 @@ from http.server import ThreadingHTTPServer
 
 import pytest
 
+from bench.preview import free_port, get, until
 from tests.helpers import copy_fictional, edit
 from xcat.check.problems import Problem
 from xcat.settings import ROOT
 from xcat.tools.serve import PreviewServer, State, handler_for
 
 
-def free_port() -> int:
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return probe.getsockname()[1]
-
-
 def fetch(url: str) -> str | None:
-    try:
-        with urllib.request.urlopen(url, timeout=5) as response:
-            return response.read().decode("utf-8")
-    except (urllib.error.URLError, ConnectionError, TimeoutError):
-        return None
+    return get(url, timeout=5)
 
 
 def wait_for(predicate, seconds: float):
-    deadline = time.monotonic() + seconds
-    while time.monotonic() < deadline:
-        value = predicate()
-        if value:
-            return value
-        time.sleep(0.25)
-    return None
+    return until(predicate, seconds, every=0.25)
 
 
 @contextmanager
