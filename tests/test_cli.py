@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+import argparse
+import re
 import subprocess
 import sys
 
 from tests.helpers import copy_fictional, edit, run_check
 from xcat.check.problems import Problem
+from xcat.cli import _parser
 from xcat.settings import ROOT
 
 
@@ -73,11 +76,6 @@ def test_a_missing_catalogue_folder_is_a_clear_error(tmp_path):
 
 def test_every_command_and_option_is_explained_in_chinese_then_english():
     """Contributors read Chinese first: `build.py COMMAND --help` says each thing in Chinese, then English."""
-    import argparse  # noqa: PLC0415
-    import re  # noqa: PLC0415
-
-    from xcat.cli import _parser  # noqa: PLC0415
-
     bilingual = re.compile(r"[\u4e00-\u9fff].* · .*[a-zA-Z]", re.DOTALL)
     english_only = []
 
