@@ -8,6 +8,9 @@ load event, then type the query into the search box and wait for the first resul
   start-up, its index downloads and the query itself, and the robot's click and typing: about
   0.4-0.6 s here, less than any person takes);
 - ms_from_typing: from the query reaching the page (its first input event) to the first result;
+- ms_by_link: on another fresh context, the home page opened as a link to the search (?q=QUERY,
+  which docs/javascripts/search.js answers as the page loads): from the start of navigation, so the
+  page's own download and load count too, to the first result; no robot typing in it;
 - search_bytes_gzip: the search engine's files requested from the start of navigation up to
   that moment (Material's search worker and index, or Pagefind's script, WebAssembly, index
   chunks and result fragments, and the site's search script), each gzipped here (level 6) as a
@@ -27,7 +30,7 @@ import sys
 import threading
 from contextlib import contextmanager
 from pathlib import Path
-from urllib.parse import unquote, urlparse
+from urllib.parse import quote, unquote, urlparse
 
 CHROMIUM = "/usr/bin/chromium"
 ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update"]
@@ -43,6 +46,12 @@ WATCH = """selector => {
     requestAnimationFrame(() => { window.__shown = performance.now(); });
   }).observe(document.body, { childList: true, subtree: true });
 }"""
+# The same frame, for a page that searches as it loads (?q=): watched from before its scripts run.
+WATCH_FROM_START = f"""new MutationObserver((changes, observer) => {{
+  if (!document.querySelector({json.dumps(RESULT)})) return;
+  observer.disconnect();
+  requestAnimationFrame(() => {{ window.__shown = performance.now(); }});
+}}).observe(document, {{ childList: true, subtree: true }});"""
 SEARCH_FILES = ("/search/", "/pagefind/", "/assets/javascripts/workers/search", "/javascripts/search.js")
 
 
@@ -67,6 +76,18 @@ def _gzip_size(site: Path, url: str) -> int:
     if path.is_dir():
         path = path / "index.html"
     return len(gzip.compress(path.read_bytes(), compresslevel=6, mtime=0)) if path.is_file() else 0
+
+
+def _by_link(browser, url: str, query: str) -> int:
+    context = browser.new_context(viewport={"width": 1280, "height": 900})
+    context.add_init_script(WATCH_FROM_START)
+    page = context.new_page()
+    page.goto(f"{url}?q={quote(query)}", wait_until="load")
+    page.locator(RESULT).first.wait_for(timeout=60_000)
+    page.wait_for_function("() => window.__shown")
+    shown = page.evaluate("() => window.__shown")  # performance.now() counts from the start of navigation
+    context.close()
+    return round(shown)
 
 
 def measure(site: Path, queries: list[str]) -> list[dict]:
@@ -107,6 +128,7 @@ def measure(site: Path, queries: list[str]) -> list[dict]:
                 }
             )
             context.close()
+            found[-1]["ms_by_link"] = _by_link(browser, url, query)
         browser.close()
     return found
 

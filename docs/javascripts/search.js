@@ -142,4 +142,12 @@
       load();
     }
   });
+  // A link to a search (?q=…, the parameter Material's own search reads; also what a browser's
+  // search shortcut sends) opens the box with the query and answers it as the page loads.
+  var linked = new URLSearchParams(location.search).get("q");
+  if (linked) {
+    input.value = linked;
+    if (toggle) toggle.checked = true;
+    search();
+  }
 })();

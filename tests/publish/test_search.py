@@ -5,6 +5,8 @@ the test if any request leaves 127.0.0.1."""
 
 from __future__ import annotations
 
+from urllib.parse import quote
+
 import pytest
 
 from tests.helpers import search_site
@@ -180,3 +182,23 @@ def test_other_pages_load_the_search_engine_only_when_the_visitor_reaches_for_it
     assert _engine_requests_after_load(page, fictional_url + C + "fictional-alpha/") == []
     page.locator("label.md-search__icon, .md-search__input").first.hover()
     page.wait_for_function("() => performance.getEntriesByType('resource').some(e => /pagefind\\.js$/.test(e.name))")
+
+
+def test_a_link_to_a_search_opens_the_box_with_its_answer(page, fictional_url):
+    """?q= (the parameter Material's own search reads) on any page: the box holds the query and the
+    results answer it, without a keystroke."""
+    page.goto(fictional_url + C + "fictional-alpha/?q=xgzsb")
+    page.wait_for_function("() => document.getElementById('x-search-results').dataset.query === 'xgzsb'")
+    assert page.locator("input.md-search__input").input_value() == "xgzsb"
+    assert page.locator("#__search").is_checked()  # the results panel is open
+    first = page.locator("#x-search-results .md-search-result__item a").first.get_attribute("href")
+    assert first.endswith(C + "fictional-gamma/")
+
+
+def test_a_hostile_search_link_stays_text(page, fictional_url):
+    payload = '<img src=x onerror=alert(document.domain)>"><script>alert(1)</script>'
+    page.goto(fictional_url + "?q=" + quote(payload))
+    page.wait_for_function("q => document.getElementById('x-search-results').dataset.query === q", arg=payload)
+    assert page.locator("input.md-search__input").input_value() == payload
+    assert page.locator("#x-search-results img, #x-search-results script").count() == 0
+    assert page.dialogs == []
