@@ -188,6 +188,145 @@ def test_served_pages_load_the_preview_script_and_its_events_carry_the_problems(
         server.server_close()
 
 
+@contextmanager
+def served(site, state: State):
+    """The preview's HTTP server on `site` in this process: its base URL."""
+    stopping = threading.Event()
+    server = PreviewServer(("127.0.0.1", 0), handler_for(state, site, stopping))
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    try:
+        yield f"http://127.0.0.1:{server.server_port}/"
+    finally:
+        stopping.set()
+        with state.changed:
+            state.changed.notify_all()
+        server.shutdown()
+        server.server_close()
+
+
+def response(url: str) -> tuple[int, dict[str, str], bytes]:
+    """Status, headers and body; redirects are not followed (the status is what the server said)."""
+
+    class NoRedirect(urllib.request.HTTPRedirectHandler):
+        def redirect_request(self, *args, **kwargs):
+            return None
+
+    try:
+        with urllib.request.build_opener(NoRedirect).open(url, timeout=5) as answer:
+            return answer.status, dict(answer.headers), answer.read()
+    except urllib.error.HTTPError as error:
+        return error.code, dict(error.headers), error.read()
+
+
+def test_every_answer_is_never_cached_and_says_its_type(tmp_path):
+    """A reload always shows the newest build (no-store), and each file says what it is."""
+    site = tmp_path / "site"
+    (site / "sub").mkdir(parents=True)
+    (site / "sub" / "index.html").write_text("<p>sub</p></body>", encoding="utf-8")
+    (site / "index.html").write_text("<html><body>home</body></html>", encoding="utf-8")
+    state = State()
+    with served(site, state) as base:
+        for path, status, content_type in [
+            ("", 200, "text/html; charset=utf-8"),
+            ("sub/", 200, "text/html; charset=utf-8"),
+            ("__preview/preview.js", 200, "text/javascript; charset=utf-8"),
+            ("__preview/preview.css", 200, "text/css; charset=utf-8"),
+            ("__preview/snippet.html", 404, None),  # only the two assets are served
+        ]:
+            code, headers, body = response(base + path)
+            assert code == status, path
+            assert headers["Cache-Control"] == "no-store", path
+            if content_type:
+                assert headers["Content-Type"] == content_type, path
+                assert headers["Content-Length"] == str(len(body)), path
+        # a folder without its slash is redirected to it, as any web server does (its page's links are relative)
+        code, headers, _ = response(base + "sub")
+        assert (code, headers["Location"]) == (301, "/sub/")
+
+
+def test_the_preview_script_goes_before_the_last_body_end_or_at_the_end(tmp_path):
+    site = tmp_path / "site"
+    site.mkdir()
+    pages = {
+        "two.html": "<body><!-- </body> in a comment --><p>x</p></body></html>",
+        "first.html": "</body>",
+        "none.html": "<p>no body end</p>",
+    }
+    for name, text in pages.items():
+        (site / name).write_text(text, encoding="utf-8")
+    state = State()
+    state.rebuilt(None)
+    tag = '<link rel="stylesheet" href="/__preview/preview.css"><script src="/__preview/preview.js" data-build="1" defer></script>'
+    with served(site, state) as base:
+        assert fetch(base + "two.html") == "<body><!-- </body> in a comment --><p>x</p>" + tag + "</body></html>"
+        assert fetch(base + "first.html") == tag + "</body>"
+        assert fetch(base + "none.html") == "<p>no body end</p>" + tag
+
+
+def events(base: str, query: str = "") -> dict:
+    with urllib.request.urlopen(base + "__preview/events" + query, timeout=5) as stream:
+        assert stream.headers["Content-Type"] == "text/event-stream"
+        return json.loads(stream.readline().decode("utf-8").removeprefix("data: "))
+
+
+def test_the_events_of_a_page_say_when_it_last_changed(tmp_path):
+    """A page reloads when the build it last changed in is newer than the one it shows: pages an
+    edit did not touch keep the last full build's number, so they do not reload."""
+    state = State()
+    assert events_of(state, "/") == {"built": 0, "page": 0, "search": 0, "problems": []}  # nothing built yet
+    state.rebuilt(None)  # 1: every page
+    state.rebuilt(["/a/"])  # 2: one page
+    state.rebuilt(["/b/"])  # 3: another
+    state.update(search=4)
+    assert events_of(state, "/a/") == {"built": 3, "page": 2, "search": 4, "problems": []}
+    assert events_of(state, "/c/") == {"built": 3, "page": 1, "search": 4, "problems": []}
+    state.rebuilt(None)  # 4: every page again; what one page changed before no longer counts
+    assert events_of(state, "/a/")["page"] == 4
+    with served(tmp_path, state) as base:
+        state.rebuilt(["/"])
+        assert events(base)["page"] == 5  # no page named: the home page
+        assert events(base, "?page=%2Fa%2F")["page"] == 4
+
+
+def events_of(state: State, page: str) -> dict:
+    message = state.message(page)
+    return {key: message[key] for key in ("built", "page", "search", "problems")}
+
+
+@pytest.mark.parametrize(
+    ("count", "english", "chinese"),
+    [
+        (0, "0 problems to fix", "需要修改 0 处"),
+        (1, "1 problem to fix", "需要修改 1 处"),
+        (2, "2 problems to fix", "需要修改 2 处"),
+    ],
+)
+def test_the_problems_summary_counts_them_in_both_languages(count, english, chinese):
+    state = State()
+    state.update(problems=[Problem("catalogue/x.yaml", line, 1, "bad") for line in range(count)])
+    summary = state.message("/")["summary"]
+    assert summary.startswith(chinese + "（python build.py check 显示同样的列表）")
+    assert english + " (python build.py check shows the same list):" in summary
+    assert state.message("/")["title"] == (
+        "目录没有通过检查，预览仍显示上次通过检查的网站 · The catalogue fails the check: the preview still shows the last good build"
+    )
+    state.rebuilt(["/"])  # a build that passes clears them
+    assert state.message("/")["problems"] == []
+
+
+def test_waiting_for_a_page_returns_its_next_change_or_the_same_message_after_the_timeout():
+    state = State()
+    state.rebuilt(None)
+    state.rebuilt(["/a/"])
+    seen = state.message("/a/")
+    started = time.monotonic()
+    assert state.wait("/a/", seen, timeout=0.3) == seen  # nothing changed: a keep-alive
+    assert time.monotonic() - started >= 0.25  # it waited, though another page's message differs
+    assert state.wait("/a/", None, timeout=5) == seen  # nothing seen yet: the message now
+    threading.Timer(0.1, state.rebuilt, [["/a/"]]).start()
+    assert state.wait("/a/", seen, timeout=5)["page"] == 3
+
+
 def test_a_browser_leaving_mid_response_prints_no_traceback(capsys):
     """A reload or a closed tab breaks the connection: the terminal stays for build results; any
     other failure of a request is still printed."""
