@@ -77,6 +77,10 @@ def test_the_shipped_catalogue_is_valid():
             "catalogue/sources/broken.yaml:1:5: error: 不能使用锚点（&a）：请把每个值完整写出 · anchors (&a) are not allowed: write each value out in full",
         ),
         (
+            "id: x\ntitle: *nowhere\n",  # an alias with no anchor before it still names what to do
+            "catalogue/sources/broken.yaml:2:8: error: 不能使用别名（*nowhere）：请把值完整写出 · aliases (*nowhere) are not allowed: write the value out in full",
+        ),
+        (
             "id: x\n<<: {title: y}\n",
             "catalogue/sources/broken.yaml:2:1: error: 字段名必须是普通的名字 · keys must be plain field names",
         ),
@@ -105,6 +109,7 @@ def test_the_shipped_catalogue_is_valid():
         "top-level-scalar",
         "two-documents",
         "anchor",
+        "alias",
         "merge-key",
         "python-tag",
         "custom-tag",

@@ -338,6 +338,26 @@ CASES: list[Case] = [
         ),
     ),
     Case(
+        "date-float-commented",  # 2021.10 is read as the number 2021.1: the hint reads what was typed
+        A,
+        "    date: 2021-06-01",
+        "    date: 2021.10 # October",
+        "日期写成 2021-10",
+        (
+            "catalogue/certificates/fictional-alpha.yaml:28:15: error: history[0].date: 应为文字或整数，却是数字 2021.1：日期写成 2021-10（年、月、日之间用半角“-”连接） · expected text or a whole number, got the number 2021.1; write the date as 2021-10, with hyphens",
+        ),
+    ),
+    Case(
+        "date-float-tab-commented",
+        A,
+        "    date: 2021-06-01",
+        "    date: 2021.10\t# October",
+        "日期写成 2021-10",
+        (
+            "catalogue/certificates/fictional-alpha.yaml:28:15: error: history[0].date: 应为文字或整数，却是数字 2021.1：日期写成 2021-10（年、月、日之间用半角“-”连接） · expected text or a whole number, got the number 2021.1; write the date as 2021-10, with hyphens",
+        ),
+    ),
+    Case(
         "colon-item",
         A,
         "  - count: 10",

@@ -6,6 +6,7 @@ import csv
 import datetime
 import io
 import json
+import time
 
 import feedparser
 import pytest
@@ -284,7 +285,13 @@ def test_same_input_gives_the_same_bytes(catalogue, build, files, tmp_path, fict
 
 def test_write_exports_reads_no_clock(catalogue, tmp_path, monkeypatch):
     monkeypatch.setenv("SOURCE_DATE_EPOCH", "1700000000")
-    exports.write_exports(catalogue, tmp_path / "a", SCHEMAS, SITE, buildinfo.build_date(catalogue, ROOT))
+    with monkeypatch.context() as beijing:  # a maintainer's clock in Beijing: the build date stays UTC
+        beijing.setenv("TZ", "Asia/Shanghai")
+        time.tzset()
+        built = buildinfo.build_date(catalogue, ROOT)
+    time.tzset()
+    assert built == (datetime.datetime(2023, 11, 14, 22, 13, 20, tzinfo=datetime.UTC), "SOURCE_DATE_EPOCH")
+    exports.write_exports(catalogue, tmp_path / "a", SCHEMAS, SITE, built)
     exports.write_exports(catalogue, tmp_path / "b", SCHEMAS, SITE, buildinfo.build_date(catalogue, ROOT))
     first = sorted(p.relative_to(tmp_path / "a") for p in (tmp_path / "a").rglob("*") if p.is_file())
     assert first and all((tmp_path / "a" / p).read_bytes() == (tmp_path / "b" / p).read_bytes() for p in first)

@@ -3,8 +3,11 @@
 from __future__ import annotations
 
 import io
+import locale
 from contextlib import redirect_stderr, redirect_stdout
 from pathlib import Path
+
+import pytest
 
 from tests.helpers import copy_fictional, edit, run_check
 from xcat.check.codeowners import render
@@ -16,6 +19,14 @@ from xcat.settings import ROOT
 def generate(catalogue: Path) -> int:
     with redirect_stdout(io.StringIO()), redirect_stderr(io.StringIO()):
         return main(["codeowners", "--catalogue", str(catalogue)])
+
+
+def codeowners(catalogue: Path) -> tuple[int, str, str]:
+    """Run `build.py codeowners`: the exit code, what it printed and what it said on stderr."""
+    out, err = io.StringIO(), io.StringIO()
+    with redirect_stdout(out), redirect_stderr(err):
+        code = main(["codeowners", "--catalogue", str(catalogue)])
+    return code, out.getvalue(), err.getvalue()
 
 
 def owner_lines(path: Path) -> list[str]:
@@ -104,3 +115,44 @@ def test_the_projects_own_codeowners_is_up_to_date():
     assert expected.read_text(encoding="utf-8") == render(
         load_catalogue(ROOT / "catalogue").documents, ROOT / "catalogue"
     )
+
+
+def test_the_command_says_what_it_wrote_then_that_the_file_is_up_to_date(tmp_path):
+    catalogue = copy_fictional(tmp_path)
+    path = tmp_path.resolve() / ".github" / "CODEOWNERS"  # .github/ is made for it
+    assert codeowners(catalogue) == (0, "", f"Wrote {path}.\n")
+    assert codeowners(catalogue) == (0, "", f"{path} is up to date.\n")
+
+
+def test_a_file_that_is_not_utf8_is_rewritten_not_a_crash(tmp_path):
+    catalogue = copy_fictional(tmp_path)
+    path = tmp_path.resolve() / ".github" / "CODEOWNERS"
+    path.parent.mkdir()
+    path.write_bytes(b"\xff\xfe stale, saved in another encoding\n")
+    assert codeowners(catalogue) == (0, "", f"Wrote {path}.\n")
+    assert path.read_text(encoding="utf-8") == render(load_catalogue(catalogue).documents, catalogue)
+
+
+@pytest.fixture()
+def ascii_locale():
+    """A machine whose locale is not UTF-8 (the C locale: ASCII), for this test only."""
+    before = locale.setlocale(locale.LC_CTYPE)
+    locale.setlocale(locale.LC_CTYPE, "C")
+    yield
+    locale.setlocale(locale.LC_CTYPE, before)
+
+
+def test_the_file_is_utf8_whatever_the_locale(tmp_path, ascii_locale):
+    catalogue = copy_fictional(tmp_path)
+    path = tmp_path.resolve() / ".github" / "CODEOWNERS"
+    assert codeowners(catalogue) == (0, "", f"Wrote {path}.\n")
+    assert "# fictional-org-a: 虚构评价组织甲" in path.read_bytes().decode("utf-8")
+    assert codeowners(catalogue) == (0, "", f"{path} is up to date.\n")  # read back as UTF-8 too
+
+
+@pytest.mark.parametrize("name", ["catalogue.yaml", "no-such-folder"])
+def test_a_catalogue_that_is_not_a_folder_is_a_usage_error(tmp_path, name):
+    (tmp_path / "catalogue.yaml").write_text("id: x\n", encoding="utf-8")
+    code, out, err = codeowners(tmp_path / name)
+    assert (code, out, err) == (2, "", f"build.py codeowners: {tmp_path / name} is not a folder\n")
+    assert not (tmp_path / ".github").exists()

@@ -201,15 +201,39 @@ def test_markdown_escapes_contributor_text(repo):
     )
 
 
-def test_a_side_that_fails_the_check_is_named_not_compared(repo, tmp_path):
+BROKEN = {
+    "text": """\
+目录变化 What changed in the catalogue
+比较 Comparing base ({base}) → HEAD ({head})
+⚠ HEAD ({head}) 未通过目录检查，无法比较 does not pass the catalogue check (1 problems), so the changes cannot be \
+listed: run `python build.py check` on it and fix the problems first.
+  * catalogue/certificates/fictional-kappa.yaml:9:12: pilot_institutions[0].count: -7 小于最小值 0 · \
+-7 is less than the minimum of 0
+""",
+    "markdown": """\
+### 目录变化 What changed in the catalogue
+
+比较 Comparing base ({base}) → HEAD ({head})
+
+⚠ HEAD ({head}) 未通过目录检查，无法比较 does not pass the catalogue check (1 problems), so the changes cannot be \
+listed: run \\`python build.py check\\` on it and fix the problems first.
+- catalogue/certificates/fictional-kappa.yaml:9:12: pilot_institutions\\[0\\].count: -7 小于最小值 0 · \
+-7 is less than the minimum of 0
+""",
+}
+
+
+@pytest.mark.parametrize("style", list(BROKEN))
+def test_a_side_that_fails_the_check_is_named_not_compared(repo, tmp_path, style):
     clone = tmp_path / "clone"
     git(tmp_path, "clone", "-q", str(repo), str(clone))
     edit(clone / "catalogue", "certificates/fictional-kappa.yaml", "count: 7", "count: -7")
     commit(clone, "broken")
-    code, out, _ = diff(clone, "base", "HEAD")
+    code, out, _ = diff(clone, "base", "HEAD", "--format", style)
     assert code == 1
-    assert "HEAD (" in out and "does not pass the catalogue check (1 problems)" in out
-    assert "Certificates added" not in out
+    # Its problems are listed, as items; nothing is compared.
+    base, head = (git(clone, "rev-parse", "--short", revision) for revision in ("base", "HEAD"))
+    assert out == BROKEN[style].format(base=base, head=head)
 
 
 def test_a_revision_without_the_catalogue_reads_as_empty(repo, tmp_path):
@@ -373,4 +397,7 @@ def test_a_tree_that_names_a_missing_object_is_a_clear_error(repo):
     head = crafted(repo, base_catalogue(repo, ("100644", "1" * 40, "majors.yaml"), missing=True))
     code, out, err = diff(repo, "base", head)
     assert code == 2 and out == ""
-    assert f"({head[:7]}): its tree refers to the object {'1' * 40}, which is not in the repository" in err
+    assert (
+        f"({head[:7]}): its tree refers to the object {'1' * 40}, which is not in the repository "
+        "(in a shallow or partial clone, fetch the history first)\n"
+    ) in err

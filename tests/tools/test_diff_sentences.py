@@ -96,8 +96,14 @@ kind: official
 
 # (file, old text, new text): each edit made to the base to give the head.
 HEAD_EDITS = [
-    # eta: renamed without an event.
+    # eta: renamed without an event; given a level with neither title nor fee, and one with a fee only.
     ("certificates/fictional-eta.yaml", "zh: 虚构证书庚\n", "zh: 虚构证书庚新\n"),
+    (
+        "certificates/fictional-eta.yaml",
+        "fields: [finance-commerce]\n",
+        "fields: [finance-commerce]\nlevels:\n  - level: 初级\n    sources: [fictional-notice-2020]\n"
+        "  - level: 中级\n    fee: 150\n    sources: [fictional-notice-2020]\n",
+    ),
     # kappa: suspended, with details.
     (
         "certificates/fictional-kappa.yaml",
@@ -137,7 +143,7 @@ last_verified:
     ),
     # epsilon: from batch 1 (2020-01) to batch 2 (undated).
     ("certificates/fictional-epsilon.yaml", "batch: batch-1", "batch: batch-2"),
-    # alpha: a new pilot count; level 初级 removed, 中级 given a title and a new fee, 高级 added.
+    # alpha: a new pilot count; level 初级 removed, 中级 given a title and its fee taken away, 高级 added.
     (
         "certificates/fictional-alpha.yaml",
         "    sources: [fictional-report]\nhistory:",
@@ -155,7 +161,6 @@ last_verified:
 """,
         """  - level: 中级
     title: 虚构中级
-    fee: 250
     sources: [fictional-notice-2020]
   - level: 高级
     title: 虚构高级
@@ -247,10 +252,14 @@ EXPECTED = {
             "record their end in history instead."
         ],
     ),
-    "certificate renamed": (
+    "certificate renamed, levels added without a title": (
         CERTIFICATES_CHANGED,
         "虚构证书庚新 Fictional certificate Eta (fictional-eta)",
-        ["名称 name: 虚构证书庚 Fictional certificate Eta → 虚构证书庚新 Fictional certificate Eta"],
+        [
+            "名称 name: 虚构证书庚 Fictional certificate Eta → 虚构证书庚新 Fictional certificate Eta",
+            "等级 level 初级: 新增 added",  # neither title nor fee: no brackets
+            "等级 level 中级: 新增 added (150 元 yuan)",
+        ],
     ),
     "status changed, history event added": (
         CERTIFICATES_CHANGED,
@@ -313,7 +322,7 @@ EXPECTED = {
             "试点院校数 pilot institutions: 25 → 30 (截至 as of 2022)",
             "等级 level 初级: 删除 removed",
             "等级 level 中级 名称 title: — → 虚构中级",
-            "等级 level 中级 费用 fee: 200 元 yuan → 250 元 yuan",
+            "等级 level 中级 费用 fee: 200 元 yuan → —",
             "等级 level 高级: 新增 added (虚构高级, 300 元 yuan)",
         ],
     ),
@@ -531,3 +540,24 @@ def test_sections_with_their_counts_and_items_in_order(reports, style):
 def test_every_item_is_in_the_table():
     listed = {(heading, i) for heading, idents in SECTIONS for i in idents}
     assert {(heading, ident(item)) for heading, item, _ in EXPECTED.values()} == listed
+
+
+@pytest.mark.parametrize("style", list(PREFIXES))
+def test_the_whole_report_line_by_line(repo, style):
+    """Every line of one report, blank lines included, from a diff run by this test itself: the title,
+    the revisions compared, then each section set apart by an empty line (in Markdown the note too).
+    The tests above read one report made once for the module; this one makes its own."""
+    code, out, err = diff(repo, "base", "HEAD", "--format", style)
+    assert (code, err) == (0, "")
+    prefix = PREFIXES[style]
+    base, head = (git(repo, "rev-parse", "--short", revision) for revision in ("base", "HEAD"))
+    lines = ["目录变化 What changed in the catalogue", f"比较 Comparing base ({base}) → HEAD ({head})"]
+    if style == "markdown":
+        lines = ["### " + lines[0], "", lines[1]]
+    described = {(heading, ident(item)): (item, sentences) for heading, item, sentences in EXPECTED.values()}
+    for heading, idents in SECTIONS:
+        lines += ["", f"{prefix['heading']}{heading} ({len(idents)})"]
+        for i in idents:
+            item, sentences = described[(heading, i)]
+            lines += [prefix["item"] + item, *(prefix["detail"] + sentence for sentence in sentences)]
+    assert out.split("\n") == [*lines, ""]

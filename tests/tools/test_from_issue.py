@@ -15,7 +15,7 @@ from tests.helpers import TODAY, copy_fictional, run_check
 from xcat.check.load import read_document
 from xcat.cli import main
 from xcat.settings import ROOT
-from xcat.tools.from_issue import DATES, FORM, TARGETS, form_fields
+from xcat.tools.from_issue import DATES, FORM, TARGETS, Unfit, form_fields, parse
 
 ISSUES = Path(__file__).parent.parent / "fixtures" / "issues"
 ORDINARY = (ISSUES / "propose-ordinary.md").read_text(encoding="utf-8")
@@ -38,6 +38,16 @@ def answer(body: str, label: str, value: str) -> str:
     head, rest = body.split(f"### {label}\n\n", 1)
     _, tail = rest.split("\n\n### ", 1) if "\n\n### " in rest else (rest, "")
     return f"{head}### {label}\n\n{value}" + (f"\n\n### {tail}" if tail else "\n")
+
+
+# What the bot's comment opens with when nothing was written: Chinese, English, an empty line, then the list.
+FAILURE = (
+    "表单的回答还不能生成有效的目录文件，未写入任何文件。请编辑本议题，修改以下各项：\n"
+    "The answers cannot make a valid catalogue file yet, so nothing was written. "
+    "Please edit the issue and fix each item below:\n"
+    "\n"
+    "- **"
+)
 
 
 def files(catalogue: Path) -> list[str]:
@@ -140,7 +150,7 @@ def test_each_unfit_answer_is_named_with_what_is_expected_and_nothing_is_written
     before = files(catalogue)
     code, out = from_issue(catalogue, answer(ORDINARY, label, value))
     assert code == 1
-    assert out.startswith("表单的回答还不能生成有效的目录文件，未写入任何文件。请编辑本议题，修改以下各项：\n")
+    assert out.startswith(FAILURE)
     line = next(line for line in out.splitlines() if expected in line)
     assert line.startswith(f"- **{field}**") and " · " in line  # the form's label, then Chinese · English
     assert files(catalogue) == before
@@ -247,3 +257,14 @@ def test_the_contributing_guide_walks_through_the_form_and_names_what_runs_it():
     assert f"`{form['labels'][0]}`" in guide and ".github/workflows/propose-certificate.yml" in guide
     assert "python build.py from-issue" in guide and "new certificate (#" in guide.lower()
     assert "issues/new?template=propose-certificate.yml" in guide
+
+
+def test_an_unfit_body_reads_as_its_items_one_a_line():
+    """For a script that calls the converter and prints what went wrong."""
+    twice = ORDINARY + "\n### 来源网址 Source address\n\nx\n### 英文名称 Name (English)\n\ny\n"
+    with pytest.raises(Unfit) as unfit:
+        parse(twice, form_fields())
+    assert str(unfit.value) == (
+        "**来源网址 Source address**：在正文中出现了两次 · appears twice in the body\n"
+        "**英文名称 Name (English)**：在正文中出现了两次 · appears twice in the body"
+    )

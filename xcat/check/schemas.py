@@ -272,9 +272,9 @@ def _with_hint(
 
 
 def _typed(document: Document, path: tuple) -> str:
-    """The value at path as it was typed (up to a space or the end of its line)."""
+    """The value at path as it was typed (up to a space, a tab or the end of its line)."""
     line, column = document.where(path)
-    return document.line(line)[column - 1 :].split(" ", 1)[0]
+    return document.line(line)[column - 1 :].split()[0]
 
 
 def _chinese(error: ValidationError) -> str:

@@ -31,6 +31,15 @@ from ..vocabulary import (
 MAX_CHAIN_SHOWN = 10
 
 
+class Entity:
+    """Shown by its id in a repr. The model is a graph (a certificate's organization lists the
+    certificate back), and a dataclass's own repr walks all of it: a failing test printed one for
+    minutes. Subclasses are @dataclass(repr=False)."""
+
+    def __repr__(self) -> str:
+        return f"{type(self).__name__}({getattr(self, 'id', None) or getattr(self, 'code', None)!r})"
+
+
 @dataclass(frozen=True)
 class Name:
     zh: str
@@ -104,8 +113,8 @@ class Disagreement:
     own_sources: list[Source]  # the sources nearest the field in the file
 
 
-@dataclass
-class Field:
+@dataclass(repr=False)
+class Field(Entity):
     id: str
     name: Name
     certificates: list[Certificate] = field(default_factory=list)
@@ -116,8 +125,8 @@ class Field:
         return [m for big in self.categories for sub in big.children for m in sub.majors]
 
 
-@dataclass
-class MajorCategory:
+@dataclass(repr=False)
+class MajorCategory(Entity):
     """A 专业大类 (two-digit code, with children) or a 专业类 (four digits, with majors) of the 2021 catalogue."""
 
     code: str
@@ -129,8 +138,8 @@ class MajorCategory:
     majors: list[Major] = field(default_factory=list)
 
 
-@dataclass
-class Major:
+@dataclass(repr=False)
+class Major(Entity):
     id: str  # the official code
     name: Name
     level: str | None = None
@@ -147,8 +156,8 @@ class Major:
         return self.big_category.in_field if self.big_category else None
 
 
-@dataclass
-class Organization:
+@dataclass(repr=False)
+class Organization(Entity):
     id: str
     name: Name
     path: str
@@ -201,8 +210,8 @@ class Remark:
     sources: list[Source]
 
 
-@dataclass
-class Batch:
+@dataclass(repr=False)
+class Batch(Entity):
     id: str
     number: int
     name: Name
@@ -266,8 +275,8 @@ class Successor:
     equivalence: str  # full, partial, none
 
 
-@dataclass
-class ProgrammeEvent:
+@dataclass(repr=False)
+class ProgrammeEvent(Entity):
     """An event recorded once for the whole programme (or a list of certificates); each
     certificate it reached carries a derived Event that links back to it."""
 
@@ -309,8 +318,8 @@ class RelatedMajor:
         return not self.sources
 
 
-@dataclass
-class Certificate:
+@dataclass(repr=False)
+class Certificate(Entity):
     id: str
     name: Name
     path: str

@@ -583,7 +583,7 @@ def _markdown(lines: list[tuple[str, str]]) -> str:
     prefix = {"title": "### ", "note": "", "heading": "#### ", "item": "- ", "detail": "  - ", "problem": "- "}
     out: list[str] = []
     for role, text in lines:
-        if role in ("title", "heading", "note") and out:
+        if role in ("heading", "note") and out:  # the title is the first line: nothing before it
             out.append("")
         out.append(prefix[role] + escape_markdown(text))
     return "\n".join(out) + "\n"

@@ -144,25 +144,28 @@ def _xlsx_cells(data: bytes) -> list[tuple[int, list[str]]]:
     from openpyxl import load_workbook  # noqa: PLC0415
 
     try:
-        book = load_workbook(io.BytesIO(data), read_only=True, data_only=False)
+        book = load_workbook(io.BytesIO(data), read_only=True)  # formulas stay formulas, to be refused
     except (zipfile.BadZipFile, KeyError, ValueError, OSError) as error:
         raise TableError(f"这不是可读的 XLSX 表格 · not a readable XLSX table: {error}") from None
     sheet = book.worksheets[0] if book.worksheets else None
     if sheet is None:
         raise TableError("文件是空的 · the file is empty")
-    rows = []
+    # A read-only sheet trusts the <dimension> its file declares, which a program that wrote it may
+    # have got wrong (rows or columns past it would be dropped without a word): read what is there.
+    sheet.reset_dimensions()
+    rows: list[tuple[int, list[str]]] = []
+    filled = 0
     for number, row in enumerate(sheet.iter_rows(), start=1):
-        if number > MAX_ROWS + 1:
+        if filled > MAX_ROWS + 1:  # the header and one row too many: _table refuses the list
             break
         values = []
         for column, cell in enumerate(row, start=1):
-            value = getattr(cell, "value", None)
-            if getattr(cell, "data_type", None) == "f" or (
-                isinstance(value, str) and value.strip().startswith(_FORMULA_START)
-            ):
+            value = cell.value
+            if cell.data_type == "f" or (isinstance(value, str) and value.strip().startswith(_FORMULA_START)):
                 raise TableError(_formula(number, column))
             values.append("" if value is None else str(value))
         rows.append((number, values))
+        filled += any(v.strip() for v in values)
     book.close()
     return rows
 

@@ -1,0 +1,230 @@
+"""`build.py import` matching a list against the catalogue (xcat/tools/importer/plan.py): notices
+that add history events and their successors, the handover's correspondence table of
+occupations, and the disagreements reported instead of written. Fictional lists, imported
+into a copy of the fictional catalogue; what is asserted is what a maintainer sees: the files
+written, the report's lines and the refusals' messages."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from tests.helpers import copy_fictional, edit
+from tests.tools.test_import import SOURCE, run_import, snapshot
+from xcat.check.load import read_document
+from xcat.settings import ROOT
+
+NOTICE = "fictional-notice-2021"  # published 2021-06, read 2021-07-02
+NO_DISAGREEMENT = "分歧（未写入，请核对来源）· disagreements (not written; compare the sources): 0\n"
+SCHEMAS = ("--schemas", str(ROOT / "schema"))
+
+
+def write_list(tmp_path: Path, text: str) -> Path:
+    table = tmp_path / "list.csv"
+    table.write_text(text, encoding="utf-8")
+    return table
+
+
+def certificate(catalogue: Path, ident: str) -> dict:
+    return read_document(catalogue / "certificates" / f"{ident}.yaml", "certificate", "x").data
+
+
+def refused(code: int, out: str, err: str) -> str:
+    """What the command printed on stderr, once it is a refusal: exit 1, no report, nothing written."""
+    assert (code, out) == (1, "")
+    assert err.startswith("build.py import: ") and err.endswith("\n未写入任何文件 · nothing was written.\n")
+    return err
+
+
+@pytest.fixture()
+def catalogue(tmp_path) -> Path:
+    return copy_fictional(tmp_path)
+
+
+# --- Notices: history events -----------------------------------------------------------
+
+
+def test_a_certificate_without_history_gains_a_block_list_with_the_event(catalogue, tmp_path):
+    table = write_list(tmp_path, "证书名称,培训评价组织\n虚构证书癸,虚构评价组织甲\n")
+    code, out, _err = run_import(catalogue, table, "--source", SOURCE, "--event", "withdrawn", "--date", "2022-03-03")
+    assert code == 0 and NO_DISAGREEMENT in out
+    text = (catalogue / "certificates" / "fictional-kappa.yaml").read_text(encoding="utf-8")
+    assert "\nhistory:\n  - type: withdrawn\n    date: 2022-03-03\n    sources: [fictional-report]\n" in text
+
+
+@pytest.mark.parametrize(
+    ("row", "event", "date", "ident", "position"),
+    [
+        ("虚构证书庚,虚构评价组织乙", "withdrawn", "2021-09", "fictional-eta", 0),  # the event that ended it
+        ("虚构工业机器人证书,虚构评价组织甲", "suspended", "2021", "fictional-iota", 1),  # not an ending
+    ],
+    ids=["withdrawn", "suspended"],
+)
+def test_a_notice_of_an_event_already_recorded_adds_its_source_to_that_event(
+    catalogue, tmp_path, row, event, date, ident, position
+):
+    before = certificate(catalogue, ident)["history"]
+    table = write_list(tmp_path, f"证书名称,培训评价组织\n{row}\n")
+    code, out, err = run_import(catalogue, table, "--source", SOURCE, "--event", event, "--date", date)
+    assert (code, err) == (0, "")
+    assert NO_DISAGREEMENT in out
+    history = certificate(catalogue, ident)["history"]
+    assert len(history) == len(before)
+    assert history[position] == {**before[position], "sources": [NOTICE, SOURCE]}
+
+
+def test_the_same_event_at_another_date_is_a_new_event(catalogue, tmp_path):
+    table = write_list(tmp_path, "证书名称,培训评价组织\n虚构工业机器人证书,虚构评价组织甲\n")  # suspended 2021
+    code, out, _err = run_import(catalogue, table, "--source", SOURCE, "--event", "suspended", "--date", "2022-03")
+    assert code == 0 and NO_DISAGREEMENT in out
+    history = certificate(catalogue, "fictional-iota")["history"]
+    assert [(e["type"], str(e["date"]), e["sources"]) for e in history] == [
+        ("organization_changed", "2020-09", ["fictional-notice-2020"]),
+        ("suspended", "2021", [NOTICE]),
+        ("reinstated", "2022", [SOURCE]),
+        ("suspended", "2022-03", [SOURCE]),
+    ]
+
+
+@pytest.mark.parametrize(("event", "date"), [("revoked", "2022"), ("withdrawn", "2022")])
+def test_an_event_after_the_one_that_ended_the_certificate_is_a_disagreement_citing_both(
+    catalogue, tmp_path, event, date
+):
+    table = write_list(tmp_path, "证书名称,培训评价组织\n虚构证书庚,虚构评价组织乙\n")  # eta: withdrawn 2021-09
+    before = snapshot(catalogue)
+    code, out, _err = run_import(catalogue, table, "--source", SOURCE, "--event", event, "--date", date)
+    assert code == 0
+    assert (
+        "disagreements (not written; compare the sources): 1\n"
+        f"  ! fictional-eta: history: 目录 catalogue “withdrawn 2021-09” ({NOTICE}) · "
+        f"第 2 行 row 2 “{event} {date}” ({SOURCE}) — 未写入 not written\n"
+    ) in out
+    assert snapshot(catalogue) == before
+
+
+def test_a_disagreement_cites_every_source_the_catalogue_has_for_its_value(catalogue, tmp_path):
+    edit(
+        catalogue,
+        "certificates/fictional-kappa.yaml",
+        "\nsources: [fictional-report]\n",
+        f"\nsources: [fictional-report, {NOTICE}]\n",
+    )
+    table = write_list(tmp_path, "证书名称,培训评价组织\n虚构证书癸,虚构评价组织乙\n")
+    code, out, _err = run_import(catalogue, table, "--source", "fictional-notice-2020")
+    assert code == 0
+    assert (
+        f"  ! fictional-kappa: organization: 目录 catalogue “虚构评价组织甲” (fictional-report, {NOTICE}) · "
+        "第 2 行 row 2 “虚构评价组织乙” (fictional-notice-2020) — 未写入 not written\n"
+    ) in out
+
+
+# --- Successors of a replaced certificate -----------------------------------------------
+
+
+@pytest.mark.parametrize("cell", ["-", "—", "无"], ids=["hyphen", "dash", "无"])
+def test_a_successor_cell_that_says_none_is_no_successor(catalogue, tmp_path, cell):
+    table = write_list(tmp_path, f"证书名称,培训评价组织,替代证书\n虚构证书癸,虚构评价组织甲,{cell}\n")
+    code, _out, err = run_import(catalogue, table, "--source", SOURCE, "--event", "withdrawn", "--date", "2022-03-03")
+    assert (code, err) == (0, "")
+    assert certificate(catalogue, "fictional-kappa")["history"] == [
+        {"type": "withdrawn", "date": "2022-03-03", "sources": [SOURCE]}
+    ]
+
+
+@pytest.mark.parametrize(
+    ("rows", "equivalence"),
+    [
+        ("虚构证书己,虚构评价组织乙,虚构证书癸,完全等同\n", "full"),
+        ("虚构证书己,虚构评价组织乙,虚构证书癸,full\n", "full"),
+        ("虚构证书己,虚构评价组织乙,虚构证书癸,partial\n", "partial"),
+        ("虚构证书己,虚构评价组织乙,虚构证书癸,None\n", "none"),
+        # One row per level: the row without a successor does not hide the next one's.
+        ("虚构证书己,虚构评价组织乙,,\n虚构证书己,虚构评价组织乙,虚构证书癸,不等同\n", "none"),
+    ],
+    ids=["完全等同", "full", "partial", "None", "on the second row"],
+)
+def test_a_replacement_notice_gives_each_successor_its_equivalence(catalogue, tmp_path, rows, equivalence):
+    table = write_list(tmp_path, "证书名称,培训评价组织,替代证书,等同程度\n" + rows)
+    code, _out, err = run_import(catalogue, table, "--source", SOURCE, "--event", "replaced", "--date", "2022-03")
+    assert (code, err) == (0, "")
+    assert certificate(catalogue, "fictional-zeta")["history"][-1]["successors"] == [
+        {"certificate": "fictional-kappa", "equivalence": equivalence}
+    ]
+
+
+SUCCESSOR_REFUSALS = [
+    (
+        "a successor for a withdrawal",
+        "withdrawn",
+        "证书名称,培训评价组织,替代证书,等同程度\n虚构证书己,虚构评价组织乙,虚构证书癸,完全等同\n",
+        "第 2 行有替代证书，但 --event withdrawn 没有替代 · "
+        "row 2 names a successor, but only --event replaced has successors",
+    ),
+    (
+        "a successor not in the catalogue",
+        "replaced",
+        "证书名称,培训评价组织,替代证书,等同程度\n虚构证书己,虚构评价组织乙,虚构未收录证书,完全等同\n",
+        "第 2 行的替代证书“虚构未收录证书”不在目录中：请先导入它 · "
+        "row 2: successor '虚构未收录证书' is not in the catalogue: import it first",
+    ),
+    (
+        "a successor without its equivalence",
+        "replaced",
+        "证书名称,培训评价组织,替代证书\n虚构证书己,虚构评价组织乙,虚构证书癸\n",
+        "row 2: a successor needs its equivalence (full, partial, none) in an 等同程度 / equivalence column; "
+        "the catalogue does not guess it",
+    ),
+    (
+        "a replacement without successors",
+        "replaced",
+        "证书名称,培训评价组织,等级\n虚构证书己,虚构评价组织乙,初级\n虚构证书己,虚构评价组织乙,中级\n",
+        "第 2 行：--event replaced 需要替代证书列 · "
+        "row 2: --event replaced needs the successor (替代证书) of each certificate",
+    ),
+]
+
+
+@pytest.mark.parametrize(
+    ("event", "text", "message"), [r[1:] for r in SUCCESSOR_REFUSALS], ids=[r[0] for r in SUCCESSOR_REFUSALS]
+)
+def test_a_notice_with_wrong_successors_is_refused_with_its_row(catalogue, tmp_path, event, text, message):
+    table = write_list(tmp_path, text)
+    before = snapshot(catalogue)
+    result = run_import(catalogue, table, "--source", SOURCE, "--event", event, "--date", "2022-03")
+    assert message in refused(*result)
+    assert snapshot(catalogue) == before
+
+
+# --- A catalogue that does not pass check ------------------------------------------------
+
+
+def _without_org_a(catalogue: Path) -> None:
+    (catalogue / "organizations" / "fictional-org-a.yaml").unlink()
+
+
+def _event_without_sources(catalogue: Path) -> None:
+    edit(catalogue, "certificates/fictional-eta.yaml", "    sources: [fictional-notice-2021]\n", "")
+
+
+BROKEN = [
+    ("an organization file missing", _without_org_a, "证书名称,培训评价组织\n虚构证书癸,虚构评价组织乙\n", ()),
+    (
+        "an ending event without sources",
+        _event_without_sources,
+        "证书名称,培训评价组织\n虚构证书庚,虚构评价组织乙\n",
+        ("--event", "revoked", "--date", "2022"),
+    ),
+]
+
+
+@pytest.mark.parametrize(("breaks", "text", "args"), [b[1:] for b in BROKEN], ids=[b[0] for b in BROKEN])
+def test_an_import_into_a_catalogue_that_fails_check_is_refused_with_the_problems(
+    catalogue, tmp_path, breaks, text, args
+):
+    breaks(catalogue)
+    table = write_list(tmp_path, text)
+    before = snapshot(catalogue)
+    result = run_import(catalogue, table, "--source", SOURCE, *args)
+    assert "the catalogue would not pass check after this import:" in refused(*result)
+    assert snapshot(catalogue) == before
