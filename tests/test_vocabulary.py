@@ -92,3 +92,9 @@ def test_every_kind_of_file_has_its_schema_and_its_place():
         assert bool(kind.folder) != bool(kind.file)
         placed = ROOT / "catalogue" / (kind.folder or kind.file or "")
         assert placed.exists(), placed
+
+
+def test_a_word_in_both_languages_or_itself_when_the_vocabulary_has_no_longer_got_it():
+    """The change report reads old revisions, whose files may use a word since dropped."""
+    assert vocabulary.both(vocabulary.STATUS, "active") == "有效 Active"
+    assert vocabulary.both(vocabulary.STATUS, "dormant") == "dormant dormant"

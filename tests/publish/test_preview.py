@@ -20,18 +20,20 @@ def test_only_files_whose_bytes_changed_are_replaced_and_vanished_files_are_remo
     docs, scratch = tmp_path / "docs", tmp_path / "next"
     for folder, files in {
         docs: {"same.md": "a", "edited.md": "old", "gone.md": "x"},
-        scratch: {"same.md": "a", "edited.md": "new", "new/page.md": "n"},
+        scratch: {"same.md": "a", "edited.md": "new", "new/deeper/page.md": "n"},
     }.items():
         for name, text in files.items():
             (folder / name).parent.mkdir(parents=True, exist_ok=True)
             (folder / name).write_text(text, encoding="utf-8")
     os.utime(docs / "same.md", ns=(1_000_000_000, 1_000_000_000))  # long ago: MkDocs must not rebuild it
+    for edited in (docs / "edited.md", scratch / "edited.md"):  # same size and time: only the bytes tell
+        os.utime(edited, ns=(2_000_000_000, 2_000_000_000))
 
     changed, removed = move_changed(scratch, docs)
 
-    assert (changed, removed) == (["edited.md", "new/page.md"], ["gone.md"])
+    assert (changed, removed) == (["edited.md", "new/deeper/page.md"], ["gone.md"])
     assert (docs / "edited.md").read_text(encoding="utf-8") == "new"
-    assert (docs / "new/page.md").read_text(encoding="utf-8") == "n"
+    assert (docs / "new/deeper/page.md").read_text(encoding="utf-8") == "n"
     assert not (docs / "gone.md").exists()
     assert (docs / "same.md").stat().st_mtime_ns == 1_000_000_000
     assert not scratch.exists()

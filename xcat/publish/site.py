@@ -94,7 +94,7 @@ def _explain(failure: Exception) -> str:
     if isinstance(failure, jinja2.TemplateError):
         line = getattr(failure, "lineno", None)  # only a syntax error knows its place
         where = f" ({getattr(failure, 'filename', None)}, line {line})" if line else ""
-        return f"a page template failed{where}: {failure}"
+        return f"a page template failed{where}: {failure.message}"  # str() would add a second line with the place
     if isinstance(failure, OSError):
         return f"could not write the site: {failure}"
     return str(failure)

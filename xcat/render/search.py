@@ -42,7 +42,7 @@ def forget_dictionaries() -> None:
     process and reuses the memory. A later segmentation loads it again (jieba checks on every cut)."""
     if _segmenter_and_speller.cache_info().currsize:
         jieba, _ = _segmenter_and_speller()
-        jieba.dt.FREQ, jieba.dt.total, jieba.dt.initialized = {}, 0, False
+        jieba.dt.FREQ, jieba.dt.total, jieba.dt.initialized = {}, 0, False  # pragma: no mutate (reset on reload)
 
 
 def pinyin_terms(name: str) -> list[str]:
