@@ -12,6 +12,7 @@ from pathlib import Path
 import pytest
 
 from tests.helpers import copy_fictional
+from xcat.check.load import _unreadable
 from xcat.settings import ROOT
 
 
@@ -60,6 +61,40 @@ def test_an_unreadable_catalogue_file_or_folder_is_a_problem_not_a_traceback(tmp
 
 
 @pytest.mark.slow
+@pytest.mark.parametrize(
+    ("what", "error", "expected"),
+    [
+        (
+            "file",
+            PermissionError(13, "Permission denied"),
+            "文件无法读取（没有权限）：请给自己读取它的权限（chmod u+r），或删除它 · "
+            "the file cannot be read (permission denied): give yourself permission to read it (chmod u+r), or remove it",
+        ),
+        (
+            "folder",
+            PermissionError(13, "Permission denied"),
+            "文件夹无法读取（没有权限）：请给自己读取和进入它的权限（chmod u+rx），或删除它 · "
+            "the folder cannot be read (permission denied): give yourself permission to read and enter it (chmod u+rx), or remove it",
+        ),
+        (
+            "file",
+            OSError(5, "Input/output error"),
+            "文件无法读取（input/output error）：请给自己读取它的权限（chmod u+r），或删除它 · "
+            "the file cannot be read (input/output error): give yourself permission to read it (chmod u+r), or remove it",
+        ),
+        (
+            "folder",
+            OSError("Stale file handle"),  # no errno: its text
+            "文件夹无法读取（stale file handle）：请给自己读取和进入它的权限（chmod u+rx），或删除它 · "
+            "the folder cannot be read (stale file handle): give yourself permission to read and enter it (chmod u+rx), or remove it",
+        ),
+    ],
+)
+def test_what_cannot_be_read_says_why_and_what_to_do(what, error, expected):
+    """The message the subprocess tests above see, for every kind of failure (they can only plant one)."""
+    assert _unreadable(what, error) == expected
+
+
 def test_a_site_folder_that_cannot_be_written_is_a_one_line_error(tmp_path):
     locked = tmp_path / "read-only"
     locked.mkdir()
