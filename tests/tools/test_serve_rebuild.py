@@ -1,0 +1,146 @@
+"""What the preview does after a save (xcat/tools/serve.Preview), with a workspace that only
+reports: what the terminal says, what the pages are told, when search is re-indexed. The real
+workspace is tested in tests/publish/test_preview.py and the whole preview in test_serve.py."""
+
+from __future__ import annotations
+
+import threading
+from pathlib import Path
+
+from xcat.check.catalogue import Checked
+from xcat.check.problems import Problem
+from xcat.publish.preview import Rebuilt
+from xcat.publish.site import BuildFailed
+from xcat.tools.serve import Preview, State
+
+PASSED = Checked(documents=[], problems=[])
+PROBLEM = Problem("catalogue/certificates/x.yaml", 3, 7, "level: 应为文字 · expected text")
+
+
+class Workspace:
+    """Answers each step with what it was given; records what it was asked."""
+
+    def __init__(self, first: Rebuilt | Exception, rest: Rebuilt | Exception | None = None):
+        self.first, self.rest_answer = first, rest
+        self.asked: list[object] = []
+
+    def edited(self, files):
+        self.asked.append(sorted(files))
+        if isinstance(self.first, Exception):
+            raise self.first
+        return self.first
+
+    def rest(self):
+        self.asked.append("rest")
+        if isinstance(self.rest_answer, Exception):
+            raise self.rest_answer
+        return self.rest_answer
+
+
+def rebuilt(pages, changed=(), stages=None, checked=PASSED) -> Rebuilt:
+    return Rebuilt(checked, pages, list(changed), stages or {})
+
+
+def saved(workspace: Workspace, *paths: str) -> tuple[Preview, State, bool]:
+    state = State()
+    preview = Preview(workspace, state)
+    for path in paths:
+        preview.notify(path)
+    preview.changed.clear()  # as the rebuild loop does once the saves have settled
+    return preview, state, preview.rebuild()
+
+
+def test_an_edit_shows_its_page_first_then_the_rest_and_search_follows(capsys):
+    workspace = Workspace(
+        rebuilt(["/certificates/x/"], stages={"check": 0.25, "page": 0.5}),
+        rebuilt(["/", "/organizations/o/"], ["certificates/x.md", "index.md"], {"generate": 1.0, "mkdocs": 2.0}),
+    )
+    preview, state, done = saved(workspace, "catalogue/certificates/x.yaml", "catalogue/.x.yaml.swp")
+    assert done is True
+    assert workspace.asked == [[Path("catalogue/certificates/x.yaml")], "rest"]  # editor swap files ignored
+    assert (state.built, state.page_built) == (2, {"/certificates/x/": 1, "/": 2, "/organizations/o/": 2})
+    assert preview.to_index.is_set()
+    assert capsys.readouterr().err == (
+        "build.py serve: showed /certificates/x/ in 0.8 s (check 0.25, page 0.50).\n"
+        "build.py serve: rebuilt in 3.0 s (generate 1.00, mkdocs 2.00); 2 files changed.\n"
+    )
+
+
+def test_a_first_step_that_rebuilt_no_page_is_told_with_the_rest(capsys):
+    """A change no certificate page shows (a docs page, an organization): one line for both steps."""
+    workspace = Workspace(rebuilt([], stages={"check": 0.5}), rebuilt(None, ["a.md"], {"mkdocs": 1.0}))
+    _, state, done = saved(workspace, "docs/about.md")
+    assert done is True
+    assert (state.built, state.full, state.page_built) == (1, 1, {})  # None: every page was rebuilt
+    assert capsys.readouterr().err == "build.py serve: rebuilt in 1.5 s (check 0.50, mkdocs 1.00); 1 files changed.\n"
+
+
+def test_a_rest_that_changed_nothing_tells_no_page_to_reload(capsys):
+    workspace = Workspace(rebuilt(["/certificates/x/"]), rebuilt([], []))
+    _, state, _ = saved(workspace, "catalogue/certificates/x.yaml")
+    assert state.built == 1  # only the first step's build
+    assert capsys.readouterr().err.endswith("; 0 files changed.\n")
+
+
+def test_a_catalogue_that_fails_the_check_keeps_the_last_site_and_shows_the_problems(capsys):
+    workspace = Workspace(rebuilt([], checked=Checked(documents=[], problems=[PROBLEM])))
+    preview, state, done = saved(workspace, "catalogue/certificates/x.yaml")
+    assert done is False
+    assert workspace.asked == [[Path("catalogue/certificates/x.yaml")]]  # nothing rebuilt
+    assert (state.built, state.problems) == (0, [PROBLEM])
+    assert not preview.to_index.is_set()
+    out, err = capsys.readouterr()
+    assert out == "catalogue/certificates/x.yaml:3:7: error: level: 应为文字 · expected text\n"
+    assert err.endswith(
+        "build.py serve: 没有重新生成，预览仍是上次通过检查的网站 · not rebuilt; the preview still shows the last good build.\n"
+    )
+
+
+def test_a_build_that_fails_says_so_in_one_line_and_the_preview_goes_on(capsys):
+    workspace = Workspace(rebuilt(["/certificates/x/"]), BuildFailed("a page template failed: 'x' is undefined"))
+    _, state, done = saved(workspace, "catalogue/certificates/x.yaml")
+    assert done is False
+    assert state.built == 1  # the edited page was shown before the failure
+    assert capsys.readouterr().err.endswith("build.py serve: a page template failed: 'x' is undefined\n")
+
+
+def test_a_bug_in_a_stage_prints_its_traceback_and_the_preview_goes_on(capsys):
+    _, state, done = saved(Workspace(ValueError("a bug")), "catalogue/certificates/x.yaml")
+    assert (done, state.built) == (False, 0)
+    err = capsys.readouterr().err
+    assert err.startswith("Traceback") and err.endswith("ValueError: a bug\n")
+
+
+def test_a_file_saved_again_during_the_first_step_is_checked_before_the_rest():
+    workspace = Workspace(rebuilt(["/certificates/x/"]), rebuilt([]))
+    state = State()
+    preview = Preview(workspace, state)
+    preview.notify("catalogue/certificates/x.yaml")
+    preview.changed.clear()
+    answer = workspace.first
+
+    def edited(files):
+        preview.notify("catalogue/certificates/x.yaml")  # saved again meanwhile
+        return answer
+
+    workspace.edited = edited
+    assert preview.rebuild() is True
+    assert workspace.asked == []  # rest() was not asked for: the next rebuild checks the new save first
+    assert preview.changed.is_set()
+
+
+def test_the_loops_rebuild_once_saves_settle_and_index_after_each_build():
+    indexed = threading.Event()
+    workspace = Workspace(rebuilt(["/certificates/x/"]), rebuilt([]))
+    workspace.index_for_search = indexed.set
+    state = State()
+    preview = Preview(workspace, state)
+    preview.start()
+    try:
+        preview.notify("catalogue/certificates/x.yaml")
+        assert indexed.wait(10)
+        with state.changed:
+            assert state.changed.wait_for(lambda: state.search == 1, timeout=10)
+        assert workspace.asked[0] == [Path("catalogue/certificates/x.yaml")]
+    finally:
+        preview.stopped.set()
