@@ -139,8 +139,13 @@ sources: [fictional-report]
 def test_text_report_names_every_kind_of_change_chinese_first(repo):
     code, out, _ = diff(repo, "base", "HEAD")
     assert code == 0
-    assert "新增证书 Certificates added (1)" in out
-    assert "虚构证书子 Fictional certificate Lambda (fictional-lambda)" in out
+    # Added as it starts, active: its organization and batch, and no status (only another status is named).
+    assert (
+        "新增证书 Certificates added (1)\n"
+        "  * 虚构证书子 Fictional certificate Lambda (fictional-lambda)\n"
+        "      评价组织 organization: 虚构评价组织甲 Fictional Evaluation Organization A\n"
+        "      批次 batch: 虚构第二批 Fictional second batch\n\n"
+    ) in out
     # Status change with its successor, and the event that caused it.
     assert (
         "状态 status: 有效 Active → 已替代 Replaced; 后继证书 succeeded by: 虚构证书子 Fictional certificate Lambda (fictional-lambda, 完全等同 fully equivalent)"

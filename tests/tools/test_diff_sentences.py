@@ -402,8 +402,8 @@ EXPECTED = {
             "新增 added: 2023 移交人社部门 Transferred to the human-resources system — "
             "虚构证书移交虚构部门；日期只知年份。 The fictional certificates move to a fictional authority; "
             "only the year is known.",
-            "全部 3 个证书的状态变为已移交人社部门（另 7 个此前已结束） · all 3 certificates become "
-            "No longer assessed under 1+X / transferred (7 others had ended earlier)",
+            "全部 3 个证书的状态变为已移交人社部门（另 7 个不在其列：此前已结束或已移交，或此后才发布） · all 3 certificates become "
+            "No longer assessed under 1+X / transferred (7 others not reached: ended or handed over before it, or introduced after it)",
         ],
     ),
 }
@@ -542,22 +542,353 @@ def test_every_item_is_in_the_table():
     assert {(heading, ident(item)) for heading, item, _ in EXPECTED.values()} == listed
 
 
-@pytest.mark.parametrize("style", list(PREFIXES))
-def test_the_whole_report_line_by_line(repo, style):
-    """Every line of one report, blank lines included, from a diff run by this test itself: the title,
-    the revisions compared, then each section set apart by an empty line (in Markdown the note too).
-    The tests above read one report made once for the module; this one makes its own."""
-    code, out, err = diff(repo, "base", "HEAD", "--format", style)
-    assert (code, err) == (0, "")
+def whole_report(repo: Path, style: str, expected: dict, sections: list) -> list[str]:
+    """Every line the report of base → HEAD should have, in order, blank lines included: the title,
+    the revisions compared, then each section set apart by an empty line (in Markdown the note too)."""
     prefix = PREFIXES[style]
     base, head = (git(repo, "rev-parse", "--short", revision) for revision in ("base", "HEAD"))
     lines = ["目录变化 What changed in the catalogue", f"比较 Comparing base ({base}) → HEAD ({head})"]
     if style == "markdown":
         lines = ["### " + lines[0], "", lines[1]]
-    described = {(heading, ident(item)): (item, sentences) for heading, item, sentences in EXPECTED.values()}
-    for heading, idents in SECTIONS:
+    described = {(heading, ident(item)): (item, sentences) for heading, item, sentences in expected.values()}
+    for heading, idents in sections:
         lines += ["", f"{prefix['heading']}{heading} ({len(idents)})"]
         for i in idents:
             item, sentences = described[(heading, i)]
             lines += [prefix["item"] + item, *(prefix["detail"] + sentence for sentence in sentences)]
-    assert out.split("\n") == [*lines, ""]
+    return lines
+
+
+@pytest.mark.parametrize("style", list(PREFIXES))
+def test_the_whole_report_line_by_line(repo, style):
+    """Every line of one report, from a diff run by this test itself. The tests above read one
+    report made once for the module; this one makes its own."""
+    code, out, err = diff(repo, "base", "HEAD", "--format", style)
+    assert (code, err) == (0, "")
+    assert out.split("\n") == [*whole_report(repo, style, EXPECTED, SECTIONS), ""]
+
+
+# ---------------------------------------------------------------- a second pair of revisions
+# The changes the first pair does not make: an event or a batch that has no date on one side, a
+# pilot count or a batch that only one side has, two names in one list, maintainers reordered,
+# a programme event for every certificate removed, and another changed.
+
+PROGRAMME_EVENT = """\
+id: {id}
+name:
+  zh: {zh}
+  en: {en}
+type: transferred
+date: {date}
+applies_to: {applies_to}
+details:
+  zh: 虚构移交说明。
+  en: A fictional handover note.
+sources: [fictional-report]
+"""
+
+
+def organization(letter: str, zh: str, maintainers: str) -> str:
+    return f"""\
+id: fictional-org-{letter.lower()}
+name:
+  zh: 虚构评价组织{zh}
+  en: Fictional Evaluation Organization {letter}
+maintainers: [{maintainers}]
+sources: [fictional-report]
+"""
+
+
+def batch(number: int, zh: str, date: str) -> str:
+    return f"""\
+id: batch-{number}
+number: {number}
+name:
+  zh: 虚构第{zh}批
+  en: Fictional batch {number}
+{date}sources: [fictional-report]
+"""
+
+
+SECOND_BASE_EXTRAS = {
+    "organizations/fictional-org-c.yaml": organization("C", "丙", "fictional-x, fictional-y"),
+    "organizations/fictional-org-d.yaml": organization("D", "丁", "fictional-p, fictional-q"),
+    "batches/batch-3.yaml": batch(3, "三", "date: 2023-01\n"),
+    "batches/batch-4.yaml": batch(4, "四", ""),
+    "programme-events/fictional-dropped-handover.yaml": PROGRAMME_EVENT.format(
+        id="fictional-dropped-handover",
+        zh="虚构撤回的移交",
+        en="Fictional dropped handover",
+        date="2022-12",
+        applies_to="all",
+    ),
+}
+
+SECOND_HEAD_FILES = {
+    "organizations/fictional-org-c.yaml": organization("C", "丙", ""),
+    "organizations/fictional-org-d.yaml": organization("D", "丁", "fictional-q, fictional-p"),
+    "batches/batch-3.yaml": batch(3, "三", ""),
+    "batches/batch-4.yaml": batch(4, "四", "date: 2023-02\n"),
+    "programme-events/fictional-added-handover.yaml": PROGRAMME_EVENT.format(
+        id="fictional-added-handover",
+        zh="虚构新增的移交",
+        en="Fictional added handover",
+        date="2023",
+        applies_to="[fictional-eta]",
+    ),
+}
+
+SECOND_HEAD_EDITS = [
+    # alpha: its pilot counts removed, its 初级 level's title removed.
+    (
+        "certificates/fictional-alpha.yaml",
+        """pilot_institutions:
+  - count: 10
+    as_of: 2020-03
+    sources: [fictional-notice-2020]
+  - count: 25
+    as_of: 2021
+    sources: [fictional-report]
+""",
+        "",
+    ),
+    ("certificates/fictional-alpha.yaml", "    title: 虚构初级\n", ""),
+    # beta: a first pilot count, with no date.
+    (
+        "certificates/fictional-beta.yaml",
+        "fields: [equipment-manufacturing]\n",
+        "fields: [equipment-manufacturing]\npilot_institutions:\n  - count: 5\n    sources: [fictional-report]\n",
+    ),
+    # delta: merged into two certificates instead of one.
+    (
+        "certificates/fictional-delta.yaml",
+        "        equivalence: partial\n",
+        "        equivalence: partial\n      - certificate: fictional-beta\n        equivalence: none\n",
+    ),
+    # eta: its batch removed (and with it the introduced event the batch gave it).
+    ("certificates/fictional-eta.yaml", "batch: batch-1\n", ""),
+    # gamma: given a batch, where it had none (the batch introduces it now, not its own event).
+    (
+        "certificates/fictional-gamma.yaml",
+        "organization: fictional-org-a\n",
+        "organization: fictional-org-a\nbatch: batch-2\n",
+    ),
+    (
+        "certificates/fictional-gamma.yaml",
+        "  - type: introduced\n    date: 2022-03-03\n    sources: [fictional-report]\n",
+        "",
+    ),
+    # iota: the previous organization of its organization change corrected, nothing else.
+    (
+        "certificates/fictional-iota.yaml",
+        "previous_organization: fictional-org-b",
+        "previous_organization: fictional-org-c",
+    ),
+    # kappa: moved from batch 2 (undated) to batch 1.
+    ("certificates/fictional-kappa.yaml", "batch: batch-2", "batch: batch-1"),
+    # zeta: a 高级 level, with a title only; no 初级 or 中级 on either side.
+    (
+        "certificates/fictional-zeta.yaml",
+        "fields: [medicine-health]\n",
+        "fields: [medicine-health]\nlevels:\n  - level: 高级\n    title: 虚构高级\n    sources: [fictional-report]\n",
+    ),
+    # organization A: one maintainer replaced by two.
+    ("organizations/fictional-org-a.yaml", "[fictional-maintainer]", "[fictional-one, fictional-two]"),
+    # The handover renamed, moved a year, given another deadline, applied to every certificate.
+    (
+        "programme-events/fictional-handover.yaml",
+        "en: Fictional handover (for tests)",
+        "en: Fictional handover (revised)",
+    ),
+    (
+        "programme-events/fictional-handover.yaml",
+        "date: 2023\ndeadline: 2023-12-31",
+        "date: 2024\ndeadline: 2024-06-30",
+    ),
+    (
+        "programme-events/fictional-handover.yaml",
+        "applies_to: [fictional-eta, fictional-gamma, fictional-iota]",
+        "applies_to: all",
+    ),
+]
+
+
+@pytest.fixture(scope="module")
+def second_repo(tmp_path_factory) -> Path:
+    repo = tmp_path_factory.mktemp("second")
+    git(repo, "init", "-q", "-b", "main")
+    catalogue = copy_fictional(repo)
+    shutil.copytree(ROOT / "schema", repo / "schema")
+    for relative, text in SECOND_BASE_EXTRAS.items():
+        write(catalogue, relative, text)
+    # Organization C, which the head makes iota's previous one, is a third organization of batch 1.
+    edit(catalogue, "batches/batch-1.yaml", "organizations: 2", "organizations: 3")
+    commit(repo, "base")
+    git(repo, "tag", "base")
+    for relative, text in SECOND_HEAD_FILES.items():
+        write(catalogue, relative, text)
+    for relative, old, new in SECOND_HEAD_EDITS:
+        edit(catalogue, relative, old, new)
+    (catalogue / "programme-events/fictional-dropped-handover.yaml").unlink()
+    commit(repo, "head")
+    return repo
+
+
+@pytest.fixture(scope="module")
+def second_reports(second_repo) -> dict[str, dict[str, dict[str, list[str]]]]:
+    return {style: parse(diff(second_repo, "base", "HEAD", "--format", style)[1], style) for style in PREFIXES}
+
+
+ALL_FOUR = (
+    "全部 4 个证书的状态变为已移交人社部门（另 6 个不在其列：此前已结束或已移交，或此后才发布） · all 4 certificates become "
+    "No longer assessed under 1+X / transferred (6 others not reached: ended or handed over before it, or introduced after it)"
+)
+
+# kind of change -> (section heading, item, its sentences in order), as in EXPECTED
+SECOND_EXPECTED = {
+    "pilot counts removed, level title removed": (
+        CERTIFICATES_CHANGED,
+        "虚构证书甲 Fictional certificate Alpha (fictional-alpha)",
+        ["试点院校数 pilot institutions: 25 → —", "等级 level 初级 名称 title: 虚构初级 → —"],
+    ),
+    "first pilot count, with no date": (
+        CERTIFICATES_CHANGED,
+        "虚构证书乙 Fictional certificate Beta (fictional-beta)",
+        ["试点院校数 pilot institutions: — → 5"],
+    ),
+    "merged into two certificates": (
+        CERTIFICATES_CHANGED,
+        "虚构证书丁 Fictional certificate Delta (fictional-delta)",
+        [
+            "状态 status: 已替代 Replaced → 已替代 Replaced; 后继证书 succeeded by: "
+            "虚构证书己 Fictional certificate Zeta (fictional-zeta, 部分等同 partly equivalent), "
+            "虚构证书乙 Fictional certificate Beta (fictional-beta, 不等同 not equivalent)",
+            "新事件 new event: 2021-06 被合并 Merged → 虚构证书己 Fictional certificate Zeta (fictional-zeta), "
+            "虚构证书乙 Fictional certificate Beta (fictional-beta)",
+            "删除的事件 event removed: 2021-06 被合并 Merged",
+        ],
+    ),
+    "batch removed": (
+        CERTIFICATES_CHANGED,
+        "虚构证书庚 Fictional certificate Eta (fictional-eta)",
+        ["删除的事件 event removed: 2020-01 发布 Introduced", "批次 batch: 虚构第一批 Fictional first batch → —"],
+    ),
+    "batch given": (
+        CERTIFICATES_CHANGED,
+        "虚构证书丙 Fictional certificate Gamma (fictional-gamma)",
+        [
+            "新事件 new event: ? 发布 Introduced",  # batch 2 has no date
+            "删除的事件 event removed: 2022-03-03 发布 Introduced",
+            "批次 batch: — → 虚构第二批 Fictional second batch",
+        ],
+    ),
+    "only the previous organization of an event changed": (
+        CERTIFICATES_CHANGED,
+        "虚构工业机器人证书 Fictional industrial robot certificate (fictional-iota)",
+        [
+            "新事件 new event: 2020-09 更换评价组织 Organization changed "
+            "(原评价组织 previously 虚构评价组织丙 Fictional Evaluation Organization C)",
+            "删除的事件 event removed: 2020-09 更换评价组织 Organization changed",
+        ],
+    ),
+    "an event with no date removed": (
+        CERTIFICATES_CHANGED,
+        "虚构证书癸 Fictional certificate Kappa (fictional-kappa)",
+        [
+            "新事件 new event: 2020-01 发布 Introduced",
+            "删除的事件 event removed: ? 发布 Introduced",
+            "批次 batch: 虚构第二批 Fictional second batch → 虚构第一批 Fictional first batch",
+        ],
+    ),
+    "a level added with no lower level on either side": (
+        CERTIFICATES_CHANGED,
+        "虚构证书己 Fictional certificate Zeta (fictional-zeta)",
+        ["等级 level 高级: 新增 added (虚构高级)"],
+    ),
+    "maintainers added and removed": (
+        ORGANIZATIONS,
+        "虚构评价组织甲 Fictional Evaluation Organization A (fictional-org-a)",
+        ["维护者 maintainers: +fictional-one, +fictional-two; -fictional-maintainer"],
+    ),
+    "two maintainers removed": (
+        ORGANIZATIONS,
+        "虚构评价组织丙 Fictional Evaluation Organization C (fictional-org-c)",
+        ["维护者 maintainers: -fictional-x, -fictional-y"],
+    ),
+    "maintainers reordered": (
+        ORGANIZATIONS,
+        "虚构评价组织丁 Fictional Evaluation Organization D (fictional-org-d)",
+        ["维护者 maintainers: reordered"],
+    ),
+    "batch date removed": (BATCHES, "虚构第三批 Fictional batch 3 (batch-3)", ["日期 date: 2023-01 → —"]),
+    "batch date given": (BATCHES, "虚构第四批 Fictional batch 4 (batch-4)", ["日期 date: — → 2023-02"]),
+    # The added handover comes first by id, the removed one next: neither hides the one after it.
+    # It names eta only, which was withdrawn in 2021: it reaches none.
+    "programme event added for one certificate": (
+        PROGRAMME_EVENTS,
+        "虚构新增的移交 Fictional added handover (fictional-added-handover)",
+        [
+            "新增 added: 2023 移交人社部门 Transferred to the human-resources system — "
+            "虚构移交说明。 A fictional handover note.",
+            "适用于所列证书 applies to the listed certificates: 0 个证书的状态变为已移交人社部门 · "
+            "0 become No longer assessed under 1+X / transferred",
+        ],
+    ),
+    # In 2022-12 it reached gamma, iota, kappa and zeta; the six others had ended (alpha, beta,
+    # delta, epsilon: replaced or merged; eta withdrawn; theta revoked).
+    "programme event for every certificate removed": (
+        PROGRAMME_EVENTS,
+        "虚构撤回的移交 Fictional dropped handover (fictional-dropped-handover)",
+        ["删除 removed", ALL_FOUR],
+    ),
+    # It reached none in the base (the dropped handover came first); now the same four.
+    "programme event renamed, redated, given another deadline and reach": (
+        PROGRAMME_EVENTS,
+        "虚构移交（测试用） Fictional handover (revised) (fictional-handover)",
+        [
+            "名称 name: 虚构移交（测试用） Fictional handover (for tests) → 虚构移交（测试用） Fictional handover (revised)",
+            "日期 date: 2023 → 2024",
+            "其他字段 also changed: applies_to, deadline",
+            ALL_FOUR,
+        ],
+    ),
+}
+
+SECOND_SECTIONS = [
+    (
+        CERTIFICATES_CHANGED,
+        [
+            "fictional-alpha",
+            "fictional-beta",
+            "fictional-delta",
+            "fictional-eta",
+            "fictional-gamma",
+            "fictional-iota",
+            "fictional-kappa",
+            "fictional-zeta",
+        ],
+    ),
+    (ORGANIZATIONS, ["fictional-org-a", "fictional-org-c", "fictional-org-d"]),
+    (BATCHES, ["batch-3", "batch-4"]),
+    (PROGRAMME_EVENTS, ["fictional-added-handover", "fictional-dropped-handover", "fictional-handover"]),
+]
+
+
+def test_every_item_of_the_second_pair_is_in_the_table():
+    listed = {(heading, i) for heading, idents in SECOND_SECTIONS for i in idents}
+    assert {(heading, ident(item)) for heading, item, _ in SECOND_EXPECTED.values()} == listed
+
+
+@pytest.mark.parametrize("style", list(PREFIXES))
+@pytest.mark.parametrize("kind", list(SECOND_EXPECTED))
+def test_change_of_the_second_pair_is_described(second_reports, style, kind):
+    heading, item, sentences = SECOND_EXPECTED[kind]
+    sections = {without_count(h): items for h, items in second_reports[style].items()}
+    assert sections.get(heading, {}).get(item) == sentences
+
+
+@pytest.mark.parametrize("style", list(PREFIXES))
+def test_the_whole_second_report_line_by_line(second_repo, style):
+    code, out, err = diff(second_repo, "base", "HEAD", "--format", style)
+    assert (code, err) == (0, "")
+    assert out.split("\n") == [*whole_report(second_repo, style, SECOND_EXPECTED, SECOND_SECTIONS), ""]

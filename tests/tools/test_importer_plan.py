@@ -228,3 +228,182 @@ def test_an_import_into_a_catalogue_that_fails_check_is_refused_with_the_problem
     result = run_import(catalogue, table, "--source", SOURCE, *args)
     assert "the catalogue would not pass check after this import:" in refused(*result)
     assert snapshot(catalogue) == before
+
+
+# --- A list confirming a catalogued certificate: its levels and last_verified ------------
+
+# What a list from SOURCE (published 2022-03-03) confirms of fictional-kappa, already written:
+# with it, the facts a case adds are the only change the list makes to the file.
+CONFIRMED = "last_verified:\n  date: 2022-03-03\n  sources: [fictional-report]\n"
+KAPPA = "certificates/fictional-kappa.yaml"
+ORG_A_ONLY = "更新的文件 · changed files: 1\n  ~ catalogue/organizations/fictional-org-a.yaml\n"
+
+
+def kappa_with(
+    catalogue: Path, levels: str = "", last_verified: str = CONFIRMED, sources: str = "sources: [fictional-report]\n"
+) -> None:
+    """fictional-kappa (organization A, sources: [fictional-report]) with these levels and last_verified."""
+    if levels:
+        edit(
+            catalogue,
+            KAPPA,
+            "fields: [electronics-information]\n",
+            f"fields: [electronics-information]\nlevels:\n{levels}",
+        )
+    edit(
+        catalogue,
+        KAPPA,
+        "\nsources: [fictional-report]\n",
+        f"\n{last_verified}{sources}",
+    )
+
+
+def level(name: str, *sources: str, more: str = "") -> str:
+    return f"  - level: {name}\n{more}    sources: [{', '.join(sources)}]\n"
+
+
+LEVELS = [
+    ("a certificate without levels gains them", "", "中级", [{"level": "中级", "sources": [SOURCE]}]),
+    (
+        "a new level goes between the two around it",
+        level("初级", SOURCE) + level("高级", SOURCE),
+        "中级",
+        [{"level": lv, "sources": [SOURCE]} for lv in ("初级", "中级", "高级")],
+    ),
+    (
+        "a new level after one already confirmed",
+        level("初级", SOURCE),
+        "初级、中级",
+        [{"level": lv, "sources": [SOURCE]} for lv in ("初级", "中级")],
+    ),
+    (
+        "a new level before one already confirmed",
+        level("中级", SOURCE),
+        "初级、中级",
+        [{"level": lv, "sources": [SOURCE]} for lv in ("初级", "中级")],
+    ),
+    (
+        "a level that states nothing more gains the source",
+        level("中级", NOTICE),
+        "中级",
+        [{"level": "中级", "sources": [NOTICE, SOURCE]}],
+    ),
+    (
+        "a level with a title keeps its sources",
+        level("中级", NOTICE, more="    title: 虚构中级\n"),
+        "中级",
+        [{"level": "中级", "title": "虚构中级", "sources": [NOTICE]}],
+    ),
+    (
+        "a level with a fee keeps its sources",
+        level("中级", NOTICE, more="    fee: 200\n"),
+        "中级",
+        [{"level": "中级", "fee": 200, "sources": [NOTICE]}],
+    ),
+]
+
+
+@pytest.mark.parametrize(("levels", "cell", "expected"), [c[1:] for c in LEVELS], ids=[c[0] for c in LEVELS])
+def test_the_levels_a_list_names_join_the_certificates_in_their_order(catalogue, tmp_path, levels, cell, expected):
+    kappa_with(catalogue, levels)
+    table = write_list(tmp_path, f"证书名称,培训评价组织,等级\n虚构证书癸,虚构评价组织甲,{cell}\n")
+    code, out, err = run_import(catalogue, table, "--source", SOURCE)
+    assert (code, err) == (0, "") and NO_DISAGREEMENT in out
+    data = certificate(catalogue, "fictional-kappa")
+    assert data["levels"] == expected
+    assert data["last_verified"] == {"date": "2022-03-03", "sources": [SOURCE]}
+
+
+LAST_VERIFIED = [
+    ("none yet: the list's date", "", {"date": "2022-03-03", "sources": [SOURCE]}),
+    (
+        "an older one is replaced",
+        "last_verified:\n  date: 2021-07-02\n  sources: [fictional-notice-2021]\n",
+        {"date": "2022-03-03", "sources": [SOURCE]},
+    ),
+    (
+        "the same date at the precision both give gains the source",
+        "last_verified:\n  date: 2022-03\n  sources: [fictional-paper]\n",
+        {"date": "2022-03", "sources": ["fictional-paper", SOURCE]},
+    ),
+    (
+        "a newer one stays",
+        "last_verified:\n  date: 2023\n  sources: [fictional-paper]\n",
+        {"date": "2023", "sources": ["fictional-paper"]},
+    ),
+]
+
+
+@pytest.mark.parametrize(("before", "expected"), [c[1:] for c in LAST_VERIFIED], ids=[c[0] for c in LAST_VERIFIED])
+def test_a_list_confirms_a_certificate_on_its_sources_date_unless_a_newer_confirmation_stands(
+    catalogue, tmp_path, before, expected
+):
+    kappa_with(catalogue, last_verified=before)
+    table = write_list(tmp_path, "证书名称,培训评价组织\n虚构证书癸,虚构评价组织甲\n")
+    code, out, err = run_import(catalogue, table, "--source", SOURCE)
+    assert (code, err) == (0, "") and NO_DISAGREEMENT in out
+    last_verified = certificate(catalogue, "fictional-kappa")["last_verified"]
+    assert {"date": str(last_verified["date"]), "sources": last_verified["sources"]} == expected
+
+
+NOTHING_TO_ADD = [
+    ("no levels column", "", "证书名称,培训评价组织\n虚构证书癸,虚构评价组织甲\n", CONFIRMED),
+    (
+        "its levels already confirmed",
+        level("初级", SOURCE),
+        "证书名称,培训评价组织,等级\n虚构证书癸,虚构评价组织甲,初级\n",
+        CONFIRMED,
+    ),
+    (
+        "a newer confirmation",
+        "",
+        "证书名称,培训评价组织\n虚构证书癸,虚构评价组织甲\n",
+        "last_verified:\n  date: 2023\n  sources: [fictional-paper]\n",
+    ),
+]
+
+
+@pytest.mark.parametrize(
+    ("levels", "text", "last_verified"), [c[1:] for c in NOTHING_TO_ADD], ids=[c[0] for c in NOTHING_TO_ADD]
+)
+def test_a_certificate_the_list_adds_nothing_to_is_not_rewritten(catalogue, tmp_path, levels, text, last_verified):
+    # Written in another (valid) style than the importer's: rewriting it would show.
+    kappa_with(catalogue, levels, last_verified, sources="sources:\n- fictional-report\n")
+    before = (catalogue / KAPPA).read_bytes()
+    code, out, err = run_import(catalogue, write_list(tmp_path, text), "--source", SOURCE)
+    assert (code, err) == (0, "")
+    assert ORG_A_ONLY in out  # the organization gains the source; the certificate has it all
+    assert (catalogue / KAPPA).read_bytes() == before
+
+
+# --- New organizations ---------------------------------------------------------------------
+
+
+def test_two_new_certificates_of_one_new_organization_share_its_one_file(catalogue, tmp_path):
+    table = write_list(
+        tmp_path, "证书名称,培训评价组织\n虚构新证书甲,虚构新组织有限公司\n虚构新证书乙,虚构新组织有限公司\n"
+    )
+    code, out, err = run_import(catalogue, table, "--source", SOURCE)
+    assert (code, err) == (0, "")
+    assert (
+        "新建评价组织 · new organizations: 1\n  + catalogue/organizations/xu-gou-xin-zu-zhi.yaml  虚构新组织有限公司\n"
+    ) in out
+    assert [certificate(catalogue, f"xu-gou-xin-zheng-shu-{n}")["organization"] for n in ("jia", "yi")] == [
+        "xu-gou-xin-zu-zhi"
+    ] * 2
+
+
+def test_a_certificate_written_before_its_organizations_file_is_confirmed_by_the_list_that_brings_it(
+    catalogue, tmp_path
+):
+    # fictional-kappa names an organization whose file is not written yet (check refuses that);
+    # a list creates it for a new certificate, then names kappa with it: that is no disagreement.
+    # (Named before the new certificate, kappa is matched while the organization is not there yet.)
+    edit(catalogue, KAPPA, "organization: fictional-org-a\n", "organization: xu-gou-xin-zu-zhi\n")
+    table = write_list(
+        tmp_path, "证书名称,培训评价组织\n虚构新证书,虚构新组织有限公司\n虚构证书癸,虚构新组织有限公司\n"
+    )
+    code, out, err = run_import(catalogue, table, "--source", SOURCE)
+    assert (code, err) == (0, "") and NO_DISAGREEMENT in out
+    assert "新建评价组织 · new organizations: 1\n" in out
+    assert certificate(catalogue, "fictional-kappa")["organization"] == "xu-gou-xin-zu-zhi"

@@ -365,7 +365,9 @@ def _add_levels(file: File, levels: list[str], catalogue: Catalogue, source: str
             if "title" not in entry and "fee" not in entry:
                 changed |= _add_source(entry, source)
             continue
-        position = sum(1 for e in existing if LEVEL_ORDER.index(e["level"]) < LEVEL_ORDER.index(level))
+        rank = LEVEL_ORDER.index(level)
+        # < and <= agree (pragma): a level the certificate already has never reaches this line.
+        position = sum(LEVEL_ORDER.index(e["level"]) < rank for e in existing)  # pragma: no mutate
         existing.insert(position, catalogue_style({"level": level, "sources": [source]}))
         changed = True
     return changed
