@@ -13,7 +13,6 @@ import time
 import urllib.error
 import urllib.request
 from contextlib import contextmanager
-from http.server import ThreadingHTTPServer
 
 import pytest
 
@@ -153,41 +152,6 @@ def test_a_port_in_use_is_a_clear_usage_error(tmp_path):
     assert "Traceback" not in result.stderr
 
 
-def test_served_pages_load_the_preview_script_and_its_events_carry_the_problems(tmp_path):
-    site = tmp_path / "site"
-    (site / "certificates" / "x").mkdir(parents=True)
-    (site / "certificates" / "x" / "index.html").write_text("<html><body><h1>X</h1></body></html>", encoding="utf-8")
-    (site / "data.json").write_text('{"a": "</body>"}', encoding="utf-8")
-    state, stopping = State(), threading.Event()
-    state.rebuilt(None)
-    state.rebuilt(["/certificates/x/"])
-    state.update(problems=[Problem("catalogue/certificates/x.yaml", 9, 12, "count: 应为整数 · expected <b>")])
-    server = ThreadingHTTPServer(("127.0.0.1", 0), handler_for(state, site, stopping))
-    server.daemon_threads = True
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    base = f"http://127.0.0.1:{server.server_port}/"
-    try:
-        page = fetch(base + "certificates/x/")
-        assert page.startswith("<html><body><h1>X</h1>") and page.endswith("</body></html>")
-        assert '<script src="/__preview/preview.js" data-build="2" defer></script>' in page
-        assert fetch(base + "data.json") == '{"a": "</body>"}'  # only HTML pages get the script
-        assert "EventSource" in fetch(base + "__preview/preview.js")
-        assert fetch(base + "__preview/missing.js") is None
-        with urllib.request.urlopen(base + "__preview/events?page=%2Fcertificates%2Fx%2F", timeout=5) as events:
-            message = json.loads(events.readline().decode("utf-8").removeprefix("data: "))
-        assert (message["built"], message["page"]) == (2, 2)
-        assert message["problems"] == [
-            {"where": "catalogue/certificates/x.yaml:9:12", "message": "count: 应为整数 · expected <b>"}
-        ]
-        assert message["title"].startswith("目录没有通过检查") and "last good build" in message["title"]
-    finally:
-        stopping.set()
-        with state.changed:
-            state.changed.notify_all()
-        server.shutdown()
-        server.server_close()
-
-
 @contextmanager
 def served(site, state: State):
     """The preview's HTTP server on `site` in this process: its base URL."""
@@ -202,6 +166,31 @@ def served(site, state: State):
             state.changed.notify_all()
         server.shutdown()
         server.server_close()
+
+
+def test_served_pages_load_the_preview_script_and_its_events_carry_the_problems(tmp_path):
+    site = tmp_path / "site"
+    (site / "certificates" / "x").mkdir(parents=True)
+    (site / "certificates" / "x" / "index.html").write_text("<html><body><h1>X</h1></body></html>", encoding="utf-8")
+    (site / "data.json").write_text('{"a": "</body>"}', encoding="utf-8")
+    state = State()
+    state.rebuilt(None)
+    state.rebuilt(["/certificates/x/"])
+    state.update(problems=[Problem("catalogue/certificates/x.yaml", 9, 12, "count: 应为整数 · expected <b>")])
+    with served(site, state) as base:
+        page = fetch(base + "certificates/x/")
+        assert page.startswith("<html><body><h1>X</h1>") and page.endswith("</body></html>")
+        assert '<script src="/__preview/preview.js" data-build="2" defer></script>' in page
+        assert fetch(base + "data.json") == '{"a": "</body>"}'  # only HTML pages get the script
+        assert "EventSource" in fetch(base + "__preview/preview.js")
+        assert fetch(base + "__preview/missing.js") is None
+        with urllib.request.urlopen(base + "__preview/events?page=%2Fcertificates%2Fx%2F", timeout=5) as events:
+            message = json.loads(events.readline().decode("utf-8").removeprefix("data: "))
+        assert (message["built"], message["page"]) == (2, 2)
+        assert message["problems"] == [
+            {"where": "catalogue/certificates/x.yaml:9:12", "message": "count: 应为整数 · expected <b>"}
+        ]
+        assert message["title"].startswith("目录没有通过检查") and "last good build" in message["title"]
 
 
 def response(url: str) -> tuple[int, dict[str, str], bytes]:
