@@ -48,13 +48,19 @@ def diff(repo: Path, *args: str) -> tuple[int, str, str]:
     return code, out.getvalue(), err.getvalue()
 
 
+def new_repo(repo: Path) -> Path:
+    """A git repository, not yet committed to, holding the fictional catalogue and the schemas; its catalogue."""
+    git(repo, "init", "-q", "-b", "main")
+    catalogue = copy_fictional(repo)
+    shutil.copytree(ROOT / "schema", repo / "schema")
+    return catalogue
+
+
 @pytest.fixture(scope="module")
 def repo(tmp_path_factory) -> Path:
     """A git repository with the fictional catalogue (base) and one commit that changes it (head)."""
     repo = tmp_path_factory.mktemp("repo")
-    git(repo, "init", "-q", "-b", "main")
-    catalogue = copy_fictional(repo)
-    shutil.copytree(ROOT / "schema", repo / "schema")
+    catalogue = new_repo(repo)
     commit(repo, "base")
     git(repo, "tag", "base")
 

@@ -9,14 +9,12 @@ must carry the same sentences."""
 
 from __future__ import annotations
 
-import shutil
 from pathlib import Path
 
 import pytest
 
-from tests.helpers import copy_fictional, edit, write
-from tests.tools.test_diff import commit, diff, git
-from xcat.settings import ROOT
+from tests.helpers import edit, write
+from tests.tools.test_diff import commit, diff, git, new_repo
 
 OLD_MAJOR = '  - id: "860303"\n    name:\n      zh: 虚构旧专业\n      en: Fictional old major\n    level: 高职专科\n    category: "8603"\n'
 
@@ -438,9 +436,7 @@ SECTIONS = [
 @pytest.fixture(scope="module")
 def repo(tmp_path_factory) -> Path:
     repo = tmp_path_factory.mktemp("sentences")
-    git(repo, "init", "-q", "-b", "main")
-    catalogue = copy_fictional(repo)
-    shutil.copytree(ROOT / "schema", repo / "schema")
+    catalogue = new_repo(repo)
     for relative, text in BASE_EXTRAS.items():
         write(catalogue, relative, text)
     edit(
@@ -515,6 +511,11 @@ def ident(item: str) -> str:
 
 @pytest.fixture(scope="module")
 def reports(repo) -> dict[str, dict[str, dict[str, list[str]]]]:
+    return reports_of(repo)
+
+
+def reports_of(repo: Path) -> dict[str, dict[str, dict[str, list[str]]]]:
+    """The report of base → HEAD in each style, parsed: section -> item -> its sentences."""
     found = {}
     for style in PREFIXES:
         code, out, err = diff(repo, "base", "HEAD", "--format", style)
@@ -716,9 +717,7 @@ SECOND_HEAD_EDITS = [
 @pytest.fixture(scope="module")
 def second_repo(tmp_path_factory) -> Path:
     repo = tmp_path_factory.mktemp("second")
-    git(repo, "init", "-q", "-b", "main")
-    catalogue = copy_fictional(repo)
-    shutil.copytree(ROOT / "schema", repo / "schema")
+    catalogue = new_repo(repo)
     for relative, text in SECOND_BASE_EXTRAS.items():
         write(catalogue, relative, text)
     # Organization C, which the head makes iota's previous one, is a third organization of batch 1.
@@ -736,7 +735,7 @@ def second_repo(tmp_path_factory) -> Path:
 
 @pytest.fixture(scope="module")
 def second_reports(second_repo) -> dict[str, dict[str, dict[str, list[str]]]]:
-    return {style: parse(diff(second_repo, "base", "HEAD", "--format", style)[1], style) for style in PREFIXES}
+    return reports_of(second_repo)
 
 
 ALL_FOUR = (
