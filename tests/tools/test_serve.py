@@ -120,6 +120,8 @@ def test_the_built_site_has_no_preview_script(fictional_site):
     assert not [p for p in pages if "__preview" in p.read_text(encoding="utf-8")]
 
 
+# slow: it starts build.py serve in a process of its own (seconds, and out of mutmut's reach).
+@pytest.mark.slow
 def test_a_port_in_use_is_a_clear_usage_error(tmp_path):
     catalogue = copy_fictional(tmp_path)
     (tmp_path / "preview" / "site").mkdir(parents=True)  # the workspace of an earlier run
