@@ -1,0 +1,111 @@
+"""The preview's two passes (xcat/publish/preview.py, Workspace) on the fictional catalogue, in
+this process: what each pass rebuilds after an edit, a removal and a broken file. The served
+preview and its search index are tested in tests/tools/test_serve.py and test_preview.py."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.helpers import TODAY, copy_fictional, edit
+from xcat.publish.preview import Workspace
+from xcat.settings import Options
+
+
+@pytest.fixture(scope="module")
+def preview(tmp_path_factory):
+    """A workspace after its first full build, and its catalogue."""
+    root = tmp_path_factory.mktemp("preview")
+    catalogue = copy_fictional(root)
+    workspace = Workspace(Options(catalogue=catalogue, today=TODAY), root / "preview")
+    # A save before the first build (the run's first rebuild): nothing to rebuild a page in yet.
+    first = workspace.edited({catalogue / "certificates" / "fictional-alpha.yaml"})
+    assert first.checked.ok
+    assert (first.pages, first.changed, list(first.stages)) == ([], [], ["check", "model"])
+    rest = workspace.rest()
+    assert rest.pages is None  # all of them, the first time
+    assert "certificates/fictional-alpha.md" in rest.changed
+    assert list(rest.stages) == ["generate", "compare", "MkDocs"]
+    return workspace, catalogue
+
+
+def page_of(workspace: Workspace, certificate: str) -> str:
+    return (workspace.site / "certificates" / certificate / "index.html").read_text(encoding="utf-8")
+
+
+def test_an_edited_certificate_is_rebuilt_first_then_the_pages_that_list_it(preview):
+    workspace, catalogue = preview
+    edit(catalogue, "certificates/fictional-alpha.yaml", "zh: 虚构证书甲", "zh: 虚构证书甲（预览）")
+
+    first = workspace.edited({catalogue / "certificates" / "fictional-alpha.yaml"})
+    assert first.checked.ok
+    assert first.pages == ["/certificates/fictional-alpha/"]
+    assert first.changed == ["certificates/fictional-alpha.md"]  # its chart's bytes did not change: kept
+    assert list(first.stages) == ["check", "model", "pages", "MkDocs"]
+    assert "虚构证书甲（预览）" in page_of(workspace, "fictional-alpha")
+    assert "虚构证书甲（预览）" not in (workspace.site / "catalogue" / "index.html").read_text(encoding="utf-8")
+
+    rest = workspace.rest()
+    assert "catalogue.md" in rest.changed and "api/certificates/fictional-alpha.json" in rest.changed
+    assert "certificates/fictional-alpha.md" not in rest.changed  # the first pass wrote it already
+    assert "certificates/fictional-beta.md" in rest.changed  # its successor: its page names it
+    assert "certificates/fictional-delta.md" not in rest.changed  # unrelated
+    assert "/catalogue/" in rest.pages and "/certificates/fictional-delta/" not in rest.pages
+    assert all(page.endswith("/") for page in rest.pages)  # pages, not the open data files that changed
+    assert "虚构证书甲（预览）" in (workspace.site / "catalogue" / "index.html").read_text(encoding="utf-8")
+
+
+def test_an_edit_to_a_file_that_is_not_a_certificate_waits_for_the_second_pass(preview):
+    workspace, catalogue = preview
+    edit(catalogue, "organizations/fictional-org-a.yaml", "zh: 虚构评价组织甲", "zh: 虚构评价组织甲（预览）")
+    first = workspace.edited({catalogue / "organizations" / "fictional-org-a.yaml"})
+    assert first.checked.ok and (first.pages, first.changed) == ([], [])
+    rest = workspace.rest()
+    assert "organizations/fictional-org-a.md" in rest.changed
+    assert "/organizations/fictional-org-a/" in rest.pages
+    assert "虚构评价组织甲（预览）" in page_of(workspace, "fictional-alpha")  # it names its organization
+
+
+def test_a_file_with_a_problem_changes_nothing_until_it_is_fixed(preview):
+    workspace, catalogue = preview
+    before = page_of(workspace, "fictional-alpha")
+    edit(catalogue, "certificates/fictional-alpha.yaml", "organization: fictional-org-a", "organization: nowhere")
+    broken = workspace.edited({catalogue / "certificates" / "fictional-alpha.yaml"})
+    assert not broken.checked.ok and any("nowhere" in p.message for p in broken.checked.problems)
+    assert (broken.pages, broken.changed, list(broken.stages)) == ([], [], ["check"])
+    assert page_of(workspace, "fictional-alpha") == before
+    # Fixed, and renamed in the same save: the page is drawn from the new model, not the one before.
+    edit(catalogue, "certificates/fictional-alpha.yaml", "organization: nowhere", "organization: fictional-org-a")
+    edit(catalogue, "certificates/fictional-alpha.yaml", "zh: 虚构证书甲", "zh: 虚构证书甲（修好）")
+    fixed = workspace.edited({catalogue / "certificates" / "fictional-alpha.yaml"})
+    assert fixed.checked.ok and fixed.pages == ["/certificates/fictional-alpha/"]
+    assert "虚构证书甲（修好）" in page_of(workspace, "fictional-alpha")
+
+
+def test_a_removed_page_is_removed_from_the_site(preview):
+    workspace, catalogue = preview
+    (catalogue / "certificates" / "fictional-kappa.yaml").unlink()
+    first = workspace.edited({catalogue / "certificates" / "fictional-kappa.yaml"})
+    assert first.checked.ok, first.checked.problems  # no other file names it
+    assert first.pages == []  # a certificate that no longer exists has no page to show first
+    rest = workspace.rest()
+    assert "certificates/fictional-kappa.md" in rest.changed  # as removed
+    assert not (workspace.site / "certificates" / "fictional-kappa" / "index.html").exists()
+
+
+def test_a_page_rebuilt_first_shows_what_other_files_changed_before_it(preview):
+    """The handover's deadline changes in one save; the next save, to a certificate it concerns,
+    must not bring back the old deadline on that certificate's page."""
+    workspace, catalogue = preview
+    gamma = catalogue / "certificates" / "fictional-gamma.yaml"
+    edit(catalogue, "certificates/fictional-gamma.yaml", "zh: 虚构证书丙", "zh: 虚构证书丙（一）")
+    assert workspace.edited({gamma}).pages == ["/certificates/fictional-gamma/"]
+    workspace.rest()
+    handover = catalogue / "programme-events" / "fictional-handover.yaml"
+    edit(catalogue, "programme-events/fictional-handover.yaml", "deadline: 2023-12-31", "deadline: 2023-11-30")
+    assert workspace.edited({handover}).checked.ok
+    workspace.rest()
+    assert "2023-11-30" in page_of(workspace, "fictional-gamma")
+    edit(catalogue, "certificates/fictional-gamma.yaml", "zh: 虚构证书丙（一）", "zh: 虚构证书丙（二）")
+    assert workspace.edited({gamma}).pages == ["/certificates/fictional-gamma/"]
+    page = page_of(workspace, "fictional-gamma")
+    assert "虚构证书丙（二）" in page and "2023-11-30" in page and "2023-12-31" not in page
