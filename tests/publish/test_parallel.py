@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import multiprocessing
 import os
+import pickle
 import time
 
 import jinja2
@@ -104,3 +105,82 @@ def test_what_each_task_returns_comes_back_in_the_tasks_order():
     assert [number for number, _ in results] == list(range(40))
     assert len({pid for _, pid in results}) == 2
     assert parallel.run([lambda n=n: task(n) for n in range(3)], jobs=1) == [(0, parent), (1, parent), (2, parent)]
+
+
+# What a child does, run in this process (a forked child's calls are out of mutation testing's sight).
+
+
+def child_in_this_process(tasks, monkeypatch, portable=lambda failure: failure):
+    """parallel._child on tasks here: what it sent, the shared counter after it, and the signals it set."""
+    signals = []
+    monkeypatch.setattr(parallel.signal, "signal", lambda number, handler: signals.append((number, handler)))
+    context = multiprocessing.get_context("fork")
+    counter = context.Value("i", 0)
+    receiver, sender = context.Pipe(duplex=False)
+    parallel._child(tasks, counter, sender, portable)
+    sent = parallel._result(None, receiver)
+    receiver.close()
+    return sent, counter.value, signals
+
+
+def test_a_child_sends_what_each_task_returned_by_index_and_leaves_ctrl_c_to_the_parent(monkeypatch):
+    sent, counter, signals = child_in_this_process([lambda: "a", lambda: None, lambda: 3], monkeypatch)
+    assert sent == {0: "a", 1: None, 2: 3}
+    assert counter == 4  # each task taken once, then one look that found none left
+    assert signals == [(parallel.signal.SIGINT, parallel.signal.SIG_IGN)]
+
+
+def test_a_failing_child_stops_the_others_taking_tasks_and_sends_its_failure(monkeypatch):
+    def fails():
+        raise PermissionError(13, "Permission denied", "docs/index.md")
+
+    ran = []
+    sent, counter, _ = child_in_this_process([lambda: ran.append(0), fails, lambda: ran.append(2)], monkeypatch)
+    assert ran == [0]
+    assert isinstance(sent, PermissionError) and sent.filename == "docs/index.md"
+    assert counter == 3  # as many as there are tasks: nobody takes another
+    assert "Raised in a child process" in sent.__notes__[0] and "in fails" in sent.__notes__[0]
+
+
+def test_a_child_sends_its_failure_as_portable_makes_it(monkeypatch):
+    def fails():
+        raise jinja2.UndefinedError("'x' is undefined")
+
+    sent, _, _ = child_in_this_process([fails], monkeypatch, portable=site._portable)
+    assert isinstance(sent, site.BuildFailed) and str(sent) == "a page template failed: 'x' is undefined"
+
+
+class Unpicklable(Exception):
+    def __init__(self, message):
+        super().__init__(message)
+        self.callback = lambda: None  # a lambda cannot be pickled
+
+
+class LosesItsText(Exception):
+    def __init__(self, code, text):  # pickled with (code, text), rebuilt from args: fails to load
+        super().__init__(f"{code}: {text}")
+
+
+def test_a_failure_that_cannot_travel_is_sent_as_its_type_message_and_traceback():
+    for failure in (Unpicklable("the lambda"), LosesItsText(7, "the text")):
+        sent = pickle.loads(parallel._pickled(failure, "Traceback (most recent call last): ..."))
+        assert type(sent) is RuntimeError
+        assert str(sent) == f"{type(failure).__name__}: {failure}\nTraceback (most recent call last): ..."
+
+
+def test_a_failure_that_pickles_keeps_its_type_and_gains_the_childs_traceback():
+    sent = pickle.loads(parallel._pickled(OSError(28, "No space left on device"), "Traceback: line 1"))
+    assert type(sent) is OSError and sent.errno == 28
+    assert sent.__notes__ == ["Raised in a child process:\nTraceback: line 1"]
+
+
+def test_a_child_that_dies_without_a_word_is_told_with_its_exit_code():
+    context = multiprocessing.get_context("fork")
+    receiver, sender = context.Pipe(duplex=False)
+    child = context.Process(target=os._exit, args=(3,))
+    child.start()
+    sender.close()
+    outcome = parallel._result(child, receiver)
+    receiver.close()
+    assert isinstance(outcome, ChildProcessError)
+    assert str(outcome) == "a process writing the site stopped unexpectedly (exit code 3)"
