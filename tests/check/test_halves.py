@@ -92,3 +92,35 @@ def test_check_imports_neither_the_site_nor_jsonschema():
     assert "xcat.check.catalogue" in loaded
     for heavy in ("mkdocs", "jinja2", "jsonschema", "xcat.render", "xcat.model", "xcat.publish", "xcat.opendata"):
         assert heavy not in loaded, heavy
+
+
+class Exited(Exception):
+    """os._exit, as the child calls it, in this process."""
+
+
+def child_here(monkeypatch, work, items) -> tuple[int, bytes]:
+    """halves._child run in this process: the status it exits with and what it wrote to the pipe."""
+
+    def exit_(status):
+        raise Exited(status)
+
+    monkeypatch.setattr(halves.os, "_exit", exit_)
+    reader, writer = os.pipe()
+    with pytest.raises(Exited) as exited:
+        halves._child(work, items, writer)
+    with os.fdopen(reader, "rb") as pipe:
+        return exited.value.args[0], pipe.read()
+
+
+def test_a_child_writes_its_results_pickled_and_exits_0(monkeypatch):
+    import pickle  # noqa: PLC0415
+
+    status, sent = child_here(monkeypatch, lambda items: [item * 2 for item in items], [1, 2, 3])
+    assert (status, pickle.loads(sent)) == (0, [2, 4, 6])
+
+
+def test_a_child_whose_work_fails_writes_nothing_and_exits_1(monkeypatch):
+    def fails(items):
+        raise MemoryError
+
+    assert child_here(monkeypatch, fails, [1, 2, 3]) == (1, b"")

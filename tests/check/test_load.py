@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import re
 import subprocess
 import sys
 from pathlib import Path
@@ -245,3 +246,17 @@ def test_unquoted_dates_stay_text_and_years_may_be_numbers(catalogue):
     write(catalogue, "sources/dated.yaml", "id: dated\ntitle: t\nkind: secondary\npublished: 2019-06-19\n")
     write(catalogue, "sources/year.yaml", "id: year\ntitle: t\nkind: secondary\npublished: 2019\n")
     assert run_check(catalogue) == (0, [])
+
+
+def test_a_document_released_after_the_check_refuses_to_give_positions(fictional_checked):
+    """The build keeps only the data: asking where a value stood is a bug in the build, said as one."""
+    document = next(d for d in fictional_checked.documents if d.path.endswith("fictional-alpha.yaml"))
+    assert document.data["id"] == "fictional-alpha" and document.text == ""
+    released = "the document's positions were released after the check (Document.release)"
+    for ask in (
+        lambda: document.where(("name", "zh")),
+        lambda: document.value_positions.get(("name",)),
+        lambda: ("name",) in document.key_positions,
+    ):
+        with pytest.raises(RuntimeError, match=re.escape(released)):
+            ask()

@@ -60,7 +60,6 @@ def test_an_unreadable_catalogue_file_or_folder_is_a_problem_not_a_traceback(tmp
     )
 
 
-@pytest.mark.slow
 @pytest.mark.parametrize(
     ("what", "error", "expected"),
     [
