@@ -13,7 +13,7 @@ from dataclasses import dataclass
 import pytest
 
 from tests.helpers import copy_fictional, edit, problems_after, run_check
-from xcat.check.typist import CHINESE_FIELD_NAMES, FULL_WIDTH, SYNONYMS, field_name_hint
+from xcat.check.typist import CHINESE_FIELD_NAMES, FULL_WIDTH, SYNONYMS, field_name_hint, syntax_hint
 from xcat.settings import SCHEMAS
 
 A = "certificates/fictional-alpha.yaml"
@@ -538,3 +538,112 @@ def test_every_format_prints_both_halves(tmp_path, style, expected):
     code, lines = run_check(catalogue, "--format", style)
     assert code == 1
     assert expected in lines
+
+
+# What syntax_hint says (line, column, Chinese, English) when the parser stops on the last line of
+# a text: the typist's mistake nearest before it, or None (then the parser's own message is shown).
+COLON = (
+    "全角冒号“：”：字段名后要用半角冒号“:”再加一个空格",
+    "a full-width colon '：': after a field name type the ASCII ':' and a space",
+)
+SPACE_INDENT = (
+    "缩进里有全角空格（U+3000）：请用半角空格缩进",
+    "a full-width space (U+3000) in the indentation: indent with spaces",
+)
+DOUBLE_QUOTE = ('中文引号”：引号要用半角的 "', "a Chinese quotation mark '”': close the quote with \"")
+SINGLE_QUOTE = ("中文引号’：引号要用半角的 '", "a Chinese quotation mark '’': close the quote with '")
+BRACKET = ("全角括号“】”：请改用半角的“]”", "a full-width bracket '】': type the ASCII ']'")
+BRACE = ("全角括号“｝”：请改用半角的“}”", "a full-width brace '｝': type the ASCII '}'")
+
+
+def misaligned(indent: int, expected: int) -> tuple[str, str]:
+    spaces = "1 space" if indent == 1 else f"{indent} spaces"
+    return (
+        f"缩进没有对齐：这一行缩进 {indent} 个空格，这一层应缩进 {expected} 个空格",
+        f"the indentation does not line up: this line has {spaces}, its block expects {expected}",
+    )
+
+
+SYNTAX_CASES = [
+    # No mistake in the lines: no hint at all (not an empty one), and the parser's message stands.
+    pytest.param("name: x\nfields: [a, b\n", None, id="no-mistake-no-hint"),
+    pytest.param(" name: x\n", (1, 2, *misaligned(1, 0)), id="first-line-indented"),
+    pytest.param("Xname：x\n", (1, 6, *COLON), id="line-starting-with-X-is-not-indented"),
+    # The mistake named is the last one before the parser stopped, wherever the scan has been.
+    pytest.param("fee：100\nname：x\n", (2, 5, *COLON), id="the-later-of-two-colons"),
+    pytest.param("name: x\n\nfee：100\n", (3, 4, *COLON), id="mistake-after-a-blank-line"),
+    pytest.param("note: 第一行\n  第二行\nfee：100\n", (3, 4, *COLON), id="mistake-after-a-continued-text"),
+    pytest.param(" name: x\nfee：100\n", (2, 4, *COLON), id="mistake-after-a-too-deep-line"),
+    pytest.param(
+        "levels:\n  - level: 初级\n   fee: 100\nname：x\n", (4, 5, *COLON), id="mistake-after-a-misaligned-line"
+    ),
+    pytest.param("\u3000name: x\nfee：100\n", (2, 4, *COLON), id="mistake-after-a-full-width-indent"),
+    # Full-width spaces in the indentation: the first one is named.
+    pytest.param("levels:\n  - \u3000level: 初级\n", (2, 5, *SPACE_INDENT), id="full-width-space-after-the-dash"),
+    pytest.param("levels:\n\u3000\u3000- level: 初级\n", (2, 1, *SPACE_INDENT), id="two-full-width-spaces"),
+    # Block texts (| and >, with or without -) are passed over until a line as shallow as their field.
+    pytest.param("details: |\n  注意: 见附件\nfields: [a\n", None, id="block-text-holding-a-colon"),
+    pytest.param("details: >-\n  注意: 见附件\nfields: [a\n", None, id="folded-block-text-holding-a-colon"),
+    pytest.param("details: |\n  第一段。\n\n  注意: 第二段\nfields: [a\n", None, id="blank-line-inside-a-block-text"),
+    pytest.param("details: |\n  第一段\nfee：100\n", (3, 4, *COLON), id="mistake-right-after-a-block-text"),
+    pytest.param(
+        "details: |\n  第一段\nname: x\nfee：100\n", (4, 4, *COLON), id="mistake-two-lines-after-a-block-text"
+    ),
+    pytest.param("details: |\n  x\n---\n  b: 1\n c: 2\n", None, id="second-document-after-a-block-text"),
+    # Flow lists and mappings spread over lines are passed over until they close.
+    pytest.param(
+        "sources: [\n  fictional-paper,\n  fictional-report]\nfee：100\n",
+        (4, 4, *COLON),
+        id="list-opened-alone-on-its-line",
+    ),
+    pytest.param("name: {zh: 虚构证书甲,\n  en: Fictional A}\nfields: [a\n", None, id="mapping-spread-over-lines"),
+    pytest.param(
+        "name: {zh: 虚构证书甲,\n# 英文名\n  en: Fictional A}\nfields: [a\n",
+        None,
+        id="comment-inside-a-mapping-spread-over-lines",
+    ),
+    pytest.param(
+        "name: {zh: 虚构证书甲,  # 下一行是 en}\n  en: Fictional A}\nfields: [a\n",
+        None,
+        id="closing-brace-in-a-comment-does-not-close",
+    ),
+    pytest.param("fields: [a, b]\n  note: x\n", (2, 3, *misaligned(2, 0)), id="closed-list-then-deeper-field"),
+    pytest.param(
+        "name: {zh: 虚构证书甲, en: Fictional A}\n  note: x\n",
+        (2, 3, *misaligned(2, 0)),
+        id="closed-mapping-then-deeper-field",
+    ),
+    # Fields whose value is on the following lines.
+    pytest.param("levels:  # 等级\n  - level: 初级\nfields: [a\n", None, id="field-with-only-a-comment"),
+    pytest.param("levels:\n  -\n    level: 初级\n  - level: 中级\nfields: [a\n", None, id="bare-dash-items"),
+    pytest.param("fields:\n  - a\n    b: 1\n", (3, 5, *misaligned(4, 2)), id="item-with-text-then-deeper-field"),
+    pytest.param("levels:\n  - X\n    level: 初级\n", (3, 5, *misaligned(4, 2)), id="item-holding-X-then-deeper-field"),
+    pytest.param(
+        "fields:\n  - equipment-manufacturing\nfee：100\n", (3, 4, *COLON), id="item-without-colon-then-mistake"
+    ),
+    # A continued text is text, whatever its lines start with.
+    pytest.param("note: 包括\n  ...等: 见附件\n", None, id="continued-text-starting-with-dots"),
+    pytest.param("note: 通过率\n  %50: 以上\n", None, id="continued-text-starting-with-percent"),
+    pytest.param("note: 温度范围\n  -5: 以下\n", None, id="continued-text-starting-with-minus"),
+    # A full-width colon after a field name, English or one of the Chinese names typed for one.
+    pytest.param("名称：虚构证书甲\n", (1, 3, *COLON), id="colon-after-a-chinese-field-name"),
+    # Quotes closed with a Chinese quotation mark.
+    pytest.param('zh: "时间: 2020年”\n', (1, 15, *DOUBLE_QUOTE), id="quote-holding-a-colon"),
+    pytest.param("zh: '虚构证书甲’\n", (1, 11, *SINGLE_QUOTE), id="single-quote"),
+    pytest.param('en: "Xinjiang”\n', (1, 14, *DOUBLE_QUOTE), id="quote-holding-X"),
+    pytest.param('zh: "\n', None, id="quote-alone"),
+    pytest.param('zh: "虚构证书甲\n', None, id="quote-never-closed"),
+    pytest.param('zh: \u3000"虚构证书甲”\n', None, id="quote-after-a-full-width-space-is-text"),
+    pytest.param('en: X"ray”\n', None, id="quote-inside-a-text-is-text"),
+    # Lists and mappings closed with a full-width bracket or brace.
+    pytest.param("fields: [Xa】\n", (1, 12, *BRACKET), id="list-closed-full-width"),
+    pytest.param("name: {zh: 虚构证书甲｝\n", (1, 17, *BRACE), id="mapping-closed-full-width"),
+    pytest.param("fields: [\n", None, id="list-opened-alone"),
+    pytest.param("fields: [a] （试点）\n", None, id="parenthesis-after-a-closed-list"),
+    pytest.param("name: {zh: 虚构证书甲} （试点）\n", None, id="parenthesis-after-a-closed-mapping"),
+]
+
+
+@pytest.mark.parametrize("text, expected", SYNTAX_CASES)
+def test_a_syntax_error_is_traced_to_the_typists_mistake(text, expected):
+    assert syntax_hint(text, text.count("\n")) == expected
