@@ -257,8 +257,9 @@ def syntax_hint(text: str, error_line: int) -> tuple[int, int, str, str] | None:
     (line, column, Chinese, English); None when the lines show none. The lines are read as
     YAML lays them out (a block of fields, its items, block texts to skip) only this far."""
     found = None
-    levels = [0]  # the indentation of each open block, outermost first
-    opens = False  # the last field or item has its value on the following lines
+    # The indentation of each open block, outermost first, and whether the last field or item has its
+    # value on the following lines.
+    levels, opens = [0], False
     skip_deeper_than: int | None = None  # inside a block text (|, >) or a flow list spread over lines
     for number, line in enumerate(text.split("\n")[:error_line], start=1):
         body = line.lstrip(" ")
@@ -275,7 +276,7 @@ def syntax_hint(text: str, error_line: int) -> tuple[int, int, str, str] | None:
             found = (number, column, f"缩进里有{zh}：请用半角空格缩进", f"{en} in the indentation: indent with spaces")
             continue
         item = body == "-" or body.startswith("- ")
-        content = body[1:].lstrip(" ") if item else body
+        content = body.removeprefix("-").lstrip(" ") if item else body
         content_indent = len(line) - len(content)
         key = _KEY_LINE.match(content)
         # A line deeper than its block, under a field with a value, continues that value (a long text).
@@ -299,11 +300,10 @@ def syntax_hint(text: str, error_line: int) -> tuple[int, int, str, str] | None:
             continue
         else:
             del levels[levels.index(indent) + 1 :]
-        opens = False
-        if item and content_indent > indent and (key or not content):
+        if item:  # each line that comes this far is an item or a field, and sets opens
             if key:
-                levels.append(content_indent)
-            opens = not content
+                levels.append(content_indent)  # the item's fields line up with its first
+            opens = not content  # a bare "-": the item's value is on the following lines
         if key:
             value = (key.group(1) or "").split(" #")[0].strip()
             opens = not value or value.startswith("#")
@@ -332,7 +332,9 @@ def _structure_hint(content: str) -> tuple[int, str, str] | None:
             "冒号后是全角空格：请用半角空格",
             "a full-width space after the colon: type an ASCII space",
         )
-    value = content.split(":", 1)[1].lstrip(" ") if _KEY_LINE.match(content) else ""
+    if not _KEY_LINE.match(content):
+        return None
+    value = content.split(":", 1)[1].lstrip(" ")
     if value[:1] in ('"', "'") and value.count(value[0]) == 1:
         closing = next((i for i, c in enumerate(value) if c in "“”‘’"), None)
         if closing is not None:
