@@ -617,6 +617,8 @@ SYNTAX_CASES = [
     pytest.param("levels:  # 等级\n  - level: 初级\nfields: [a\n", None, id="field-with-only-a-comment"),
     pytest.param("levels:\n  -\n    level: 初级\n  - level: 中级\nfields: [a\n", None, id="bare-dash-items"),
     pytest.param("fields:\n  - a\n    b: 1\n", (3, 5, *misaligned(4, 2)), id="item-with-text-then-deeper-field"),
+    # YAML reads a no-break space after the dash as the name's first character: its fields line up with it.
+    pytest.param("levels:\n  - \u00a0level: 初级\n    fee: 1\nfields: [a\n", None, id="no-break-space-starting-a-name"),
     pytest.param("levels:\n  - X\n    level: 初级\n", (3, 5, *misaligned(4, 2)), id="item-holding-X-then-deeper-field"),
     pytest.param(
         "fields:\n  - equipment-manufacturing\nfee：100\n", (3, 4, *COLON), id="item-without-colon-then-mistake"

@@ -246,7 +246,10 @@ def _either(names: list[str], word: str) -> str:
 
 
 # A field name at the start of a line (after its indentation and any "- "): no spaces, no colons.
-_NAME = r"[^\s:：#'\"\[\]{},\-][^\s:：]{0,60}"
+# The spaces are YAML's own and its line breaks, and the full-width space, which has a hint of its
+# own; a no-break space is text to YAML (Python's \s would take it for a blank), so it may start a name.
+_BLANKS = " \t\r\n\x85\u2028\u2029\u3000"
+_NAME = rf"[^{_BLANKS}:：#'\"\[\]{{}},\-][^{_BLANKS}:：]{{0,60}}"
 _KEY_LINE = re.compile(rf"^(?:{_NAME}|\"[^\"]*\"|'[^']*')[ \t]*:(?:[ \t]+(.*)|$)")
 _FULL_WIDTH_COLON = re.compile(rf"^(?:-[ ]+)?({_NAME})[ \u3000]*(：)")
 _SPACE_AFTER_COLON = re.compile(rf"^(?:-[ ]+)?{_NAME}:(\u3000)")
