@@ -351,7 +351,8 @@ _SYNTAX_HINTS = {
 
 
 def _explain_syntax(error: MarkedYAMLError) -> str:
-    problem = error.problem or "invalid YAML"
+    # Never without a problem (libyaml always names one, and so does our ComposerError): a fallback.
+    problem = error.problem or "invalid YAML"  # pragma: no mutate
     if problem.startswith("but ") and error.context:
         problem = f"{error.context}, {problem}"
     zh, en = next((h for start, h in _SYNTAX_HINTS.items() if problem.startswith(start)), ("", ""))
