@@ -11,6 +11,7 @@ from pathlib import Path
 import pytest
 
 from tests.helpers import copy_fictional, run_check, write
+from xcat.check.load import _Refused, read_document
 from xcat.settings import ROOT
 
 
@@ -121,6 +122,53 @@ def test_the_shipped_catalogue_is_valid():
 def test_unreadable_yaml_is_reported_with_its_position(catalogue, text, expected):
     write(catalogue, "sources/broken.yaml", text)
     assert only_problem(catalogue).startswith(expected)
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        (
+            "id: x\ntitle: a: b\n",
+            (
+                2,
+                9,
+                "YAML 语法错误：检查这一行的缩进，或给含有“: ”的值加上引号 · YAML syntax error: mapping values are not allowed in this context (check this line's indentation, or put quotes around a value that contains ': ')",
+            ),
+        ),
+        (
+            'id: x\ntitle: "unclosed\n',
+            (
+                3,
+                1,
+                "YAML 语法错误：有引号或括号没有闭合 · YAML syntax error: found unexpected end of stream (a quote or bracket is not closed)",
+            ),
+        ),
+        (
+            "id: x\ntitle: @who\n",
+            (
+                2,
+                8,
+                "YAML 语法错误：以 @ 或 ` 等特殊字符开头的值要加引号 · YAML syntax error: found character that cannot start any token (a value starting with a special character such as @ or ` needs quotes)",
+            ),
+        ),
+        (
+            "id: x\nti tle\n",
+            (
+                3,
+                1,
+                "YAML 语法错误：每行应写成“字段名: 值”：检查上一行是否少了冒号或引号 · YAML syntax error: could not find expected ':' (each line needs 'name: value'; check the line above for a missing colon or quote)",
+            ),
+        ),
+        ("id: x\ntitle: {a: b\n", (3, 1, "YAML 语法错误 · YAML syntax error: did not find expected ',' or '}'")),
+    ],
+    ids=["colon-in-a-value", "unclosed-quote", "value-starting-with-at", "line-without-colon", "no-hint-known"],
+)
+def test_a_syntax_error_says_what_to_do_when_the_parser_names_a_known_mistake(tmp_path, text, expected):
+    path = tmp_path / "broken.yaml"
+    path.write_text(text, encoding="utf-8")
+    with pytest.raises(_Refused) as refused:
+        read_document(path, "source", "catalogue/sources/broken.yaml")
+    assert (refused.value.line, refused.value.column, refused.value.message) == expected
 
 
 def test_python_tags_are_never_constructed(catalogue, tmp_path):

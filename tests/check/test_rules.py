@@ -79,17 +79,36 @@ def test_a_reference_to_a_file_with_its_own_errors_is_not_reported_twice(catalog
     assert [line.split(":")[0] for line in lines] == ["catalogue/organizations/fictional-org-a.yaml"]
 
 
-def test_a_replacement_cycle_is_refused(catalogue):
+GAMMA_REPLACED_BY_ALPHA = (
+    "  - type: renamed\n    date: 2022-06\n    previous_name:\n      zh: 虚构证书丙旧名\n      en: Fictional certificate Gamma (old name)\n",
+    "  - type: replaced\n    date: 2022-06\n    successors: [{certificate: fictional-alpha, equivalence: none}]\n",
+)
+
+
+@pytest.mark.parametrize(
+    "alpha_successors, cycle",
+    [
+        ("", "fictional-alpha → fictional-beta → fictional-gamma → fictional-alpha"),
+        (
+            "      - certificate: fictional-gamma\n        equivalence: partial\n",
+            "fictional-alpha → fictional-gamma → fictional-alpha",
+        ),
+    ],
+    ids=["round-three-certificates", "the-shortest-way-round-is-named"],
+)
+def test_a_replacement_cycle_is_refused(catalogue, alpha_successors, cycle):
+    edit(catalogue, "certificates/fictional-gamma.yaml", *GAMMA_REPLACED_BY_ALPHA)
+    # fictional-alpha -> fictional-beta -> fictional-gamma already; alpha may also lead to gamma directly.
     edit(
         catalogue,
-        "certificates/fictional-gamma.yaml",
-        "  - type: renamed\n    date: 2022-06\n    previous_name:\n      zh: 虚构证书丙旧名\n      en: Fictional certificate Gamma (old name)\n",
-        "  - type: replaced\n    date: 2022-06\n    successors: [{certificate: fictional-alpha, equivalence: none}]\n",
+        "certificates/fictional-alpha.yaml",
+        "        equivalence: full\n",
+        "        equivalence: full\n" + alpha_successors,
     )
     code, lines = run_check(catalogue)
     assert code == 1
     assert lines == [
-        "catalogue/certificates/fictional-alpha.yaml:33:7: error: history[0].successors: 替代关系绕成了一个圈 fictional-alpha → fictional-beta → fictional-gamma → fictional-alpha：证书最终不能替代它自己 · replacement cycle fictional-alpha → fictional-beta → fictional-gamma → fictional-alpha: a certificate cannot end up replacing itself",
+        f"catalogue/certificates/fictional-alpha.yaml:33:7: error: history[0].successors: 替代关系绕成了一个圈 {cycle}：证书最终不能替代它自己 · replacement cycle {cycle}: a certificate cannot end up replacing itself",
     ]
 
 

@@ -7,6 +7,8 @@ import json
 import pytest
 
 from tests.helpers import copy_fictional, edit, problems_after, run_check, write
+from xcat.check.load import read_document
+from xcat.check.schemas import SchemaSet
 from xcat.settings import ROOT
 
 
@@ -132,3 +134,44 @@ def test_every_schema_property_has_a_description_and_an_example():
     for path in sorted((ROOT / "schema").glob("*.schema.json")):
         walk(json.loads(path.read_text(encoding="utf-8")), path.name)
     assert missing == []
+
+
+DATE_AS_NUMBER = (
+    "应为文字或整数，却是数字 2019.6：日期写成 2019-06（年、月、日之间用半角“-”连接） · "
+    "expected text or a whole number, got the number 2019.6; write the date as 2019-06, with hyphens"
+)
+SOURCE = "id: fictional-notice-2020\ntitle: T\nkind: official\nurl: https://fictional.invalid/n\n"
+JSON_SOURCE = '{"id": "fictional-notice-2020", "title": "T", "kind": "official", "url": "https://fictional.invalid/n"'
+
+
+@pytest.mark.parametrize(
+    "text, position",
+    [
+        (SOURCE + "published: 2019.6\n", (5, 16)),
+        ("published: 2019.6\n" + SOURCE, (1, 16)),
+        (SOURCE + "published: 2019.6", (5, 16)),
+        (JSON_SOURCE + ', "published":2019.6 }\n', (1, 121)),
+        ((SOURCE + "published: 2019.6\n").replace("\n", "\r\n"), (5, 16)),
+        ((SOURCE + "published: 2019.6\n").replace("\n", "\r"), (5, 16)),
+        ((SOURCE + "published: 2019.6\n").replace("\n", "\x85"), (5, 16)),
+        ((SOURCE + "published: 2019.6\n").replace("\n", "\u2028"), (5, 16)),
+        ((SOURCE + "published: 2019.6\n").replace("\n", "\u2029"), (5, 16)),
+    ],
+    ids=[
+        "last-line",
+        "first-line",
+        "no-newline-at-the-end",
+        "json-style-no-space-after-the-colon",
+        "windows-line-breaks",
+        "old-mac-line-breaks",
+        "next-line-breaks",
+        "line-separators",
+        "paragraph-separators",
+    ],
+)
+def test_a_date_typed_as_a_number_is_read_as_typed_wherever_it_stands(tmp_path, text, position):
+    path = tmp_path / "x.yaml"
+    path.write_bytes(text.encode("utf-8"))
+    document = read_document(path, "source", "catalogue/sources/x.yaml")
+    problems = [(p.line, p.column, p.message) for p in SchemaSet(ROOT / "schema").problems(document)]
+    assert problems == [(*position, f"published: {DATE_AS_NUMBER}")]

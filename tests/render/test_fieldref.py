@@ -11,7 +11,7 @@ from pathlib import Path
 import markdown
 import pytest
 
-from xcat.render.fieldref import write_field_reference
+from xcat.render.fieldref import MAX_DEPTH, SchemaWalker, write_field_reference
 from xcat.settings import ROOT
 
 EXTENSIONS = ["tables", "fenced_code", "attr_list", "md_in_html", "toc"]  # as MkDocs builds with mkdocs.yml
@@ -165,3 +165,107 @@ def test_the_field_reference_is_chinese_first_with_an_example_in_every_row(shipp
     assert table["levels[].fee"][3].startswith("考试费用，单位为元")
     assert table["levels[].fee"][4] == "290"
     assert "| 考试费用，单位为元，按来源所写；只写数字。<br>The exam fee in yuan " in shipped  # one line each
+
+
+# --- Following $ref ---------------------------------------------------------------
+
+TEXT = {"type": "string", "description": "文字 · text"}
+NUMBER = {"type": "integer", "description": "整数 · number"}
+COMMON = {
+    "$id": "https://example.org/schemas/common.schema.json",
+    "$defs": {"text": TEXT, "a/b": TEXT, "a~b": TEXT, "c#d": TEXT, "a~1b": NUMBER},
+}
+ELSEWHERE = {"$id": "https://example.org/elsewhere/shared", "$defs": {"text": TEXT}}  # not its file's name
+CHAIN = {f"link{n}": {"$ref": f"#/$defs/link{n + 1}"} for n in range(1, MAX_DEPTH + 1)} | {f"link{MAX_DEPTH + 1}": TEXT}
+
+
+def fields(properties: dict) -> list[tuple[str, str, str]]:
+    """The field reference's rows for a schema with these properties: field, type and description."""
+    documents = {
+        "item.schema.json": {
+            "$id": "https://example.org/schemas/item.schema.json",
+            "type": "object",
+            "properties": properties,
+            "$defs": {"text": TEXT, "anything": True, "loop": {"$ref": "#/$defs/loop"}, **CHAIN},
+        },
+        "common.schema.json": COMMON,
+        "elsewhere.schema.json": ELSEWHERE,
+    }
+    walker = SchemaWalker(documents)
+    return [
+        (row.path, row.kind, row.description) for row in walker.rows(documents["item.schema.json"], "item.schema.json")
+    ]
+
+
+FOUND, NOT_FOUND = ("文本 text", "文字 · text"), ("", "")
+
+
+@pytest.mark.parametrize(
+    "reference, expected",
+    [
+        ("#/$defs/text", FOUND),
+        ("common.schema.json#/$defs/text", FOUND),
+        ("./common.schema.json#/$defs/text", FOUND),
+        ("../schemas/common.schema.json#/$defs/text", FOUND),
+        ("https://example.org/elsewhere/shared#/$defs/text", FOUND),
+        ("common.schema.json#/$defs/a~1b", FOUND),
+        ("common.schema.json#/$defs/a~0b", FOUND),
+        ("common.schema.json#/$defs/a~01b", ("整数 whole number", "整数 · number")),
+        ("common.schema.json#/$defs/c#d", FOUND),
+        ("#/$defs/link2", FOUND),
+        ("#/$defs/link1", NOT_FOUND),
+        ("#/$defs/loop", NOT_FOUND),
+        ("#/$defs/missing", NOT_FOUND),
+        ("#/$defs/missing/deeper", NOT_FOUND),
+        ("nowhere.schema.json#/$defs/text", NOT_FOUND),
+        ("#/$defs/anything", NOT_FOUND),
+        ("#/$defs/anything/deeper", NOT_FOUND),
+    ],
+    ids=[
+        "same-file",
+        "by-file-name",
+        "by-relative-path",
+        "by-path-through-a-parent-folder",
+        "by-id",
+        "escaped-slash",
+        "escaped-tilde",
+        "escaped-tilde-then-one",
+        "hash-in-a-name",
+        "a-chain-as-long-as-the-limit",
+        "a-chain-longer-than-the-limit",
+        "a-cycle",
+        "missing",
+        "inside-something-missing",
+        "another-file-missing",
+        "the-schema-true",
+        "inside-the-schema-true",
+    ],
+)
+def test_a_fields_ref_is_followed_for_its_type_and_description(reference, expected):
+    # What cannot be followed leaves the field listed, without a type: the page is still built.
+    assert fields({"code": {"$ref": reference}}) == [("code", *expected)]
+
+
+def test_the_descriptions_next_to_a_ref_win_over_its_targets():
+    assert fields({"code": {"$ref": "#/$defs/text", "description": "代码 · code"}}) == [
+        ("code", "文本 text", "代码 · code")
+    ]
+
+
+def test_a_recursive_schema_is_listed_to_a_bounded_depth():
+    node = {"$ref": "#/$defs/node"}
+    documents = {
+        "tree.schema.json": {
+            "$id": "https://example.org/schemas/tree.schema.json",
+            "type": "object",
+            "properties": {"node": node},
+            "$defs": {"node": {"type": "object", "description": "节点 · node", "properties": {"child": node}}},
+        }
+    }
+    rows = SchemaWalker(documents).rows(documents["tree.schema.json"], "tree.schema.json")
+    assert [row.path for row in rows] == ["node" + ".child" * depth for depth in range(MAX_DEPTH + 1)]
+
+
+def test_a_file_kind_without_fields_has_an_empty_table():
+    documents = {"empty.schema.json": {"$id": "https://example.org/schemas/empty.schema.json", "type": "object"}}
+    assert SchemaWalker(documents).rows(documents["empty.schema.json"], "empty.schema.json") == []

@@ -330,11 +330,14 @@ def test_a_broken_template_raises_a_template_error(tmp_path, fictional_model):
 
 def test_rendering_is_deterministic(tmp_path, fictional_model):
     first, second = tmp_path / "a", tmp_path / "b"
-    pages.write_pages(fictional_model, first)
-    pages.write_pages(fictional_model, second)
+    pages.write_pages(fictional_model, first, edit_base=EDIT_BASE)  # as the site renders them
+    pages.write_pages(fictional_model, second, edit_base=EDIT_BASE)
     files = sorted(p.relative_to(first) for p in first.rglob("*") if p.is_file())
     assert files and files == sorted(p.relative_to(second) for p in second.rglob("*") if p.is_file())
     assert all((first / f).read_bytes() == (second / f).read_bytes() for f in files)
+    # The edit address reaches the pages (the module's pages are rendered once, before most tests).
+    edit_link = f"(<{EDIT_BASE}tests/fixtures/fictional/catalogue/certificates/fictional-alpha.yaml>)"
+    assert edit_link in read(first, "certificates/fictional-alpha.md")
 
 
 # --- Last verified -------------------------------------------------------------

@@ -10,8 +10,8 @@ from pathlib import Path
 import pytest
 
 from tests.helpers import copy_fictional, edit, run_check
-from xcat.check.codeowners import render
-from xcat.check.load import load_catalogue
+from xcat.check.codeowners import HEADER, render
+from xcat.check.load import Document, load_catalogue
 from xcat.cli import main
 from xcat.settings import ROOT
 
@@ -156,3 +156,69 @@ def test_a_catalogue_that_is_not_a_folder_is_a_usage_error(tmp_path, name):
     code, out, err = codeowners(tmp_path / name)
     assert (code, out, err) == (2, "", f"build.py codeowners: {tmp_path / name} is not a folder\n")
     assert not (tmp_path / ".github").exists()
+
+
+def _organization(stem: str, **data) -> Document:
+    return Document(f"catalogue/organizations/{stem}.yaml", "organization", {"id": stem, **data})
+
+
+def _certificate(stem: str, **data) -> Document:
+    return Document(f"catalogue/certificates/{stem}.yaml", "certificate", {"id": stem, **data})
+
+
+@pytest.mark.parametrize(
+    "documents, expected",
+    [
+        (
+            [
+                _organization("org-a", name={"zh": "甲组织"}, maintainers=["ann"]),
+                _certificate("cert-a", organization="org-a"),
+            ],
+            "\n# org-a: 甲组织\n/catalogue/organizations/org-a.yaml @ann\n/catalogue/certificates/cert-a.yaml @ann\n",
+        ),
+        (
+            [_organization("org-a", name={"en": "Org A"}, maintainers=["ann"])],
+            "\n# org-a\n/catalogue/organizations/org-a.yaml @ann\n",
+        ),
+        (
+            [_organization("org-a", name="甲组织", maintainers=["ann"])],
+            "\n# org-a\n/catalogue/organizations/org-a.yaml @ann\n",
+        ),
+        (
+            [_organization("org-a", name={"zh": ["甲组织"]}, maintainers=["ann"])],
+            "\n# org-a\n/catalogue/organizations/org-a.yaml @ann\n",
+        ),
+        ([_organization("org-a", name={"zh": "甲组织"}, maintainers="ann")], ""),
+        ([_organization("org-a", name={"zh": "甲组织"})], ""),
+        (
+            [
+                _organization("Org_B", maintainers=["bob"]),
+                _organization("org-a", maintainers=["ann"]),
+                _certificate("Cert_B", organization="org-a"),
+                _certificate("cert-a", organization="org-a"),
+            ],
+            "\n# org-a\n/catalogue/organizations/org-a.yaml @ann\n/catalogue/certificates/cert-a.yaml @ann\n",
+        ),
+        (
+            [
+                _organization("org-a", maintainers=["ann"]),
+                _certificate("cert-a", organization=["org-a"]),
+                Document("catalogue/sources/source-a.yaml", "source", {"id": "source-a", "organization": "org-a"}),
+            ],
+            "\n# org-a\n/catalogue/organizations/org-a.yaml @ann\n",
+        ),
+    ],
+    ids=[
+        "owners-of-an-organization-and-its-certificate",
+        "name-without-chinese",
+        "name-not-a-mapping",
+        "chinese-name-not-text",
+        "maintainers-not-a-list",
+        "no-maintainers",
+        "files-whose-names-are-not-ids-are-skipped-not-the-rest",
+        "only-a-certificate-naming-its-organization-is-owned",
+    ],
+)
+def test_malformed_entries_are_left_out_and_the_rest_is_written(tmp_path, documents, expected):
+    # The check reports each malformed entry; the file is written from what is well formed.
+    assert render(documents, tmp_path / "catalogue") == HEADER + expected

@@ -42,7 +42,7 @@ def render(documents: list[Document], catalogue_dir: Path) -> str:
     organizations: dict[str, tuple[str, list[str]]] = {}
     certificates: dict[str, list[str]] = {}
     for document in documents:
-        data = document.data if isinstance(document.data, dict) else {}
+        data = document.data  # a mapping: load_catalogue refuses any other file
         if not _SLUG.match(document.stem):
             continue
         if document.kind == "organization":

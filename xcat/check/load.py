@@ -51,6 +51,9 @@ _NOT_YAML = re.compile("[^\t\n\r\x20-\x7e\x85\xa0-\ud7ff\ue000-\ufffd\U00010000-
 # feeds) refuses C0 controls and U+FFFE/U+FFFF, UTF-8 cannot encode lone surrogates, and
 # C1 controls and DEL only ever arrive by mistake. Newline and tab are text.
 _NOT_TEXT = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\ud800-\udfff\ufffe\uffff]")
+# The line breaks the parser counts (libyaml: CR LF, LF, CR, NEL, LS, PS): a position's line
+# number finds its line in the text, whichever of them the file uses.
+_LINE_BREAK = re.compile("\r\n|[\n\r\x85\u2028\u2029]")
 
 
 @dataclass
@@ -97,10 +100,10 @@ class Document:
         return Problem(self.path, line, column, message)
 
     def line(self, number: int) -> str:
-        """The file's line `number` (1-based) as typed, or "" (split once, when a problem needs it)."""
+        """The file's line `number` (1-based, a position's line) as typed (split once, when a problem needs it)."""
         if self._lines is None:
-            self._lines = self.text.split("\n")
-        return self._lines[number - 1] if 0 < number <= len(self._lines) else ""
+            self._lines = _LINE_BREAK.split(self.text)
+        return self._lines[number - 1]
 
     def release(self) -> None:
         """Forget the text (and any positions a problem asked for) once every problem has been found:
@@ -348,7 +351,8 @@ _SYNTAX_HINTS = {
 
 
 def _explain_syntax(error: MarkedYAMLError) -> str:
-    problem = error.problem or "invalid YAML"
+    # Never without a problem (libyaml always names one, and so does our ComposerError): a fallback.
+    problem = error.problem or "invalid YAML"  # pragma: no mutate
     if problem.startswith("but ") and error.context:
         problem = f"{error.context}, {problem}"
     zh, en = next((h for start, h in _SYNTAX_HINTS.items() if problem.startswith(start)), ("", ""))

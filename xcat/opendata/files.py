@@ -43,11 +43,9 @@ def write_exports(
         write_file(docs_dir, relative, content)
 
 
-def open_data(
-    catalogue: Catalogue, build: BuildInfo, schema_dir: Path, whole: dict[str, Any] | None = None
-) -> dict[str, bytes]:
+def open_data(catalogue: Catalogue, build: BuildInfo, schema_dir: Path) -> dict[str, bytes]:
     """Every open-data file: path relative to the site root -> bytes."""
-    return dict(each_file(catalogue, build, schema_dir, whole))
+    return dict(each_file(catalogue, build, schema_dir))
 
 
 def each_file(

@@ -67,7 +67,7 @@ class FileKind:
 class SchemaWalker:
     def __init__(self, documents: dict[str, dict]):
         self.documents = documents
-        self.by_id = {doc.get("$id", name): name for name, doc in documents.items()}
+        self.by_id = {doc["$id"]: name for name, doc in documents.items()}  # check needs every $id too
 
     def resolve(self, schema: dict, document: str) -> tuple[dict, str]:
         """Merge a $ref's target under the schema's own keys (its description and examples win)."""
@@ -78,10 +78,10 @@ class SchemaWalker:
             reference = merged.pop("$ref")
             target_file, _, pointer = reference.partition("#")
             if target_file:
-                document = self.by_id.get(target_file, target_file.rsplit("/", 1)[-1])
-            target = self.documents.get(document, {})
+                document = self.by_id.get(target_file, target_file.rpartition("/")[2])
+            target = self.documents.get(document)
             for part in filter(None, pointer.split("/")):
-                target = target.get(part.replace("~1", "/").replace("~0", "~"), {}) if isinstance(target, dict) else {}
+                target = target.get(part.replace("~1", "/").replace("~0", "~")) if isinstance(target, dict) else None
             merged = {**target, **merged} if isinstance(target, dict) else merged
         return merged, document
 
