@@ -649,3 +649,12 @@ SYNTAX_CASES = [
 @pytest.mark.parametrize("text, expected", SYNTAX_CASES)
 def test_a_syntax_error_is_traced_to_the_typists_mistake(text, expected):
     assert syntax_hint(text, text.count("\n")) == expected
+
+
+@pytest.mark.parametrize(
+    "line_break", ["\r\n", "\r", "\x85", "\u2028", "\u2029"], ids=["CR LF", "CR", "NEL", "LS", "PS"]
+)
+def test_a_file_with_other_line_breaks_gets_the_same_hint(line_break):
+    """The parser counts each of these as a line break: the hint names the same line and column."""
+    text = "levels:\n  - X\n    level: 初级\n".replace("\n", line_break)
+    assert syntax_hint(text, 3) == (3, 5, *misaligned(4, 2))

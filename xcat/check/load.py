@@ -26,7 +26,7 @@ from ruamel.yaml.error import MarkedYAMLError, YAMLError
 
 from ..vocabulary import FOLDER_KINDS, SINGLE_FILE_KINDS
 from .problems import Problem, about, say
-from .typist import syntax_hint
+from .typist import LINE_BREAK, syntax_hint
 
 MAX_FILE_BYTES = 1024 * 1024
 MAX_NESTING = 32
@@ -51,9 +51,6 @@ _NOT_YAML = re.compile("[^\t\n\r\x20-\x7e\x85\xa0-\ud7ff\ue000-\ufffd\U00010000-
 # feeds) refuses C0 controls and U+FFFE/U+FFFF, UTF-8 cannot encode lone surrogates, and
 # C1 controls and DEL only ever arrive by mistake. Newline and tab are text.
 _NOT_TEXT = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\ud800-\udfff\ufffe\uffff]")
-# The line breaks the parser counts (libyaml: CR LF, LF, CR, NEL, LS, PS): a position's line
-# number finds its line in the text, whichever of them the file uses.
-_LINE_BREAK = re.compile("\r\n|[\n\r\x85\u2028\u2029]")
 
 
 @dataclass
@@ -102,7 +99,7 @@ class Document:
     def line(self, number: int) -> str:
         """The file's line `number` (1-based, a position's line) as typed (split once, when a problem needs it)."""
         if self._lines is None:
-            self._lines = _LINE_BREAK.split(self.text)
+            self._lines = LINE_BREAK.split(self.text)
         return self._lines[number - 1]
 
     def release(self) -> None:

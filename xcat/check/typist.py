@@ -245,6 +245,10 @@ def _either(names: list[str], word: str) -> str:
     return f" {word} ".join(f"'{name}'" for name in names)
 
 
+# The line breaks YAML's parser counts (libyaml: CR LF, LF, CR, NEL, LS, PS): a line number it gives
+# is a line of the text split here, whichever of them the file uses.
+LINE_BREAK = re.compile("\r\n|[\n\r\x85\u2028\u2029]")
+
 # A field name at the start of a line (after its indentation and any "- "): no spaces, no colons.
 # The spaces are YAML's own and its line breaks, and the full-width space, which has a hint of its
 # own; a no-break space is text to YAML (Python's \s would take it for a blank), so it may start a name.
@@ -264,7 +268,7 @@ def syntax_hint(text: str, error_line: int) -> tuple[int, int, str, str] | None:
     # value on the following lines.
     levels, opens = [0], False
     skip_deeper_than: int | None = None  # inside a block text (|, >) or a flow list spread over lines
-    for number, line in enumerate(text.split("\n")[:error_line], start=1):
+    for number, line in enumerate(LINE_BREAK.split(text)[:error_line], start=1):
         body = line.lstrip(" ")
         indent = len(line) - len(body)
         if not body.strip() or body.startswith(("#", "---", "...", "%")):
