@@ -32,6 +32,14 @@ TYPE_NAMES = {
     "object": "映射 mapping (name: value)",
     "array": "列表 list",
 }
+ITEM_NAMES = {  # 列表 list of ...
+    "string": "text",
+    "integer": "whole numbers",
+    "number": "numbers",
+    "boolean": "true / false",
+    "object": "映射 mappings",
+    "array": "lists",
+}
 MAX_DEPTH = 12
 
 
@@ -129,11 +137,7 @@ def _type_text(schema: dict, walker: SchemaWalker, document: str) -> str:
         return " / ".join(TYPE_NAMES.get(str(k), str(k)) for k in kinds)
     if kinds == "array" and isinstance(schema.get("items"), dict):
         items, _ = walker.resolve(schema["items"], document)
-        inner = (
-            "映射 mappings"
-            if items.get("type") == "object"
-            else TYPE_NAMES.get(str(items.get("type")), "values").split(" ", 1)[-1]
-        )
+        inner = ITEM_NAMES.get(str(items.get("type")), "values")
         return f"列表 list of {inner}"
     return TYPE_NAMES.get(str(kinds), "")
 
