@@ -14,21 +14,28 @@ in one process (Material's search does). mkdocs.yml has none: Pagefind indexes t
 
 from __future__ import annotations
 
+import html
 import logging
 import os
+import re
 from collections.abc import Callable, Sequence
 from functools import partial
 from typing import TYPE_CHECKING
 
+from markupsafe import Markup
 from mkdocs import utils
 from mkdocs.commands import build as mkdocs
 from mkdocs.exceptions import Abort
 from mkdocs.structure.files import File, Files, InclusionLevel, get_files
 from mkdocs.structure.nav import Navigation, get_navigation
 from mkdocs.structure.pages import Page
+from mkdocs.structure.toc import get_toc
 
+from ..render.pages import BODY, HTML_BODY
 from ..settings import job_count
 from . import parallel
+
+log = logging.getLogger("mkdocs")
 
 if TYPE_CHECKING:
     import jinja2
@@ -116,12 +123,54 @@ def _write_pages(
     for file in chunk:
         page = file.page
         assert page is not None
-        mkdocs._populate_page(page, config, files)
+        _populate(page, config, files)
         mkdocs._build_page(page, config, doc_files, nav, env)
         links = {target.src_uri: dict(found) for target, found in (page.links_to_anchors or {}).items()}
         anchors[file.src_uri] = (page.present_anchor_ids, links)
         page.content = page.markdown = None  # what a written page holds is not needed again
     return anchors
+
+
+# A heading as the page templates write it (render/templates/_macros.html.j2, `heading`).
+_HEADING = re.compile(r'<h([1-6]) id="([^"]+)">(.*?)<a class="headerlink" href="#\2"', re.DOTALL)
+
+
+def _populate(page: Page, config: MkDocsConfig, files: Files) -> None:
+    """Read the page, and render its Markdown as MkDocs does, unless the page templates wrote its
+    body as finished HTML (front matter `body: html`): then the body is the page's content as it
+    is, and its headings make its table of contents and anchors. Python-Markdown was three
+    quarters of MkDocs' time, and the generated pages are most of the site."""
+    config._current_page = page
+    try:
+        page.read_source(config)
+        if page.meta.get(BODY) != HTML_BODY:
+            page.render(config, files)
+            return
+        page.content = page.markdown
+        page.toc = get_toc(_toc_tokens(page.content))
+        page.present_anchor_ids = {found.group(2) for found in _HEADING.finditer(page.content)}
+        page.links_to_anchors = {}
+    except Exception as error:
+        log.error(f"Error reading page '{page.file.src_uri}': {error}")
+        raise
+    finally:
+        config._current_page = None
+
+
+def _toc_tokens(body: str) -> list[dict]:
+    """The table of contents Python-Markdown's toc extension makes of these headings: each
+    heading holds the deeper ones that follow it."""
+    tokens: list[dict] = []
+    open_: list[dict] = []
+    for found in _HEADING.finditer(body):
+        level = int(found.group(1))
+        name = html.escape(html.unescape(Markup(found.group(3)).striptags()), quote=False)
+        token = {"level": level, "id": found.group(2), "name": name, "children": []}
+        while open_ and open_[-1]["level"] >= level:
+            open_.pop()
+        (open_[-1]["children"] if open_ else tokens).append(token)
+        open_.append(token)
+    return tokens
 
 
 def _validate_anchors(files: Files, doc_files: Sequence[File], anchors: Anchors, level: int) -> None:
