@@ -295,7 +295,7 @@ class PageWriter:
             page(
                 self.render,
                 urls.page_source("organization", o.id),
-                "organization.md.j2",
+                "organization.html.j2",
                 o=o,
                 search=search.organization(o, catalogue),
             )
@@ -324,7 +324,11 @@ class PageWriter:
         jobs.append(page(self.render, urls.index_source("major"), "majors.md.j2", linked=linked))
         jobs += [
             page(
-                self.render, urls.page_source("major", m.id), "major.md.j2", major=m, search=search.major(m, catalogue)
+                self.render,
+                urls.page_source("major", m.id),
+                "major.html.j2",
+                major=m,
+                search=search.major(m, catalogue),
             )
             for m in linked
         ]
