@@ -1,13 +1,16 @@
 """MkDocs' pages shared out between processes (xcat/publish/mkdocs_build.py): the same site as
-MkDocs' own build, with one process or two; a warning or a failure in either process fails the
+MkDocs' own build, with one process or two (a page written as HTML holds its body as it is, with
+its headings as its table of contents, where MkDocs' own build would put it through Python-Markdown); a warning or a failure in either process fails the
 build with its message and leaves site/ as it was; the search index from the pages' search blocks
 (xcat/publish/search_index.py) is the one Pagefind makes of the whole site."""
 
 from __future__ import annotations
 
+import html
 import logging
 import multiprocessing
 import os
+import re
 import shutil
 import subprocess
 import time
@@ -16,12 +19,13 @@ from pathlib import Path
 import pytest
 from mkdocs.commands.build import build as mkdocs_own_build
 
-from tests.helpers import ROOT, copy_fictional, search_fragments
+from tests.helpers import ARTICLE, ROOT, copy_fictional, html_body, search_fragments
 from tests.publish.test_swap import fingerprint
 from xcat import urls
 from xcat.cli import main
 from xcat.opendata import buildinfo
 from xcat.publish import mkdocs_build, search_index, site
+from xcat.render.pages import BODY, HTML_BODY
 from xcat.settings import HAND_WRITTEN_DOCS, SCHEMAS, SiteSettings, load_site_config
 
 
@@ -40,7 +44,36 @@ def files(folder: Path) -> dict[str, bytes]:
     return {p.relative_to(folder).as_posix(): p.read_bytes() for p in folder.rglob("*") if p.is_file()}
 
 
+def html_bodies(docs: Path) -> dict[str, str]:
+    """The pages written as HTML (front matter `body: html`): their output (certificates/x/index.html)
+    and their body, as MkDocs reads it (after the front matter, leading newlines left out)."""
+    bodies = {}
+    for path in docs.rglob("*.md"):
+        text = path.read_text(encoding="utf-8")
+        if text.startswith("---\n"):
+            front, body = text[4:].split("\n---\n", 1)
+            if f"{BODY}: {HTML_BODY}" in front.splitlines():
+                source = path.relative_to(docs).as_posix()
+                bodies[urls.address(source) + "index.html"] = body.lstrip("\n")
+    return bodies
+
+
+def secondary_nav(document: str) -> str:
+    """Material's table of contents of the page (the sidebar nav.md-nav--secondary), nested navs included."""
+    start = document.index('<nav class="md-nav md-nav--secondary"')
+    depth = 0
+    for tag in re.finditer(r"<nav\b|</nav>", document[start:]):
+        depth += 1 if tag.group() == "<nav" else -1
+        if depth == 0:
+            return document[start : start + tag.end()]
+    raise AssertionError("nav.md-nav--secondary is not closed")
+
+
 def test_pages_shared_out_are_the_same_bytes_as_mkdocs_own_build(fictional_docs, tmp_path, monkeypatch):
+    """One process and two write the same bytes. MkDocs' own build writes the same bytes too for
+    every file but the pages written as HTML (`body: html`), which it would put through
+    Python-Markdown: each of those holds its body as it is, its h2 headings as its table of
+    contents, and every link to an anchor of the page leads to an id on it."""
     monkeypatch.setenv("SOURCE_DATE_EPOCH", "1767225600")  # the sitemap's dates
     built = {}
     for name, jobs in (("mkdocs", 0), ("one process", 1), ("two processes", 2)):
@@ -55,9 +88,33 @@ def test_pages_shared_out_are_the_same_bytes_as_mkdocs_own_build(fictional_docs,
         built["mkdocs"]
     )
     assert "虚构" in built["mkdocs"]["certificates/fictional-alpha/index.html"].decode()
-    assert built["one process"] == built["mkdocs"]
-    assert built["two processes"] == built["mkdocs"]
+    assert built["one process"] == built["two processes"]
     assert not multiprocessing.active_children()
+
+    bodies = html_bodies(fictional_docs)
+    # The certificate, organization and major pages of the fictional catalogue; the others are Markdown.
+    assert {"certificates/fictional-alpha/index.html", "organizations/fictional-org-b/index.html"} <= set(bodies)
+    assert {"majors/860301/index.html"} <= set(bodies) and "index.html" not in bodies
+    assert "fields/medicine-health/index.html" not in bodies and "handover/index.html" not in bodies
+    ours, own = built["one process"], built["mkdocs"]
+    assert set(ours) == set(own)
+    assert {name: data for name, data in ours.items() if name not in bodies} == {
+        name: data for name, data in own.items() if name not in bodies
+    }
+    for name, body in bodies.items():
+        document = ours[name].decode()
+        article = document[document.index(ARTICLE) : document.index("</article>")]
+        assert article.count(body) == 1, name  # the body as it is
+        headings = html_body(body).all("h2")
+        assert headings and not re.search(r"<h[3-6]\b", body), name  # these pages have no deeper headings
+        toc = secondary_nav(document)
+        assert re.findall(r'<a href="#([^"]+)" class="md-nav__link">', toc) == [h.attrs["id"] for h in headings], name
+        shown = re.findall(r'<span class="md-ellipsis">(.*?)</span>', toc, re.S)
+        assert [" ".join(html.unescape(text).split()) for text in shown] == [
+            h.text.removesuffix("¶") for h in headings
+        ], name
+        ids = set(re.findall(r'\bid="([^"]+)"', document))
+        assert {anchor for anchor in re.findall(r'href="#([^"]*)"', body)} <= ids, name
 
 
 def in_the_child_only(monkeypatch, what):
