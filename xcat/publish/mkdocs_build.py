@@ -14,7 +14,6 @@ in one process (Material's search does). mkdocs.yml has none: Pagefind indexes t
 
 from __future__ import annotations
 
-import html
 import logging
 import os
 import re
@@ -22,7 +21,7 @@ from collections.abc import Callable, Sequence
 from functools import partial
 from typing import TYPE_CHECKING
 
-from markupsafe import Markup
+from markdown.extensions import toc
 from mkdocs import utils
 from mkdocs.commands import build as mkdocs
 from mkdocs.exceptions import Abort
@@ -168,12 +167,14 @@ def _populate(page: Page, config: MkDocsConfig, files: Files) -> None:
 
 def _toc_tokens(body: str) -> list[_TocToken]:
     """The table of contents Python-Markdown's toc extension makes of these headings: each
-    heading holds the deeper ones that follow it."""
+    heading holds the deeper ones that follow it; a heading's name is its HTML without tags.
+    (Markup.striptags decoded entities, and html.unescape a second time: text holding "&amp;lt;"
+    was named "&lt;", which a browser shows as "<", where Python-Markdown shows "&lt;".)"""
     tokens: list[_TocToken] = []
     open_: list[_TocToken] = []
     for found in _HEADING.finditer(body):
         level = int(found.group(1))
-        name = html.escape(html.unescape(Markup(found.group(3)).striptags()), quote=False)
+        name = toc.strip_tags(found.group(3))  # its text, entities as written, as Python-Markdown names it
         token: _TocToken = {"level": level, "id": found.group(2), "name": name, "children": []}
         while open_ and open_[-1]["level"] >= level:
             open_.pop()

@@ -87,11 +87,13 @@ def href(url: str | None) -> Markup | None:
 
 
 def heading_id(text: str) -> str:
-    """The id Python-Markdown's toc extension gives a heading of this text (tags and entities
-    taken out, then its slugify), so a page written as HTML keeps the anchors links point to."""
+    """The id Python-Markdown's toc extension gives a heading of this text (its tags taken out,
+    its entities decoded once, then its slugify), so a page written as HTML keeps the anchors
+    links point to. (Markup.striptags decodes entities too: with html.unescape after it, a name
+    holding "&amp;" as text lost the "amp" Python-Markdown keeps.)"""
     # A heading of Chinese alone slugifies to nothing: the toc extension then numbers it, "_1".
     # Only a page's h1 can be Chinese alone (every other heading carries its English), so "_1" is unique.
-    return toc.slugify(html.unescape(Markup(str(text)).striptags()), "-") or "_1"
+    return toc.slugify(html.unescape(toc.strip_tags(str(text))), "-") or "_1"
 
 
 # MkDocs takes a page's title from its front matter (else from its h1) and Material prints
