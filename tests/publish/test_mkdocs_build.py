@@ -16,6 +16,7 @@ import subprocess
 import time
 from pathlib import Path
 
+import markdown
 import pytest
 from mkdocs.commands.build import build as mkdocs_own_build
 
@@ -207,3 +208,129 @@ def test_the_search_index_from_the_search_blocks_is_pagefinds_index_of_the_site(
         fragment["meta"].pop("image", None)
         fragment["meta"].pop("image_alt", None)
     assert from_the_blocks == from_the_site
+
+
+# --- A page written as HTML, read without Python-Markdown ------------------------------------
+
+
+def heading(level: int, text: str, anchor: str) -> str:
+    """A heading as render/templates/_macros.html.j2 writes it."""
+    return (
+        f'<h{level} id="{anchor}">{text}<a class="headerlink" href="#{anchor}" title="Permanent link">&para;</a>'
+        f"</h{level}>"
+    )
+
+
+def outline(tokens: list) -> list:
+    """(level, id, name, children) of each token, nested as the toc extension nests them."""
+    return [(t["level"], t["id"], t["name"], outline(t["children"])) for t in tokens]
+
+
+@pytest.mark.parametrize(
+    "headings, expected",
+    [
+        pytest.param([(1, "A", "a")], [(1, "a", "A", [])], id="one heading"),
+        pytest.param(
+            [(1, "Page", "page"), (2, "First", "first"), (3, "Inner", "inner"), (2, "Second", "second")],
+            [(1, "page", "Page", [(2, "first", "First", [(3, "inner", "Inner", [])]), (2, "second", "Second", [])])],
+            id="h1 holds h2s, an h2 the h3 after it",
+        ),
+        pytest.param(
+            [(2, "First", "first"), (3, "Inner", "inner"), (2, "Second", "second")],
+            [(2, "first", "First", [(3, "inner", "Inner", [])]), (2, "second", "Second", [])],
+            id="without h1, the h2s are the top",
+        ),
+        pytest.param(
+            [(1, "Page", "page"), (3, "Deep", "deep"), (2, "Back", "back")],
+            [(1, "page", "Page", [(3, "deep", "Deep", []), (2, "back", "Back", [])])],
+            id="a skipped level nests under the last shallower heading",
+        ),
+        pytest.param(
+            [(2, '等级 <span lang="en">Levels</span>', "levels")],
+            [(2, "levels", "等级 Levels", [])],
+            id="markup in a heading is left out of its name",
+        ),
+        pytest.param(
+            [(2, "Fee &amp; &lt;b&gt; <em>x</em>", "fee")],
+            [(2, "fee", "Fee &amp; &lt;b&gt; x", [])],
+            id="entities stay escaped in the name",
+        ),
+        pytest.param(
+            [(2, "a &#38;amp;lt; b", "a")],
+            [(2, "a", "a &#38;amp;lt; b", [])],
+            id="escaped text is not decoded twice",
+        ),
+    ],
+)
+def test_toc_tokens_nest_the_headings_and_name_them_as_python_markdown_does(headings, expected):
+    body = "\n".join(heading(level, text, anchor) + "\n<p>text</p>" for level, text, anchor in headings)
+    assert outline(mkdocs_build._toc_tokens(body)) == expected
+    # The names and nesting Python-Markdown's toc extension gives the same headings.
+    md = markdown.Markdown(extensions=["toc", "attr_list"])
+    md.convert("\n\n".join(f"{'#' * level} {text} {{ #{anchor} }}" for level, text, anchor in headings))
+    assert outline(mkdocs_build._toc_tokens(body)) == [_without_html(t) for t in md.toc_tokens]
+
+
+def _without_html(token: dict) -> tuple:
+    return (token["level"], token["id"], token["name"], [_without_html(t) for t in token["children"]])
+
+
+def test_toc_tokens_see_only_headings_as_the_templates_write_them():
+    body = '<h2>no id</h2><h2 id="x">no permanent link</h2><p id="p">text</p>' + heading(2, "Yes", "yes")
+    assert outline(mkdocs_build._toc_tokens(body)) == [(2, "yes", "Yes", [])]
+
+
+@pytest.fixture(scope="module")
+def fictional_pages(fictional_docs, tmp_path_factory):
+    """The fictional site's configuration, files and pages, as MkDocs reads them before rendering."""
+    from mkdocs.structure.files import get_files  # noqa: PLC0415
+    from mkdocs.structure.pages import Page  # noqa: PLC0415
+
+    config = load_site_config(fictional_docs, tmp_path_factory.mktemp("site"))
+    site.for_theme(config)
+    found = get_files(config)
+
+    def page(source: str) -> Page:
+        file = found.get_file_from_path(source)
+        assert file is not None, source
+        return Page(None, file, config)
+
+    return config, found, page
+
+
+def test_populate_takes_a_page_written_as_html_as_it_is(fictional_docs, fictional_pages):
+    config, found, page = fictional_pages
+    alpha = page("certificates/fictional-alpha.md")
+    mkdocs_build._populate(alpha, config, found)
+    body = html_bodies(fictional_docs)["certificates/fictional-alpha/index.html"]
+    assert alpha.content == body and alpha.meta["body"] == "html"
+    assert alpha.title == "虚构证书甲 Fictional certificate Alpha"
+    assert [(item.id, item.level) for item in alpha.toc] == [("fictional-certificate-alpha", 1)]
+    assert [(item.id, item.title, item.level) for item in alpha.toc.items[0].children] == [
+        ("levels", "等级 Levels", 2),
+        ("pilot-institutions", "试点院校数 Pilot institutions", 2),
+        ("history", "历程 History", 2),
+        ("official-platform", "查询已持有的证书 Checking a certificate you hold", 2),
+        ("sources", "来源 Sources", 2),
+    ]
+    assert alpha.present_anchor_ids == {
+        "fictional-certificate-alpha",
+        "levels",
+        "pilot-institutions",
+        "history",
+        "official-platform",
+        "sources",
+    }
+    assert alpha.links_to_anchors == {}
+
+
+def test_populate_renders_any_other_page_with_markdown_as_mkdocs_does(fictional_pages):
+    config, found, page = fictional_pages
+    ours, own = page("handover.md"), page("handover.md")
+    mkdocs_build._populate(ours, config, found)
+    own.read_source(config)
+    own.render(config, found)
+    assert "body" not in ours.meta
+    assert ours.content == own.content and ours.content.startswith("<h1 id=")
+    assert [item.id for item in ours.toc] == [item.id for item in own.toc]
+    assert ours.present_anchor_ids == own.present_anchor_ids and ours.present_anchor_ids

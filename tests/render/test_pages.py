@@ -14,6 +14,7 @@ from urllib.parse import unquote
 
 import jinja2
 import markdown
+import markupsafe
 import pytest
 
 from tests import helpers as tests_helpers
@@ -518,3 +519,47 @@ def test_coverage_is_counted_against_the_official_totals_with_their_source(docs)
         text = read(docs, page)
         assert "**收录 10 个证书、2 家评价组织 · 2023 年移交时共 12 个证书、5 家培训评价组织**" in text, page
         assert "（来源 Source: 虚构新闻报道 Fictional news report）" in text, page
+
+
+# --- Pieces of the pages written as HTML -----------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        pytest.param("等级 Levels", "levels", id="Chinese then English: the English"),
+        pytest.param("来源之间的分歧 Sources disagree", "sources-disagree", id="words joined by hyphens"),
+        pytest.param("虚构证书甲", "_1", id="Chinese alone: numbered"),
+        pytest.param(
+            '虚构 <span class="x-en" lang="en">Tom &amp; Jerry</span>', "tom-jerry", id="tags and &amp; left out"
+        ),
+        pytest.param("860301 虚构专业 <span>Fictional major</span>", "860301-fictional-major", id="digits kept"),
+        pytest.param(str(pages.plain_text("a &amp; <b>")), "a-amp-b", id="escaped text decoded once"),
+    ],
+)
+def test_heading_id_is_the_id_python_markdowns_toc_gives(text, expected):
+    assert pages.heading_id(text) == expected
+    md = markdown.Markdown(extensions=["toc"])
+    assert md.convert(f"## {text}").startswith(f'<h2 id="{expected}">')
+
+
+@pytest.mark.parametrize(
+    "url, expected",
+    [
+        pytest.param("https://example.org/a?b=1&c=2", "https://example.org/a?b=1&amp;c=2", id="& escaped"),
+        pytest.param("https://example.org/a_(b)", "https://example.org/a_(b)", id="brackets kept"),
+        pytest.param("https://example.org/a'b|c", "https://example.org/a%27b%7Cc", id="quote and bar percent-encoded"),
+        pytest.param("http://example.org/", None, id="http refused"),
+        pytest.param("javascript:alert(1)", None, id="javascript refused"),
+        pytest.param('https://example.org/"onmouseover=x', None, id="a double quote refused"),
+        pytest.param("https://example.org/a b", None, id="a space refused"),
+        pytest.param(None, None, id="none"),
+        pytest.param("", None, id="empty"),
+    ],
+)
+def test_href_is_an_https_address_escaped_for_an_attribute(url, expected):
+    assert pages.href(url) == expected
+    if expected is not None:
+        assert isinstance(pages.href(url), markupsafe.Markup)  # printed as it is, not escaped again
+        link = html_body(f'<a href="{pages.href(url)}">x</a>').find("a")
+        assert link.attrs["href"] == url.replace("'", "%27").replace("|", "%7C")  # what a browser follows
