@@ -17,8 +17,7 @@ import markdown
 import markupsafe
 import pytest
 
-from tests import helpers as tests_helpers
-from tests.helpers import TODAY, Element, copy_fictional, edit, html_body
+from tests.helpers import TODAY, Element, copy_fictional, edit, html_body, resolve
 from xcat.check.catalogue import check_catalogue
 from xcat.check.schemas import SchemaSet
 from xcat.model import build_catalogue
@@ -386,7 +385,7 @@ def test_charts_are_written_and_shown_when_there_is_one(tmp_path, monkeypatch, f
     assert (tmp_path / "charts/certificates/fictional-alpha.svg").read_text().startswith("<svg")
     source = "certificates/fictional-alpha.md"
     (chart,) = html_body(read(tmp_path, source)).section("pilot-institutions").all("img")
-    assert tests_helpers.resolve(source, chart.attrs["src"]) == "charts/certificates/fictional-alpha.svg"
+    assert resolve(source, chart.attrs["src"]) == "charts/certificates/fictional-alpha.svg"
     assert chart.attrs["alt"] == "虚构证书甲：试点院校数变化 Pilot institutions over time"
     assert not (tmp_path / "charts/certificates/fictional-gamma.svg").exists()
     gamma = read(tmp_path, "certificates/fictional-gamma.md")
