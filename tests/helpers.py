@@ -14,8 +14,12 @@ import subprocess
 import sys
 import threading
 from contextlib import contextmanager, redirect_stderr, redirect_stdout
+from dataclasses import dataclass, field
+from html.parser import HTMLParser
 from pathlib import Path
+from urllib.parse import urljoin
 
+from xcat import urls
 from xcat.check.catalogue import Checked
 from xcat.cli import main
 from xcat.model import Catalogue, build_catalogue
@@ -163,3 +167,135 @@ def fixed_build(catalogue: Catalogue, built_from: str = "SOURCE_DATE_EPOCH") -> 
 def search_fragments(index: Path) -> list[dict]:
     """Pagefind's fragments under an index folder (one per page: its words, meta and address), decoded."""
     return [json.loads(gzip.decompress(p.read_bytes()).removeprefix(b"pagefind_dcd")) for p in index.glob("fragment/*")]
+
+
+# --- Pages written as finished HTML (front matter `body: html`: xcat/render/templates/*.html.j2) ---
+
+_VOID = {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "track", "wbr"}
+_SITE = "https://site.invalid/"  # any absolute base: relative addresses are resolved against it
+
+
+@dataclass
+class Element:
+    """An element of a page's HTML, for tests that read what a reader sees: its text, its links, its rows."""
+
+    tag: str
+    attrs: dict[str, str]
+    children: list[Element | str] = field(default_factory=list)
+
+    def all(self, tag: str | None = None, cls: str | None = None, **attrs: str) -> list[Element]:
+        """The elements inside this one (not itself), in document order, of this tag, with this
+        class among theirs and these attributes (`id_` for id)."""
+        wanted = {name.rstrip("_"): value for name, value in attrs.items()}
+        found = []
+        for child in self.children:
+            if isinstance(child, Element):
+                if (
+                    (tag is None or child.tag == tag)
+                    and (cls is None or cls in child.attrs.get("class", "").split())
+                    and all(child.attrs.get(name) == value for name, value in wanted.items())
+                ):
+                    found.append(child)
+                found += child.all(tag, cls, **attrs)
+        return found
+
+    def find(self, tag: str | None = None, cls: str | None = None, **attrs: str) -> Element:
+        """The first element inside this one that `all` gives; fails the test if there is none."""
+        found = self.all(tag, cls, **attrs)
+        assert found, f"no <{tag or '*'}> {cls or ''} {attrs or ''} in {self.text[:200]!r}"
+        return found[0]
+
+    @property
+    def text(self) -> str:
+        """The text a reader sees (entities decoded, a <br> as a space), its white space collapsed."""
+        return " ".join(self._text().split())
+
+    def _text(self) -> str:
+        if self.tag == "br":
+            return " "
+        return "".join(child if isinstance(child, str) else child._text() for child in self.children)
+
+    @property
+    def classes(self) -> list[str]:
+        return self.attrs.get("class", "").split()
+
+    def links(self, source: str | None = None) -> list[tuple[str, str]]:
+        """(address, text) of each link inside, in order; with the page's source (certificates/x.md),
+        each address resolved from the page's URL to the site root (certificates/y/), as a browser follows it."""
+        return [(resolve(source, a.attrs["href"]) if source else a.attrs["href"], a.text) for a in self.all("a")]
+
+    def rows(self) -> list[list[Element]]:
+        """The cells of each body row of the tables inside (rows of <th> alone left out)."""
+        rows = [row.all("td") for row in self.all("tr")]
+        return [cells for cells in rows if cells]
+
+    def section(self, heading_id: str) -> Element:
+        """What follows the heading with this id up to the next heading of its level or higher."""
+        for index, child in enumerate(self.children):
+            if isinstance(child, Element) and child.attrs.get("id") == heading_id:
+                level = child.tag
+                part = Element("section", {})
+                for following in self.children[index + 1 :]:
+                    if isinstance(following, Element) and following.tag in _HEADINGS and following.tag <= level:
+                        break
+                    part.children.append(following)
+                return part
+        raise AssertionError(f"no heading with id {heading_id!r}")
+
+
+_HEADINGS = {f"h{level}" for level in range(1, 7)}
+
+
+class _TreeBuilder(HTMLParser):
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.root = Element("body", {})
+        self.open = [self.root]
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        element = Element(tag, {name: value or "" for name, value in attrs})
+        self.open[-1].children.append(element)
+        if tag not in _VOID:
+            self.open.append(element)
+
+    def handle_startendtag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        self.open[-1].children.append(Element(tag, {name: value or "" for name, value in attrs}))
+
+    def handle_endtag(self, tag: str) -> None:
+        tags = [element.tag for element in self.open]
+        assert tag in tags, f"</{tag}> closes nothing open"
+        assert tags[-1] == tag, f"</{tag}> closes <{tags[-1]}>"
+        self.open.pop()
+
+    def handle_data(self, data: str) -> None:
+        self.open[-1].children.append(data)
+
+
+def html_body(text: str) -> Element:
+    """A page written as HTML, its front matter left out, as a tree (its tags must nest)."""
+    if text.startswith("---\n"):
+        front, body = text[4:].split("\n---\n", 1)
+        assert "body: html" in front.splitlines(), "the page is not written as HTML"
+        text = body
+    builder = _TreeBuilder()
+    builder.feed(text)
+    builder.close()
+    assert builder.open == [builder.root], f"<{builder.open[-1].tag}> left open"
+    return builder.root
+
+
+def resolve(source: str, href: str) -> str:
+    """Where a link on the page made of this source leads, as a browser follows it from the
+    page's URL: a page or file of the site as an address from the site root (certificates/y/,
+    api/x.json, with any #fragment), another site's address as it is."""
+    resolved = urljoin(_SITE + urls.address(source), href)
+    return resolved.removeprefix(_SITE) if resolved.startswith(_SITE) else resolved
+
+
+ARTICLE = '<article class="md-content__inner md-typeset">'
+
+
+def built_article(document: str) -> Element:
+    """What a built page (site/…/index.html) shows as its content: its <article>, as a tree."""
+    start = document.index(ARTICLE) + len(ARTICLE)
+    return html_body(document[start : document.index("</article>", start)])

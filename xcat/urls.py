@@ -41,6 +41,15 @@ def page_source(kind: str, item_id: str) -> str:
     return f"{FOLDERS[kind]}/{item_id}.md"
 
 
+def address(source: str) -> str:
+    """A page's address from its source, as MkDocs' directory URLs give it: handover.md -> handover/,
+    certificates/index.md -> certificates/, index.md -> "" (the site root)."""
+    folder, _, name = source.rpartition("/")
+    stem = name.removesuffix(".md")
+    path = folder if stem == "index" else f"{folder}/{stem}".lstrip("/")
+    return f"{path}/" if path else ""
+
+
 def index_source(kind: str) -> str:
     """certificates/index.md (catalogue.md lists the certificates; the others have an index page)."""
     return f"{FOLDERS[kind]}/index.md"

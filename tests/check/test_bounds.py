@@ -12,7 +12,7 @@ import subprocess
 import sys
 from pathlib import Path
 
-from tests.helpers import TODAY, add_many_majors, copy_fictional, write
+from tests.helpers import TODAY, Element, add_many_majors, built_article, copy_fictional, html_body, write
 from xcat.settings import ROOT
 
 GUARD = 300  # seconds; the cases below take a few seconds each when the pipeline is linear
@@ -69,6 +69,12 @@ def generate(catalogue: Path, docs: Path) -> None:
     assert result.returncode == 0, result.stderr[-2000:]
 
 
+def current_successors(banner: Element, source: str) -> list[tuple[str, str]]:
+    """The pages the banner's line of current successors links (address, text), in order."""
+    (line,) = [p for p in banner.all("p") if p.text.startswith("现行后继证书 Current successor(s): ")]
+    return line.links(source)
+
+
 def api_record(folder: Path, cert_id: str) -> dict:
     return json.loads((folder / "api" / "certificates" / f"{cert_id}.json").read_text(encoding="utf-8"))
 
@@ -83,12 +89,19 @@ def test_layered_replacements_build_and_show_the_current_successors(tmp_path):
     first = api_record(site, ids[0][0])
     assert [c["id"] for c in first["current_successors"]] == ids[-1]
     assert [(s["id"], s["equivalence"]) for s in first["successors"]] == [(i, "full") for i in ids[1]]
-    page = (site / "certificates" / ids[0][0] / "index.html").read_text(encoding="utf-8")
-    current = page[page.index("Current successor") :].split("</p>")[0]
-    assert [f'href="../{i}/"' in current for i in ids[-1]] == [True, True]
-    banner = page[page.index("Replaced by") : page.index("Current successor")]
-    assert all(f'href="../{i}/"' in banner for i in ids[1])  # the direct successors, then → …
-    assert ids[2][0] not in banner and banner.count("→ …") == 2
+    source = f"certificates/{ids[0][0]}.md"
+    banner = built_article((site / "certificates" / ids[0][0] / "index.html").read_text(encoding="utf-8"))
+    banner = banner.find("div", cls="admonition")
+    assert current_successors(banner, source) == [
+        (f"certificates/{i}/", f"虚构层证书16-{n}") for n, i in enumerate(ids[-1])
+    ]
+    # The direct successors, each with → … (their replacements go on), not the next layer.
+    chains = banner.all("li")
+    assert [li.links(source) for li in chains] == [
+        [(f"certificates/{i}/", f"虚构层证书1-{n}")] for n, i in enumerate(ids[1])
+    ]
+    assert all("(完全等同 fully equivalent)" in li.text and li.text.endswith("→ …") for li in chains)
+    assert all(ids[2][0] not in target for target, _ in banner.links(source)) and banner.text.count("→ …") == 2
 
 
 def test_long_replacement_chain_checks_and_generates(tmp_path):
@@ -105,10 +118,14 @@ def test_long_replacement_chain_checks_and_generates(tmp_path):
     assert [p["id"] for p in api_record(docs, ids[-1])["predecessors"]] == [ids[-2]]
     assert first["successor_chain"] is None  # too long to list step by step
     assert api_record(docs, ids[-3])["successor_chain"] == [{"id": i, "equivalence": "full"} for i in ids[-2:]]
-    page = (docs / "certificates" / f"{ids[0]}.md").read_text(encoding="utf-8")
-    assert f"Current successor(s): [虚构链证书{len(ids) - 1}](../certificates/{ids[-1]}.md)" in page
+    source = f"certificates/{ids[0]}.md"
+    text = (docs / source).read_text(encoding="utf-8")
+    banner = html_body(text).find("div", cls="admonition")
+    assert current_successors(banner, source) == [(f"certificates/{ids[-1]}/", f"虚构链证书{len(ids) - 1}")]
     # The banner names the first step and that more follow, not 499 links in one line.
-    assert "→" in page and f"{ids[2]}.md" not in page and "→ …" in page
+    (step,) = banner.all("li")
+    assert step.links(source) == [(f"certificates/{ids[1]}/", "虚构链证书1")] and step.text.endswith("→ …")
+    assert ids[2] not in text
 
 
 def test_a_very_long_replacement_chain_checks(tmp_path):

@@ -3,7 +3,7 @@ event): it passes check, is active, and every output says its batch is unknown."
 
 from __future__ import annotations
 
-from tests.helpers import TODAY, copy_fictional, edit, run_check
+from tests.helpers import TODAY, copy_fictional, edit, html_body, run_check
 from xcat.check.catalogue import check_catalogue
 from xcat.check.schemas import SchemaSet
 from xcat.model import build_catalogue
@@ -26,12 +26,17 @@ def test_a_certificate_without_batch_or_introduction_is_active_with_its_batch_un
     docs = tmp_path / "docs"
     pages.write_pages(model, docs, edit_base=None)
     page = (docs / "certificates" / "fictional-kappa.md").read_text(encoding="utf-8")
-    assert "- **批次 Batch**：批次不详 batch unknown" in page
-    assert '- **发布 Introduced**：日期不详 <span lang="en">date unknown</span>' in page
+    assert "<li><strong>批次 Batch</strong>：批次不详 batch unknown</li>" in page
+    assert '<li><strong>发布 Introduced</strong>：日期不详 <span lang="en">date unknown</span></li>' in page
+    history = html_body(page).section("history")
     assert (
-        '目录尚无有来源的历程：批次与发布日期不详。 <span class="x-en" lang="en">No sourced event yet: its batch and introduction are unknown.</span>'
+        '<p>目录尚无有来源的历程：批次与发布日期不详。 <span class="x-en" lang="en">No sourced event yet: its batch and introduction are unknown.</span></p>'
         in page
     )
+    assert history.find("p").text == (
+        "目录尚无有来源的历程：批次与发布日期不详。 No sourced event yet: its batch and introduction are unknown."
+    )
+    assert history.find("ol", cls="x-timeline").all("li") == []  # and no event in the timeline
     assert (
         '<td class="x-card-extra" data-sort="1000000">批次不详 <span class="x-en" lang="en">batch unknown</span></td>'
         in (docs / "catalogue.md").read_text(encoding="utf-8")

@@ -1,27 +1,32 @@
 """MkDocs' pages shared out between processes (xcat/publish/mkdocs_build.py): the same site as
-MkDocs' own build, with one process or two; a warning or a failure in either process fails the
+MkDocs' own build, with one process or two (a page written as HTML holds its body as it is, with
+its headings as its table of contents, where MkDocs' own build would put it through Python-Markdown); a warning or a failure in either process fails the
 build with its message and leaves site/ as it was; the search index from the pages' search blocks
 (xcat/publish/search_index.py) is the one Pagefind makes of the whole site."""
 
 from __future__ import annotations
 
+import html
 import logging
 import multiprocessing
 import os
+import re
 import shutil
 import subprocess
 import time
 from pathlib import Path
 
+import markdown
 import pytest
 from mkdocs.commands.build import build as mkdocs_own_build
 
-from tests.helpers import ROOT, copy_fictional, search_fragments
+from tests.helpers import ARTICLE, ROOT, copy_fictional, html_body, search_fragments
 from tests.publish.test_swap import fingerprint
 from xcat import urls
 from xcat.cli import main
 from xcat.opendata import buildinfo
 from xcat.publish import mkdocs_build, search_index, site
+from xcat.render.pages import BODY, HTML_BODY
 from xcat.settings import HAND_WRITTEN_DOCS, SCHEMAS, SiteSettings, load_site_config
 
 
@@ -40,7 +45,36 @@ def files(folder: Path) -> dict[str, bytes]:
     return {p.relative_to(folder).as_posix(): p.read_bytes() for p in folder.rglob("*") if p.is_file()}
 
 
+def html_bodies(docs: Path) -> dict[str, str]:
+    """The pages written as HTML (front matter `body: html`): their output (certificates/x/index.html)
+    and their body, as MkDocs reads it (after the front matter, leading newlines left out)."""
+    bodies = {}
+    for path in docs.rglob("*.md"):
+        text = path.read_text(encoding="utf-8")
+        if text.startswith("---\n"):
+            front, body = text[4:].split("\n---\n", 1)
+            if f"{BODY}: {HTML_BODY}" in front.splitlines():
+                source = path.relative_to(docs).as_posix()
+                bodies[urls.address(source) + "index.html"] = body.lstrip("\n")
+    return bodies
+
+
+def secondary_nav(document: str) -> str:
+    """Material's table of contents of the page (the sidebar nav.md-nav--secondary), nested navs included."""
+    start = document.index('<nav class="md-nav md-nav--secondary"')
+    depth = 0
+    for tag in re.finditer(r"<nav\b|</nav>", document[start:]):
+        depth += 1 if tag.group() == "<nav" else -1
+        if depth == 0:
+            return document[start : start + tag.end()]
+    raise AssertionError("nav.md-nav--secondary is not closed")
+
+
 def test_pages_shared_out_are_the_same_bytes_as_mkdocs_own_build(fictional_docs, tmp_path, monkeypatch):
+    """One process and two write the same bytes. MkDocs' own build writes the same bytes too for
+    every file but the pages written as HTML (`body: html`), which it would put through
+    Python-Markdown: each of those holds its body as it is, its h2 headings as its table of
+    contents, and every link to an anchor of the page leads to an id on it."""
     monkeypatch.setenv("SOURCE_DATE_EPOCH", "1767225600")  # the sitemap's dates
     built = {}
     for name, jobs in (("mkdocs", 0), ("one process", 1), ("two processes", 2)):
@@ -55,9 +89,33 @@ def test_pages_shared_out_are_the_same_bytes_as_mkdocs_own_build(fictional_docs,
         built["mkdocs"]
     )
     assert "虚构" in built["mkdocs"]["certificates/fictional-alpha/index.html"].decode()
-    assert built["one process"] == built["mkdocs"]
-    assert built["two processes"] == built["mkdocs"]
+    assert built["one process"] == built["two processes"]
     assert not multiprocessing.active_children()
+
+    bodies = html_bodies(fictional_docs)
+    # The certificate, organization and major pages of the fictional catalogue; the others are Markdown.
+    assert {"certificates/fictional-alpha/index.html", "organizations/fictional-org-b/index.html"} <= set(bodies)
+    assert {"majors/860301/index.html"} <= set(bodies) and "index.html" not in bodies
+    assert "fields/medicine-health/index.html" not in bodies and "handover/index.html" not in bodies
+    ours, own = built["one process"], built["mkdocs"]
+    assert set(ours) == set(own)
+    assert {name: data for name, data in ours.items() if name not in bodies} == {
+        name: data for name, data in own.items() if name not in bodies
+    }
+    for name, body in bodies.items():
+        document = ours[name].decode()
+        article = document[document.index(ARTICLE) : document.index("</article>")]
+        assert article.count(body) == 1, name  # the body as it is
+        headings = html_body(body).all("h2")
+        assert headings and not re.search(r"<h[3-6]\b", body), name  # these pages have no deeper headings
+        toc = secondary_nav(document)
+        assert re.findall(r'<a href="#([^"]+)" class="md-nav__link">', toc) == [h.attrs["id"] for h in headings], name
+        shown = re.findall(r'<span class="md-ellipsis">(.*?)</span>', toc, re.S)
+        assert [" ".join(html.unescape(text).split()) for text in shown] == [
+            h.text.removesuffix("¶") for h in headings
+        ], name
+        ids = set(re.findall(r'\bid="([^"]+)"', document))
+        assert {anchor for anchor in re.findall(r'href="#([^"]*)"', body)} <= ids, name
 
 
 def in_the_child_only(monkeypatch, what):
@@ -150,3 +208,129 @@ def test_the_search_index_from_the_search_blocks_is_pagefinds_index_of_the_site(
         fragment["meta"].pop("image", None)
         fragment["meta"].pop("image_alt", None)
     assert from_the_blocks == from_the_site
+
+
+# --- A page written as HTML, read without Python-Markdown ------------------------------------
+
+
+def heading(level: int, text: str, anchor: str) -> str:
+    """A heading as render/templates/_macros.html.j2 writes it."""
+    return (
+        f'<h{level} id="{anchor}">{text}<a class="headerlink" href="#{anchor}" title="Permanent link">&para;</a>'
+        f"</h{level}>"
+    )
+
+
+def outline(tokens: list) -> list:
+    """(level, id, name, children) of each token, nested as the toc extension nests them."""
+    return [(t["level"], t["id"], t["name"], outline(t["children"])) for t in tokens]
+
+
+@pytest.mark.parametrize(
+    "headings, expected",
+    [
+        pytest.param([(1, "A", "a")], [(1, "a", "A", [])], id="one heading"),
+        pytest.param(
+            [(1, "Page", "page"), (2, "First", "first"), (3, "Inner", "inner"), (2, "Second", "second")],
+            [(1, "page", "Page", [(2, "first", "First", [(3, "inner", "Inner", [])]), (2, "second", "Second", [])])],
+            id="h1 holds h2s, an h2 the h3 after it",
+        ),
+        pytest.param(
+            [(2, "First", "first"), (3, "Inner", "inner"), (2, "Second", "second")],
+            [(2, "first", "First", [(3, "inner", "Inner", [])]), (2, "second", "Second", [])],
+            id="without h1, the h2s are the top",
+        ),
+        pytest.param(
+            [(1, "Page", "page"), (3, "Deep", "deep"), (2, "Back", "back")],
+            [(1, "page", "Page", [(3, "deep", "Deep", []), (2, "back", "Back", [])])],
+            id="a skipped level nests under the last shallower heading",
+        ),
+        pytest.param(
+            [(2, '等级 <span lang="en">Levels</span>', "levels")],
+            [(2, "levels", "等级 Levels", [])],
+            id="markup in a heading is left out of its name",
+        ),
+        pytest.param(
+            [(2, "Fee &amp; &lt;b&gt; <em>x</em>", "fee")],
+            [(2, "fee", "Fee &amp; &lt;b&gt; x", [])],
+            id="entities stay escaped in the name",
+        ),
+        pytest.param(
+            [(2, "a &#38;amp;lt; b", "a")],
+            [(2, "a", "a &#38;amp;lt; b", [])],
+            id="escaped text is not decoded twice",
+        ),
+    ],
+)
+def test_toc_tokens_nest_the_headings_and_name_them_as_python_markdown_does(headings, expected):
+    body = "\n".join(heading(level, text, anchor) + "\n<p>text</p>" for level, text, anchor in headings)
+    assert outline(mkdocs_build._toc_tokens(body)) == expected
+    # The names and nesting Python-Markdown's toc extension gives the same headings.
+    md = markdown.Markdown(extensions=["toc", "attr_list"])
+    md.convert("\n\n".join(f"{'#' * level} {text} {{ #{anchor} }}" for level, text, anchor in headings))
+    assert outline(mkdocs_build._toc_tokens(body)) == [_without_html(t) for t in md.toc_tokens]
+
+
+def _without_html(token: dict) -> tuple:
+    return (token["level"], token["id"], token["name"], [_without_html(t) for t in token["children"]])
+
+
+def test_toc_tokens_see_only_headings_as_the_templates_write_them():
+    body = '<h2>no id</h2><h2 id="x">no permanent link</h2><p id="p">text</p>' + heading(2, "Yes", "yes")
+    assert outline(mkdocs_build._toc_tokens(body)) == [(2, "yes", "Yes", [])]
+
+
+@pytest.fixture(scope="module")
+def fictional_pages(fictional_docs, tmp_path_factory):
+    """The fictional site's configuration, files and pages, as MkDocs reads them before rendering."""
+    from mkdocs.structure.files import get_files  # noqa: PLC0415
+    from mkdocs.structure.pages import Page  # noqa: PLC0415
+
+    config = load_site_config(fictional_docs, tmp_path_factory.mktemp("site"))
+    site.for_theme(config)
+    found = get_files(config)
+
+    def page(source: str) -> Page:
+        file = found.get_file_from_path(source)
+        assert file is not None, source
+        return Page(None, file, config)
+
+    return config, found, page
+
+
+def test_populate_takes_a_page_written_as_html_as_it_is(fictional_docs, fictional_pages):
+    config, found, page = fictional_pages
+    alpha = page("certificates/fictional-alpha.md")
+    mkdocs_build._populate(alpha, config, found)
+    body = html_bodies(fictional_docs)["certificates/fictional-alpha/index.html"]
+    assert alpha.content == body and alpha.meta["body"] == "html"
+    assert alpha.title == "虚构证书甲 Fictional certificate Alpha"
+    assert [(item.id, item.level) for item in alpha.toc] == [("fictional-certificate-alpha", 1)]
+    assert [(item.id, item.title, item.level) for item in alpha.toc.items[0].children] == [
+        ("levels", "等级 Levels", 2),
+        ("pilot-institutions", "试点院校数 Pilot institutions", 2),
+        ("history", "历程 History", 2),
+        ("official-platform", "查询已持有的证书 Checking a certificate you hold", 2),
+        ("sources", "来源 Sources", 2),
+    ]
+    assert alpha.present_anchor_ids == {
+        "fictional-certificate-alpha",
+        "levels",
+        "pilot-institutions",
+        "history",
+        "official-platform",
+        "sources",
+    }
+    assert alpha.links_to_anchors == {}
+
+
+def test_populate_renders_any_other_page_with_markdown_as_mkdocs_does(fictional_pages):
+    config, found, page = fictional_pages
+    ours, own = page("handover.md"), page("handover.md")
+    mkdocs_build._populate(ours, config, found)
+    own.read_source(config)
+    own.render(config, found)
+    assert "body" not in ours.meta
+    assert ours.content == own.content and ours.content.startswith("<h1 id=")
+    assert [item.id for item in ours.toc] == [item.id for item in own.toc]
+    assert ours.present_anchor_ids == own.present_anchor_ids and ours.present_anchor_ids

@@ -118,7 +118,7 @@ def test_a_mkdocs_warning_is_shown_and_its_abort_becomes_a_one_line_failure(monk
     logger = logging.getLogger("mkdocs")
     handlers = list(logger.handlers)
 
-    def warns_then_aborts(config, portable):
+    def warns_then_aborts(config, portable, dirty):
         assert portable is site._portable
         logger.info("not shown: below a warning")
         logger.warning("Doc file 'a.md' contains a link 'b.md', but the target is not found")
@@ -134,13 +134,10 @@ def test_a_mkdocs_warning_is_shown_and_its_abort_becomes_a_one_line_failure(monk
     assert logger.handlers == handlers  # a second build in this process does not print each warning twice
 
 
-def test_the_preview_runs_mkdocs_own_dirty_build(monkeypatch):
-    import mkdocs.commands.build  # noqa: PLC0415
-
+def test_the_preview_builds_dirty_and_a_build_builds_everything(monkeypatch):
     calls = []
-    monkeypatch.setattr(mkdocs.commands.build, "build", lambda config, dirty: calls.append((config, dirty)))
-    monkeypatch.setattr(mkdocs_build, "build", lambda config, portable: calls.append("shared out"))
+    monkeypatch.setattr(mkdocs_build, "build", lambda config, portable, dirty: calls.append((config, dirty)))
     config = SimpleNamespace()
     site.run_mkdocs(config, dirty=True)
     site.run_mkdocs(config)
-    assert calls == [(config, True), "shared out"]
+    assert calls == [(config, True), (config, False)]

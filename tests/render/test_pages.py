@@ -1,4 +1,6 @@
-"""The generated Markdown pages, rendered from the fictional fixture without running MkDocs."""
+"""The generated pages, rendered from the fictional fixture without running MkDocs: the
+certificate, organization and major pages are finished HTML (read as a tree, tests/helpers.py),
+the others Markdown."""
 
 from __future__ import annotations
 
@@ -12,9 +14,10 @@ from urllib.parse import unquote
 
 import jinja2
 import markdown
+import markupsafe
 import pytest
 
-from tests.helpers import TODAY, copy_fictional, edit
+from tests.helpers import TODAY, Element, copy_fictional, edit, html_body, resolve
 from xcat.check.catalogue import check_catalogue
 from xcat.check.schemas import SchemaSet
 from xcat.model import build_catalogue
@@ -41,10 +44,26 @@ def _unmarked(text: str) -> str:
     return re.sub(r'<span lang="en">([^<]*)</span>', r"\1", text)
 
 
-def banner(text: str) -> str:
-    """The admonition at the top of a certificate page (its indented block)."""
-    match = re.search(r"^!!! \w+ .*\n((?:\n|    .*\n)*)", text, re.M)
-    return match.group(0) if match else ""
+def body(docs: Path, page: str) -> Element:
+    """A page written as HTML (certificate, organization, major), as a tree."""
+    return html_body(read(docs, page))
+
+
+def banner(page: Element) -> Element | None:
+    """The admonition at the top of a certificate page (the first one), if it has one."""
+    found = page.all("div", cls="admonition")
+    return found[0] if found else None
+
+
+def title(admonition: Element) -> str:
+    return admonition.find("p", cls="admonition-title").text
+
+
+def item(page: Element, label: str) -> Element:
+    """The entry of a certificate page's list of facts whose label (in bold) is this."""
+    found = [li for li in page.all("li") if li.children and getattr(li.children[0], "text", None) == label]
+    assert len(found) == 1, label
+    return found[0]
 
 
 # --- Escaping and pinyin -----------------------------------------------------
@@ -103,59 +122,76 @@ def test_pinyin_terms_give_words_joined_and_initials():
 
 
 def test_replaced_certificate_follows_the_chain_to_the_current_successor(docs):
-    text = banner(read(docs, "certificates/fictional-alpha.md"))
-    assert text.startswith('!!! warning "已替代 Replaced"')
+    page = "certificates/fictional-alpha.md"
+    box = banner(body(docs, page))
+    assert box is not None and box.classes == ["admonition", "warning"] and title(box) == "已替代 Replaced"
     # The whole chain alpha -> beta (full) -> gamma (partial), then the current one.
-    chain = re.search(r"^    - .*$", text, re.M).group(0)
-    assert (
-        chain.index("fictional-beta.md")
-        < chain.index("完全等同")
-        < chain.index("fictional-gamma.md")
-        < chain.index("部分等同")
+    (chain,) = box.all("li")
+    assert chain.links(page) == [
+        ("certificates/fictional-beta/", "虚构证书乙"),
+        ("certificates/fictional-gamma/", "虚构证书丙"),
+    ]
+    assert chain.text == (
+        "虚构证书甲 Fictional certificate Alpha → 虚构证书乙 Fictional certificate Beta (完全等同 fully equivalent)"
+        " → 虚构证书丙 Fictional certificate Gamma (部分等同 partly equivalent)"
     )
-    assert re.search(r"Current successor\(s\): \[虚构证书丙\]\(\.\./certificates/fictional-gamma\.md\)", text)
-    assert "2021-06-01" in text
-    assert "已颁发的证书继续有效" in text and "Certificates already issued remain valid" in text
+    (current,) = [p for p in box.all("p") if p.text.startswith("现行后继证书 Current successor(s): ")]
+    assert current.links(page) == [("certificates/fictional-gamma/", "虚构证书丙")]
+    assert "2021-06-01" in box.text
+    assert "已颁发的证书继续有效" in box.text and "Certificates already issued remain valid" in box.text
 
 
 def test_merged_certificate_names_its_successor_and_equivalence(docs):
-    text = banner(read(docs, "certificates/fictional-delta.md"))
-    assert "已合并 Merged" in text
-    assert "fictional-zeta.md" in text and "部分等同 partly equivalent" in text
+    page = "certificates/fictional-delta.md"
+    box = banner(body(docs, page))
+    assert box is not None and title(box) == "已合并 Merged"
+    (chain,) = box.all("li")
+    assert chain.links(page) == [("certificates/fictional-zeta/", "虚构证书己")]
+    assert chain.text.endswith("→ 虚构证书己 Fictional certificate Zeta (部分等同 partly equivalent)")
 
 
 def test_successor_lists_what_it_replaced(docs):
-    zeta = read(docs, "certificates/fictional-zeta.md")
-    assert "替代了 Replaces" in zeta
-    assert "fictional-delta.md" in zeta and "fictional-epsilon.md" in zeta
-    gamma = read(docs, "certificates/fictional-gamma.md")
-    assert "fictional-beta.md" in banner(gamma)
+    zeta = banner(body(docs, "certificates/fictional-zeta.md"))
+    assert zeta is not None and zeta.classes == ["admonition", "info"] and title(zeta) == "替代了 Replaces"
+    assert zeta.links("certificates/fictional-zeta.md") == [
+        ("certificates/fictional-delta/", "虚构证书丁"),
+        ("certificates/fictional-epsilon/", "虚构证书戊"),
+    ]
+    gamma = banner(body(docs, "certificates/fictional-gamma.md"))
+    assert gamma is not None and title(gamma) == "替代了 Replaces"
+    assert gamma.links("certificates/fictional-gamma.md") == [("certificates/fictional-beta/", "虚构证书乙")]
 
 
 @pytest.mark.parametrize(
-    "certificate, title, meaning, reason",
+    "certificate, heading, meaning, reason",
     [
         ("fictional-eta", "已退出 Withdrawn", "主动退出（自愿）", "虚构组织主动退出。"),
         ("fictional-theta", "已撤销 Revoked", "取消了批准", "虚构原因撤销。"),
     ],
 )
-def test_retired_certificate_says_when_why_and_that_issued_ones_stay_valid(docs, certificate, title, meaning, reason):
-    text = banner(read(docs, f"certificates/{certificate}.md"))
-    assert title in text and meaning in text and reason in text
-    assert "已颁发的证书继续有效" in text
-    assert "来源 Sources:" in text
+def test_retired_certificate_says_when_why_and_that_issued_ones_stay_valid(docs, certificate, heading, meaning, reason):
+    box = banner(body(docs, f"certificates/{certificate}.md"))
+    assert box is not None and box.classes == ["admonition", "danger"] and title(box) == heading
+    assert meaning in box.text and reason in box.text
+    assert "已颁发的证书继续有效" in box.text
+    assert "来源 Sources:" in box.text
 
 
 def test_reinstated_then_transferred_certificate_has_only_the_handover_banner(docs):
-    text = read(docs, "certificates/fictional-iota.md")
-    assert "x-badge--transferred" in text.split("\n\n")[1]
-    assert banner(text).startswith('!!! warning "已移交人社部门 · No longer taken through 1+X"')
-    assert "暂停 Suspended" in text and "恢复 Reinstated" in text  # still in the timeline
-    assert "对应目录尚未公布 · correspondence table not yet published" in text
+    page = body(docs, "certificates/fictional-iota.md")
+    status = page.find("p")  # the line under the title
+    assert [badge.classes for badge in status.all(cls="x-badge")] == [["x-badge", "x-badge--transferred"]]
+    admonitions = page.all("div", cls="admonition")
+    assert [(box.classes, title(box)) for box in admonitions] == [
+        (["admonition", "warning"], "已移交人社部门 · No longer taken through 1+X")
+    ]
+    timeline = page.find("ol", cls="x-timeline").text
+    assert "暂停 Suspended" in timeline and "恢复 Reinstated" in timeline  # still in the timeline
+    assert "对应目录尚未公布 · correspondence table not yet published" in page.section("what-to-take-now").text
 
 
 def test_a_certificate_outside_the_programme_events_list_has_no_banner(docs):
-    assert banner(read(docs, "certificates/fictional-kappa.md")) == ""
+    assert banner(body(docs, "certificates/fictional-kappa.md")) is None
 
 
 def test_former_name_is_shown_with_its_pinyin(docs):
@@ -166,32 +202,50 @@ def test_former_name_is_shown_with_its_pinyin(docs):
 
 
 def test_certificate_page_shows_facts_with_sources(docs):
-    text = read(docs, "certificates/fictional-alpha.md")
-    assert "| 初级 | 虚构初级 | 100 元 |" in text
-    assert "| 2020-03 | 10 |" in text and "| 2021 | 25 |" in text
-    assert "编辑分类 editorial classification" in text
-    assert "有来源 sourced: A fictional paper" in text
-    assert "论文 Paper</span> A fictional paper about fictional certificates — Fictional Author" in text
-    assert "(<https://fictional.invalid/notice-2020>)" in text
+    page = body(docs, "certificates/fictional-alpha.md")
+    notice = ("https://fictional.invalid/notice-2020", "虚构通知（测试用）Fictional notice for tests")
+    levels = page.section("levels").rows()
+    assert [[cell.text for cell in row] for row in levels] == [
+        ["初级", "虚构初级", "100 元", notice[1]],
+        ["中级", "—", "200 元", notice[1]],
+    ]
+    assert [row[3].links() for row in levels] == [[notice], [notice]]  # each level's source, linked
+    pilots = page.section("pilot-institutions").rows()
+    assert [[cell.text for cell in row[:2]] for row in pilots] == [["2020-03", "10"], ["2021", "25"]]
+    assert item(page, "专业大类 Fields").text.endswith("（编辑分类 editorial classification）")
+    assert item(page, "相关专业 Related majors").text.endswith(
+        "（有来源 sourced: A fictional paper about fictional certificates）"
+    )
+    sources = page.section("sources").all("li")
+    assert "论文 Paper A fictional paper about fictional certificates — Fictional Author" in [s.text for s in sources]
+    assert sources[0].links() == [notice]
 
 
 def test_certificate_page_links_to_its_yaml_and_json(docs):
-    text = read(docs, "certificates/fictional-alpha.md")
-    assert (
-        "(<https://github.com/x-catalogue/x-catalogue/edit/main/tests/fixtures/fictional/catalogue/certificates/fictional-alpha.yaml>)"
-        in text
-    )
-    assert 'href="../../api/certificates/fictional-alpha.json"' in text
+    page = body(docs, "certificates/fictional-alpha.md")
+    top = [child for child in page.children if isinstance(child, Element)]
+    foot = top[[element.tag for element in top].index("hr") + 1]  # after the rule that ends the page
+    assert foot.links("certificates/fictional-alpha.md") == [
+        (
+            "https://github.com/x-catalogue/x-catalogue/edit/main/tests/fixtures/fictional/catalogue/certificates/fictional-alpha.yaml",
+            "在 GitHub 上编辑 Edit on GitHub",
+        ),
+        ("api/certificates/fictional-alpha.json", "JSON 数据 data"),
+    ]
 
 
 def test_history_is_a_timeline_starting_with_the_batch(docs):
-    text = read(docs, "certificates/fictional-iota.md")
-    timeline = text[text.index('<ol class="x-timeline"') : text.index("</ol>")]
-    order = [
-        timeline.index(label) for label in ("发布 Introduced", "更换评价组织", "暂停 Suspended", "恢复 Reinstated")
+    timeline = body(docs, "certificates/fictional-iota.md").find("ol", cls="x-timeline")
+    events = [event.find("p").text for event in timeline.children if isinstance(event, Element)]
+    assert events == [
+        "2020-01 发布 Introduced：虚构第一批",
+        "2020-09 更换评价组织 Organization changed",
+        "2021 暂停 Suspended",
+        "2022 恢复 Reinstated",
+        "2023 移交人社部门 Transferred to the human-resources system",
     ]
-    assert order == sorted(order)
-    assert "fictional-org-b.md" in timeline  # the previous organization
+    (previous,) = [p for p in timeline.all("p") if p.text.startswith("原评价组织 Previous organization:")]
+    assert previous.links("certificates/fictional-iota.md") == [("organizations/fictional-org-b/", "虚构评价组织乙")]
 
 
 # --- Hostile contributor text ------------------------------------------------
@@ -211,14 +265,27 @@ def test_hostile_text_stays_text(docs, page):
 
 
 def test_organization_page_separates_current_ended_and_former(docs):
-    text = read(docs, "organizations/fictional-org-b.md")
-    current = text[text.index("## 现有证书") : text.index("## 已结束的证书")]
-    ended = text[text.index("## 已结束的证书") : text.index("## 曾颁发的证书")]
-    former = text[text.index("## 曾颁发的证书") : text.index("## 来源")]
-    assert "fictional-zeta.md" in current and "fictional-delta.md" not in current
-    for retired in ("fictional-delta", "fictional-epsilon", "fictional-eta", "fictional-theta"):
-        assert f"{retired}.md" in ended
-    assert "fictional-iota.md" in former
+    source = "organizations/fictional-org-b.md"
+    page = body(docs, source)
+    assert [h.attrs["id"] for h in page.all("h2")] == [
+        "current-certificates",
+        "ended-certificates",
+        "formerly-issued",
+        "disagreements",
+        "sources",
+    ]
+
+    def certificates(section: str) -> list[str]:
+        return [row[0].links(source)[0][0] for row in page.section(section).rows()]
+
+    assert certificates("current-certificates") == ["certificates/fictional-zeta/"]
+    assert certificates("ended-certificates") == [
+        f"certificates/{retired}/"
+        for retired in ("fictional-delta", "fictional-eta", "fictional-epsilon", "fictional-theta")
+    ]  # by name: 丁 庚 戊 辛
+    former = page.section("formerly-issued").rows()
+    assert [row[0].links(source) for row in former] == [[("certificates/fictional-iota/", "虚构工业机器人证书")]]
+    assert former[0][2].links(source) == [("organizations/fictional-org-a/", "虚构评价组织甲")]  # who issues it now
 
 
 def test_batch_page_shows_catalogued_share_and_basis(docs):
@@ -233,7 +300,8 @@ def test_field_and_major_pages_list_their_certificates(docs):
     health = read(docs, "fields/medicine-health.md")
     assert all(f"{c}.md" in health for c in ("fictional-delta", "fictional-epsilon", "fictional-zeta"))
     assert "fictional-alpha.md" not in health
-    assert "fictional-alpha.md" in read(docs, "majors/860301.md")
+    major = body(docs, "majors/860301.md").section("linked-certificates")
+    assert major.links("majors/860301.md")[:1] == [("certificates/fictional-alpha/", "虚构证书甲")]
     assert "medicine-health.md" in read(docs, "fields/index.md")
 
 
@@ -315,15 +383,19 @@ def test_charts_are_written_and_shown_when_there_is_one(tmp_path, monkeypatch, f
     )
     pages.write_pages(fictional_model, tmp_path)
     assert (tmp_path / "charts/certificates/fictional-alpha.svg").read_text().startswith("<svg")
-    assert "](../charts/certificates/fictional-alpha.svg)" in read(tmp_path, "certificates/fictional-alpha.md")
+    source = "certificates/fictional-alpha.md"
+    (chart,) = html_body(read(tmp_path, source)).section("pilot-institutions").all("img")
+    assert resolve(source, chart.attrs["src"]) == "charts/certificates/fictional-alpha.svg"
+    assert chart.attrs["alt"] == "虚构证书甲：试点院校数变化 Pilot institutions over time"
     assert not (tmp_path / "charts/certificates/fictional-gamma.svg").exists()
-    assert ".svg)" not in read(tmp_path, "certificates/fictional-gamma.md")
+    gamma = read(tmp_path, "certificates/fictional-gamma.md")
+    assert html_body(gamma).all("img") == [] and ".svg" not in gamma
 
 
 def test_a_broken_template_raises_a_template_error(tmp_path, fictional_model):
     broken = tmp_path / "templates"
     shutil.copytree(pages.TEMPLATES, broken)
-    (broken / "certificate.md.j2").write_text("{{ c.no_such_attribute }}", encoding="utf-8")
+    (broken / "certificate.html.j2").write_text("{{ c.no_such_attribute }}", encoding="utf-8")
     with pytest.raises(jinja2.TemplateError):
         pages.write_pages(fictional_model, tmp_path / "docs", broken)
 
@@ -344,12 +416,13 @@ def test_rendering_is_deterministic(tmp_path, fictional_model):
 
 
 def test_last_verified_is_on_the_certificate_page_with_its_source(docs):
-    gamma = read(docs, "certificates/fictional-gamma.md")
-    assert '- **最近核实 Last verified**：2022-03-03 <span class="x-muted">（来源 sources: ' in gamma
-    assert "虚构新闻报道" in gamma.split("最近核实", 1)[1].split("\n", 1)[0]  # fictional-report's title
+    gamma = item(body(docs, "certificates/fictional-gamma.md"), "最近核实 Last verified")
+    # fictional-report's title, the source that verified it, set apart (muted)
+    assert gamma.text == "最近核实 Last verified：2022-03-03 （来源 sources: 虚构新闻报道 Fictional news report）"
+    assert gamma.find("span", cls="x-muted").text == "（来源 sources: 虚构新闻报道 Fictional news report）"
     alpha = read(docs, "certificates/fictional-alpha.md")
     assert (
-        '- **最近核实 Last verified**：— <span class="x-muted">（尚无官方清单确认 no official list has confirmed it yet）</span>'
+        '<li><strong>最近核实 Last verified</strong>：— <span class="x-muted">（尚无官方清单确认 no official list has confirmed it yet）</span></li>'
         in alpha
     )
 
@@ -368,15 +441,19 @@ def test_the_catalogue_table_has_a_sortable_last_verified_column(docs):
 
 
 def test_a_source_read_through_a_copy_says_who_carried_it(docs):
-    cited = [line for line in read(docs, "certificates/fictional-alpha.md").splitlines() if "虚构通知二" in line]
-    assert cited and cited[-1].endswith(
-        " — 转载于 carried by: [虚构学校新闻页转载 Fictional school news page]"
-        "(<https://fictional.invalid/school/news-1>)（2021-07-02 读取 read）"
+    page = body(docs, "certificates/fictional-alpha.md")
+    sources = page.section("sources").all("li")
+    (cited,) = [s for s in sources if "虚构通知二" in s.text]
+    assert cited.text.endswith(
+        " — 转载于 carried by: 虚构学校新闻页转载 Fictional school news page（2021-07-02 读取 read）"
     )
-    direct = [
-        line for line in read(docs, "certificates/fictional-alpha.md").splitlines() if "虚构通知（测试用）" in line
+    assert cited.links() == [
+        ("https://fictional.invalid/notice-2021", "虚构通知二（测试用）Second fictional notice"),
+        ("https://fictional.invalid/school/news-1", "虚构学校新闻页转载 Fictional school news page"),
     ]
-    assert direct and all("carried by" not in line for line in direct)
+    direct = [s for s in sources if "虚构通知（测试用）" in s.text]
+    assert direct and all("carried by" not in s.text for s in direct)
+    assert page.text.count("carried by") == 1  # nowhere else on the page either
 
 
 def test_coverage_page_counts_from_the_data_by_batch_by_source_and_kind(docs):
@@ -406,7 +483,20 @@ def test_a_disagreement_is_shown_side_by_side_on_its_page_and_on_the_collected_p
         '(<https://fictional.invalid/notice-2020>)</span> | 虚构评价组织乙（虚构别名）<br><span class="x-muted">'
         "A fictional paper about fictional certificates</span> | 虚构论文在名称后加注别名。"
     )
-    assert row in read(docs, "organizations/fictional-org-b.md")
+    source = "organizations/fictional-org-b.md"
+    section = body(docs, source).section("disagreements")
+    assert section.find("p").links(source) == [("disagreements/", "全部分歧 All disagreements")]
+    ((field, own, other, note),) = section.rows()
+    assert field.text == "name.zh"
+    # Each value, then its sources set apart (muted; linked where the source has an address).
+    assert [child for child in own.children if isinstance(child, str)] == ["虚构评价组织乙"]
+    assert own.find("span", cls="x-muted").links() == [
+        ("https://fictional.invalid/notice-2020", "虚构通知（测试用）Fictional notice for tests")
+    ]
+    assert [child for child in other.children if isinstance(child, str)] == ["虚构评价组织乙（虚构别名）"]
+    other_sources = other.find("span", cls="x-muted")
+    assert other_sources.text == "A fictional paper about fictional certificates" and other_sources.links() == []
+    assert note.text.startswith("虚构论文在名称后加注别名。")
     assert "[虚构评价组织乙](organizations/fictional-org-b.md) " + row in read(docs, "disagreements.md")
     assert "来源之间的分歧" not in read(docs, "organizations/fictional-org-a.md")
 
@@ -431,3 +521,47 @@ def test_coverage_is_counted_against_the_official_totals_with_their_source(docs)
         text = read(docs, page)
         assert "**收录 10 个证书、2 家评价组织 · 2023 年移交时共 12 个证书、5 家培训评价组织**" in text, page
         assert "（来源 Source: 虚构新闻报道 Fictional news report）" in text, page
+
+
+# --- Pieces of the pages written as HTML -----------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        pytest.param("等级 Levels", "levels", id="Chinese then English: the English"),
+        pytest.param("来源之间的分歧 Sources disagree", "sources-disagree", id="words joined by hyphens"),
+        pytest.param("虚构证书甲", "_1", id="Chinese alone: numbered"),
+        pytest.param(
+            '虚构 <span class="x-en" lang="en">Tom &amp; Jerry</span>', "tom-jerry", id="tags and &amp; left out"
+        ),
+        pytest.param("860301 虚构专业 <span>Fictional major</span>", "860301-fictional-major", id="digits kept"),
+        pytest.param(str(pages.plain_text("a &amp; <b>")), "a-amp-b", id="escaped text decoded once"),
+    ],
+)
+def test_heading_id_is_the_id_python_markdowns_toc_gives(text, expected):
+    assert pages.heading_id(text) == expected
+    md = markdown.Markdown(extensions=["toc"])
+    assert md.convert(f"## {text}").startswith(f'<h2 id="{expected}">')
+
+
+@pytest.mark.parametrize(
+    "url, expected",
+    [
+        pytest.param("https://example.org/a?b=1&c=2", "https://example.org/a?b=1&amp;c=2", id="& escaped"),
+        pytest.param("https://example.org/a_(b)", "https://example.org/a_(b)", id="brackets kept"),
+        pytest.param("https://example.org/a'b|c", "https://example.org/a%27b%7Cc", id="quote and bar percent-encoded"),
+        pytest.param("http://example.org/", None, id="http refused"),
+        pytest.param("javascript:alert(1)", None, id="javascript refused"),
+        pytest.param('https://example.org/"onmouseover=x', None, id="a double quote refused"),
+        pytest.param("https://example.org/a b", None, id="a space refused"),
+        pytest.param(None, None, id="none"),
+        pytest.param("", None, id="empty"),
+    ],
+)
+def test_href_is_an_https_address_escaped_for_an_attribute(url, expected):
+    assert pages.href(url) == expected
+    if expected is not None:
+        assert isinstance(pages.href(url), markupsafe.Markup)  # printed as it is, not escaped again
+        link = html_body(f'<a href="{pages.href(url)}">x</a>').find("a")
+        assert link.attrs["href"] == url.replace("'", "%27").replace("|", "%7C")  # what a browser follows

@@ -16,39 +16,51 @@ from __future__ import annotations
 
 import logging
 import os
+import re
 from collections.abc import Callable, Sequence
 from functools import partial
 from typing import TYPE_CHECKING
 
+from markdown.extensions import toc
 from mkdocs import utils
 from mkdocs.commands import build as mkdocs
 from mkdocs.exceptions import Abort
 from mkdocs.structure.files import File, Files, InclusionLevel, get_files
 from mkdocs.structure.nav import Navigation, get_navigation
 from mkdocs.structure.pages import Page
+from mkdocs.structure.toc import get_toc
 
+from ..render.pages import BODY, HTML_BODY
 from ..settings import job_count
 from . import parallel
+
+log = logging.getLogger("mkdocs")
 
 if TYPE_CHECKING:
     import jinja2
     from mkdocs.config.defaults import MkDocsConfig
+    from mkdocs.structure.toc import _TocToken
 
 CHUNKS_PER_JOB = 8  # small enough that the processes finish together, large enough to cost nothing to hand out
 Anchors = dict[str, tuple[set[str] | None, dict[str, dict[str, str]]]]  # page: (its anchors, its links to anchors)
 
 
-def build(config: MkDocsConfig, portable: Callable[[Exception], Exception], jobs: int | None = None) -> None:
+def build(
+    config: MkDocsConfig, portable: Callable[[Exception], Exception], jobs: int | None = None, dirty: bool = False
+) -> None:
     """What `mkdocs build` does, in the same order and with the same warnings; strict mode
-    aborts on the warnings of every process. `portable` as in publish.parallel.run."""
+    aborts on the warnings of every process. `portable` as in publish.parallel.run. dirty (the
+    preview): as `mkdocs build --dirty`, only the pages whose source is newer than their output
+    are read and written, and the site folder is not emptied first."""
     if config.plugins:
-        mkdocs.build(config)
+        mkdocs.build(config, dirty=dirty)
         return
     warnings = utils.CountHandler()
     warnings.setLevel(logging.WARNING)
     logging.getLogger("mkdocs").addHandler(warnings)
     try:
-        utils.clean_directory(config.site_dir)
+        if not dirty:
+            utils.clean_directory(config.site_dir)
         files = get_files(config)
         env = config.theme.get_env()
         files.add_files_from_theme(env, config)
@@ -57,11 +69,13 @@ def build(config: MkDocsConfig, portable: Callable[[Exception], Exception], jobs
         for file in doc_files:
             if file.page is None:  # a page outside the navigation (MkDocs makes these while reading)
                 Page(None, file, config)
+        if dirty:
+            doc_files = [file for file in doc_files if file.is_modified()]
         jobs = jobs or job_count()
         size = max(1, len(doc_files) // (jobs * CHUNKS_PER_JOB))
         chunks = [doc_files[start : start + size] for start in range(0, len(doc_files), size)]
         parent = os.getpid()
-        tasks = [partial(_counted, partial(_write_once, config, files, env, nav), parent)]
+        tasks = [partial(_counted, partial(_write_once, config, files, env, nav, dirty), parent)]
         tasks += [
             partial(_counted, partial(_write_pages, chunk, config, files, doc_files, nav, env), parent)
             for chunk in chunks
@@ -73,7 +87,7 @@ def build(config: MkDocsConfig, portable: Callable[[Exception], Exception], jobs
                 warnings.counts[level] += count
             anchors.update(chunk_anchors or {})
         _validate_anchors(files, doc_files, anchors, config.validation.links.anchors)
-        if counts := warnings.get_counts():
+        if config.strict and (counts := warnings.get_counts()):
             raise Abort(f"Aborted with {', '.join(f'{v} {k.lower()}s' for k, v in counts)} in strict mode!")
     finally:
         logging.getLogger("mkdocs").removeHandler(warnings)
@@ -94,9 +108,10 @@ def _counted(work: Callable[[], Anchors | None], parent: int) -> tuple[dict[int,
         logging.getLogger("mkdocs").removeHandler(counter)
 
 
-def _write_once(config: MkDocsConfig, files: Files, env: jinja2.Environment, nav: Navigation) -> None:
-    """What MkDocs writes once: the static files (theme assets, stylesheets, the open data), then the theme's templates."""
-    files.copy_static_files(inclusion=InclusionLevel.is_included)
+def _write_once(config: MkDocsConfig, files: Files, env: jinja2.Environment, nav: Navigation, dirty: bool) -> None:
+    """What MkDocs writes once: the static files (theme assets, stylesheets, the open data; dirty:
+    those newer than their copy), then the theme's templates."""
+    files.copy_static_files(dirty=dirty, inclusion=InclusionLevel.is_included)
     for template in config.theme.static_templates:
         mkdocs._build_theme_template(template, env, files, config, nav)
     for template in config.extra_templates:
@@ -116,12 +131,56 @@ def _write_pages(
     for file in chunk:
         page = file.page
         assert page is not None
-        mkdocs._populate_page(page, config, files)
+        _populate(page, config, files)
         mkdocs._build_page(page, config, doc_files, nav, env)
         links = {target.src_uri: dict(found) for target, found in (page.links_to_anchors or {}).items()}
         anchors[file.src_uri] = (page.present_anchor_ids, links)
         page.content = page.markdown = None  # what a written page holds is not needed again
     return anchors
+
+
+# A heading as the page templates write it (render/templates/_macros.html.j2, `heading`).
+_HEADING = re.compile(r'<h([1-6]) id="([^"]+)">(.*?)<a class="headerlink" href="#\2"', re.DOTALL)
+
+
+def _populate(page: Page, config: MkDocsConfig, files: Files) -> None:
+    """Read the page, and render its Markdown as MkDocs does, unless the page templates wrote its
+    body as finished HTML (front matter `body: html`): then the body is the page's content as it
+    is, and its headings make its table of contents and anchors. Python-Markdown was three
+    quarters of MkDocs' time, and the generated pages are most of the site."""
+    config._current_page = page
+    try:
+        page.read_source(config)
+        if page.meta.get(BODY) != HTML_BODY:
+            page.render(config, files)
+            return
+        body = page.content = page.markdown or ""
+        page.toc = get_toc(_toc_tokens(body))
+        page.present_anchor_ids = {found.group(2) for found in _HEADING.finditer(body)}
+        page.links_to_anchors = {}
+    except Exception as error:
+        log.error(f"Error reading page '{page.file.src_uri}': {error}")
+        raise
+    finally:
+        config._current_page = None
+
+
+def _toc_tokens(body: str) -> list[_TocToken]:
+    """The table of contents Python-Markdown's toc extension makes of these headings: each
+    heading holds the deeper ones that follow it; a heading's name is its HTML without tags.
+    (Markup.striptags decoded entities, and html.unescape a second time: text holding "&amp;lt;"
+    was named "&lt;", which a browser shows as "<", where Python-Markdown shows "&lt;".)"""
+    tokens: list[_TocToken] = []
+    open_: list[_TocToken] = []
+    for found in _HEADING.finditer(body):
+        level = int(found.group(1))
+        name = toc.strip_tags(found.group(3))  # its text, entities as written, as Python-Markdown names it
+        token: _TocToken = {"level": level, "id": found.group(2), "name": name, "children": []}
+        while open_ and open_[-1]["level"] >= level:
+            open_.pop()
+        (open_[-1]["children"] if open_ else tokens).append(token)
+        open_.append(token)
+    return tokens
 
 
 def _validate_anchors(files: Files, doc_files: Sequence[File], anchors: Anchors, level: int) -> None:

@@ -17,7 +17,6 @@ from __future__ import annotations
 
 import datetime
 import filecmp
-import logging
 import os
 import shutil
 import subprocess
@@ -142,7 +141,9 @@ class Workspace:
         if self.config is None:
             config = load_site_config(self.docs, self.site)
             site.for_theme(config)
-            config.strict = False  # MkDocs' strict mode aborts every dirty build; its warnings are shown instead
+            config.strict = (
+                False  # an edit that makes MkDocs warn is shown, not refused: its warnings go to the terminal
+            )
             environment = config.theme.get_env()
             config.theme.get_env = lambda: environment  # type: ignore[method-assign]
             self.config, self.theme = config, environment
@@ -162,7 +163,7 @@ class Workspace:
 
         for relative in removed:  # a dirty build leaves the output of a removed file: a removed page would stay
             Path(output(relative).abs_dest_path).unlink(missing_ok=True)
-        with _without_dirty_warning(), site.dated_like_the_open_data(self.built[0]):
+        with site.dated_like_the_open_data(self.built[0]):
             site.run_mkdocs(config, dirty=self.built_once)
         first, self.built_once = not self.built_once, True
         if first:
@@ -252,20 +253,3 @@ def _explained():
         yield
     except (SettingsError, jinja2.TemplateError, OSError) as failure:
         raise site.BuildFailed(site._explain(failure)) from None
-
-
-class _DirtyWarning(logging.Filter):
-    def filter(self, record: logging.LogRecord) -> bool:
-        return not record.getMessage().startswith("A 'dirty' build is being performed")
-
-
-class _without_dirty_warning:
-    """MkDocs warns on every dirty build that navigation may be stale: the preview knows, and the
-    terminal is for the catalogue's problems."""
-
-    def __enter__(self) -> None:
-        self.filter = _DirtyWarning()
-        logging.getLogger("mkdocs.commands.build").addFilter(self.filter)
-
-    def __exit__(self, *_) -> None:
-        logging.getLogger("mkdocs.commands.build").removeFilter(self.filter)

@@ -132,8 +132,8 @@ def _portable(failure: Exception) -> Exception:
 
 def run_mkdocs(config: MkDocsConfig, dirty: bool = False) -> None:
     """Build the site as load_site_config set it up (strict: a warning fails the build), the
-    pages shared out between the cores (publish/mkdocs_build.py). dirty (the preview): MkDocs'
-    own build, which rebuilds only the pages whose Markdown is newer than their HTML."""
+    pages shared out between the cores (publish/mkdocs_build.py). dirty (the preview): only the
+    pages whose Markdown is newer than their HTML."""
 
     # MkDocs counts warnings through its logger; strict mode turns them into an abort.
     # Show them too, or "Aborted with 2 warnings" would not say which.
@@ -147,12 +147,7 @@ def run_mkdocs(config: MkDocsConfig, dirty: bool = False) -> None:
 
     try:
         logger.setLevel(logging.WARNING)
-        if dirty:
-            from mkdocs.commands.build import build  # noqa: PLC0415
-
-            build(config, dirty=True)
-        else:
-            mkdocs_build.build(config, portable=_portable)
+        mkdocs_build.build(config, portable=_portable, dirty=dirty)
     except (Abort, MkDocsException) as error:
         raise BuildFailed(f"MkDocs failed: {error}") from None
     finally:

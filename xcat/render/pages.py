@@ -8,6 +8,7 @@ goes through `plain_text`, so contributor text can never become markup.
 from __future__ import annotations
 
 import functools
+import html
 import json
 import re
 from collections.abc import Callable, Iterable
@@ -15,7 +16,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 import jinja2
-from markupsafe import Markup
+from markdown.extensions import toc
+from markupsafe import Markup, escape
 
 from .. import urls, vocabulary
 from ..model import Batch, Catalogue, Certificate, Name, ProgrammeEvent, Remark, Source
@@ -71,6 +73,27 @@ def external_url(url: str | None) -> Markup | None:
     if not url or not url.startswith("https://") or re.search(r"[\s<>\"]", url):
         return None
     return Markup(_LINK_BREAKING.sub(lambda m: f"%{ord(m.group()):02X}", url))
+
+
+# A page whose front matter says `body: html` was written as finished HTML (templates/*.html.j2):
+# MkDocs takes its body as it is (publish/mkdocs_build.py).
+BODY, HTML_BODY = "body", "html"
+
+
+def href(url: str | None) -> Markup | None:
+    """external_url for an href attribute in a page written as HTML: the same address, its & escaped."""
+    checked = external_url(url)
+    return Markup(escape(str(checked))) if checked else None
+
+
+def heading_id(text: str) -> str:
+    """The id Python-Markdown's toc extension gives a heading of this text (its tags taken out,
+    its entities decoded once, then its slugify), so a page written as HTML keeps the anchors
+    links point to. (Markup.striptags decodes entities too: with html.unescape after it, a name
+    holding "&amp;" as text lost the "amp" Python-Markdown keeps.)"""
+    # A heading of Chinese alone slugifies to nothing: the toc extension then numbers it, "_1".
+    # Only a page's h1 can be Chinese alone (every other heading carries its English), so "_1" is unique.
+    return toc.slugify(html.unescape(toc.strip_tags(str(text))), "-") or "_1"
 
 
 # MkDocs takes a page's title from its front matter (else from its h1) and Material prints
@@ -218,6 +241,8 @@ class PageWriter:
         self.env.globals["vocabulary"] = vocabulary
         self.env.globals["urls"] = urls
         self.env.filters["url"] = external_url
+        self.env.filters["href"] = href
+        self.env.filters["heading_id"] = heading_id
         self.env.filters["page_title"] = page_title
         self.env.filters["pinyin"] = pinyin_terms
         self.env.filters["by_name"] = by_name
@@ -272,7 +297,7 @@ class PageWriter:
             page(
                 self.render,
                 urls.page_source("organization", o.id),
-                "organization.md.j2",
+                "organization.html.j2",
                 o=o,
                 search=search.organization(o, catalogue),
             )
@@ -301,7 +326,11 @@ class PageWriter:
         jobs.append(page(self.render, urls.index_source("major"), "majors.md.j2", linked=linked))
         jobs += [
             page(
-                self.render, urls.page_source("major", m.id), "major.md.j2", major=m, search=search.major(m, catalogue)
+                self.render,
+                urls.page_source("major", m.id),
+                "major.html.j2",
+                major=m,
+                search=search.major(m, catalogue),
             )
             for m in linked
         ]
@@ -331,7 +360,7 @@ class PageWriter:
     def certificate_page(self, certificate: Certificate) -> None:
         self.render(
             urls.page_source("certificate", certificate.id),
-            "certificate.md.j2",
+            "certificate.html.j2",
             c=certificate,
             sources=cited_sources(certificate),
             pinyin=pinyin_terms(certificate.name.zh),
