@@ -408,7 +408,7 @@ def test_rendering_is_deterministic(tmp_path, fictional_model):
     assert files and files == sorted(p.relative_to(second) for p in second.rglob("*") if p.is_file())
     assert all((first / f).read_bytes() == (second / f).read_bytes() for f in files)
     # The edit address reaches the pages (the module's pages are rendered once, before most tests).
-    edit_link = f"(<{EDIT_BASE}tests/fixtures/fictional/catalogue/certificates/fictional-alpha.yaml>)"
+    edit_link = f'<a href="{EDIT_BASE}tests/fixtures/fictional/catalogue/certificates/fictional-alpha.yaml">'
     assert edit_link in read(first, "certificates/fictional-alpha.md")
 
 
