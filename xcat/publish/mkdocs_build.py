@@ -34,7 +34,7 @@ from ..render.pages import BODY, HTML_BODY
 from ..settings import job_count
 from . import parallel
 
-log = logging.getLogger("mkdocs")
+log = logging.getLogger("mkdocs")  # MkDocs counts and shows warnings through this logger
 
 if TYPE_CHECKING:
     import jinja2
@@ -57,7 +57,7 @@ def build(
         return
     warnings = utils.CountHandler()
     warnings.setLevel(logging.WARNING)
-    logging.getLogger("mkdocs").addHandler(warnings)
+    log.addHandler(warnings)
     try:
         if not dirty:
             utils.clean_directory(config.site_dir)
@@ -69,11 +69,11 @@ def build(
         for file in doc_files:
             if file.page is None:  # a page outside the navigation (MkDocs makes these while reading)
                 Page(None, file, config)
-        if dirty:
-            doc_files = [file for file in doc_files if file.is_modified()]
+        # Every page is in each page's context, as in MkDocs' dirty build; only the modified ones are written.
+        written = [file for file in doc_files if file.is_modified()] if dirty else doc_files
         jobs = jobs or job_count()
-        size = max(1, len(doc_files) // (jobs * CHUNKS_PER_JOB))
-        chunks = [doc_files[start : start + size] for start in range(0, len(doc_files), size)]
+        size = max(1, len(written) // (jobs * CHUNKS_PER_JOB))
+        chunks = [written[start : start + size] for start in range(0, len(written), size)]
         parent = os.getpid()
         tasks = [partial(_counted, partial(_write_once, config, files, env, nav, dirty), parent)]
         tasks += [
@@ -86,11 +86,11 @@ def build(
             for level, count in counts.items():
                 warnings.counts[level] += count
             anchors.update(chunk_anchors or {})
-        _validate_anchors(files, doc_files, anchors, config.validation.links.anchors)
+        _validate_anchors(files, written, anchors, config.validation.links.anchors)
         if config.strict and (counts := warnings.get_counts()):
             raise Abort(f"Aborted with {', '.join(f'{v} {k.lower()}s' for k, v in counts)} in strict mode!")
     finally:
-        logging.getLogger("mkdocs").removeHandler(warnings)
+        log.removeHandler(warnings)
 
 
 def _counted(work: Callable[[], Anchors | None], parent: int) -> tuple[dict[int, int], Anchors | None]:
@@ -100,12 +100,12 @@ def _counted(work: Callable[[], Anchors | None], parent: int) -> tuple[dict[int,
         return {}, work()
     counter = utils.CountHandler()
     counter.setLevel(logging.WARNING)
-    logging.getLogger("mkdocs").addHandler(counter)
+    log.addHandler(counter)
     try:
         result = work()
         return dict(counter.counts), result
     finally:
-        logging.getLogger("mkdocs").removeHandler(counter)
+        log.removeHandler(counter)
 
 
 def _write_once(config: MkDocsConfig, files: Files, env: jinja2.Environment, nav: Navigation, dirty: bool) -> None:

@@ -141,9 +141,8 @@ class Workspace:
         if self.config is None:
             config = load_site_config(self.docs, self.site)
             site.for_theme(config)
-            config.strict = (
-                False  # an edit that makes MkDocs warn is shown, not refused: its warnings go to the terminal
-            )
+            # An edit that makes MkDocs warn is shown, not refused: its warnings go to the terminal.
+            config.strict = False
             environment = config.theme.get_env()
             config.theme.get_env = lambda: environment  # type: ignore[method-assign]
             self.config, self.theme = config, environment
