@@ -139,8 +139,9 @@ def test_the_loops_rebuild_once_saves_settle_and_index_after_each_build():
     try:
         preview.notify("catalogue/certificates/x.yaml")
         assert indexed.wait(10)
+        # The edited page's build and the rest's each ask for an index; the two may run as one or two.
         with state.changed:
-            assert state.changed.wait_for(lambda: state.search == 1, timeout=10)
+            assert state.changed.wait_for(lambda: state.search >= 1, timeout=10)
         assert workspace.asked[0] == [Path("catalogue/certificates/x.yaml")]
     finally:
         preview.stopped.set()
