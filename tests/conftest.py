@@ -8,6 +8,7 @@ Helpers (paths, run_check, build_site, serve) are in tests/helpers.py.
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 from urllib.parse import urlparse
 
@@ -20,6 +21,11 @@ from xcat.check.catalogue import Checked, check_catalogue
 from xcat.check.schemas import SchemaSet
 from xcat.model import Catalogue, build_catalogue
 from xcat.settings import ROOT, SCHEMAS
+
+# Every check in the tests reads every file, in this process and in the commands it starts: an
+# answer from the check's cache would hide a bug (or a mutant) in the reader.
+# tests/check/test_cache.py turns the cache on where it is the subject.
+os.environ["XCAT_CHECK_CACHE"] = "off"
 
 
 @pytest.fixture(scope="session")

@@ -7,10 +7,11 @@ jsonschema), which took longer than checking 500 files (docs/performance.md)."""
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 from pathlib import Path
 
-from .settings import CATALOGUE, PREVIEW, SCHEMAS, SITE, Exit, Options
+from .settings import CATALOGUE, CHECK_CACHE, PREVIEW, SCHEMAS, SITE, Exit, Options
 from .vocabulary import IMPORTABLE_EVENTS
 
 
@@ -37,6 +38,7 @@ def _parser() -> argparse.ArgumentParser:
         help="检查目录，然后把网站构建到 site/（默认命令） · check the catalogue, then build the site into site/ (the default)",
     )
     _catalogue_options(build)
+    _cache_option(build)
     build.add_argument(
         "--site-dir", type=Path, default=SITE, help="网站写到哪里（默认 site/） · where the site goes (default: site/)"
     )
@@ -49,6 +51,7 @@ def _parser() -> argparse.ArgumentParser:
         "check", help="检查目录的每个文件，报告全部问题 · check every catalogue file and report all problems"
     )
     _catalogue_options(check)
+    _cache_option(check)
     check.add_argument(
         "--format",
         choices=["text", "github", "markdown"],
@@ -190,6 +193,7 @@ def _contributor_commands(commands) -> None:
         "preview the site at http://127.0.0.1:8000/: it follows every save, and shows the check's problems",
     )
     _catalogue_options(serve)
+    _cache_option(serve)
     serve.add_argument(
         "--preview-dir",
         type=Path,
@@ -258,6 +262,10 @@ def _options(args: argparse.Namespace) -> Options:
         today=args.today,
         site_dir=getattr(args, "site_dir", None) or SITE,
         keep_docs=getattr(args, "keep_docs", None),
+        # XCAT_CHECK_CACHE=off: the tests' setting (a mutated reader must not be answered from the cache)
+        check_cache=None
+        if getattr(args, "no_cache", False) or os.environ.get("XCAT_CHECK_CACHE") == "off"
+        else CHECK_CACHE,
     )
 
 
@@ -289,6 +297,15 @@ def _run_serve(args) -> int:
     from .tools import serve  # noqa: PLC0415
 
     return serve.run(_options(args), args.preview_dir, args.host, args.port)
+
+
+def _cache_option(command: argparse.ArgumentParser) -> None:
+    """For the commands that check the catalogue in place: build, check, serve."""
+    command.add_argument(
+        "--no-cache",
+        action="store_true",
+        help="每个文件都重新读取，不用上次检查留在 .cache/check/ 的结果 · read every file again, without what the last check kept in .cache/check/",
+    )
 
 
 def _catalogue_options(command: argparse.ArgumentParser) -> None:

@@ -18,6 +18,7 @@ SCHEMAS = ROOT / "schema"
 HAND_WRITTEN_DOCS = ROOT / "docs"
 MKDOCS_YML = ROOT / "mkdocs.yml"
 SITE = ROOT / "site"
+CHECK_CACHE = ROOT / ".cache" / "check"  # xcat/check/cache.py
 PREVIEW = ROOT / ".preview"  # `build.py serve`'s workspace (xcat/publish/preview.py)
 
 
@@ -38,6 +39,7 @@ class Options:
     today: str | None = None  # a fixed "today" for the date rules (tests)
     site_dir: Path = SITE
     keep_docs: Path | None = None  # also keep the generated Markdown there (bench/)
+    check_cache: Path | None = None  # where the check keeps what each file held between runs (None: nowhere)
 
 
 @dataclass(frozen=True)

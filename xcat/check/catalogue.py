@@ -12,9 +12,10 @@ from pathlib import Path
 from .. import dates
 from ..settings import ROOT, Options
 from ..vocabulary import BY_KIND
+from .cache import ReadCache
 from .codeowners import stale_problems
 from .halves import in_two
-from .load import Document, Entry, Loaded, display_path, find_files, read_entry
+from .load import MAX_FILE_BYTES, Document, Entry, Loaded, decode, display_path, find_files, read_entry
 from .problems import Problem, say
 from .rules import RULES, Index
 from .schemas import SchemaSet
@@ -38,11 +39,15 @@ def check_catalogue(
     today: str | None = None,
     base: Path | None = None,
     publishable: bool = True,
+    cache: Path | None = None,
 ) -> Checked:
     """publishable: a catalogue that is to be published must hold certificates; a revision
-    compared by `diff` may be empty (before the catalogue existed)."""
+    compared by `diff` may be empty (before the catalogue existed). cache: the folder where
+    what each file was found to hold is kept between runs (check/cache.py); None: none."""
     _ = schemas.passes  # compiled once, before the files are shared out between processes
-    read = in_two(lambda entries: _read_and_validate(entries, schemas), find_files(catalogue_dir, base))
+    entries = find_files(catalogue_dir, base)
+    kept = ReadCache(cache, catalogue_dir, schemas.schema_dir) if cache else None
+    read = _read_all(entries, schemas, kept)
     loaded = Loaded([r for r, _ in read if isinstance(r, Document)], [r for r, _ in read if isinstance(r, Problem)])
     problems = list(loaded.problems)
     if publishable:
@@ -56,12 +61,62 @@ def check_catalogue(
     index = Index.build(valid, loaded.documents, today or dates.today())
     for rule in RULES:
         problems.extend(rule(index))
+    if kept:
+        kept.save()
     for document in loaded.documents:
         document.release()  # every problem is found: what follows (a build) needs only the data
     return Checked(loaded.documents, sorted(set(problems)), index)
 
 
-def _read_and_validate(entries: list[Entry], schemas: SchemaSet) -> list[tuple[Document | Problem, list[Problem]]]:
+Read = tuple[Document | Problem, list[Problem]]
+
+
+def _read_all(entries: list[Entry], schemas: SchemaSet, cache: ReadCache | None) -> list[Read]:
+    """Each file's document and schema problems, in order: from the cache for a file whose bytes
+    it knows, the others read and validated on both cores."""
+    if cache is None:
+        return in_two(lambda part: _read_and_validate(part, schemas), entries)
+    read: list[Read | None] = [None] * len(entries)
+    keys: list[bytes | None] = [None] * len(entries)
+    missed = []
+    for number, entry in enumerate(entries):
+        raw = _raw(entry)
+        if raw is not None:
+            keys[number] = key = cache.key(entry, raw)
+            found = cache.get(key)
+            if found is not None:
+                read[number] = _from_cache(entry, raw, found)
+                continue
+        missed.append(number)
+    fresh = in_two(lambda part: _read_and_validate(part, schemas), [entries[number] for number in missed])
+    for number, (document, found) in zip(missed, fresh, strict=True):
+        read[number] = document, found
+        if (known := keys[number]) is not None:
+            cache.put(known, (document.data if isinstance(document, Document) else document, found))
+    return read  # type: ignore[return-value]  # every place is filled: from the cache or fresh
+
+
+def _raw(entry: Entry) -> bytes | None:
+    """The file's bytes, if it is a catalogue file that can be read (else read_entry says why not)."""
+    path, _, kind, refusal = entry
+    if refusal or kind is None:
+        return None
+    try:
+        return path.read_bytes() if path.stat().st_size <= MAX_FILE_BYTES else None
+    except OSError:
+        return None
+
+
+def _from_cache(entry: Entry, raw: bytes, found: tuple) -> Read:
+    _, shown, kind, _ = entry
+    value, problems = found
+    if isinstance(value, Problem):
+        return value, problems
+    # The text as read_document decoded it: a rule's problem finds its position in it.
+    return Document(shown, kind or "", value, text=decode(raw)), problems
+
+
+def _read_and_validate(entries: list[Entry], schemas: SchemaSet) -> list[Read]:
     """Each file's document and its schema problems, or the problem that keeps it from being read."""
     resolved: dict = {}
     read = []
@@ -100,6 +155,8 @@ def check(options: Options) -> Checked:
     """What `build.py check` reports: the catalogue's problems, and a stale CODEOWNERS
     (it is generated from the catalogue, so a stale one is a catalogue problem too)."""
     base = display_base(options.catalogue)
-    result = check_catalogue(options.catalogue, SchemaSet(options.schemas), today=options.today, base=base)
+    result = check_catalogue(
+        options.catalogue, SchemaSet(options.schemas), today=options.today, base=base, cache=options.check_cache
+    )
     result.problems = sorted(result.problems + stale_problems(result.documents, options.catalogue, base))
     return result

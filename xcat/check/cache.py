@@ -1,0 +1,90 @@
+"""What reading and validating each file found, kept between runs of the check.
+
+Parsing and validating the files is most of a check (about 80 % at 500 certificates), and
+between two runs a contributor, or the preview after a save, changes one file or a few. A file
+whose bytes, path and kind are those of the last run gets its data and its schema problems back
+from here; the cross-file rules still run on every file, so a run finds exactly what a run
+without the cache finds (tests/check/test_cache.py compares the two).
+
+Entries are keyed by the file's bytes, not its modification time, so a checkout or a copy
+that keeps the content keeps the entry. The whole cache is dropped when the code or the schemas
+change (their bytes are part of its name). One cache file per catalogue folder, the last
+KEPT folders' only: tests and benchmarks check many catalogues.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import pickle
+import sys
+import tempfile
+from pathlib import Path
+from typing import Any
+
+from .load import Entry
+
+KEPT = 8  # catalogue folders whose results are kept
+_CODE = Path(__file__).resolve().parent.parent  # xcat/: any change to the code may change what a file is found to hold
+
+Found = tuple[Any, list]  # (data, schema problems) of a file that was read; a Problem alone for one that was not
+
+
+class ReadCache:
+    def __init__(self, folder: Path, catalogue: Path, schemas: Path):
+        self.folder = folder
+        self.file = folder / f"{_digest(str(catalogue.resolve()).encode())[:16]}.pickle"
+        self.version = _version(schemas)
+        self.old: dict[bytes, Any] = self._load()
+        self.new: dict[bytes, Any] = {}
+
+    def key(self, entry: Entry, raw: bytes) -> bytes:
+        _, shown, kind, _ = entry
+        return hashlib.sha1(b"\0".join([shown.encode("utf-8", "surrogateescape"), (kind or "").encode(), raw])).digest()
+
+    def get(self, key: bytes) -> Any:
+        found = self.old.get(key)
+        if found is not None:
+            self.new[key] = found
+        return found
+
+    def put(self, key: bytes, found: Any) -> None:
+        self.new[key] = found
+
+    def save(self) -> None:
+        """Keep this run's entries alone (a removed or changed file's go), atomically: a check
+        killed while saving leaves the old cache or none, never a half-written one."""
+        if self.new.keys() == self.old.keys():
+            return
+        try:
+            self.folder.mkdir(parents=True, exist_ok=True)
+            with tempfile.NamedTemporaryFile("wb", dir=self.folder, suffix=".tmp", delete=False) as out:
+                pickle.dump((self.version, self.new), out, protocol=pickle.HIGHEST_PROTOCOL)
+            os.replace(out.name, self.file)
+            for stale in sorted(self.folder.glob("*.pickle"), key=lambda f: f.stat().st_mtime, reverse=True)[KEPT:]:
+                stale.unlink(missing_ok=True)
+        except OSError:
+            pass  # a read-only checkout checks as fast as before, without the cache
+
+    def _load(self) -> dict[bytes, Any]:
+        try:
+            with self.file.open("rb") as cached:
+                version, entries = pickle.load(cached)
+        except Exception:  # none yet, or unreadable: every file is read again
+            return {}
+        return entries if version == self.version else {}
+
+
+def _digest(data: bytes) -> str:
+    return hashlib.sha1(data).hexdigest()
+
+
+def _version(schemas: Path) -> str:
+    """Changes whenever the code, the schemas, Python or the YAML library do."""
+    import ruamel.yaml  # noqa: PLC0415
+
+    parts = [sys.version.encode(), ruamel.yaml.__version__.encode()]
+    for folder, pattern in ((_CODE, "**/*.py"), (schemas, "*.json")):
+        for file in sorted(folder.glob(pattern)):
+            parts += [str(file.relative_to(folder)).encode(), file.read_bytes()]
+    return _digest(b"\0".join(parts))
