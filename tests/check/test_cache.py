@@ -117,7 +117,7 @@ def test_a_damaged_cache_file_is_ignored_and_replaced(tmp_path):
     (kept,) = folder.glob("*.pickle")
     kept.write_bytes(b"\x80\x05 cut short")
     assert checked(catalogue, folder) == checked(catalogue, None)
-    version, entries = pickle.loads(kept.read_bytes())
+    _, entries = pickle.loads(kept.read_bytes())
     assert len(entries) > 20
 
 
