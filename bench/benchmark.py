@@ -8,7 +8,7 @@
 For each size N, on one synthetic catalogue from bench/generate.py (in a temporary folder):
 
 - check:  `build.py check --no-cache` (every file read, as in a fresh clone), `build.py check`
-          again with the files unchanged (what its cache in .cache/check/ saves a contributor), and
+          again with the files unchanged (what its cache in ~/.cache/xcat-catalogue/check/ saves a contributor), and
           check-jsonschema on the same files with the same schemas (one run per schema, $refs
           resolved offline through --base-uri file://schema/);
 - build:  `build.py build` wall time and peak memory (the child's max RSS, from wait4);

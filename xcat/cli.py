@@ -11,8 +11,10 @@ import os
 import sys
 from pathlib import Path
 
-from .settings import CATALOGUE, CHECK_CACHE, PREVIEW, SCHEMAS, SITE, Exit, Options
+from .settings import CATALOGUE, PREVIEW, SCHEMAS, SITE, Exit, Options, user_cache
 from .vocabulary import IMPORTABLE_EVENTS
+
+CHECK_CACHE = user_cache("check")  # xcat/check/cache.py; None: no home to keep it in
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -304,7 +306,7 @@ def _cache_option(command: argparse.ArgumentParser) -> None:
     command.add_argument(
         "--no-cache",
         action="store_true",
-        help="每个文件都重新读取，不用上次检查留在 .cache/check/ 的结果 · read every file again, without what the last check kept in .cache/check/",
+        help="每个文件都重新读取，不用上次检查留在用户缓存（~/.cache/xcat-catalogue/check/）的结果 · read every file again, without what the last check kept in the user's cache (~/.cache/xcat-catalogue/check/)",
     )
 
 

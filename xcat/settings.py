@@ -18,8 +18,20 @@ SCHEMAS = ROOT / "schema"
 HAND_WRITTEN_DOCS = ROOT / "docs"
 MKDOCS_YML = ROOT / "mkdocs.yml"
 SITE = ROOT / "site"
-CHECK_CACHE = ROOT / ".cache" / "check"  # xcat/check/cache.py
 PREVIEW = ROOT / ".preview"  # `build.py serve`'s workspace (xcat/publish/preview.py)
+
+
+def user_cache(name: str) -> Path | None:
+    """A folder of the user's cache for this project (XDG_CACHE_HOME, else ~/.cache), or None
+    without a home. Never inside the checkout: a pull request could commit a file there, and the
+    check's cache is unpickled (xcat/check/cache.py)."""
+    base = os.environ.get("XDG_CACHE_HOME")
+    if not base:
+        try:
+            base = str(Path.home() / ".cache")
+        except RuntimeError:  # no home directory to find
+            return None
+    return Path(base) / "xcat-catalogue" / name
 
 
 class Exit(enum.IntEnum):

@@ -13,7 +13,7 @@ from xcat.check import cache as cache_module
 from xcat.check import catalogue as catalogue_module
 from xcat.check.catalogue import check_catalogue
 from xcat.check.schemas import SchemaSet
-from xcat.settings import SCHEMAS
+from xcat.settings import ROOT, SCHEMAS, user_cache
 
 # One of each kind of problem: a schema problem, a cross-file rule's (its position is found in the
 # text again), a file the parser refuses, a file too large to read.
@@ -151,3 +151,12 @@ def test_the_command_keeps_its_cache_unless_told_not_to(tmp_path, monkeypatch, a
         monkeypatch.delenv("XCAT_CHECK_CACHE")
     assert run_check(catalogue, *arguments) == (0, [])
     assert bool(list((tmp_path / "cache").glob("*.pickle"))) is kept
+
+
+def test_the_cache_is_kept_in_the_users_cache_never_in_the_checkout(monkeypatch, tmp_path):
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "xdg"))
+    assert user_cache("check") == tmp_path / "xdg" / "xcat-catalogue" / "check"
+    monkeypatch.delenv("XDG_CACHE_HOME")
+    monkeypatch.setenv("HOME", str(tmp_path / "home"))
+    assert user_cache("check") == tmp_path / "home" / ".cache" / "xcat-catalogue" / "check"
+    assert not cli.CHECK_CACHE or not cli.CHECK_CACHE.is_relative_to(ROOT)

@@ -9,7 +9,9 @@ without the cache finds (tests/check/test_cache.py compares the two).
 Entries are keyed by the file's bytes, not its modification time, so a checkout or a copy
 that keeps the content keeps the entry. The whole cache is dropped when the code or the schemas
 change (their bytes are part of its name). One cache file per catalogue folder, the last
-KEPT folders' only: tests and benchmarks check many catalogues.
+KEPT folders' only: tests and benchmarks check many catalogues. The folder is in the user's
+cache (settings.user_cache), never in the checkout: the entries are unpickled, and a pull
+request can commit any file into a checkout, ignored or not.
 """
 
 from __future__ import annotations
