@@ -45,7 +45,7 @@ def reads(monkeypatch):
     real = catalogue_module._read_and_validate
 
     def counting(entries, schemas):
-        read.append([shown for _, shown, _, _ in entries])
+        read.append([shown for (_, shown, _, _), _ in entries])
         return real(entries, schemas)
 
     monkeypatch.setattr(catalogue_module, "_read_and_validate", counting)
@@ -160,3 +160,15 @@ def test_the_cache_is_kept_in_the_users_cache_never_in_the_checkout(monkeypatch,
     monkeypatch.setenv("HOME", str(tmp_path / "home"))
     assert user_cache("check") == tmp_path / "home" / ".cache" / "xcat-catalogue" / "check"
     assert not cli.CHECK_CACHE or not cli.CHECK_CACHE.is_relative_to(ROOT)
+
+
+def test_a_file_is_read_from_the_bytes_that_key_its_entry(tmp_path, monkeypatch):
+    """A save between reading a file's bytes for its key and parsing it must not file the new
+    content under the old bytes' key: the check parses the bytes it keyed."""
+    catalogue = copy_fictional(tmp_path)
+    alpha = catalogue / "certificates" / "fictional-alpha.yaml"
+    keyed = alpha.read_bytes()
+    edit(catalogue, "certificates/fictional-alpha.yaml", "fee: 100", "fee: -100")  # saved meanwhile
+    real = catalogue_module._raw
+    monkeypatch.setattr(catalogue_module, "_raw", lambda entry: keyed if entry[0] == alpha else real(entry))
+    assert checked(catalogue, tmp_path / "cache")[0] == []  # what the keyed bytes hold: no problem

@@ -69,16 +69,19 @@ def check_catalogue(
 
 
 Read = tuple[Document | Problem, list[Problem]]
+Unread = tuple[Entry, bytes | None]  # a file to read, with its bytes if they were read already
 
 
 def _read_all(entries: list[Entry], schemas: SchemaSet, cache: ReadCache | None) -> list[Read]:
     """Each file's document and schema problems, in order: from the cache for a file whose bytes
     it knows, the others read and validated on both cores."""
     if cache is None:
-        return in_two(lambda part: _read_and_validate(part, schemas), entries)
+        unread: list[Unread] = [(entry, None) for entry in entries]
+        return in_two(lambda part: _read_and_validate(part, schemas), unread)
     read: list[Read | None] = [None] * len(entries)
     keys: list[bytes | None] = [None] * len(entries)
-    missed = []
+    missed: list[int] = []
+    raws: list[bytes | None] = []
     for number, entry in enumerate(entries):
         raw = _raw(entry)
         if raw is not None:
@@ -88,7 +91,9 @@ def _read_all(entries: list[Entry], schemas: SchemaSet, cache: ReadCache | None)
                 read[number] = _from_cache(entry, raw, found)
                 continue
         missed.append(number)
-    fresh = in_two(lambda part: _read_and_validate(part, schemas), [entries[number] for number in missed])
+        raws.append(raw)  # read from these bytes, not the file again: a save meanwhile must not get this key
+    unread = [(entries[number], raw) for number, raw in zip(missed, raws, strict=True)]
+    fresh = in_two(lambda part: _read_and_validate(part, schemas), unread)
     for number, (document, found) in zip(missed, fresh, strict=True):
         read[number] = document, found
         if (known := keys[number]) is not None:
@@ -116,12 +121,12 @@ def _from_cache(entry: Entry, raw: bytes, found: tuple) -> Read:
     return Document(shown, kind or "", value, text=decode(raw)), problems
 
 
-def _read_and_validate(entries: list[Entry], schemas: SchemaSet) -> list[Read]:
+def _read_and_validate(entries: list[Unread], schemas: SchemaSet) -> list[Read]:
     """Each file's document and its schema problems, or the problem that keeps it from being read."""
     resolved: dict = {}
     read = []
-    for entry in entries:
-        document = read_entry(entry, resolved)
+    for entry, raw in entries:
+        document = read_entry(entry, resolved, raw)
         read.append((document, list(schemas.problems(document)) if isinstance(document, Document) else []))
     return read
 

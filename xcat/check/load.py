@@ -178,14 +178,14 @@ def find_files(catalogue_dir: Path, base: Path | None = None) -> list[Entry]:
     return [(path, display_path(path, base), kind, refusal) for path, kind, refusal in _discover(catalogue_dir)]
 
 
-def read_entry(entry: Entry, resolved: dict) -> Document | Problem:
+def read_entry(entry: Entry, resolved: dict, raw: bytes | None = None) -> Document | Problem:
     """The file's document, or the one problem that keeps it from being read.
-    resolved: shared by the files of one catalogue (read_document)."""
+    resolved: shared by the files of one catalogue (read_document). raw: its bytes, if already read."""
     path, shown, kind, refusal = entry
     if refusal or kind is None:
         return Problem(shown, 1, 1, refusal or "")
     try:
-        return read_document(path, kind, shown, resolved)
+        return read_document(path, kind, shown, resolved, raw)
     except _Refused as refused:
         return Problem(shown, refused.line, refused.column, refused.message)
     except OSError as error:
@@ -273,9 +273,12 @@ _SYMLINK = say(
 )
 
 
-def read_document(path: Path, kind: str, shown: str, resolved: dict | None = None) -> Document:
-    """resolved: scalar tags already resolved, shared by the files of one catalogue (they repeat ids and keys)."""
-    size = path.stat().st_size
+def read_document(
+    path: Path, kind: str, shown: str, resolved: dict | None = None, raw: bytes | None = None
+) -> Document:
+    """resolved: scalar tags already resolved, shared by the files of one catalogue (they repeat ids and keys).
+    raw: the file's bytes if the caller read them (the check's cache keys its entry by these very bytes)."""
+    size = path.stat().st_size if raw is None else len(raw)
     if size > MAX_FILE_BYTES:
         raise _Refused(
             1,
@@ -285,7 +288,7 @@ def read_document(path: Path, kind: str, shown: str, resolved: dict | None = Non
                 f"the file is {size:,} bytes; the limit is {MAX_FILE_BYTES:,} (1 MiB): split it or shorten it",
             ),
         )
-    text = decode(path.read_bytes())
+    text = decode(path.read_bytes() if raw is None else raw)
     _refuse_tabs(text)
     document = Document(shown, kind, None, text=text)
     # A %YAML directive could change how plain scalars resolve: such a file keeps its own answers.
