@@ -24,12 +24,16 @@ import tempfile
 from pathlib import Path
 from typing import Any
 
+import ruamel.yaml
+
 from .load import Entry
+from .problems import Problem
 
 KEPT = 8  # catalogue folders whose results are kept
 _CODE = Path(__file__).resolve().parent.parent  # xcat/: any change to the code may change what a file is found to hold
 
-Found = tuple[Any, list]  # (data, schema problems) of a file that was read; a Problem alone for one that was not
+# What a file was found to hold: (its data, its schema problems), or (the Problem that kept it from being read, []).
+Found = tuple[Any, list[Problem]]
 
 
 class ReadCache:
@@ -37,20 +41,20 @@ class ReadCache:
         self.folder = folder
         self.file = folder / f"{_digest(str(catalogue.resolve()).encode())[:16]}.pickle"
         self.version = _version(schemas)
-        self.old: dict[bytes, Any] = self._load()
-        self.new: dict[bytes, Any] = {}
+        self.old: dict[bytes, Found] = self._load()
+        self.new: dict[bytes, Found] = {}
 
     def key(self, entry: Entry, raw: bytes) -> bytes:
         _, shown, kind, _ = entry
         return hashlib.sha1(b"\0".join([shown.encode("utf-8", "surrogateescape"), (kind or "").encode(), raw])).digest()
 
-    def get(self, key: bytes) -> Any:
+    def get(self, key: bytes) -> Found | None:
         found = self.old.get(key)
         if found is not None:
             self.new[key] = found
         return found
 
-    def put(self, key: bytes, found: Any) -> None:
+    def put(self, key: bytes, found: Found) -> None:
         self.new[key] = found
 
     def save(self) -> None:
@@ -68,7 +72,7 @@ class ReadCache:
         except OSError:
             pass  # a read-only checkout checks as fast as before, without the cache
 
-    def _load(self) -> dict[bytes, Any]:
+    def _load(self) -> dict[bytes, Found]:
         try:
             with self.file.open("rb") as cached:
                 version, entries = pickle.load(cached)
@@ -83,8 +87,6 @@ def _digest(data: bytes) -> str:
 
 def _version(schemas: Path) -> str:
     """Changes whenever the code, the schemas, Python or the YAML library do."""
-    import ruamel.yaml  # noqa: PLC0415
-
     parts = [sys.version.encode(), ruamel.yaml.__version__.encode()]
     for folder, pattern in ((_CODE, "**/*.py"), (schemas, "*.json")):
         for file in sorted(folder.glob(pattern)):

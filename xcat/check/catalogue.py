@@ -6,13 +6,14 @@ so the model is built from it without grouping the files again.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
 from .. import dates
 from ..settings import ROOT, Options
 from ..vocabulary import BY_KIND
-from .cache import ReadCache
+from .cache import Found, ReadCache
 from .codeowners import stale_problems
 from .halves import in_two
 from .load import MAX_FILE_BYTES, Document, Entry, Loaded, decode, display_path, find_files, read_entry
@@ -76,28 +77,24 @@ def _read_all(entries: list[Entry], schemas: SchemaSet, cache: ReadCache | None)
     """Each file's document and schema problems, in order: from the cache for a file whose bytes
     it knows, the others read and validated on both cores."""
     if cache is None:
-        unread: list[Unread] = [(entry, None) for entry in entries]
-        return in_two(lambda part: _read_and_validate(part, schemas), unread)
+        return in_two(lambda part: _read_and_validate(part, schemas), [(entry, None) for entry in entries])
     read: list[Read | None] = [None] * len(entries)
-    keys: list[bytes | None] = [None] * len(entries)
-    missed: list[int] = []
-    raws: list[bytes | None] = []
+    missed: list[tuple[int, bytes | None]] = []  # (place in entries, key: None for a file not kept)
+    unread: list[Unread] = []
     for number, entry in enumerate(entries):
-        raw = _raw(entry)
-        if raw is not None:
-            keys[number] = key = cache.key(entry, raw)
-            found = cache.get(key)
-            if found is not None:
+        key = None
+        if (raw := _raw(entry)) is not None:
+            key = cache.key(entry, raw)
+            if (found := cache.get(key)) is not None:
                 read[number] = _from_cache(entry, raw, found)
                 continue
-        missed.append(number)
-        raws.append(raw)  # read from these bytes, not the file again: a save meanwhile must not get this key
-    unread = [(entries[number], raw) for number, raw in zip(missed, raws, strict=True)]
+        missed.append((number, key))
+        unread.append((entry, raw))  # read from these bytes, not the file again: a save meanwhile must not get this key
     fresh = in_two(lambda part: _read_and_validate(part, schemas), unread)
-    for number, (document, found) in zip(missed, fresh, strict=True):
-        read[number] = document, found
-        if (known := keys[number]) is not None:
-            cache.put(known, (document.data if isinstance(document, Document) else document, found))
+    for (number, key), (document, problems) in zip(missed, fresh, strict=True):
+        read[number] = document, problems
+        if key is not None:
+            cache.put(key, (document.data if isinstance(document, Document) else document, problems))
     return read  # type: ignore[return-value]  # every place is filled: from the cache or fresh
 
 
@@ -112,7 +109,7 @@ def _raw(entry: Entry) -> bytes | None:
         return None
 
 
-def _from_cache(entry: Entry, raw: bytes, found: tuple) -> Read:
+def _from_cache(entry: Entry, raw: bytes, found: Found) -> Read:
     _, shown, kind, _ = entry
     value, problems = found
     if isinstance(value, Problem):
@@ -121,7 +118,7 @@ def _from_cache(entry: Entry, raw: bytes, found: tuple) -> Read:
     return Document(shown, kind or "", value, text=decode(raw)), problems
 
 
-def _read_and_validate(entries: list[Unread], schemas: SchemaSet) -> list[Read]:
+def _read_and_validate(entries: Sequence[Unread], schemas: SchemaSet) -> list[Read]:
     """Each file's document and its schema problems, or the problem that keeps it from being read."""
     resolved: dict = {}
     read = []
