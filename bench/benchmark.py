@@ -96,7 +96,7 @@ TARGETS = {  # name: (description, limit); issue #14 unless noted
     # build.py serve (bench/preview.py): median seconds from a save until the served page shows it
     "preview_500_s": ("build.py serve: save -> served page at N=500 (s)", 2.0),
     "preview_5000_s": ("build.py serve: save -> served page at N=5,000 (s)", 5.0),
-    "preview_search_s": ("build.py serve: save -> search index, largest N (s)", 10.0),
+    "preview_search_s": ("build.py serve: save -> search finds it, largest N (s)", 10.0),
 }
 
 
@@ -358,7 +358,9 @@ def targets(results: dict[int, dict]) -> dict:
         values["search_ms_5000"] = max(q["ms_to_first_result"] for q in at5000["search"])
     for n in (500, 5000):
         if n in results:
-            values[f"preview_{n}_s"] = results[n]["preview"]["page_median_s"]
+            # The worst of a save after the rest and one during it: each must show within the target.
+            preview = results[n]["preview"]
+            values[f"preview_{n}_s"] = max(preview["page_median_s"], preview["page_during_rest_s"])
     if results:
         values["preview_search_s"] = results[max(results)]["preview"]["search_median_s"]
         values["certificate_page_kb"] = round(
@@ -402,6 +404,7 @@ def table(results: dict[int, dict], met: dict) -> str:
     row("certificate page max (KB)", lambda r: f"{r['sizes']['certificate_page_max_bytes'] / 1024:.1f}")
     row("serve: save -> page, median (s)", lambda r: f"{r['preview']['page_median_s']:.1f}")
     row("serve: save -> search, median (s)", lambda r: f"{r['preview']['search_median_s']:.1f}")
+    row("serve: save during the rest -> page (s)", lambda r: f"{r['preview']['page_during_rest_s']:.1f}")
     row("load average (before/after)", lambda r: f"{r['load_before']:.1f}/{r['load_after']:.1f}")
     skipped = {
         f"{peer}: {r[peer]['skipped']}"

@@ -102,6 +102,7 @@ def test_the_quick_benchmark_runs_and_writes_its_results(tmp_path):
     assert "build / floor" in result.stdout
     preview = measured["preview"]  # bench/preview.py: build.py serve, timed over HTTP
     assert len(preview["page_s"]) == len(preview["search_s"]) == 1 and preview["files_changed"][0] > 0
+    assert preview["page_during_rest_s"] > 0
     assert "serve: save -> page" in result.stdout
     # One fee edit: the certificate's page and its open data change, not the whole site.
     edit = measured["edit"]
