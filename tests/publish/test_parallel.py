@@ -6,6 +6,7 @@ from __future__ import annotations
 import multiprocessing
 import os
 import pickle
+import threading
 import time
 
 import jinja2
@@ -105,6 +106,28 @@ def test_what_each_task_returns_comes_back_in_the_tasks_order():
     assert [number for number, _ in results] == list(range(40))
     assert len({pid for _, pid in results}) == 2
     assert parallel.run([lambda n=n: task(n) for n in range(3)], jobs=1) == [(0, parent), (1, parent), (2, parent)]
+
+
+@pytest.mark.parametrize("jobs", [1, 2])
+def test_a_stop_lets_no_task_start_and_the_run_is_abandoned(tmp_path, jobs):
+    """The preview stops generating when another save comes: the tasks running finish, no other starts."""
+    stop = threading.Event()
+
+    def task(number):
+        (tmp_path / str(number)).touch()
+        time.sleep(0.02)  # 200 tasks: 2 s on two processes
+
+    def save_comes():  # in the parent, as the preview's file watcher would
+        while len(list(tmp_path.iterdir())) < 5:
+            time.sleep(0.002)
+        stop.set()
+
+    threading.Thread(target=save_comes, daemon=True).start()
+    with pytest.raises(parallel.Abandoned):
+        parallel.run([lambda n=n: task(n) for n in range(200)], jobs=jobs, stop=stop)
+    assert 5 <= len(list(tmp_path.iterdir())) < 100  # those already running, not the 200
+    assert not multiprocessing.active_children()
+    assert parallel.run([lambda: 1, lambda: 2], jobs=jobs, stop=threading.Event()) == [1, 2]  # never set: all run
 
 
 # What a child does, run in this process (a forked child's calls are out of mutation testing's sight).

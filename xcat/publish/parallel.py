@@ -13,6 +13,7 @@ from __future__ import annotations
 import multiprocessing
 import pickle
 import signal
+import threading
 import traceback
 from collections.abc import Callable, Sequence
 from typing import Any
@@ -22,19 +23,36 @@ from ..settings import job_count
 Task = Callable[[], Any]
 
 
+class Abandoned(Exception):
+    """The run's `stop` was set before every task had run."""
+
+
 def run(
-    tasks: Sequence[Task], portable: Callable[[Exception], Exception] = lambda failure: failure, jobs: int | None = None
+    tasks: Sequence[Task],
+    portable: Callable[[Exception], Exception] = lambda failure: failure,
+    jobs: int | None = None,
+    stop: threading.Event | None = None,
 ) -> list[Any]:
     """Run every task once, in this process and jobs - 1 forked children; return when all are done,
     with what each task returned, in the tasks' order (a child pickles its tasks' results back).
-    `portable` turns a child's exception into one that survives pickling with the same message."""
+    `portable` turns a child's exception into one that survives pickling with the same message.
+    stop (the preview, when another save comes): once it is set, no task starts, and the run
+    raises Abandoned when those running have finished."""
     jobs = min(jobs or job_count(), len(tasks))
     if jobs <= 1 or "fork" not in multiprocessing.get_all_start_methods():
-        return [task() for task in tasks]
+        done = []
+        for task in tasks:
+            if stop is not None and stop.is_set():
+                raise Abandoned
+            done.append(task())
+        return done
     context = multiprocessing.get_context("fork")
     next_task = context.Value("i", 0)  # shared: the index of the next task nobody has taken
     children = []
     results: dict[int, Any] = {}
+    finished = threading.Event()
+    if stop is not None:
+        threading.Thread(target=_stop_when, args=(stop, finished, next_task, len(tasks)), daemon=True).start()
     try:
         for _ in range(jobs - 1):
             receiver, sender = context.Pipe(duplex=False)
@@ -49,12 +67,24 @@ def run(
                 raise outcome
             results.update(outcome)
     finally:  # a failure or Ctrl-C here: stop the children that are still writing, and reap them all
+        finished.set()
         for child, receiver in children:
             if child.is_alive():
                 child.terminate()
             child.join()
             receiver.close()
+    if len(results) < len(tasks):
+        raise Abandoned
     return [results[index] for index in range(len(tasks))]
+
+
+def _stop_when(stop: threading.Event, finished: threading.Event, next_task, count: int) -> None:
+    """Once stop is set, and unless the run has finished, let no process take another task."""
+    while not finished.is_set():
+        if stop.wait(0.05):
+            with next_task.get_lock():
+                next_task.value = count
+            return
 
 
 def _work(tasks: Sequence[Task], next_task) -> dict[int, Any]:
