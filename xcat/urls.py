@@ -27,6 +27,7 @@ CATALOGUE_CHART = "charts/catalogue.svg"
 # rewrites this file, not every page (stable outputs, issue #14).
 BUILD_STYLESHEET = "stylesheets/built.css"
 SEARCH_FOLDER = "pagefind"  # the search index (Pagefind), loaded in chunks by docs/javascripts/search.js
+SEARCH_EDITS_FOLDER = "pagefind-edits"  # build.py serve only: the pages edited since its last full index
 FIELD_REFERENCE = "reference/fields.md"
 # The page on the programme events of type transferred: the 2025 handover, point by point, and the timeline.
 HANDOVER_SOURCE = "handover.md"

@@ -16,6 +16,11 @@
   var script = document.currentScript && document.currentScript.src;
   var root = new URL("../", script || location.href);  // this script is javascripts/search.js
   var SHOWN = 10;  // results shown, each one small request (its fragment) before it is drawn
+  // `build.py serve` only (xcat/tools/serve.py adds the tag): the pages edited since its last full
+  // index, indexed alone. Merged ahead of the site's index, so an edited page is found by its new
+  // text and comes before its older entry, which is then dropped as a duplicate.
+  var edits = document.querySelector('meta[name="xcat-search-edits"]');
+  var EDITS_FIRST = 1000;  // Pagefind's indexWeight: multiplies the scores of the edits' results
   var pagefind = null, asked = 0;
 
   function load() {
@@ -26,6 +31,9 @@
         // indexed word is than the typed prefix (a major's short initials are no better a match).
         var ranking = { termFrequency: 0, pageLength: 0, termSimilarity: 0 };
         return p.options({ baseUrl: root.pathname, ranking: ranking }).then(function () { return p.init(); })
+          .then(function () {
+            return edits && p.mergeIndex(new URL(edits.content, root).href, { baseUrl: root.pathname, indexWeight: EDITS_FIRST });
+          })
           .then(function () { return p; });
       });
     }
@@ -86,6 +94,7 @@
         return Promise.all([first].concat(top.slice(1).map(function (r) { return r.data(); })));
       });
       return (top.length ? fetched : Promise.resolve([])).then(function (shown) {
+        shown = shown.filter(function (d, i) { return shown.findIndex(function (e) { return e.url === d.url; }) === i; });
         // An exact name comes first of all (Pagefind may rank a longer name containing it as high).
         var exact = shown.findIndex(function (d) { return same(d.meta.title, query) || same(d.meta.subtitle, query); });
         if (exact > 0) shown.unshift(shown.splice(exact, 1)[0]);

@@ -334,3 +334,35 @@ def test_populate_renders_any_other_page_with_markdown_as_mkdocs_does(fictional_
     assert ours.content == own.content and ours.content.startswith("<h1 id=")
     assert [item.id for item in ours.toc] == [item.id for item in own.toc]
     assert ours.present_anchor_ids == own.present_anchor_ids and ours.present_anchor_ids
+
+
+def test_files_rebuilt_with_the_last_build_are_what_a_new_build_writes(fictional_docs, tmp_path, monkeypatch):
+    """The preview writes an edited certificate's page and chart with what the last build made of
+    the docs folder (its file list and navigation), instead of listing 26,700 files again at 5,000
+    certificates: the same bytes as a build of the edited docs. A file the last build did not have
+    is refused, with nothing written (a new page changes the file list and the navigation)."""
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1767225600")
+    docs = tmp_path / "docs"
+    shutil.copytree(fictional_docs, docs)
+    config = load_site_config(docs, tmp_path / "preview")
+    site.for_theme(config)
+    built = mkdocs_build.build(config, site._portable, jobs=1)
+    assert built is not None
+    page, chart = urls.page_source("certificate", "fictional-alpha"), urls.chart("certificate", "fictional-alpha")
+    text = (docs / page).read_text(encoding="utf-8")
+    assert "虚构证书甲" in text
+    (docs / page).write_text(text.replace("虚构证书甲", "虚构证书甲（改名）"), encoding="utf-8")
+    (docs / chart).write_text((docs / chart).read_text(encoding="utf-8") + "\n", encoding="utf-8")
+    before = files(tmp_path / "preview")
+
+    assert mkdocs_build.rebuild_files(config, built, [page, chart]) is True
+    assert mkdocs_build.rebuild_files(config, built, [page, "certificates/fictional-new.md"]) is False
+
+    fresh = load_site_config(docs, tmp_path / "fresh")
+    site.for_theme(fresh)
+    mkdocs_build.build(fresh, site._portable, jobs=1)
+    after, expected = files(tmp_path / "preview"), files(tmp_path / "fresh")
+    written = {name for name in after if after[name] != before.get(name)}
+    assert written == {"certificates/fictional-alpha/index.html", chart}
+    assert {name: after[name] for name in written} == {name: expected[name] for name in written}
+    assert "虚构证书甲（改名）" in after["certificates/fictional-alpha/index.html"].decode()

@@ -10,10 +10,12 @@ from pathlib import Path
 import pytest
 
 from tests.helpers import TODAY, copy_fictional, edit, search_fragments
+from tests.tools.test_serve import served
 from xcat import urls
 from xcat.publish import search_index
 from xcat.publish.preview import Workspace, move_changed
 from xcat.settings import Options
+from xcat.tools.serve import State
 
 
 def test_only_files_whose_bytes_changed_are_replaced_and_vanished_files_are_removed(tmp_path):
@@ -82,9 +84,45 @@ def test_stopping_the_preview_stops_a_pagefind_still_indexing(tmp_path, monkeypa
 
     indexing = threading.Thread(target=index)
     indexing.start()
-    while workspace.pagefind is None:
+    while not workspace.indexing:
         threading.Event().wait(0.01)
     workspace.stop_indexing()
     indexing.join(timeout=10)
     assert slow.poll() is not None and not indexing.is_alive()
     assert len(failures) == 1  # the interrupted index is not served
+
+
+def test_an_edit_is_searchable_from_its_own_index_before_every_page_is_indexed_again(tmp_path, page):
+    """Indexing every page takes a minute at 5,000 certificates: the edited page is indexed alone,
+    and search.js merges that index ahead of the site's while the preview names it in the page."""
+    catalogue = copy_fictional(tmp_path)
+    workspace = Workspace(Options(catalogue=catalogue, today=TODAY), tmp_path / "preview")
+    assert workspace.edited(set()).checked.ok
+    workspace.rest()
+    workspace.index_for_search()
+    assert workspace.edits_folder() == ""
+    edit(catalogue, "certificates/fictional-kappa.yaml", "zh: 虚构证书癸", "zh: 虚构证书癸 Quokka")
+    shown = workspace.edited({catalogue / "certificates" / "fictional-kappa.yaml"})
+    workspace.index_edits(shown.changed)  # the site's index still has the old name
+    assert workspace.edits_folder() == urls.SEARCH_EDITS_FOLDER
+    assert [f["url"] for f in search_fragments(workspace.site / urls.SEARCH_EDITS_FOLDER)] == [
+        "/certificates/fictional-kappa/"
+    ]
+
+    def results(query: str) -> list[str]:
+        page.goto(base + "?q=" + query)
+        page.wait_for_function("q => document.getElementById('x-search-results').dataset.query === q", arg=query)
+        return [a.get_attribute("href") for a in page.query_selector_all(".md-search-result__item a")]
+
+    state = State()
+    state.rebuilt(None)
+    with served(workspace.site, state) as base:
+        assert results("Quokka") == []  # the site's index alone
+        state.update(search_edits=workspace.edits_folder())
+        assert results("Quokka")[0] == "/certificates/fictional-kappa/"
+        both = results("虚构证书癸")  # its old entry matches too: shown once, the new one
+        assert both.count("/certificates/fictional-kappa/") == 1
+        assert "Quokka" in page.locator(".md-search-result__item h1").first.inner_text()
+
+    workspace.index_for_search()  # every page again: the edit no longer needs its own index
+    assert workspace.edits_folder() == ""

@@ -4,9 +4,12 @@ preview and its search index are tested in tests/tools/test_serve.py and test_pr
 
 from __future__ import annotations
 
+import threading
+
 import pytest
 
 from tests.helpers import TODAY, copy_fictional, edit
+from xcat.publish import parallel, site
 from xcat.publish.preview import Workspace
 from xcat.settings import Options
 
@@ -32,11 +35,14 @@ def page_of(workspace: Workspace, certificate: str) -> str:
     return (workspace.site / "certificates" / certificate / "index.html").read_text(encoding="utf-8")
 
 
-def test_an_edited_certificate_is_rebuilt_first_then_the_pages_that_list_it(preview):
+def test_an_edited_certificate_is_rebuilt_first_then_the_pages_that_list_it(preview, monkeypatch):
     workspace, catalogue = preview
     edit(catalogue, "certificates/fictional-alpha.yaml", "zh: 虚构证书甲", "zh: 虚构证书甲（预览）")
 
+    # The first pass reuses the last build's file list and navigation: no build that lists the docs again.
+    monkeypatch.setattr(site, "run_mkdocs", lambda *args, **kwargs: pytest.fail("a whole dirty build"))
     first = workspace.edited({catalogue / "certificates" / "fictional-alpha.yaml"})
+    monkeypatch.undo()
     assert first.checked.ok
     assert first.pages == ["/certificates/fictional-alpha/"]
     assert first.changed == ["certificates/fictional-alpha.md"]  # its chart's bytes did not change: kept
@@ -109,3 +115,16 @@ def test_a_page_rebuilt_first_shows_what_other_files_changed_before_it(preview):
     assert workspace.edited({gamma}).pages == ["/certificates/fictional-gamma/"]
     page = page_of(workspace, "fictional-gamma")
     assert "虚构证书丙（二）" in page and "2023-11-30" in page and "2023-12-31" not in page
+
+
+def test_a_rest_stopped_by_a_new_save_leaves_the_docs_for_the_next(preview):
+    workspace, catalogue = preview
+    edit(catalogue, "organizations/fictional-org-b.yaml", "zh: 虚构评价组织乙", "zh: 虚构评价组织乙（停）")
+    assert workspace.edited({catalogue / "organizations" / "fictional-org-b.yaml"}).checked.ok
+    saved_again = threading.Event()
+    saved_again.set()
+    with pytest.raises(parallel.Abandoned):
+        workspace.rest(stop=saved_again)
+    assert "（停）" not in (workspace.docs / "organizations" / "fictional-org-b.md").read_text(encoding="utf-8")
+    rest = workspace.rest()  # the next save's
+    assert "organizations/fictional-org-b.md" in rest.changed and "/organizations/fictional-org-b/" in rest.pages

@@ -254,6 +254,22 @@ def test_the_preview_script_goes_before_the_last_body_end_or_at_the_end(tmp_path
         assert fetch(base + "none.html") == "<p>no body end</p>" + tag
 
 
+def test_pages_name_the_edits_search_index_in_their_head_while_search_needs_it(tmp_path):
+    """docs/javascripts/search.js runs before the end of the body: the tag it reads is in the head."""
+    site = tmp_path / "site"
+    site.mkdir()
+    (site / "page.html").write_text("<html><head><title>t</title></head><body></body></html>", encoding="utf-8")
+    state = State()
+    with served(site, state) as base:
+        assert "xcat-search-edits" not in (fetch(base + "page.html") or "")
+        state.update(search_edits="pagefind-edits")
+        assert (fetch(base + "page.html") or "").startswith(
+            '<html><head><title>t</title><meta name="xcat-search-edits" content="/pagefind-edits/"></head><body>'
+        )
+        state.update(search_edits="")  # every page indexed again
+        assert "xcat-search-edits" not in (fetch(base + "page.html") or "")
+
+
 def events(base: str, query: str = "") -> dict:
     with urllib.request.urlopen(base + "__preview/events" + query, timeout=5) as stream:
         assert stream.headers["Content-Type"] == "text/event-stream"

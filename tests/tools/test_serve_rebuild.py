@@ -9,6 +9,7 @@ from pathlib import Path
 
 from xcat.check.catalogue import Checked
 from xcat.check.problems import Problem
+from xcat.publish import parallel, search_index
 from xcat.publish.preview import Rebuilt
 from xcat.publish.site import BuildFailed
 from xcat.tools.serve import Preview, State
@@ -30,11 +31,18 @@ class Workspace:
             raise self.first
         return self.first
 
-    def rest(self):
+    def rest(self, stop=None):
+        self.stop = stop
         self.asked.append("rest")
         if isinstance(self.rest_answer, Exception):
             raise self.rest_answer
         return self.rest_answer
+
+    def index_edits(self, changed):
+        self.asked.append(("index edits", list(changed)))
+
+    def edits_folder(self):
+        return "pagefind-edits"
 
 
 def rebuilt(pages, changed=(), stages=None, checked=PASSED) -> Rebuilt:
@@ -55,11 +63,17 @@ def test_an_edit_shows_its_page_first_then_the_rest_and_search_follows(capsys):
         rebuilt(["/certificates/x/"], stages={"check": 0.25, "page": 0.5}),
         rebuilt(["/", "/organizations/o/"], ["certificates/x.md", "index.md"], {"generate": 1.0, "mkdocs": 2.0}),
     )
+    workspace.first = rebuilt(["/certificates/x/"], ["certificates/x.md", "charts/x.svg"], {"check": 0.25, "page": 0.5})
     preview, state, done = saved(workspace, "catalogue/certificates/x.yaml", "catalogue/.x.yaml.swp")
     assert done is True
-    assert workspace.asked == [[Path("catalogue/certificates/x.yaml")], "rest"]  # editor swap files ignored
+    assert workspace.asked == [  # editor swap files ignored
+        [Path("catalogue/certificates/x.yaml")],
+        ("index edits", ["certificates/x.md", "charts/x.svg"]),  # searchable before the rest is rebuilt
+        "rest",
+    ]
     assert (state.built, state.page_built) == (2, {"/certificates/x/": 1, "/": 2, "/organizations/o/": 2})
-    assert preview.to_index.is_set()
+    assert (state.search, state.search_edits) == (1, "pagefind-edits")  # pages that search reload and merge it
+    assert preview.to_index.is_set()  # then every page, in the indexing thread
     assert capsys.readouterr().err == (
         "build.py serve: showed /certificates/x/ in 0.8 s (check 0.25, page 0.50).\n"
         "build.py serve: rebuilt in 3.0 s (generate 1.00, mkdocs 2.00); 2 files changed.\n"
@@ -73,6 +87,28 @@ def test_a_first_step_that_rebuilt_no_page_is_told_with_the_rest(capsys):
     assert done is True
     assert (state.built, state.full, state.page_built) == (1, 1, {})  # None: every page was rebuilt
     assert capsys.readouterr().err == "build.py serve: rebuilt in 1.5 s (check 0.50, mkdocs 1.00); 1 files changed.\n"
+
+
+def test_an_edit_whose_index_fails_is_still_shown_and_rebuilt(capsys):
+    workspace = Workspace(rebuilt(["/certificates/x/"]), rebuilt([], []))
+
+    def index_edits(changed):
+        raise search_index.SearchFailed("Pagefind could not index the site: boom")
+
+    workspace.index_edits = index_edits
+    preview, state, done = saved(workspace, "catalogue/certificates/x.yaml")
+    assert (done, state.built, state.search) == (True, 1, 0)  # found after the full index instead
+    assert preview.to_index.is_set()
+    assert "SearchFailed: Pagefind could not index the site: boom" in capsys.readouterr().err
+
+
+def test_a_save_during_the_rest_abandons_it_and_is_rebuilt_next(capsys):
+    workspace = Workspace(rebuilt(["/certificates/x/"]), parallel.Abandoned())
+    preview, state, done = saved(workspace, "catalogue/certificates/x.yaml")
+    assert workspace.stop is preview.changed  # what a save sets: the rest stops on it
+    assert (done, state.built) == (True, 1)
+    assert not preview.to_index.is_set()  # the next rebuild's rest asks for the index
+    assert capsys.readouterr().err.endswith("build.py serve: saved again: the other pages follow the next save's.\n")
 
 
 def test_a_rest_that_changed_nothing_tells_no_page_to_reload(capsys):
@@ -125,7 +161,7 @@ def test_a_file_saved_again_during_the_first_step_is_checked_before_the_rest():
 
     workspace.edited = edited
     assert preview.rebuild() is True
-    assert workspace.asked == []  # rest() was not asked for: the next rebuild checks the new save first
+    assert "rest" not in workspace.asked  # the next rebuild checks the new save first
     assert preview.changed.is_set()
 
 
@@ -139,9 +175,9 @@ def test_the_loops_rebuild_once_saves_settle_and_index_after_each_build():
     try:
         preview.notify("catalogue/certificates/x.yaml")
         assert indexed.wait(10)
-        # The edited page's build and the rest's each ask for an index; the two may run as one or two.
+        # The edited page alone, in the rebuild's thread, then every page, in the indexing thread.
         with state.changed:
-            assert state.changed.wait_for(lambda: state.search >= 1, timeout=10)
-        assert workspace.asked[0] == [Path("catalogue/certificates/x.yaml")]
+            assert state.changed.wait_for(lambda: state.search == 2, timeout=10)
+        assert workspace.asked[:2] == [[Path("catalogue/certificates/x.yaml")], ("index edits", [])]
     finally:
         preview.stopped.set()

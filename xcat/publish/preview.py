@@ -6,8 +6,13 @@ first (Workspace.edited), so the page being edited is served within a second or 
 every page and open data file is generated into a scratch folder and only the files whose bytes
 changed are moved into the workspace's docs (Workspace.rest): their modification times tell
 MkDocs which pages to rebuild (`dirty`). Outputs are stable (tests/publish/
-test_stable_outputs.py), so an edit changes few files. Pagefind then re-indexes in the
-background (Workspace.index_for_search).
+test_stable_outputs.py), so an edit changes few files.
+
+Search follows in two steps too. The edited pages alone are indexed into a small index of their
+own (urls.SEARCH_EDITS_FOLDER, Workspace.index_edits, a fraction of a second at any size), which
+docs/javascripts/search.js merges ahead of the site's index while the preview names it; Pagefind
+then re-indexes every page in the background (Workspace.index_for_search: a minute at 5,000
+certificates), and the edits it covers leave the small index.
 
 The workspace holds nothing that a full build could not recreate: the first build of a run is a
 full MkDocs build (templates or code may have changed since the last run).
@@ -17,9 +22,11 @@ from __future__ import annotations
 
 import datetime
 import filecmp
+import gc
 import os
 import shutil
 import subprocess
+import threading
 import time
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -40,6 +47,8 @@ from . import search_index, site
 
 if TYPE_CHECKING:
     from mkdocs.config.defaults import MkDocsConfig
+
+    from .mkdocs_build import Built
 
 ENTRY = "pagefind-entry.json"  # what Pagefind's script reads first: it names every other file
 
@@ -80,15 +89,23 @@ class Workspace:
         self.built: tuple[datetime.datetime, str] = (datetime.datetime.now(datetime.UTC), "")  # set by edited()
         self.writer: pages.PageWriter | None = None  # kept: its templates stay compiled
         self.config: MkDocsConfig | None = None
+        self.mkdocs_built: Built | None = None  # what the last MkDocs build made of the docs folder
         self.theme: jinja2.Environment | None = None
         self.settings = SiteSettings.of(load_site_config())  # mkdocs.yml is read once a run
-        self.previous_index: set[str] = set()  # the files of the search index before the current one
-        self.pagefind: subprocess.Popen[str] | None = None  # the last Pagefind started
+        self.previous_index: dict[str, set[str]] = {}  # served index folder -> its files before the current ones
+        self.indexing: dict[str, subprocess.Popen[str]] = {}  # served index folder -> the last Pagefind started for it
+        self.edits_lock = threading.Lock()  # the rebuild and the indexing threads both update the edits
+        self.edit_count = 0
+        self.search_edits: dict[str, int] = {}  # an edited page's Markdown -> the edit that last changed it
 
     def edited(self, files: set[Path]) -> Rebuilt:
         """Check the catalogue; if it passes and the workspace was built, rebuild the pages of the
         edited certificates (files: the paths that changed). A catalogue with problems changes nothing.
         Raises site.BuildFailed, with one line for the terminal, if a later stage fails."""
+        with _collector_paused():
+            return self._edited(files)
+
+    def _edited(self, files: set[Path]) -> Rebuilt:
         clock = _Clock()
         checked = check(self.options)
         clock.lap("check")
@@ -112,20 +129,22 @@ class Workspace:
                     self.writer.certificate_page(certificate)
                 written += changed
             clock.lap("pages")
-            rebuilt = self._mkdocs(written, []) if written else []
+            rebuilt = self._mkdocs(written, [], known=True) if written else []
             clock.lap("MkDocs")
         return Rebuilt(checked, rebuilt, written, clock.stages)
 
-    def rest(self) -> Rebuilt:
+    def rest(self, stop: threading.Event | None = None) -> Rebuilt:
         """Generate every page and file from the last model into a scratch folder, keep those whose
-        bytes changed, and rebuild their pages (all of them the first time)."""
+        bytes changed, and rebuild their pages (all of them the first time). Once stop is set (a
+        new save), the generation stops and parallel.Abandoned is raised, the docs untouched: the
+        next rebuild shows the new save's page first, then does the rest for both saves."""
         assert self.checked is not None and self.catalogue is not None, "edited() passed first"
         clock = _Clock()
         with _explained():
             if self.scratch.exists():
                 shutil.rmtree(self.scratch)
             shutil.copytree(HAND_WRITTEN_DOCS, self.scratch)
-            site.generate(self.catalogue, self.scratch, self.settings, self.built, self.options.schemas)
+            site.generate(self.catalogue, self.scratch, self.settings, self.built, self.options.schemas, stop)
             clock.lap("generate")
             changed, removed = move_changed(self.scratch, self.docs)
             clock.lap("compare")
@@ -150,9 +169,10 @@ class Workspace:
             self.theme.list_templates = lambda *args, **kwargs: []  # type: ignore[method-assign]
         return self.config
 
-    def _mkdocs(self, changed: list[str], removed: list[str]) -> list[str] | None:
+    def _mkdocs(self, changed: list[str], removed: list[str], known: bool = False) -> list[str] | None:
         """Build the pages whose Markdown is newer than their HTML (all of them the first time);
-        the URL paths of the changed pages (None: all)."""
+        the URL paths of the changed pages (None: all). known: the changed files were all there at
+        the last build, which is then reused instead of listing the docs folder again."""
         from mkdocs.structure.files import File  # noqa: PLC0415 - loaded with MkDocs' configuration
 
         config = self._config()
@@ -162,41 +182,70 @@ class Workspace:
 
         for relative in removed:  # a dirty build leaves the output of a removed file: a removed page would stay
             Path(output(relative).abs_dest_path).unlink(missing_ok=True)
-        with site.dated_like_the_open_data(self.built[0]):
-            site.run_mkdocs(config, dirty=self.built_once)
+        reused = known and self.mkdocs_built is not None and site.rebuild_files(config, self.mkdocs_built, changed)
+        if not reused:
+            with site.dated_like_the_open_data(self.built[0]):
+                self.mkdocs_built = site.run_mkdocs(config, dirty=self.built_once)
         first, self.built_once = not self.built_once, True
         if first:
             return None
         return ["/" + unquote(output(relative).url) for relative in changed if relative.endswith(".md")]
 
+    def index_edits(self, changed: list[str]) -> None:
+        """Index the pages edited since the last full index began (changed: docs files the edit just
+        wrote) into the edits' index, which search.js merges ahead of the site's."""
+        with self.edits_lock:
+            self.edit_count += 1
+            for name in changed:
+                if name.endswith(".md"):
+                    self.search_edits[name] = self.edit_count
+            pages = sorted(self.search_edits)
+            # One at a time (two would share the scratch folder); a full index in the other thread may run.
+            self._index(urls.SEARCH_EDITS_FOLDER, pages)
+
     def index_for_search(self) -> None:
+        """Index every page; the edits it covers no longer need the edits' index."""
+        with self.edits_lock:
+            began = self.edit_count
+        self._index(urls.SEARCH_FOLDER, None)
+        with self.edits_lock:
+            self.search_edits = {page: edit for page, edit in self.search_edits.items() if edit > began}
+
+    def edits_folder(self) -> str:
+        """The edits' index folder while search should merge it (edits the full index lacks), else ""."""
+        with self.edits_lock:
+            return urls.SEARCH_EDITS_FOLDER if self.search_edits else ""
+
+    def _index(self, folder: str, pages: list[str] | None) -> None:
         """Pagefind into a new folder, whose files then join the served ones, the entry file last.
         Pagefind names its index files by their content, so a page that loaded the previous entry
         keeps finding the files it names; files of older indexes are deleted. Pagefind reads the
-        search blocks of the workspace's docs, as a build does (search_index), not the served site:
-        a fifth of the time. In this process, not forked: a rebuild may be running in another thread."""
-        work = self.root / "search"
+        search blocks of the workspace's docs (pages: those Markdown files; None: all), as a build
+        does (search_index), not the served site: a fifth of the time. In this process, not
+        forked: a rebuild may be running in another thread."""
+        work = self.root / f"indexing-{folder}"
         if work.exists():
             shutil.rmtree(work)
-        self.pagefind = search_index.start(self.docs, work, jobs=1)
-        fresh = search_index.wait(self.pagefind, work)
-        served = self.site / urls.SEARCH_FOLDER
+        self.indexing[folder] = process = search_index.start(self.docs, work, jobs=1, only=pages)
+        fresh = search_index.wait(process, work)
+        served = self.site / folder
         names = {path.relative_to(fresh).as_posix() for path in fresh.rglob("*") if path.is_file()}
         for name in sorted(names, key=lambda name: name == ENTRY):
             (served / name).parent.mkdir(parents=True, exist_ok=True)
             os.replace(fresh / name, served / name)
+        previous = self.previous_index.get(folder, set())
         for path in served.rglob("*"):
             name = path.relative_to(served).as_posix()
-            if path.is_file() and name not in names and name not in self.previous_index:
+            if path.is_file() and name not in names and name not in previous:
                 path.unlink()
-        self.previous_index = names
+        self.previous_index[folder] = names
         shutil.rmtree(work)
 
     def stop_indexing(self) -> None:
         """Stop Pagefind if it runs: it would go on writing into the workspace after the preview ends."""
-        if self.pagefind is not None:
+        for process in list(self.indexing.values()):
             # Killed, not reaped: the indexing thread is waiting on it (two waits on one process collide).
-            self.pagefind.kill()
+            process.kill()
 
 
 def move_changed(source: Path, target: Path) -> tuple[list[str], list[str]]:
@@ -243,6 +292,21 @@ def _unchanged_kept_old(folder: Path, files: list[str]):
             os.utime(folder / name, ns=(times[name], times[name]))
         else:
             changed.append(name)
+
+
+@contextmanager
+def _collector_paused():
+    """Python's cycle collector paused for the pass that shows the edited page. The preview's
+    process holds the model and MkDocs' view of every page (600,000 objects at 5,000
+    certificates), and each full collection during a check walks them all: 40 % of that pass's
+    time. What the pass leaves is collected once it is over."""
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if enabled:
+            gc.enable()
 
 
 @contextmanager

@@ -34,17 +34,20 @@ class SearchFailed(Exception):
 
 
 def start(
-    docs_dir: Path, work: Path, use_directory_urls: bool = True, jobs: int | None = None
+    docs_dir: Path, work: Path, use_directory_urls: bool = True, jobs: int | None = None, only: list[str] | None = None
 ) -> subprocess.Popen[str]:
     """Write each page's search block into work/pages at the page's address, and start Pagefind
-    on them; it writes work/index, for finish() to move into the site. `jobs` as in parallel.run."""
-    sources = sorted(docs_dir.rglob("*.md"))
+    on them; it writes work/index, for finish() to move into the site. `jobs` as in parallel.run;
+    only: these Markdown files of docs_dir (relative to it) instead of all (the preview's edits)."""
+    sources = sorted(docs_dir.rglob("*.md")) if only is None else [docs_dir / name for name in only]
     pages = work / "pages"
     page = jinja2.Environment(loader=jinja2.FileSystemLoader(TEMPLATES), autoescape=False, keep_trailing_newline=True)
     template = page.get_template("search-page.html.j2")
 
     def write(chunk: list[Path]) -> None:
         for source in chunk:
+            if only is not None and not source.is_file():
+                continue  # an edited page whose certificate has gone since
             found = BLOCK.search(source.read_text(encoding="utf-8"))
             if found:  # the block is HTML already: it goes in as it is
                 address = File(source.relative_to(docs_dir).as_posix(), str(docs_dir), str(pages), use_directory_urls)

@@ -8,6 +8,7 @@ import logging
 import os
 import shutil
 import sys
+import threading
 from contextlib import contextmanager
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -28,6 +29,8 @@ from .swap import staging, swap_into_place
 
 if TYPE_CHECKING:
     from mkdocs.config.defaults import MkDocsConfig
+
+    from .mkdocs_build import Built
 
 
 def check_and_build(options: Options, when_invalid: str) -> int:
@@ -101,11 +104,17 @@ def _explain(failure: Exception) -> str:
 
 
 def generate(
-    catalogue: Catalogue, docs_dir: Path, settings: SiteSettings, built: tuple[datetime.datetime, str], schema_dir: Path
+    catalogue: Catalogue,
+    docs_dir: Path,
+    settings: SiteSettings,
+    built: tuple[datetime.datetime, str],
+    schema_dir: Path,
+    stop: threading.Event | None = None,
 ) -> None:
     """Everything generated from the model: pages (Markdown) and open data files. Each task
     writes its own files, so publish.parallel runs them on every core (the open data first: it
-    is the longest). built: the build date and where it came from (buildinfo.build_date)."""
+    is the longest). built: the build date and where it came from (buildinfo.build_date).
+    stop (the preview): as in parallel.run, which raises parallel.Abandoned once it is set."""
     tasks = [
         lambda: files.write_exports(catalogue, docs_dir, schema_dir, settings.site_url, built),
         lambda: fieldref.write_field_reference(docs_dir, schema_dir),
@@ -114,7 +123,7 @@ def generate(
     tasks += writer.jobs()
     # From the catalogue, never the clock (buildinfo.build_date): the same catalogue prints the same date.
     tasks.append(lambda: writer.render(urls.BUILD_STYLESHEET, "built.css.j2", built=built[0].date().isoformat()))
-    parallel.run(tasks, portable=_portable)
+    parallel.run(tasks, portable=_portable, stop=stop)
 
 
 def for_theme(config: MkDocsConfig) -> None:
@@ -130,24 +139,38 @@ def _portable(failure: Exception) -> Exception:
     return BuildFailed(_explain(failure)) if isinstance(failure, jinja2.TemplateError) else failure
 
 
-def run_mkdocs(config: MkDocsConfig, dirty: bool = False) -> None:
+def run_mkdocs(config: MkDocsConfig, dirty: bool = False) -> Built | None:
     """Build the site as load_site_config set it up (strict: a warning fails the build), the
     pages shared out between the cores (publish/mkdocs_build.py). dirty (the preview): only the
-    pages whose Markdown is newer than their HTML."""
+    pages whose Markdown is newer than their HTML. Returns what the build made of the docs folder."""
+    # Imported here: MkDocs' build loads the theme's machinery (about 0.3 s), which only a build needs.
+    from . import mkdocs_build  # noqa: PLC0415
 
-    # MkDocs counts warnings through its logger; strict mode turns them into an abort.
-    # Show them too, or "Aborted with 2 warnings" would not say which.
+    with _mkdocs_warnings_shown():
+        return mkdocs_build.build(config, portable=_portable, dirty=dirty)
+
+
+def rebuild_files(config: MkDocsConfig, built: Built, sources: list[str]) -> bool:
+    """The preview's edited pages, written with what the last build made of the docs folder
+    (mkdocs_build.rebuild_files): False if one of them is new, for a dirty build instead."""
+    from . import mkdocs_build  # noqa: PLC0415
+
+    with _mkdocs_warnings_shown():
+        return mkdocs_build.rebuild_files(config, built, sources)
+
+
+@contextmanager
+def _mkdocs_warnings_shown():
+    """MkDocs counts warnings through its logger; strict mode turns them into an abort. Show them
+    too, or "Aborted with 2 warnings" would not say which. MkDocs' failures as BuildFailed."""
     logger = logging.getLogger("mkdocs")
     shown = logging.StreamHandler(sys.stderr)
     shown.setLevel(logging.WARNING)
     shown.setFormatter(logging.Formatter("build.py: MkDocs %(levelname)s: %(message)s"))
     logger.addHandler(shown)
-    # Imported here: MkDocs' build loads the theme's machinery (about 0.3 s), which only a build needs.
-    from . import mkdocs_build  # noqa: PLC0415
-
     try:
         logger.setLevel(logging.WARNING)
-        mkdocs_build.build(config, portable=_portable, dirty=dirty)
+        yield
     except (Abort, MkDocsException) as error:
         raise BuildFailed(f"MkDocs failed: {error}") from None
     finally:

@@ -5,8 +5,8 @@ Python's http.server on 127.0.0.1:8000. watchdog watches the catalogue and docs/
 editor has finished saving, the preview checks the whole catalogue and rebuilds only the pages
 whose Markdown changed. Every HTML page it serves gets preview/preview.js, which reloads the page
 after a build and shows the check's problems over the last good page while the catalogue fails
-(the terminal shows them too, as `build.py check` prints them). Pagefind re-indexes after each
-build in the background. Nothing of this reaches site/ or `build.py build`.
+(the terminal shows them too, as `build.py check` prints them). Search follows each save: the
+edited pages are indexed alone at once, and every page again in the background (xcat.publish.preview). Nothing of this reaches site/ or `build.py build`.
 """
 
 from __future__ import annotations
@@ -28,6 +28,7 @@ from watchdog.observers import Observer
 
 from ..check.problems import Problem, say, visible
 from ..check.report import report
+from ..publish import parallel
 from ..publish.preview import Workspace
 from ..publish.site import BuildFailed
 from ..settings import HAND_WRITTEN_DOCS, Exit, Options
@@ -36,6 +37,8 @@ QUIET_PERIOD = 0.1  # seconds without a new change before rebuilding: editors sa
 KEEPALIVE = 15  # seconds between comments on an idle event stream, so a dead connection is noticed
 ASSETS = Path(__file__).parent / "preview"  # preview.js, preview.css and the tag that loads them
 PREFIX = "/__preview/"  # the preview's own addresses; the site has no such folder
+# Read by docs/javascripts/search.js, which runs before the end of the body: in the head.
+SEARCH_EDITS = Template('<meta name="xcat-search-edits" content="$folder">')
 STOP_LIMIT = 15  # seconds Ctrl+C may take before the preview prints where it is stuck and exits
 
 
@@ -47,7 +50,8 @@ class State:
         self.built = 0  # the number of the newest build (0: none yet in this run)
         self.full = 0  # the last build that rebuilt every page
         self.page_built: dict[str, int] = {}  # URL path -> the build that last changed it, since `full`
-        self.search = 0
+        self.search = 0  # how many search indexes were made; pages that use search reload when it grows
+        self.search_edits = ""  # the folder of the edits' search index while search.js should merge it
         self.problems: list[Problem] = []
         self.changed = threading.Condition()
 
@@ -126,6 +130,10 @@ class PreviewHandler(SimpleHTTPRequestHandler):
     def page(self, file: Path) -> None:
         """An HTML page, with the preview's script before </body>."""
         html = file.read_bytes()
+        if self.state.search_edits:
+            meta = SEARCH_EDITS.substitute(folder="/" + self.state.search_edits + "/").encode("utf-8")
+            head = html.find(b"</head>")
+            html = html[:head] + meta + html[head:] if head >= 0 else html
         tag = self.snippet.substitute(build=self.state.built).encode("utf-8")
         end = html.rfind(b"</body>")
         body = html[:end] + tag + html[end:] if end >= 0 else html + tag
@@ -174,6 +182,7 @@ class Preview:
         self.edited: set[Path] = set()  # the files changed since the last rebuild began
         self.lock = threading.Lock()
         self.to_index = threading.Event()
+        self.search_told = threading.Lock()
         self.stopped = threading.Event()
 
     def start(self) -> None:
@@ -198,12 +207,14 @@ class Preview:
             if first.pages:
                 self.state.rebuilt(first.pages)
                 self._say(f"showed {', '.join(first.pages)}", first.stages)
-                # Its search block is written: search finds the edit while the other pages are rebuilt
-                # (and is indexed again after them, for the pages that list it).
-                self.to_index.set()
+                # Search finds the edit while the other pages are rebuilt (they are indexed after them).
+                self._index_edits(first.changed)
             if self.changed.is_set():  # saved again meanwhile: check that first
                 return True
-            rest = self.workspace.rest()
+            rest = self.workspace.rest(stop=self.changed)
+        except parallel.Abandoned:  # saved again meanwhile: the next rebuild shows that first, then does the rest
+            print("build.py serve: saved again: the other pages follow the next save's.", file=sys.stderr, flush=True)
+            return True
         except BuildFailed as failure:
             print(f"build.py serve: {failure}", file=sys.stderr, flush=True)
             return False
@@ -219,6 +230,20 @@ class Preview:
         )
         self.to_index.set()
         return True
+
+    def _index_edits(self, changed: list[str]) -> None:
+        try:
+            self.workspace.index_edits(changed)
+        except Exception:  # the page is shown; search finds the edit after the full index instead
+            traceback.print_exc()
+            return
+        self._searchable()
+
+    def _searchable(self) -> None:
+        """Tell the pages a new index is served. Both threads index: the folder to merge is read
+        and told under one lock, so the last one told is the workspace's latest."""
+        with self.search_told:
+            self.state.update(search=self.state.search + 1, search_edits=self.workspace.edits_folder())
 
     def _invalid(self, checked) -> None:
         report(checked, "text")
@@ -258,7 +283,7 @@ class Preview:
                     return  # stopped on purpose (Ctrl+C)
                 traceback.print_exc()
                 continue
-            self.state.update(search=self.state.search + 1)
+            self._searchable()
 
 
 def handler_for(state: State, site: Path, stopping: threading.Event):
