@@ -94,11 +94,13 @@
         return Promise.all([first].concat(top.slice(1).map(function (r) { return r.data(); })));
       });
       return (top.length ? fetched : Promise.resolve([])).then(function (shown) {
-        shown = shown.filter(function (d, i) { return shown.findIndex(function (e) { return e.url === d.url; }) === i; });
+        var unique = shown.filter(function (d, i) { return shown.findIndex(function (e) { return e.url === d.url; }) === i; });
+        var repeated = shown.length - unique.length;  // an edited page's older entry (build.py serve only)
+        shown = unique;
         // An exact name comes first of all (Pagefind may rank a longer name containing it as high).
         var exact = shown.findIndex(function (d) { return same(d.meta.title, query) || same(d.meta.subtitle, query); });
         if (exact > 0) shown.unshift(shown.splice(exact, 1)[0]);
-        return { total: answer.results.length, shown: shown };
+        return { total: answer.results.length - repeated, shown: shown };
       });
     }).then(function (found) {
       if (!found || ticket !== asked) return;

@@ -122,6 +122,7 @@ def test_an_edit_is_searchable_from_its_own_index_before_every_page_is_indexed_a
         assert results("Quokka")[0] == "/certificates/fictional-kappa/"
         both = results("虚构证书癸")  # its old entry matches too: shown once, the new one
         assert both.count("/certificates/fictional-kappa/") == 1
+        assert page.locator(".md-search-result__meta").inner_text().startswith(f"{len(both)} 个结果")  # counted once
         assert "Quokka" in page.locator(".md-search-result__item h1").first.inner_text()
 
     workspace.index_for_search()  # every page again: the edit no longer needs its own index
