@@ -4,6 +4,7 @@ only pages with a block are indexed, at their address, and a Pagefind that fails
 from __future__ import annotations
 
 import json
+import shutil
 from pathlib import Path
 
 import pytest
@@ -39,3 +40,27 @@ def test_a_failing_pagefind_says_why(tmp_path):
         search_index.SearchFailed, match=r"^Pagefind could not index the site: Error: Pagefind was not able"
     ):
         search_index.wait(pagefind, tmp_path / "work")
+
+
+def test_only_the_pages_named_are_indexed_and_a_page_gone_since_is_left_out(tmp_path):
+    """The preview's edits: the edited pages alone, from the same docs folder."""
+    docs = tmp_path / "docs"
+    for name, title in (("alpha", "虚构证书甲"), ("beta", "虚构证书乙")):
+        page(docs, f"certificates/{name}.md", BLOCK.format(title=title, text=""))
+    work = tmp_path / "work"
+    only = ["certificates/beta.md", "certificates/gone.md"]
+    index = search_index.wait(search_index.start(docs, work, jobs=1, only=only), work)
+    assert [f["url"] for f in search_fragments(index)] == ["/certificates/beta/"]
+
+
+@pytest.mark.parametrize("background", [False, True])
+def test_a_background_index_runs_at_a_lower_priority(tmp_path, monkeypatch, background):
+    """The preview's full index takes a minute at 5,000 certificates: niced, it leaves the cores
+    to the check of the next save."""
+    started = []
+    monkeypatch.setattr(search_index.subprocess, "Popen", lambda command, **kwargs: started.append(command))
+    page(tmp_path / "docs", "certificates/alpha.md", BLOCK.format(title="虚构证书甲", text=""))
+    search_index.start(tmp_path / "docs", tmp_path / "work", jobs=1, background=background)
+    niced = [shutil.which("nice"), "-n", "10"]
+    assert (started[0][:3] == niced) is background
+    assert started[0][3 if background else 0] == search_index.pagefind_command(tmp_path, "x")[0]

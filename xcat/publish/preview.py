@@ -199,9 +199,10 @@ class Workspace:
             for name in changed:
                 if name.endswith(".md"):
                     self.search_edits[name] = self.edit_count
-            pages = sorted(self.search_edits)
-            # One at a time (two would share the scratch folder); a full index in the other thread may run.
-            self._index(urls.SEARCH_EDITS_FOLDER, pages)
+            # A page edited, then removed (its certificate gone) leaves the edits: search no longer finds it.
+            self.search_edits = {name: edit for name, edit in self.search_edits.items() if (self.docs / name).is_file()}
+            if self.search_edits:  # one at a time (two would share the scratch folder); a full index may run
+                self._index(urls.SEARCH_EDITS_FOLDER, sorted(self.search_edits))
 
     def index_for_search(self) -> None:
         """Index every page; the edits it covers no longer need the edits' index."""
@@ -226,7 +227,8 @@ class Workspace:
         work = self.root / f"indexing-{folder}"
         if work.exists():
             shutil.rmtree(work)
-        self.indexing[folder] = process = search_index.start(self.docs, work, jobs=1, only=pages)
+        full = pages is None  # in the background: the edits' index is what search waits for
+        self.indexing[folder] = process = search_index.start(self.docs, work, jobs=1, only=pages, background=full)
         fresh = search_index.wait(process, work)
         served = self.site / folder
         names = {path.relative_to(fresh).as_posix() for path in fresh.rglob("*") if path.is_file()}

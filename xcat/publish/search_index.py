@@ -27,6 +27,7 @@ from . import parallel
 # The block as the search_entry macro writes it (it holds no other div), on a line of its own.
 BLOCK = re.compile(r'^<div class="x-search-entry" hidden data-pagefind-body>\n.*?</div>$', re.MULTILINE | re.DOTALL)
 CHUNK = 200  # pages per task of publish.parallel
+BACKGROUND_NICENESS = 10  # how much lower a background Pagefind's priority is (nice(1))
 
 
 class SearchFailed(Exception):
@@ -34,11 +35,18 @@ class SearchFailed(Exception):
 
 
 def start(
-    docs_dir: Path, work: Path, use_directory_urls: bool = True, jobs: int | None = None, only: list[str] | None = None
+    docs_dir: Path,
+    work: Path,
+    use_directory_urls: bool = True,
+    jobs: int | None = None,
+    only: list[str] | None = None,
+    background: bool = False,
 ) -> subprocess.Popen[str]:
     """Write each page's search block into work/pages at the page's address, and start Pagefind
     on them; it writes work/index, for finish() to move into the site. `jobs` as in parallel.run;
-    only: these Markdown files of docs_dir (relative to it) instead of all (the preview's edits)."""
+    only: these Markdown files of docs_dir (relative to it) instead of all (the preview's edits);
+    background (the preview's full index, a minute at 5,000 certificates): Pagefind runs at a
+    lower priority, so the check of the next save is not slowed by it."""
     sources = sorted(docs_dir.rglob("*.md")) if only is None else [docs_dir / name for name in only]
     pages = work / "pages"
     page = jinja2.Environment(loader=jinja2.FileSystemLoader(TEMPLATES), autoescape=False, keep_trailing_newline=True)
@@ -57,6 +65,8 @@ def start(
 
     parallel.run([partial(write, sources[i : i + CHUNK]) for i in range(0, len(sources), CHUNK)], jobs=jobs)
     command = pagefind_command(pages, "--output-path", str(work / "index"))
+    if background and (nice := shutil.which("nice")):  # its threads are started niced too
+        command = [nice, "-n", str(BACKGROUND_NICENESS), *command]
     return subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
 
 
