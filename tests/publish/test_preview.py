@@ -72,7 +72,7 @@ def test_search_follows_an_edit_and_old_index_files_go(tmp_path):
 def test_stopping_the_preview_stops_a_pagefind_still_indexing(tmp_path, monkeypatch):
     """Ctrl+C while Pagefind indexes: it must not go on writing into the workspace."""
     slow = subprocess.Popen(["sleep", "60"], stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
-    monkeypatch.setattr(search_index, "start", lambda *args, **kwargs: slow)
+    monkeypatch.setattr(search_index, "start_pagefind", lambda *args, **kwargs: slow)
     workspace = Workspace(Options(catalogue=copy_fictional(tmp_path), today=TODAY), tmp_path / "preview")
     failures = []
 

@@ -53,14 +53,32 @@ def test_only_the_pages_named_are_indexed_and_a_page_gone_since_is_left_out(tmp_
     assert [f["url"] for f in search_fragments(index)] == ["/certificates/beta/"]
 
 
+def test_search_pages_kept_between_saves_follow_what_changed(tmp_path):
+    """The preview keeps the search pages and updates those of the Markdown files a save changed:
+    a changed block is rewritten, a page gone or left without a block loses its search page."""
+    docs, pages = tmp_path / "docs", tmp_path / "pages"
+    for name in ("alpha", "beta", "gamma"):
+        page(docs, f"certificates/{name}.md", BLOCK.format(title=name, text=""))
+    search_index.write_pages(docs, pages)
+    page(docs, "certificates/alpha.md", BLOCK.format(title="alpha renamed", text=""))
+    page(docs, "certificates/beta.md", "# no block\n")
+    (docs / "certificates" / "gamma.md").unlink()
+    search_index.write_pages(docs, pages, ["certificates/alpha.md", "certificates/beta.md", "certificates/gamma.md"])
+    assert sorted(p.relative_to(pages).as_posix() for p in pages.rglob("*") if p.is_file()) == [
+        "certificates/alpha/index.html"
+    ]
+    assert "alpha renamed" in (pages / "certificates" / "alpha" / "index.html").read_text(encoding="utf-8")
+
+
 @pytest.mark.parametrize("background", [False, True])
 def test_a_background_index_runs_at_a_lower_priority(tmp_path, monkeypatch, background):
     """The preview's full index takes a minute at 5,000 certificates: niced, it leaves the cores
     to the check of the next save."""
     started = []
     monkeypatch.setattr(search_index.subprocess, "Popen", lambda command, **kwargs: started.append(command))
-    page(tmp_path / "docs", "certificates/alpha.md", BLOCK.format(title="虚构证书甲", text=""))
-    search_index.start(tmp_path / "docs", tmp_path / "work", jobs=1, background=background)
+    search_index.start_pagefind(tmp_path / "pages", tmp_path / "index", background=background)
     niced = [shutil.which("nice"), "-n", "10"]
     assert (started[0][:3] == niced) is background
-    assert started[0][3 if background else 0] == search_index.pagefind_command(tmp_path, "x")[0]
+    assert started[0][3 if background else 0 :] == search_index.pagefind_command(
+        tmp_path / "pages", "--output-path", str(tmp_path / "index")
+    )

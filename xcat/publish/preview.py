@@ -92,6 +92,7 @@ class Workspace:
         self.mkdocs_built: Built | None = None  # what the last MkDocs build made of the docs folder
         self.theme: jinja2.Environment | None = None
         self.settings = SiteSettings.of(load_site_config())  # mkdocs.yml is read once a run
+        self.search_pages = self.root / "search-pages"  # each page's search block, what the full index reads
         self.previous_index: dict[str, set[str]] = {}  # served index folder -> its files before the current ones
         self.indexing: dict[str, subprocess.Popen[str]] = {}  # served index folder -> the last Pagefind started for it
         self.edits_lock = threading.Lock()  # the rebuild and the indexing threads both update the edits
@@ -128,6 +129,7 @@ class Workspace:
                 with _unchanged_kept_old(self.docs, outputs) as changed:
                     self.writer.certificate_page(certificate)
                 written += changed
+            self._update_search_pages(written)
             clock.lap("pages")
             rebuilt = self._mkdocs(written, [], known=True) if written else []
             clock.lap("MkDocs")
@@ -146,7 +148,9 @@ class Workspace:
             shutil.copytree(HAND_WRITTEN_DOCS, self.scratch)
             site.generate(self.catalogue, self.scratch, self.settings, self.built, self.options.schemas, stop)
             clock.lap("generate")
+            first = not self.built_once
             changed, removed = move_changed(self.scratch, self.docs)
+            self._update_search_pages(None if first else changed + removed)
             clock.lap("compare")
             rebuilt = self._mkdocs(changed, removed)
             clock.lap("MkDocs")
@@ -217,18 +221,32 @@ class Workspace:
         with self.edits_lock:
             return urls.SEARCH_EDITS_FOLDER if self.search_edits else ""
 
+    def _update_search_pages(self, changed: list[str] | None) -> None:
+        """Keep the search pages (search_index.write_pages) as the docs' Markdown is (changed: the
+        docs files that changed or went; None: all of them, the first time). Here, in the thread
+        that rebuilds, and only what changed: in the indexing thread, writing 5,000 pages held
+        Python's lock against the next save's check (its file reads waited on it, 5 s at 5,000)."""
+        if changed is None:
+            shutil.rmtree(self.search_pages, ignore_errors=True)  # pages of a former run may be gone
+        pages = None if changed is None else [name for name in changed if name.endswith(".md")]
+        if pages != []:
+            search_index.write_pages(self.docs, self.search_pages, pages)
+
     def _index(self, folder: str, pages: list[str] | None) -> None:
         """Pagefind into a new folder, whose files then join the served ones, the entry file last.
         Pagefind names its index files by their content, so a page that loaded the previous entry
-        keeps finding the files it names; files of older indexes are deleted. Pagefind reads the
-        search blocks of the workspace's docs (pages: those Markdown files; None: all), as a build
-        does (search_index), not the served site: a fifth of the time. In this process, not
-        forked: a rebuild may be running in another thread."""
+        keeps finding the files it names; files of older indexes are deleted. pages: the edits'
+        index, of these Markdown files' blocks alone; None: the full index, of the search pages kept
+        up to date by each rebuild, at a lower priority than the rebuilds (search_index.start_pagefind).
+        Pagefind reads the search blocks, as a build does, not the served site: a fifth of the time."""
         work = self.root / f"indexing-{folder}"
         if work.exists():
             shutil.rmtree(work)
-        full = pages is None  # in the background: the edits' index is what search waits for
-        self.indexing[folder] = process = search_index.start(self.docs, work, jobs=1, only=pages, background=full)
+        if pages is None:
+            process = search_index.start_pagefind(self.search_pages, work / "index", background=True)
+        else:  # a few pages: in this process (a rebuild may be running in another thread: nothing forked)
+            process = search_index.start(self.docs, work, jobs=1, only=pages)
+        self.indexing[folder] = process
         fresh = search_index.wait(process, work)
         served = self.site / folder
         names = {path.relative_to(fresh).as_posix() for path in fresh.rglob("*") if path.is_file()}

@@ -11,6 +11,7 @@ core MkDocs leaves free at times. One difference: Pagefind no longer picks a pag
 
 from __future__ import annotations
 
+import os
 import re
 import shutil
 import subprocess
@@ -35,36 +36,46 @@ class SearchFailed(Exception):
 
 
 def start(
-    docs_dir: Path,
-    work: Path,
-    use_directory_urls: bool = True,
-    jobs: int | None = None,
-    only: list[str] | None = None,
-    background: bool = False,
+    docs_dir: Path, work: Path, use_directory_urls: bool = True, jobs: int | None = None, only: list[str] | None = None
 ) -> subprocess.Popen[str]:
     """Write each page's search block into work/pages at the page's address, and start Pagefind
     on them; it writes work/index, for finish() to move into the site. `jobs` as in parallel.run;
-    only: these Markdown files of docs_dir (relative to it) instead of all (the preview's edits);
-    background (the preview's full index, a minute at 5,000 certificates): Pagefind runs at a
-    lower priority, so the check of the next save is not slowed by it."""
+    only: these Markdown files of docs_dir (relative to it) instead of all (the preview's edits)."""
+    write_pages(docs_dir, work / "pages", only, use_directory_urls, jobs)
+    return start_pagefind(work / "pages", work / "index")
+
+
+def write_pages(
+    docs_dir: Path, pages: Path, only: list[str] | None = None, use_directory_urls: bool = True, jobs: int | None = None
+) -> None:
+    """Each page's search block into `pages`, at the page's address. only: these Markdown files of
+    docs_dir (relative to it) instead of all; the page of one that is gone or has no block is
+    removed (the preview keeps `pages` between saves, updated with what each changed)."""
     sources = sorted(docs_dir.rglob("*.md")) if only is None else [docs_dir / name for name in only]
-    pages = work / "pages"
     page = jinja2.Environment(loader=jinja2.FileSystemLoader(TEMPLATES), autoescape=False, keep_trailing_newline=True)
     template = page.get_template("search-page.html.j2")
 
     def write(chunk: list[Path]) -> None:
         for source in chunk:
-            if only is not None and not source.is_file():
-                continue  # an edited page whose certificate has gone since
-            found = BLOCK.search(source.read_text(encoding="utf-8"))
-            if found:  # the block is HTML already: it goes in as it is
-                address = File(source.relative_to(docs_dir).as_posix(), str(docs_dir), str(pages), use_directory_urls)
-                target = Path(address.abs_dest_path)
-                target.parent.mkdir(parents=True, exist_ok=True)
-                target.write_text(template.render(block=found.group(0)), encoding="utf-8")
+            address = File(source.relative_to(docs_dir).as_posix(), str(docs_dir), str(pages), use_directory_urls)
+            target = Path(address.abs_dest_path)
+            found = BLOCK.search(source.read_text(encoding="utf-8")) if source.is_file() else None
+            if not found:
+                target.unlink(missing_ok=True)
+                continue
+            target.parent.mkdir(parents=True, exist_ok=True)
+            # Whole or not at all: the preview's Pagefind may be reading the folder.
+            partial_file = target.with_name(target.name + ".part")
+            partial_file.write_text(template.render(block=found.group(0)), encoding="utf-8")  # the block as it is
+            os.replace(partial_file, target)
 
     parallel.run([partial(write, sources[i : i + CHUNK]) for i in range(0, len(sources), CHUNK)], jobs=jobs)
-    command = pagefind_command(pages, "--output-path", str(work / "index"))
+
+
+def start_pagefind(pages: Path, index: Path, background: bool = False) -> subprocess.Popen[str]:
+    """Pagefind on the search pages; it writes `index`. background (the preview's full index, a
+    minute at 5,000 certificates): at a lower priority, so the next save's check is not slowed."""
+    command = pagefind_command(pages, "--output-path", str(index))
     if background and (nice := shutil.which("nice")):  # its threads are started niced too
         command = [nice, "-n", str(BACKGROUND_NICENESS), *command]
     return subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
