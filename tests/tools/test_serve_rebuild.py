@@ -5,14 +5,17 @@ workspace is tested in tests/publish/test_preview.py and the whole preview in te
 from __future__ import annotations
 
 import threading
+import time
 from pathlib import Path
+
+from watchdog.events import FileClosedNoWriteEvent, FileOpenedEvent
 
 from xcat.check.catalogue import Checked
 from xcat.check.problems import Problem
 from xcat.publish import parallel, search_index
 from xcat.publish.preview import Rebuilt
 from xcat.publish.site import BuildFailed
-from xcat.tools.serve import Preview, State
+from xcat.tools.serve import Preview, State, watch
 
 PASSED = Checked(documents=[], problems=[])
 PROBLEM = Problem("catalogue/certificates/x.yaml", 3, 7, "level: 应为文字 · expected text")
@@ -181,3 +184,34 @@ def test_the_loops_rebuild_once_saves_settle_and_index_after_each_build():
         assert workspace.asked[:2] == [[Path("catalogue/certificates/x.yaml")], ("index edits", [])]
     finally:
         preview.stopped.set()
+
+
+def test_the_watcher_sees_saves_and_not_the_checks_reads(tmp_path):
+    """Each check reads every catalogue file (6,900 at 5,000 certificates): the watcher asks the
+    system for changes only, or their open and close events would be handled beside the check."""
+    catalogue = tmp_path / "catalogue"
+    catalogue.mkdir()
+    (catalogue / "x.yaml").write_text("a: 1\n", encoding="utf-8")
+    notified: list[str] = []
+    saved = threading.Event()
+
+    class Recorder:
+        def notify(self, path: str) -> None:
+            notified.append(path)
+            saved.set()
+
+    observer = watch([catalogue, tmp_path / "absent"], Recorder())
+    try:
+        (emitter,) = observer.emitters  # the absent folder is not watched
+        assert FileOpenedEvent not in emitter.watch.event_filter
+        assert FileClosedNoWriteEvent not in emitter.watch.event_filter
+        for _ in range(20):
+            (catalogue / "x.yaml").read_bytes()
+        time.sleep(0.5)
+        assert notified == []
+        (catalogue / "x.yaml").write_text("a: 2\n", encoding="utf-8")
+        assert saved.wait(10)
+        assert set(notified) == {str(catalogue / "x.yaml")}
+    finally:
+        observer.stop()
+        observer.join(timeout=5)
