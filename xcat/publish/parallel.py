@@ -16,7 +16,8 @@ import signal
 import threading
 import traceback
 from collections.abc import Callable, Sequence
-from typing import Any
+from multiprocessing.connection import Connection, wait
+from typing import Any, cast
 
 from ..settings import job_count
 
@@ -36,8 +37,9 @@ def run(
     """Run every task once, in this process and jobs - 1 forked children; return when all are done,
     with what each task returned, in the tasks' order (a child pickles its tasks' results back).
     `portable` turns a child's exception into one that survives pickling with the same message.
-    stop (the preview, when another save comes): once it is set, no task starts, and the run
-    raises Abandoned when those running have finished."""
+    stop (the preview, when another save comes): the tasks run in jobs children while this
+    process waits, so that once stop is set the children are ended at once, whatever task they
+    are in (the open data takes seconds), and the run raises Abandoned."""
     jobs = min(jobs or job_count(), len(tasks))
     if jobs <= 1 or "fork" not in multiprocessing.get_all_start_methods():
         done = []
@@ -50,41 +52,32 @@ def run(
     next_task = context.Value("i", 0)  # shared: the index of the next task nobody has taken
     children = []
     results: dict[int, Any] = {}
-    finished = threading.Event()
-    if stop is not None:
-        threading.Thread(target=_stop_when, args=(stop, finished, next_task, len(tasks)), daemon=True).start()
     try:
-        for _ in range(jobs - 1):
+        for _ in range(jobs if stop is not None else jobs - 1):
             receiver, sender = context.Pipe(duplex=False)
             child = context.Process(target=_child, args=(tasks, next_task, sender, portable), daemon=True)
             child.start()
             sender.close()
             children.append((child, receiver))
-        results.update(_work(tasks, next_task))
-        for child, receiver in children:
-            outcome = _result(child, receiver)
-            if isinstance(outcome, BaseException):
-                raise outcome
-            results.update(outcome)
-    finally:  # a failure or Ctrl-C here: stop the children that are still writing, and reap them all
-        finished.set()
+        if stop is None:
+            results.update(_work(tasks, next_task))
+        waiting = {receiver: child for child, receiver in children}
+        while waiting:
+            if stop is not None and stop.is_set():
+                raise Abandoned  # the children are ended below
+            for ready in wait(list(waiting), timeout=0.05):
+                done_receiver = cast(Connection, ready)
+                outcome = _result(waiting.pop(done_receiver), done_receiver)
+                if isinstance(outcome, BaseException):
+                    raise outcome
+                results.update(outcome)
+    finally:  # a failure, a stop or Ctrl-C here: end the children that are still writing, and reap them all
         for child, receiver in children:
             if child.is_alive():
                 child.terminate()
             child.join()
             receiver.close()
-    if len(results) < len(tasks):
-        raise Abandoned
     return [results[index] for index in range(len(tasks))]
-
-
-def _stop_when(stop: threading.Event, finished: threading.Event, next_task, count: int) -> None:
-    """Once stop is set, and unless the run has finished, let no process take another task."""
-    while not finished.is_set():
-        if stop.wait(0.05):
-            with next_task.get_lock():
-                next_task.value = count
-            return
 
 
 def _work(tasks: Sequence[Task], next_task) -> dict[int, Any]:
