@@ -49,9 +49,8 @@ except ImportError:  # run as a script, or from bench/benchmark.py: bench/ is on
 
 ROOT = Path(__file__).resolve().parent.parent
 ENTRY = "pagefind/pagefind-entry.json"
-REST_UNDER_WAY = (
-    3  # seconds after a page shows: the preview is still generating the other pages (5 s at 500, 60 at 5,000)
-)
+# Seconds after a page shows: the preview is still generating the other pages (5 s at 500, 60 at 5,000).
+REST_UNDER_WAY = 3
 # search.js marks the results with the query they answer once they are drawn.
 ANSWERED = "q => document.getElementById('x-search-results').getAttribute('data-query') === q"
 NAME = re.compile(r'^(  zh: )"[^"\n]*"$', re.MULTILINE)  # the first zh: under name: (bench/generate.py writes it first)
