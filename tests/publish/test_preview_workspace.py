@@ -4,12 +4,15 @@ preview and its search index are tested in tests/tools/test_serve.py and test_pr
 
 from __future__ import annotations
 
+import gc
 import threading
 
 import pytest
 
 from tests.helpers import TODAY, copy_fictional, edit
+from xcat.check.catalogue import check
 from xcat.publish import parallel, site
+from xcat.publish import preview as preview_module
 from xcat.publish.preview import Workspace
 from xcat.settings import Options
 
@@ -41,8 +44,11 @@ def test_an_edited_certificate_is_rebuilt_first_then_the_pages_that_list_it(prev
 
     # The first pass reuses the last build's file list and navigation: no build that lists the docs again.
     monkeypatch.setattr(site, "run_mkdocs", lambda *args, **kwargs: pytest.fail("a whole dirty build"))
+    paused = []
+    monkeypatch.setattr(preview_module, "check", lambda options: paused.append(not gc.isenabled()) or check(options))
     first = workspace.edited({catalogue / "certificates" / "fictional-alpha.yaml"})
     monkeypatch.undo()
+    assert paused == [True] and gc.isenabled()  # the collector is paused for the first pass only
     assert first.checked.ok
     assert first.pages == ["/certificates/fictional-alpha/"]
     assert first.changed == ["certificates/fictional-alpha.md"]  # its chart's bytes did not change: kept
