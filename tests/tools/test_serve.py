@@ -338,12 +338,22 @@ def test_a_browser_leaving_mid_response_prints_no_traceback(capsys):
     """A reload or a closed tab breaks the connection: the terminal stays for build results; any
     other failure of a request is still printed."""
     server = PreviewServer(("127.0.0.1", 0), handler_for(State(), ROOT, threading.Event()))
+    server.stopping = threading.Event()
+    bad_descriptor = OSError(9, "Bad file descriptor")
     try:
-        for failure, shown in ((BrokenPipeError(32, "Broken pipe"), False), (ValueError("a bug"), True)):
+        for failure, stopping, shown in (
+            (BrokenPipeError(32, "Broken pipe"), False, False),
+            (ValueError("a bug"), False, True),
+            (bad_descriptor, False, True),  # while the preview runs, a failure worth seeing
+            (bad_descriptor, True, False),  # at its end (Ctrl+C), the request threads' sockets are closed under them
+            (ValueError("a bug"), True, True),
+        ):
+            if stopping:
+                server.stopping.set()
             try:
                 raise failure
             except Exception:
                 server.handle_error(None, ("127.0.0.1", 1))
-            assert ("Traceback" in capsys.readouterr().err) is shown, failure
+            assert ("Traceback" in capsys.readouterr().err) is shown, (failure, stopping)
     finally:
         server.server_close()

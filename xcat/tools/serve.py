@@ -339,10 +339,16 @@ def watch(folders: list[Path], preview: Preview):
 
 class PreviewServer(ThreadingHTTPServer):
     daemon_threads = True  # open event streams do not keep Ctrl+C waiting
+    stopping: threading.Event | None = None  # set once Ctrl+C is pressed
 
     def handle_error(self, request, client_address) -> None:
-        """A browser that leaves mid-response (a reload, a closed tab) is not an error of the preview."""
-        if isinstance(sys.exc_info()[1], ConnectionError):
+        """A browser that leaves mid-response (a reload, a closed tab) is not an error of the preview;
+        nor is a request cut short by the preview's end (Python closes the sockets of the request
+        threads still running as it exits: "Bad file descriptor")."""
+        failure = sys.exc_info()[1]
+        if isinstance(failure, ConnectionError):
+            return
+        if isinstance(failure, OSError) and self.stopping is not None and self.stopping.is_set():
             return
         super().handle_error(request, client_address)
 
@@ -357,6 +363,7 @@ def run(options: Options, workspace_dir: Path, host: str, port: int) -> int:
     handler = handler_for(state, workspace.site, preview.stopped)
     try:
         server = PreviewServer((host, port), handler)
+        server.stopping = preview.stopped
     except OSError as error:
         print(
             f"build.py serve: cannot listen on {host}:{port} ({error.strerror}): try --port {port + 1}", file=sys.stderr
