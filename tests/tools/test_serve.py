@@ -337,23 +337,23 @@ def test_waiting_for_a_page_returns_its_next_change_or_the_same_message_after_th
 def test_a_browser_leaving_mid_response_prints_no_traceback(capsys):
     """A reload or a closed tab breaks the connection: the terminal stays for build results; any
     other failure of a request is still printed."""
-    server = PreviewServer(("127.0.0.1", 0), handler_for(State(), ROOT, threading.Event()))
-    server.stopping = threading.Event()
+    stopping = threading.Event()
+    server = PreviewServer(("127.0.0.1", 0), handler_for(State(), ROOT, stopping))
     bad_descriptor = OSError(9, "Bad file descriptor")
     try:
-        for failure, stopping, shown in (
+        for failure, is_stopping, shown in (
             (BrokenPipeError(32, "Broken pipe"), False, False),
             (ValueError("a bug"), False, True),
             (bad_descriptor, False, True),  # while the preview runs, a failure worth seeing
             (bad_descriptor, True, False),  # at its end (Ctrl+C), the request threads' sockets are closed under them
             (ValueError("a bug"), True, True),
         ):
-            if stopping:
-                server.stopping.set()
+            if is_stopping:
+                stopping.set()
             try:
                 raise failure
             except Exception:
                 server.handle_error(None, ("127.0.0.1", 1))
-            assert ("Traceback" in capsys.readouterr().err) is shown, (failure, stopping)
+            assert ("Traceback" in capsys.readouterr().err) is shown, (failure, is_stopping)
     finally:
         server.server_close()

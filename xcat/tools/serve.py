@@ -6,7 +6,8 @@ editor has finished saving, the preview checks the whole catalogue and rebuilds 
 whose Markdown changed. Every HTML page it serves gets preview/preview.js, which reloads the page
 after a build and shows the check's problems over the last good page while the catalogue fails
 (the terminal shows them too, as `build.py check` prints them). Search follows each save: the
-edited pages are indexed alone at once, and every page again in the background (xcat.publish.preview). Nothing of this reaches site/ or `build.py build`.
+edited pages are indexed alone at once, and every page again in the background
+(xcat.publish.preview). Nothing of this reaches site/ or `build.py build`.
 """
 
 from __future__ import annotations
@@ -339,7 +340,6 @@ def watch(folders: list[Path], preview: Preview):
 
 class PreviewServer(ThreadingHTTPServer):
     daemon_threads = True  # open event streams do not keep Ctrl+C waiting
-    stopping: threading.Event | None = None  # set once Ctrl+C is pressed
 
     def handle_error(self, request, client_address) -> None:
         """A browser that leaves mid-response (a reload, a closed tab) is not an error of the preview;
@@ -348,7 +348,8 @@ class PreviewServer(ThreadingHTTPServer):
         failure = sys.exc_info()[1]
         if isinstance(failure, ConnectionError):
             return
-        if isinstance(failure, OSError) and self.stopping is not None and self.stopping.is_set():
+        stopping = getattr(self.RequestHandlerClass, "stopping", None)  # handler_for's: set once Ctrl+C is pressed
+        if isinstance(failure, OSError) and stopping is not None and stopping.is_set():
             return
         super().handle_error(request, client_address)
 
@@ -363,7 +364,6 @@ def run(options: Options, workspace_dir: Path, host: str, port: int) -> int:
     handler = handler_for(state, workspace.site, preview.stopped)
     try:
         server = PreviewServer((host, port), handler)
-        server.stopping = preview.stopped
     except OSError as error:
         print(
             f"build.py serve: cannot listen on {host}:{port} ({error.strerror}): try --port {port + 1}", file=sys.stderr
