@@ -306,5 +306,5 @@ def test_a_document_released_after_the_check_refuses_to_give_positions(fictional
         lambda: document.value_positions.get(("name",)),
         lambda: ("name",) in document.key_positions,
     ):
-        with pytest.raises(RuntimeError, match=re.escape(released)):
+        with pytest.raises(RuntimeError, match=f"^{re.escape(released)}$"):
             ask()

@@ -115,7 +115,8 @@ def _from_cache(entry: Entry, raw: bytes, found: Found) -> Read:
     if isinstance(value, Problem):
         return value, problems
     # The text as read_document decoded it: a rule's problem finds its position in it.
-    return Document(shown, kind or "", value, text=decode(raw)), problems
+    # kind is never None here (_raw reads no file of unknown kind): `or ""` is for the type checker.
+    return Document(shown, kind or "", value, text=decode(raw)), problems  # pragma: no mutate
 
 
 def _read_and_validate(entries: Sequence[Unread], schemas: SchemaSet) -> list[Read]:

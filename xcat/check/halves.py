@@ -60,7 +60,7 @@ def _child(work: Callable[[list[Item]], list[Result]], items: list[Item], writer
     status = 0
     try:
         try:
-            sent = pickle.dumps(work(items), protocol=pickle.HIGHEST_PROTOCOL)
+            sent = pickle.dumps(work(items))
         except BaseException:
             sent, status = b"", 1  # the parent does this part again and meets the same failure
         with os.fdopen(writer, "wb") as pipe:

@@ -194,7 +194,7 @@ def read_entry(entry: Entry, resolved: dict, raw: bytes | None = None) -> Docume
 
 def _unreadable(what: str, error: OSError) -> str:
     denied = isinstance(error, PermissionError)
-    reason = "permission denied" if denied else (error.strerror or str(error)).lower()
+    reason = (error.strerror or str(error)).lower()  # "permission denied" for a PermissionError
     access = "read" if what == "file" else "read and enter"
     mode = "r" if what == "file" else "rx"
     zh_what, zh_access = ("文件", "读取") if what == "file" else ("文件夹", "读取和进入")

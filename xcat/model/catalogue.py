@@ -37,7 +37,8 @@ class Entity:
     minutes. Subclasses are @dataclass(repr=False)."""
 
     def __repr__(self) -> str:
-        return f"{type(self).__name__}({getattr(self, 'id', None) or getattr(self, 'code', None)!r})"
+        fields = vars(self)  # every entity has an id, but a major's category (MajorCategory) a code
+        return f"{type(self).__name__}({fields.get('id') or fields.get('code')!r})"
 
 
 @dataclass(frozen=True)
