@@ -188,9 +188,10 @@ def test_the_loops_rebuild_once_saves_settle_and_index_after_each_build():
 
 def test_the_watcher_sees_saves_and_not_the_checks_reads(tmp_path):
     """Each check reads every catalogue file (6,900 at 5,000 certificates): the watcher asks the
-    system for changes only, or their open and close events would be handled beside the check."""
+    system for changes only, or their open and close events would be handled beside the check.
+    A file saved in a subfolder is seen by its own path (not the folder's), a renamed one by its new name."""
     catalogue = tmp_path / "catalogue"
-    catalogue.mkdir()
+    (catalogue / "certificates").mkdir(parents=True)
     (catalogue / "x.yaml").write_text("a: 1\n", encoding="utf-8")
     notified: list[str] = []
     saved = threading.Event()
@@ -199,6 +200,15 @@ def test_the_watcher_sees_saves_and_not_the_checks_reads(tmp_path):
         def notify(self, path: str) -> None:
             notified.append(path)
             saved.set()
+
+    def changes(action) -> set[str]:
+        time.sleep(0.3)  # the events of the change before
+        notified.clear()
+        saved.clear()
+        action()
+        assert saved.wait(10)
+        time.sleep(0.3)  # this change's other events
+        return set(notified)
 
     observer = watch([catalogue, tmp_path / "absent"], Recorder())
     try:
@@ -212,6 +222,9 @@ def test_the_watcher_sees_saves_and_not_the_checks_reads(tmp_path):
         (catalogue / "x.yaml").write_text("a: 2\n", encoding="utf-8")
         assert saved.wait(10)
         assert set(notified) == {str(catalogue / "x.yaml")}
+        new, renamed = catalogue / "certificates" / "new.yaml", catalogue / "certificates" / "renamed.yaml"
+        assert changes(lambda: new.write_text("a: 3\n", encoding="utf-8")) == {str(new)}
+        assert changes(lambda: new.rename(renamed)) == {str(renamed)}
     finally:
         observer.stop()
         observer.join(timeout=5)

@@ -52,6 +52,7 @@ PREFIX = "/__preview/"  # the preview's own addresses; the site has no such fold
 SEARCH_EDITS = Template('<meta name="xcat-search-edits" content="$folder">')
 # What is watched: changes only. Opening and reading a file are left out: each check reads all
 # 6,900 files at 5,000 certificates, and their events, handled in Python beside the check, tripled it.
+# A folder's listing changing is left out too: its files' own events say what changed.
 CHANGES = (
     FileCreatedEvent,
     FileModifiedEvent,
@@ -324,11 +325,7 @@ def handler_for(state: State, site: Path, stopping: threading.Event):
 def watch(folders: list[Path], preview: Preview):
     class Handler(FileSystemEventHandler):
         def on_any_event(self, event) -> None:
-            if event.event_type in ("opened", "closed_no_write") or (
-                event.is_directory and event.event_type == "modified"
-            ):
-                return  # nothing changed, or a folder's listing did (its files' own events follow)
-            preview.notify(getattr(event, "dest_path", "") or event.src_path)
+            preview.notify(event.dest_path or event.src_path)  # only CHANGES reach it (event_filter)
 
     observer = Observer()
     for folder in folders:
