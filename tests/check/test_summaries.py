@@ -18,7 +18,7 @@ from tests.helpers import copy_fictional, edit, run_check, write
 from tests.tools.test_diff import commit, diff, git
 from xcat.check.catalogue import Checked
 from xcat.check.problems import Problem, visible
-from xcat.check.report import markdown
+from xcat.check.report import markdown, report
 from xcat.settings import ROOT
 
 HOSTILE_CATALOGUE = ROOT / "tests" / "fixtures" / "hostile" / "catalogue"
@@ -263,3 +263,9 @@ def test_a_failing_check_summary_counts_the_problems_and_lists_each_in_a_table_r
         ("td", "12:1"),
         ("td", "missing field 'name'"),
     ]
+
+
+@pytest.mark.parametrize("style", ["html", "TEXT", None])
+def test_a_report_style_that_does_not_exist_is_a_bug_not_plain_text(style):
+    with pytest.raises(ValueError, match=f"^unknown report style: {re.escape(repr(style))}$"):
+        report(Checked(documents=[], problems=[]), style)

@@ -20,6 +20,7 @@ from bench.preview import free_port, get, until
 from tests.helpers import copy_fictional, edit
 from xcat.check.problems import Problem
 from xcat.settings import ROOT
+from xcat.tools import serve
 from xcat.tools.serve import PreviewServer, State, handler_for
 
 
@@ -295,6 +296,33 @@ def test_the_events_of_a_page_say_when_it_last_changed(tmp_path):
         assert events(base, "?page=%2Fa%2F")["page"] == 4
 
 
+def test_an_event_stream_sends_each_message_once_and_keeps_alive_in_between(tmp_path, monkeypatch):
+    """A page reloads on each message it gets, so the same message is never sent twice; while nothing
+    changes, a comment every KEEPALIVE seconds lets the server notice a closed page."""
+    monkeypatch.setattr(serve, "KEEPALIVE", 0.2)
+    state = State()
+    state.rebuilt(None)
+    with (
+        served(tmp_path, state) as base,
+        urllib.request.urlopen(base + "__preview/events?page=%2Fa%2F", timeout=5) as stream,
+    ):
+
+        def next_event() -> bytes:
+            line = stream.readline()
+            assert stream.readline() == b"\n"  # each event ends with an empty line
+            return line
+
+        assert json.loads(next_event().removeprefix(b"data: "))["built"] == 1
+        started = time.monotonic()
+        assert [next_event(), next_event()] == [b": still here\n"] * 2
+        assert time.monotonic() - started >= 0.35  # one each KEEPALIVE, not as fast as they can be written
+        state.rebuilt(["/a/"])
+        while (event := next_event()) == b": still here\n":
+            pass  # one may have been on its way
+        assert json.loads(event.removeprefix(b"data: "))["page"] == 2
+        assert next_event() == b": still here\n"  # not the same message again
+
+
 def events_of(state: State, page: str) -> dict:
     message = state.message(page)
     return {key: message[key] for key in ("built", "page", "search", "problems")}
@@ -354,6 +382,8 @@ def test_a_browser_leaving_mid_response_prints_no_traceback(capsys):
                 raise failure
             except Exception:
                 server.handle_error(None, ("127.0.0.1", 1))
-            assert ("Traceback" in capsys.readouterr().err) is shown, (failure, is_stopping)
+            printed = capsys.readouterr().err
+            assert ("Traceback" in printed) is shown, (failure, is_stopping)
+            assert ("from ('127.0.0.1', 1)" in printed) is shown  # which browser's request it was
     finally:
         server.server_close()

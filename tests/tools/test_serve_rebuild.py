@@ -15,6 +15,7 @@ from xcat.check.problems import Problem
 from xcat.publish import parallel, search_index
 from xcat.publish.preview import Rebuilt
 from xcat.publish.site import BuildFailed
+from xcat.tools import serve
 from xcat.tools.serve import Preview, State, watch
 
 PASSED = Checked(documents=[], problems=[])
@@ -228,3 +229,40 @@ def test_the_watcher_sees_saves_and_not_the_checks_reads(tmp_path):
     finally:
         observer.stop()
         observer.join(timeout=5)
+
+
+def test_the_loops_rebuild_and_index_after_any_quiet_time_and_end_once_stopped(monkeypatch, capsys):
+    """The preview's two threads: a save after a quiet spell is still rebuilt, then indexed; a
+    failed index is printed and the next one runs; stopping ends both."""
+    monkeypatch.setattr(serve, "POLL", 0.02)
+    monkeypatch.setattr(serve, "QUIET_PERIOD", 0.01)
+    workspace = Workspace(rebuilt(["/certificates/x/"]), rebuilt(["/"], ["index.md"]))
+    indexed = threading.Event()
+    answers = [RuntimeError("Pagefind crashed"), None]
+
+    def index_for_search():
+        workspace.asked.append("index")
+        if isinstance(answer := answers.pop(0), Exception):
+            raise answer
+        indexed.set()
+
+    workspace.index_for_search = index_for_search
+    preview = Preview(workspace, State())
+    preview.start()
+    try:
+        time.sleep(0.2)  # several POLLs with nothing to do
+        preview.notify("catalogue/certificates/x.yaml")
+        deadline = time.monotonic() + 5
+        while "index" not in workspace.asked and time.monotonic() < deadline:
+            time.sleep(0.02)
+        assert workspace.asked[0] == [Path("catalogue/certificates/x.yaml")] and "rest" in workspace.asked
+        assert "index" in workspace.asked  # after the rest, in the other thread
+        time.sleep(0.2)  # the index loop prints its failure and waits again, several POLLs
+        assert "RuntimeError: Pagefind crashed" in capsys.readouterr().err
+        preview.to_index.set()  # the next build's index
+        assert indexed.wait(5)
+    finally:
+        preview.stopped.set()
+    for loop in preview.loops:
+        loop.join(5)
+        assert not loop.is_alive()

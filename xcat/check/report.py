@@ -10,6 +10,8 @@ from .problems import say, visible
 
 
 def report(result: Checked, style: str) -> None:
+    if style not in ("text", "github", "markdown"):
+        raise ValueError(f"unknown report style: {style!r}")
     if style == "markdown":
         print(markdown(result))
         return

@@ -46,6 +46,7 @@ from ..settings import HAND_WRITTEN_DOCS, Exit, Options
 
 QUIET_PERIOD = 0.1  # seconds without a new change before rebuilding: editors save in several steps
 KEEPALIVE = 15  # seconds between comments on an idle event stream, so a dead connection is noticed
+POLL = 0.5  # seconds between the loops' looks at whether the preview is stopping
 ASSETS = Path(__file__).parent / "preview"  # preview.js, preview.css and the tag that loads them
 PREFIX = "/__preview/"  # the preview's own addresses; the site has no such folder
 # Read by docs/javascripts/search.js, which runs before the end of the body: in the head.
@@ -180,16 +181,16 @@ class PreviewHandler(SimpleHTTPRequestHandler):
     def events(self, page: str) -> None:
         """Server-sent events for one page (its URL path): the state now, then each time it changes."""
         self.send_response(HTTPStatus.OK)
-        self.send_header("Content-Type", "text/event-stream")
+        self.send_header("Content-Type", "text/event-stream")  # pragma: no mutate - header names ignore case
         self.end_headers()
-        seen = None
+        seen = None  # pragma: no mutate - "nothing seen yet": no message equals it, nor would "" or any non-dict
         try:
             while not self.stopping.is_set():
                 message = self.state.wait(page, seen, timeout=KEEPALIVE)
                 if message == seen:
                     self.wfile.write(b": still here\n\n")
                 else:
-                    self.wfile.write(b"data: " + json.dumps(message, ensure_ascii=False).encode("utf-8") + b"\n\n")
+                    self.wfile.write(b"data: " + json.dumps(message).encode() + b"\n\n")
                     seen = message
                 self.wfile.flush()
         except (BrokenPipeError, ConnectionResetError):
@@ -208,10 +209,16 @@ class Preview:
         self.to_index = threading.Event()
         self.search_told = threading.Lock()
         self.stopped = threading.Event()
+        self.loops: list[threading.Thread] = []  # started by start()
 
     def start(self) -> None:
-        threading.Thread(target=self._rebuild_loop, daemon=True).start()
-        threading.Thread(target=self._index_loop, daemon=True).start()
+        # Daemons: Ctrl+C ends the process without waiting for them (they end at `stopped` too, within POLL).
+        self.loops = [
+            threading.Thread(target=self._rebuild_loop, daemon=True),  # pragma: no mutate - see above
+            threading.Thread(target=self._index_loop, daemon=True),  # pragma: no mutate - see above
+        ]
+        for loop in self.loops:
+            loop.start()
 
     def notify(self, path: str) -> None:
         if not Path(path).name.startswith("."):  # editor swap files
@@ -237,10 +244,10 @@ class Preview:
                 return True
             rest = self.workspace.rest(stop=self.changed)
         except parallel.Abandoned:  # saved again meanwhile: the next rebuild shows that first, then does the rest
-            print("build.py serve: saved again: the other pages follow the next save's.", file=sys.stderr, flush=True)
+            print("build.py serve: saved again: the other pages follow the next save's.", file=sys.stderr)
             return True
         except BuildFailed as failure:
-            print(f"build.py serve: {failure}", file=sys.stderr, flush=True)
+            print(f"build.py serve: {failure}", file=sys.stderr)
             return False
         except Exception:  # a bug in a build stage must not stop the preview: show it and keep watching
             traceback.print_exc()
@@ -277,18 +284,17 @@ class Preview:
                 "没有重新生成，预览仍是上次通过检查的网站", "not rebuilt; the preview still shows the last good build."
             ),
             file=sys.stderr,
-            flush=True,
         )
         self.state.update(problems=checked.problems)
 
     @staticmethod
     def _say(what: str, stages: dict[str, float], after: str = "") -> None:
         timing = ", ".join(f"{stage} {seconds:.2f}" for stage, seconds in stages.items())
-        print(f"build.py serve: {what} in {sum(stages.values()):.1f} s ({timing}){after}.", file=sys.stderr, flush=True)
+        print(f"build.py serve: {what} in {sum(stages.values()):.1f} s ({timing}){after}.", file=sys.stderr)
 
     def _rebuild_loop(self) -> None:
         while not self.stopped.is_set():
-            if not self.changed.wait(timeout=0.5):
+            if not self.changed.wait(timeout=POLL):
                 continue
             while self.changed.is_set():  # wait until the editor has finished saving
                 self.changed.clear()
@@ -297,7 +303,7 @@ class Preview:
 
     def _index_loop(self) -> None:
         while not self.stopped.is_set():
-            if not self.to_index.wait(timeout=0.5):
+            if not self.to_index.wait(timeout=POLL):
                 continue
             self.to_index.clear()
             try:
@@ -345,10 +351,11 @@ class PreviewServer(ThreadingHTTPServer):
         failure = sys.exc_info()[1]
         if isinstance(failure, ConnectionError):
             return
-        stopping = getattr(self.RequestHandlerClass, "stopping", None)  # handler_for's: set once Ctrl+C is pressed
-        if isinstance(failure, OSError) and stopping is not None and stopping.is_set():
+        stopping = self.RequestHandlerClass.stopping  # type: ignore[attr-defined]  # handler_for's: set at Ctrl+C
+        if isinstance(failure, OSError) and stopping.is_set():
             return
-        super().handle_error(request, client_address)
+        # socketserver prints the client's address, not the request: a mutant passing None for it is the same
+        super().handle_error(request, client_address)  # pragma: no mutate
 
 
 def run(options: Options, workspace_dir: Path, host: str, port: int) -> int:
@@ -372,7 +379,6 @@ def run(options: Options, workspace_dir: Path, host: str, port: int) -> int:
         f"build.py serve: previewing at http://{host}:{server.server_address[1]}/ (Ctrl+C to stop); "
         f"watching {options.catalogue} for changes.",
         file=sys.stderr,
-        flush=True,
     )
     try:
         server.serve_forever()
