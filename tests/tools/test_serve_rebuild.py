@@ -252,13 +252,17 @@ def test_the_loops_rebuild_and_index_after_any_quiet_time_and_end_once_stopped(m
     try:
         time.sleep(0.2)  # several POLLs with nothing to do
         preview.notify("catalogue/certificates/x.yaml")
-        deadline = time.monotonic() + 5
+        deadline = time.monotonic() + 10
         while "index" not in workspace.asked and time.monotonic() < deadline:
             time.sleep(0.02)
         assert workspace.asked[0] == [Path("catalogue/certificates/x.yaml")] and "rest" in workspace.asked
         assert "index" in workspace.asked  # after the rest, in the other thread
-        time.sleep(0.2)  # the index loop prints its failure and waits again, several POLLs
-        assert "RuntimeError: Pagefind crashed" in capsys.readouterr().err
+        printed = ""
+        while "RuntimeError: Pagefind crashed" not in printed and time.monotonic() < deadline:
+            printed += capsys.readouterr().err  # the index loop prints its failure, then waits again
+            time.sleep(0.02)
+        assert "RuntimeError: Pagefind crashed" in printed
+        time.sleep(0.1)  # several POLLs: the loop must still be there for the next index
         preview.to_index.set()  # the next build's index
         assert indexed.wait(5)
     finally:
