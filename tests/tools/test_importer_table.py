@@ -113,6 +113,18 @@ def test_an_xlsx_list_longer_than_allowed_is_refused_like_a_csv(tmp_path, monkey
             importer_table.read_table(write(tmp_path / name))
 
 
+def test_an_xlsx_list_far_longer_than_allowed_is_refused_without_reading_the_rest(tmp_path, monkeypatch):
+    """A sheet of a million rows is not read whole to be refused: reading stops two filled rows past
+    the limit (here the header and four rows), so a formula in the row after them is never reached."""
+    monkeypatch.setattr(importer_table, "MAX_ROWS", 3)
+    rows = [["证书名称", "培训评价组织"]] + [[f"虚构证书{n}", "虚构组织"] for n in "甲乙丙丁"] + [["=1+1", "虚构组织"]]
+    with pytest.raises(importer_table.TableError, match=r"^超过 3 行：请拆分 · more than 3 rows: split the list$"):
+        importer_table.read_table(xlsx(tmp_path / "list.xlsx", rows))
+    rows[4:5] = []  # one data row fewer: the formula is read, and refused for what it is
+    with pytest.raises(importer_table.TableError, match=r"^第 5 行第 1 列是公式"):
+        importer_table.read_table(xlsx(tmp_path / "list.xlsx", rows))
+
+
 def csv_of(rows):
     def write(path: Path) -> Path:
         path.write_text("\n".join(",".join(cell or "" for cell in row) for row in rows) + "\n", encoding="utf-8")

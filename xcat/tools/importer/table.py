@@ -157,7 +157,7 @@ def _xlsx_cells(data: bytes) -> list[tuple[int, list[str]]]:
     filled = 0
     for number, row in enumerate(sheet.iter_rows(), start=1):
         if filled > MAX_ROWS + 1:  # the header and one row too many: _table refuses the list
-            break
+            break  # pragma: no mutate - `return` would skip only book.close(), which frees memory
         values = []
         for column, cell in enumerate(row, start=1):
             value = cell.value
