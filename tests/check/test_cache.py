@@ -122,13 +122,31 @@ def test_a_damaged_cache_file_is_ignored_and_replaced(tmp_path):
 
 
 def test_only_the_last_catalogues_are_kept(tmp_path, monkeypatch):
+    """The folder is made with its parents (a new user's cache); the newest KEPT files stay."""
     monkeypatch.setattr(cache_module, "KEPT", 2)
-    folder = tmp_path / "cache"
-    for number in range(3):
-        catalogue = copy_fictional(tmp_path / str(number))
+    folder = tmp_path / "user-cache" / "xcat" / "check"
+    catalogues = [copy_fictional(tmp_path / str(number)) for number in range(3)]
+    for catalogue in catalogues:
         checked(catalogue, folder)
-    assert len(list(folder.glob("*.pickle"))) == 2
+    kept = {cache_module.ReadCache(folder, catalogue, SCHEMAS).file for catalogue in catalogues[1:]}
+    assert set(folder.glob("*.pickle")) == kept  # the first catalogue's, the oldest, is gone
     assert not list(folder.glob("*.tmp"))
+
+
+def test_the_caches_version_follows_every_code_file_by_name_and_bytes(tmp_path, monkeypatch):
+    code = tmp_path / "xcat"
+    (code / "check").mkdir(parents=True)
+    monkeypatch.setattr(cache_module, "_CODE", code)
+    (code / "check" / "load.py").write_text("A = 1\n", encoding="utf-8")
+    (code / "notes.txt").write_text("not code\n", encoding="utf-8")
+    versions = [cache_module._version(SCHEMAS)]
+    (code / "notes.txt").write_text("still not code\n", encoding="utf-8")
+    assert cache_module._version(SCHEMAS) == versions[-1]
+    (code / "check" / "load.py").write_text("A = 2\n", encoding="utf-8")
+    versions.append(cache_module._version(SCHEMAS))
+    (code / "check" / "load.py").rename(code / "check" / "read.py")
+    versions.append(cache_module._version(SCHEMAS))
+    assert len(set(versions)) == 3
 
 
 def test_a_cache_folder_that_cannot_be_written_changes_nothing(tmp_path):
