@@ -7,6 +7,7 @@ from __future__ import annotations
 import io
 from contextlib import redirect_stderr, redirect_stdout
 from pathlib import Path
+from types import SimpleNamespace
 
 import pytest
 from ruamel.yaml import YAML
@@ -15,7 +16,7 @@ from tests.helpers import TODAY, copy_fictional, run_check
 from xcat.check.load import read_document
 from xcat.cli import main
 from xcat.settings import ROOT
-from xcat.tools.from_issue import DATES, FORM, TARGETS, Unfit, form_fields, parse
+from xcat.tools.from_issue import DATES, FORM, TARGETS, Unfit, _source, form_fields, parse
 
 ISSUES = Path(__file__).parent.parent / "fixtures" / "issues"
 ORDINARY = (ISSUES / "propose-ordinary.md").read_text(encoding="utf-8")
@@ -76,6 +77,65 @@ def test_a_source_the_catalogue_has_is_cited_not_written_again(tmp_path):
     assert files(catalogue) == sorted(before + [NEW_CERTIFICATE])
     data = read_document(catalogue / NEW_CERTIFICATE, "certificate", "x").data
     assert data["sources"] == ["fictional-notice-2021"] and data["levels"][0]["sources"] == ["fictional-notice-2021"]
+
+
+# The catalogue's documents as _source sees them (fictional addresses).
+SOURCES = [
+    SimpleNamespace(kind="source", stem="moe-notice", data={"url": "https://www.moe.example/notice/"}),
+    SimpleNamespace(kind="source", stem="moe-2025-10-10", data={"url": "https://www.moe.example/other"}),
+    SimpleNamespace(kind="certificate", stem="a-certificate", data={"url": "https://cert.example.cn/page"}),
+    SimpleNamespace(kind="source", stem="unreadable", data=None),  # a file the check refused
+    SimpleNamespace(kind="source", stem="files-home", data={"url": "https://files.example/"}),
+]
+
+
+@pytest.mark.parametrize(
+    "url, more, expected",
+    [
+        # the same address, with or without a closing slash on either side: the catalogue's source
+        ("https://www.moe.example/notice", {}, ("moe-notice", None)),
+        ("https://www.moe.example/notice//", {}, ("moe-notice", None)),
+        # only sources are looked at, not another kind's file at that address
+        ("https://cert.example.cn/page", {}, ("cert-example", {"url": "https://cert.example.cn/page"})),
+        # the id: the host's names but "www" and the last, then the date; an id taken gets a number
+        (
+            "https://www.moe.example/new",
+            {"source-published": "2025-10-10"},
+            ("moe-2025-10-10-2", {"url": "https://www.moe.example/new", "published": "2025-10-10"}),
+        ),
+        ("https://a.b.c.example/x", {}, ("a-b-c", {"url": "https://a.b.c.example/x"})),
+        ("HTTP://WWW.MOE.EXAMPLE:8080/x", {}, ("moe", {"url": "HTTP://WWW.MOE.EXAMPLE:8080/x"})),
+        ("http://localhost:8080/x", {}, ("localhost", {"url": "http://localhost:8080/x"})),
+        ("https://www.例子.中国/x", {}, ("li-zi", {"url": "https://www.例子.中国/x"})),
+        ("https://-/x", {}, ("source", {"url": "https://-/x"})),  # nothing to name it by
+        ("https://files.example/X", {}, ("files", {"url": "https://files.example/X"})),  # not its home page
+        (
+            "https://www.example.cn/x",
+            {
+                "source-kind": "官方文件 · official",
+                "source-number": "虚构〔2025〕1号",
+                "source-publisher": "虚构出版者",
+            },
+            (
+                "example",
+                {
+                    "url": "https://www.example.cn/x",
+                    "kind": "official",
+                    "document_number": "虚构〔2025〕1号",
+                    "publisher": "虚构出版者",
+                },
+            ),
+        ),
+    ],
+)
+def test_the_cited_source_is_found_or_named_from_its_address(url, more, expected):
+    source_id, values = _source({"source-title": "虚构标题", "source-kind": "", "source-url": url} | more, SOURCES)
+    wanted_id, wanted = expected
+    assert source_id == wanted_id
+    if wanted is None:
+        assert values is None
+    else:
+        assert values == {"id": wanted_id, "title": "虚构标题", "kind": "secondary"} | wanted
 
 
 @pytest.mark.parametrize(
