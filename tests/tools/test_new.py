@@ -271,3 +271,66 @@ def test_a_value_the_check_would_reject_is_refused_with_the_checks_words(tmp_pat
     assert message.startswith("build.py new: 新文件未通过检查，未写入任何文件")
     assert "catalogue/sources/fictional-bad.yaml:" in message and "published" in message
     assert not (catalogue / "sources" / "fictional-bad.yaml").exists()
+
+
+def test_without_source_or_batch_the_file_and_the_terminal_say_what_to_fill_in_in_both_languages(tmp_path):
+    catalogue = copy_fictional(tmp_path)
+    code, message = new(
+        catalogue, "certificate", "fictional-new", "--organization", "fictional-org-b", "--name-zh", "虚"
+    )
+    path = catalogue / "certificates" / "fictional-new.yaml"
+    assert (code, message) == (
+        0,
+        f"已写入 Wrote {path}.\n"
+        "下一步：按文件中的注释填写 sources 和 history，然后运行 python build.py check · "
+        "Next: fill in sources and history (see the comments in the file), then run: python build.py check\n",
+    )
+    text = path.read_text(encoding="utf-8")
+    assert (
+        "# TO FILL IN 待填写：不属于任何批次时，history 从引入事件开始：补上日期（如 date:\n"
+        "# 2021-06）和给出日期的来源（如 sources: [liu-wang]）；若由某一试点批次引入，请删去\n"
+        "# history 并写 batch: batch-<编号>。\n"
+        "#   Without a batch, history starts with the introduction: add its date (e.g. date:\n"
+        "#   2021-06) and the sources that give it (e.g. sources: [liu-wang]), or remove history\n"
+        "#   and set batch: batch-<number> if a pilot batch introduced it.\n"
+        "history:\n"
+    ) in text
+    assert (
+        "# TO FILL IN 待填写：至少一个来源的 id，如 sources: [liu-wang]（catalogue/sources/\n"
+        "# 中的文件）。\n"
+        "#   The id of at least one source, e.g. sources: [liu-wang] (a file in\n"
+        "#   catalogue/sources/).\n"
+        "sources: []\n"
+    ) in text
+
+
+def test_new_source_keeps_every_option_given_and_checks_its_date_against_today(tmp_path):
+    catalogue = copy_fictional(tmp_path)
+    options = {
+        "--url": "https://fictional.invalid/new",
+        "--document-number": "虚构〔2025〕1号",
+        "--publisher": "虚构出版者",
+        "--published": "2026-10",
+    }
+    common = ["source", "fictional-new-source", "--title", "虚构标题", "--kind", "official"]
+    arguments = [*common, *(part for pair in options.items() for part in pair)]
+    code, message = new(catalogue, *arguments, "--today", "2026-06-01")
+    assert code == 1 and "2026-10 is in the future (today is 2026-06-01)" in message
+    assert not (catalogue / "sources" / "fictional-new-source.yaml").exists()
+    code, message = new(catalogue, *arguments, "--today", "2026-11-30")
+    path = catalogue / "sources" / "fictional-new-source.yaml"
+    assert (code, message) == (
+        0,
+        f"已写入 Wrote {path}.\n"
+        "下一步：按来源补充其他字段（文件中被注释掉的示例），然后运行 python build.py check · "
+        "Next: add what your sources say (the commented-out fields), then run: python build.py check\n",
+    )
+    assert read_document(path, "source", "x").data == {
+        "id": "fictional-new-source",
+        "title": "虚构标题",
+        "kind": "official",
+        "url": "https://fictional.invalid/new",
+        "document_number": "虚构〔2025〕1号",
+        "publisher": "虚构出版者",
+        "published": "2026-10",
+    }

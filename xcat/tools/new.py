@@ -85,7 +85,7 @@ def create(args) -> tuple[Path, list[str]]:
     schemas = SchemaSet(args.schemas)
     values, todo = values_from_args(args)
     planned = plan(args.kind, values, todo, catalogue, schemas.documents)
-    notes = write(catalogue, [planned], schemas, today=getattr(args, "today", None))
+    notes = write(catalogue, [planned], schemas, today=args.today)
     missing = [key for key in ("sources", "history") if key in todo]
     if missing:
         fields = " 和 ".join(missing)
@@ -123,9 +123,9 @@ def values_from_args(args) -> tuple[dict, dict[str, str]]:
             todo["history"] = (
                 "TO FILL IN 待填写：不属于任何批次时，history 从引入事件开始：补上日期（如 date: 2021-06）和给出日期的来源"
                 "（如 sources: [liu-wang]）；若由某一试点批次引入，请删去 history 并写 batch: batch-<编号>。\n"
-                "  Without a batch, history starts with the introduction: add its date (e.g. date: 2021-06)\n"
-                "  and the sources that give it (e.g. sources: [liu-wang]),\n"
-                "  or remove history and set batch: batch-<number> if a pilot batch introduced it."
+                "  Without a batch, history starts with the introduction: add its date (e.g. date: 2021-06)"
+                " and the sources that give it (e.g. sources: [liu-wang]),"
+                " or remove history and set batch: batch-<number> if a pilot batch introduced it."
             )
     else:
         values["maintainers"] = list(args.maintainer)
