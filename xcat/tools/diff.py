@@ -314,11 +314,7 @@ def compare(base: Side, head: Side) -> Report:
         ("source", "来源 Sources", old.sources, new.sources, _source_changes),
         ("fields", "领域 Fields", old.fields, new.fields, _vocabulary_changes),
         ("majors", "专业 Majors", old.majors, new.majors, _vocabulary_changes),
-        ("programme_event", "全局事件 Programme events", old.programme_events, new.programme_events, None),
     ):
-        if kind == "programme_event":  # recorded once: one item, however many certificates it reaches
-            sections.append(Section(heading, _programme_event_items(old, new, base.raw, head.raw)))
-            continue
         items = [Item(_title(table_new[i]), i, ["新增 added"]) for i in sorted(table_new.keys() - table_old.keys())]
         items += [Item(_title(table_old[i]), i, ["删除 removed"]) for i in sorted(table_old.keys() - table_new.keys())]
         items += _changed(
@@ -327,6 +323,8 @@ def compare(base: Side, head: Side) -> Report:
             lambda i, k=kind, d=describe, a=table_old, b=table_new: d(a[i], b[i], base.raw[(k, i)], head.raw[(k, i)]),
         )
         sections.append(Section(heading, sorted(items, key=lambda item: item.ident)))
+    # Recorded once: one item, however many certificates it reaches.
+    sections.append(Section("全局事件 Programme events", _programme_event_items(old, new, base.raw, head.raw)))
     return Report(base, head, [s for s in sections if s.items])
 
 
