@@ -4,8 +4,10 @@ workspace is tested in tests/publish/test_preview.py and the whole preview in te
 
 from __future__ import annotations
 
+import socket
 import threading
 import time
+import urllib.request
 from pathlib import Path
 
 from watchdog.events import FileClosedNoWriteEvent, FileOpenedEvent
@@ -15,6 +17,7 @@ from xcat.check.problems import Problem
 from xcat.publish import parallel, search_index
 from xcat.publish.preview import Rebuilt
 from xcat.publish.site import BuildFailed
+from xcat.settings import Options
 from xcat.tools import serve
 from xcat.tools.serve import Preview, State, watch
 
@@ -270,3 +273,102 @@ def test_the_loops_rebuild_and_index_after_any_quiet_time_and_end_once_stopped(m
     for loop in preview.loops:
         loop.join(5)
         assert not loop.is_alive()
+
+
+class ServedWorkspace(Workspace):
+    """What serve.run makes of the workspace folder, as a reporting stand-in."""
+
+    def __init__(self, first, folder: Path):
+        super().__init__(first, rebuilt([], []))
+        self.site = folder / "site"
+        self.stopped_indexing = False
+
+    def stop_indexing(self):
+        self.stopped_indexing = True
+
+    def index_for_search(self):
+        pass
+
+
+stop_watchdog: list[tuple] = []  # what serve.run asked of faulthandler, last run
+
+
+def run_preview(monkeypatch, tmp_path, first, serving=None, port=0) -> tuple[int, ServedWorkspace]:
+    """serve.run with the workspace above; `serving(server)` stands for the time it serves, Ctrl+C after it."""
+    made: list[ServedWorkspace] = []
+
+    def workspace(options, folder):
+        made.append(ServedWorkspace(first, folder))
+        return made[-1]
+
+    really_serve = serve.PreviewServer.serve_forever
+
+    def serve_forever(server):
+        if serving:
+            thread = threading.Thread(target=really_serve, args=(server,))
+            thread.start()
+            try:
+                serving(server)
+            finally:
+                server.shutdown()
+                thread.join()
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr(serve, "Workspace", workspace)
+    stop_watchdog.clear()
+    monkeypatch.setattr(
+        serve.faulthandler, "dump_traceback_later", lambda limit, exit: stop_watchdog.append(("armed", limit, exit))
+    )
+    monkeypatch.setattr(serve.faulthandler, "cancel_dump_traceback_later", lambda: stop_watchdog.append(("cancelled",)))
+    monkeypatch.setattr(serve.PreviewServer, "serve_forever", serve_forever)
+    catalogue = tmp_path / "catalogue"
+    catalogue.mkdir(exist_ok=True)
+    code = serve.run(Options(catalogue=catalogue), tmp_path / "preview", "127.0.0.1", port)
+    return code, made[0]
+
+
+def test_the_preview_serves_until_ctrl_c_then_stops_everything(monkeypatch, tmp_path, capsys):
+    answered = {}
+
+    def serving(server):
+        answered["port"] = server.server_address[1]
+        with urllib.request.urlopen(f"http://127.0.0.1:{answered['port']}/__preview/preview.js", timeout=5) as script:
+            answered["script"] = script.read().decode("utf-8")
+
+    code, workspace = run_preview(monkeypatch, tmp_path, rebuilt(None, stages={"check": 1.0}), serving)
+    assert code == 0 and "EventSource" in answered["script"]
+    assert capsys.readouterr().err == (
+        "build.py serve: rebuilt in 1.0 s (check 1.00); 0 files changed.\n"
+        f"build.py serve: previewing at http://127.0.0.1:{answered['port']}/ (Ctrl+C to stop); "
+        f"watching {tmp_path / 'catalogue'} for changes.\n"
+    )
+    assert workspace.stopped_indexing
+    # Should stopping hang, faulthandler ends the process after STOP_LIMIT; once stopped, that is cancelled.
+    assert stop_watchdog == [("armed", serve.STOP_LIMIT, True), ("cancelled",)]
+
+
+def test_a_first_build_that_fails_starts_no_preview_unless_a_last_good_site_is_there(monkeypatch, tmp_path, capsys):
+    failed = rebuilt([], checked=Checked(documents=[], problems=[PROBLEM]))
+    code, _ = run_preview(monkeypatch, tmp_path, failed)
+    out, err = capsys.readouterr()
+    assert (code, out) == (1, PROBLEM.as_text() + "\n")
+    assert err.endswith(
+        "build.py serve: 没有重新生成，预览仍是上次通过检查的网站 · not rebuilt; the preview still shows the last good build.\n"
+        "build.py serve: fix the problems above; the preview starts once the site builds.\n"
+    )
+    (tmp_path / "preview" / "site").mkdir(parents=True)
+    (tmp_path / "preview" / "site" / "index.html").write_text("<html></html>", encoding="utf-8")
+    code, _ = run_preview(monkeypatch, tmp_path, failed)
+    assert code == 0 and "previewing at http://127.0.0.1:" in capsys.readouterr().err
+
+
+def test_a_port_in_use_is_a_usage_error_that_names_the_next_port(monkeypatch, tmp_path, capsys):
+    with socket.socket() as taken:
+        taken.bind(("127.0.0.1", 0))
+        taken.listen()
+        port = taken.getsockname()[1]
+        code, _ = run_preview(monkeypatch, tmp_path, rebuilt(None), port=port)
+    assert code == 2
+    assert capsys.readouterr().err.endswith(
+        f"build.py serve: cannot listen on 127.0.0.1:{port} (Address already in use): try --port {port + 1}\n"
+    )

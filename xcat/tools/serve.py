@@ -395,4 +395,5 @@ def run(options: Options, workspace_dir: Path, host: str, port: int) -> int:
         observer.stop()
         observer.join(timeout=5)
         server.server_close()
+        faulthandler.cancel_dump_traceback_later()  # stopped in time: a caller that goes on is not ended
     return Exit.OK
