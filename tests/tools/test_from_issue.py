@@ -16,7 +16,7 @@ from tests.helpers import TODAY, copy_fictional, run_check
 from xcat.check.load import read_document
 from xcat.cli import main
 from xcat.settings import ROOT
-from xcat.tools.from_issue import DATES, FORM, TARGETS, Unfit, _source, form_fields, parse
+from xcat.tools.from_issue import DATES, FORM, TARGETS, Unfit, _organization, _source, form_fields, parse
 
 ISSUES = Path(__file__).parent.parent / "fixtures" / "issues"
 ORDINARY = (ISSUES / "propose-ordinary.md").read_text(encoding="utf-8")
@@ -157,6 +157,46 @@ def test_without_a_batch_the_file_is_still_valid(tmp_path, choice, date, expecte
     data = read_document(catalogue / NEW_CERTIFICATE, "certificate", "x").data
     assert "batch" not in data and {k: data[k] for k in expected} == expected
     assert run_check(catalogue) == (0, [])
+
+
+ORGANIZATIONS = [
+    SimpleNamespace(
+        kind="organization",
+        stem="fictional-org-a",
+        data={"name": {"zh": "虚构评价组织甲有限公司", "en": "Fictional Evaluation Org A"}},
+    ),
+    SimpleNamespace(kind="organization", stem="fictional-org-b", data={"name": {"zh": "虚构评价组织乙"}}),  # no English
+    SimpleNamespace(kind="organization", stem="fictional-org-c", data={"id": "fictional-org-c"}),  # no name yet
+    SimpleNamespace(kind="organization", stem="unreadable", data=None),  # a file the check refused
+    SimpleNamespace(kind="certificate", stem="a-certificate", data={"name": {"zh": "虚构证书甲"}}),
+]
+NO_SUCH_ORGANIZATION = (
+    "**培训评价组织 Training evaluation organization**：目录中没有这个培训评价组织；请写目录“培训评价组织”页面上的名称；"
+    "若该组织尚未收录，请先提议收录该组织 · the catalogue has no such organization: write its name as the "
+    "organizations page lists it, or ask for the organization to be added first"
+)
+
+
+@pytest.mark.parametrize(
+    "answer, found, hint",
+    [
+        ("fictional-org-a", "fictional-org-a", None),  # its id
+        ("虚构评价组织甲有限公司", "fictional-org-a", None),  # its Chinese name
+        (" fictional evaluation  ORG a ", "fictional-org-a", None),  # its English name, spaces and case aside
+        ("ｆｉｃｔｉｏｎａｌ－ｏｒｇ－ｃ", "fictional-org-c", None),  # full-width
+        ("虚构评价组织乙", "fictional-org-b", None),
+        ("虚构证书甲", None, ""),  # a certificate's name is not an organization's
+        ("虚构评价组织甲公司", None, "；是否是 fictional-org-a？ · did you mean fictional-org-a?"),
+        ("虚构组织甲", None, ""),  # not close enough to suggest one
+        ("", None, None),  # not answered: the form's required fields say so
+        ("虚构评价组织甲有限公司\n另一行", None, None),  # two lines: not a name (the form's checks say so)
+    ],
+)
+def test_the_organization_is_found_by_id_or_name_or_a_close_name_is_suggested(answer, found, hint):
+    field = next(f for f in form_fields(FORM) if f.id == "organization")
+    problems: list[str] = []
+    assert _organization(answer, ORGANIZATIONS, field, problems) == found
+    assert problems == ([] if hint is None else [NO_SUCH_ORGANIZATION + hint])
 
 
 def test_the_organization_may_be_named_by_its_english_name_or_id(tmp_path):

@@ -265,12 +265,12 @@ def _organization(answer: str, documents: list, field: Field, problems: list[str
         if document.kind != "organization" or not isinstance(document.data, dict):
             continue
         name = document.data.get("name", {})
-        for text in (document.stem, name.get("zh", ""), name.get("en", "")):
+        for text in (document.stem, name.get("zh"), name.get("en")):
             if text:
                 names[_key(text)] = document.stem
     if wanted in names:
         return names[wanted]
-    close = difflib.get_close_matches(wanted, list(names), n=1, cutoff=0.8)
+    close = difflib.get_close_matches(wanted, list(names), cutoff=0.8)  # best first
     hint = f"；是否是 {names[close[0]]}？ · did you mean {names[close[0]]}?" if close else ""
     problems.append(
         f"{_named(field)}：目录中没有这个培训评价组织；请写目录“培训评价组织”页面上的名称；"
