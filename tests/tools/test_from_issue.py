@@ -14,9 +14,20 @@ from ruamel.yaml import YAML
 
 from tests.helpers import TODAY, copy_fictional, run_check
 from xcat.check.load import read_document
+from xcat.check.schemas import SchemaSet
 from xcat.cli import main
-from xcat.settings import ROOT
-from xcat.tools.from_issue import DATES, FORM, TARGETS, Unfit, _organization, _source, form_fields, parse
+from xcat.settings import ROOT, SCHEMAS
+from xcat.tools.from_issue import (
+    DATES,
+    FORM,
+    TARGETS,
+    Unfit,
+    _organization,
+    _problems,
+    _source,
+    form_fields,
+    parse,
+)
 
 ISSUES = Path(__file__).parent.parent / "fixtures" / "issues"
 ORDINARY = (ISSUES / "propose-ordinary.md").read_text(encoding="utf-8")
@@ -254,6 +265,53 @@ def test_each_unfit_answer_is_named_with_what_is_expected_and_nothing_is_written
     line = next(line for line in out.splitlines() if expected in line)
     assert line.startswith(f"- **{field}**") and " · " in line  # the form's label, then Chinese · English
     assert files(catalogue) == before
+
+
+def test_every_unfit_answer_of_one_body_is_named_in_the_forms_order():
+    """One reply lists them all, so the contributor fixes the form once."""
+    fields = form_fields(FORM)
+    answers = parse(ORDINARY, fields)
+    del answers["checks"]  # not required, but the boxes must be there to be ticked
+    del answers["levels"]  # not required: no problem, and the questions after it are still read
+    answers |= {
+        "name-zh": "",
+        "name-en": "虚构\n两行",
+        "batch": "第九批 · batch-9",
+        "introduced": "21-06",
+        "source-title": "\u200b",
+        "source-url": "http://fictional.invalid/x",
+        "source-publisher": "虚" * 201,
+    }
+    assert _problems(answers, fields, SchemaSet(SCHEMAS).documents) == [
+        "**证书名称（中文） Name (Chinese)**：必填 · required",
+        "**英文名称 Name (English)**：只能写一行 · must be a single line",
+        "**试点批次 Pilot batch**：请从选项中选择一项 · choose one of the options",
+        "**公布日期 Date announced**：日期写作 2019、2019-06 或 2019-06-19 · a date as 2019, 2019-06 or 2019-06-19",
+        "**来源标题 Source title**：至少要有一个可见字符 · needs at least one visible character",
+        "**来源网址 Source address**：应为以 https:// 开头、不含空格的网址 · "
+        "a web address starting with https://, such as https://www.moe.gov.cn/",
+        "**发布单位 Publisher**：最多 200 个字符 · at most 200 characters",
+        "**确认 Confirm**：正文中缺少这一项 · this question is missing from the body",
+    ]
+    # Whatever the questions' order: the ones after the boxes are read too.
+    boxes_first = sorted(fields, key=lambda field: field.kind != "checkboxes")
+    answers = parse(ORDINARY, fields) | {"checks": "- [ ] 我已在目录中搜索", "name-zh": ""}
+    assert _problems(answers, boxes_first, SchemaSet(SCHEMAS).documents) == [
+        "**确认 Confirm**：请勾选每一项确认 · tick every box",
+        "**证书名称（中文） Name (Chinese)**：必填 · required",
+    ]
+
+
+@pytest.mark.parametrize(
+    "field, at_the_limit",
+    [("name-zh", "虚" * 200), ("source-url", "https://fictional.invalid/" + "x" * (2000 - 26))],
+)
+def test_an_answer_as_long_as_the_schema_allows_is_accepted_and_one_more_character_is_not(field, at_the_limit):
+    fields = form_fields(FORM)
+    answers = parse(ORDINARY, fields)
+    schemas = SchemaSet(SCHEMAS).documents
+    assert _problems(answers | {field: at_the_limit}, fields, schemas) == []
+    assert len(_problems(answers | {field: at_the_limit + "x"}, fields, schemas)) == 1
 
 
 def test_a_full_batch_is_refused_with_the_reason(tmp_path):
