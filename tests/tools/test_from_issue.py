@@ -329,6 +329,35 @@ def test_a_full_batch_is_refused_with_the_reason(tmp_path):
     assert files(catalogue) == before
 
 
+def test_what_the_check_refuses_is_quoted_as_it_printed_it_under_the_reason(tmp_path):
+    """The check's own words, as an indented code block: GitHub shows them as written."""
+    catalogue = copy_fictional(tmp_path)
+    body = answer(ORDINARY, "发布日期 Date published", "2099-01")
+    code, out = from_issue(
+        catalogue, answer(body, "等级、名称与考试费用 Levels, titles and exam fees", "初级 仓储 200000 元")
+    )
+    assert (code, out) == (
+        1,
+        FAILURE.removesuffix("- **")
+        + "- 新文件未通过检查，未写入任何文件 · the new file would not pass the check; nothing was written:\n\n"
+        "    catalogue/certificates/fictional-smart-warehouse-management.yaml:62:10: error: levels[0].fee: "
+        "200000 大于最大值 100000 · 200000 is greater than the maximum of 100000\n"
+        "    catalogue/sources/fictional-2099-01.yaml:40:12: error: published: 2099-01 是将来的日期"
+        f"（今天是 {TODAY}） · 2099-01 is in the future (today is {TODAY})\n",
+    )
+
+
+def test_a_body_that_is_not_utf8_is_read_with_the_bad_bytes_replaced(tmp_path):
+    catalogue = copy_fictional(tmp_path)
+    path = catalogue.parent / "issue-body.md"
+    path.write_bytes(ORDINARY.replace("虚构智能仓储管理", "虚构智能仓储管理\udcff").encode("utf-8", "surrogateescape"))
+    out = io.StringIO()
+    with redirect_stdout(out), redirect_stderr(io.StringIO()):
+        code = main(["from-issue", str(path), "--catalogue", str(catalogue), "--today", TODAY])
+    assert code == 0, out.getvalue()
+    assert read_document(catalogue / NEW_CERTIFICATE, "certificate", "x").data["name"]["zh"] == "虚构智能仓储管理\ufffd"
+
+
 HOSTILE_NAME = "{{ 7*7 }} ${{ github.token }} <script>alert(1)</script> \"q\": 'x' #c &amp; `code` @someone"
 
 
