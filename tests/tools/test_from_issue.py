@@ -22,6 +22,7 @@ from xcat.tools.from_issue import (
     FORM,
     TARGETS,
     Unfit,
+    _levels,
     _organization,
     _problems,
     _source,
@@ -327,6 +328,29 @@ def test_a_full_batch_is_refused_with_the_reason(tmp_path):
     code, out = from_issue(catalogue, body)
     assert code == 1 and "batch-1 已满" in out and "batch-1 is full" in out
     assert files(catalogue) == before
+
+
+@pytest.mark.parametrize(
+    "answer, levels, bad_lines",
+    [
+        ("初级 仓储作业 290 元", [{"level": "初级", "title": "仓储作业", "fee": 290}], []),
+        (
+            "- 初级 290元\n* 中级 仓储管理\n• 高级",
+            [{"level": "初级", "fee": 290}, {"level": "中级", "title": "仓储管理"}, {"level": "高级"}],
+            [],
+        ),
+        ("初级 仓储 290.5 元", [{"level": "初级", "title": "仓储", "fee": 290.5}], []),  # a fee with fen
+        ("中级 仓储 ３５０ 元", [{"level": "中级", "title": "仓储", "fee": 350}], []),  # full-width digits
+        ("初级\n\n  \n高级 仓储-", [{"level": "初级"}, {"level": "高级", "title": "仓储-"}], []),  # blank lines
+        ("特级 x\n初级\n顶级", [{"level": "初级"}], [1, 3]),  # each bad line named, the good ones kept
+    ],
+)
+def test_the_levels_answer_is_read_line_by_line(answer, levels, bad_lines):
+    field = next(f for f in form_fields(FORM) if f.id == "levels")
+    problems: list[str] = []
+    assert _levels(answer, field, problems) == levels
+    assert [int(p.split(" 第 ")[1].split(" 行")[0]) for p in problems] == bad_lines
+    assert all(p.startswith("**等级、名称与考试费用 Levels, titles and exam fees** 第 ") for p in problems)
 
 
 def test_what_the_check_refuses_is_quoted_as_it_printed_it_under_the_reason(tmp_path):
