@@ -412,3 +412,34 @@ def test_a_tree_that_names_a_missing_object_is_a_clear_error(repo):
         f"({head[:7]}): its tree refers to the object {'1' * 40}, which is not in the repository "
         "(in a shallow or partial clone, fetch the history first)\n"
     ) in err
+
+
+@pytest.mark.parametrize("name", [".git", "..", "."])
+def test_a_tree_with_a_path_git_fsck_refuses_is_not_read(repo, name):
+    """A name that would leave or reach into the repository, if anything ever wrote the tree out."""
+    data = blob(repo, b"id: x\n")
+    head = crafted(repo, base_catalogue(repo, ("040000", tree(repo, ("100644", data, "x.yaml")), name)))
+    code, out, err = diff(repo, "base", head)
+    assert (code, out) == (2, "")
+    assert f"its tree holds the path 'catalogue/{name}', which git fsck refuses: the diff does not read it" in err
+
+
+def test_a_file_whose_name_holds_a_tab_or_bytes_that_are_not_utf8_is_read_by_its_whole_name(repo):
+    """ls-tree -z separates a path from its details by the first tab; the rest, tabs included, is the path."""
+    twice = blob(repo, b"id: twice\n")
+    name = "a\tb\udcff.yaml"
+    listing = f"100644 blob {twice}\t{name}\x00" * 2
+    inner = (
+        subprocess.run(
+            ["git", "-C", str(repo), "mktree", "-z"],
+            input=listing.encode("utf-8", "surrogateescape"),
+            check=True,
+            capture_output=True,
+            env={**os.environ, **GIT_ENV},
+        )
+        .stdout.decode()
+        .strip()
+    )
+    code, _, err = diff(repo, "base", crafted(repo, inner))
+    assert code == 2
+    assert "catalogue/a\\tb\\udcff.yaml appears twice in its tree, as a file and as a file" in err
