@@ -11,7 +11,7 @@ from pathlib import Path
 import markdown
 import pytest
 
-from xcat.render.fieldref import MAX_DEPTH, SchemaWalker, write_field_reference
+from xcat.render.fieldref import MAX_DEPTH, SchemaWalker, _block_yaml, fence, write_field_reference
 from xcat.settings import ROOT
 
 EXTENSIONS = ["tables", "fenced_code", "attr_list", "md_in_html", "toc"]  # as MkDocs builds with mkdocs.yml
@@ -269,3 +269,26 @@ def test_a_recursive_schema_is_listed_to_a_bounded_depth():
 def test_a_file_kind_without_fields_has_an_empty_table():
     documents = {"empty.schema.json": {"$id": "https://example.org/schemas/empty.schema.json", "type": "object"}}
     assert SchemaWalker(documents).rows(documents["empty.schema.json"], "empty.schema.json") == []
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("", "```"),
+        ("a ` b `` c", "```"),
+        ("```", "````"),
+        ("x ```` y", "`````"),
+        ("``a```b", "````"),  # the longest run, not the last
+        ("`\n`\n`", "```"),  # runs do not carry across other characters
+    ],
+)
+def test_a_code_fence_is_longer_than_any_run_of_backticks_in_its_text(text, expected):
+    assert fence(text) == expected
+
+
+def test_an_example_is_shown_as_a_contributor_writes_the_file():
+    """Chinese as written, lists indented under their key, long lines not folded."""
+    example = {"name": {"zh": "虚构证书"}, "levels": [{"level": "初级", "fee": 290}], "details": "word " * 30 + "end"}
+    assert _block_yaml(example) == (
+        "name:\n  zh: 虚构证书\nlevels:\n  - level: 初级\n    fee: 290\ndetails: " + "word " * 30 + "end"
+    )

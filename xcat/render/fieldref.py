@@ -203,7 +203,7 @@ def _block_yaml(value) -> str:
     yaml = YAML(typ="rt")
     yaml.allow_unicode = True
     yaml.width = 4096
-    yaml.indent(mapping=2, sequence=4, offset=2)
+    yaml.indent(sequence=4, offset=2)  # mappings at ruamel's 2
     stream = io.StringIO()
     yaml.dump(catalogue_style(value), stream)
     return stream.getvalue().rstrip("\n")
