@@ -19,6 +19,7 @@ EXTENSIONS = ["tables", "fenced_code", "attr_list", "md_in_html", "toc"]  # as M
 
 def page(tmp_path: Path, schema_dir: Path = ROOT / "schema") -> str:
     docs = tmp_path / "docs"
+    (docs / "reference").mkdir(parents=True, exist_ok=True)  # the hand-written docs have the folder already
     write_field_reference(docs, schema_dir)
     return (docs / "reference" / "fields.md").read_text(encoding="utf-8")
 
