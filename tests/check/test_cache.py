@@ -12,6 +12,7 @@ from xcat import cli
 from xcat.check import cache as cache_module
 from xcat.check import catalogue as catalogue_module
 from xcat.check.catalogue import check_catalogue
+from xcat.check.load import MAX_FILE_BYTES
 from xcat.check.schemas import SchemaSet
 from xcat.settings import ROOT, SCHEMAS, user_cache
 
@@ -190,3 +191,19 @@ def test_a_file_is_read_from_the_bytes_that_key_its_entry(tmp_path, monkeypatch)
     real = catalogue_module._raw
     monkeypatch.setattr(catalogue_module, "_raw", lambda entry: keyed if entry[0] == alpha else real(entry))
     assert checked(catalogue, tmp_path / "cache")[0] == []  # what the keyed bytes hold: no problem
+
+
+def test_a_file_exactly_as_large_as_allowed_is_kept_and_one_byte_more_is_not(tmp_path, reads):
+    catalogue = copy_fictional(tmp_path)
+    text = "id: at-the-limit\ntitle: t\nkind: secondary\n"
+    padding = "#" * 99 + "\n"
+    body = text + padding * ((MAX_FILE_BYTES - len(text)) // len(padding))
+    write(catalogue, "sources/at-the-limit.yaml", body + "#" * (MAX_FILE_BYTES - len(body) - 1) + "\n")
+    assert (catalogue / "sources" / "at-the-limit.yaml").stat().st_size == MAX_FILE_BYTES
+    for _ in range(2):
+        checked(catalogue, tmp_path / "cache")
+    assert reads[-1] == []  # the second run read nothing: the file at the limit came from the cache too
+    write(catalogue, "sources/at-the-limit.yaml", body + "#" * (MAX_FILE_BYTES - len(body)) + "\n")
+    for _ in range(2):
+        checked(catalogue, tmp_path / "cache")
+    assert [shown.rsplit("/", 1)[-1] for shown in reads[-1]] == ["at-the-limit.yaml"]  # too large: read each time
