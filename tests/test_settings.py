@@ -13,19 +13,54 @@ def test_site_address_and_edit_links_come_from_mkdocs_yml():
     assert settings.edit_base == "https://github.com/x-catalogue/x-catalogue/edit/main/"
 
 
-def test_a_site_url_without_its_slash_gets_one(tmp_path):
-    (tmp_path / "docs").mkdir()
-    (tmp_path / "mkdocs.yml").write_text("site_name: x\nsite_url: https://example.invalid/sub\n", encoding="utf-8")
-    config = load_site_config(tmp_path / "docs", tmp_path / "site", tmp_path / "mkdocs.yml")
-    assert SiteSettings.of(config) == SiteSettings("https://example.invalid/sub/", None)
+def settings_of(tmp_path, yaml: str) -> SiteSettings:
+    (tmp_path / "docs").mkdir(exist_ok=True)
+    (tmp_path / "mkdocs.yml").write_text("site_name: x\n" + yaml, encoding="utf-8")
+    return SiteSettings.of(load_site_config(tmp_path / "docs", tmp_path / "site", tmp_path / "mkdocs.yml"))
 
 
-def test_a_config_without_site_url_is_a_clear_error_not_a_silent_default(tmp_path):
-    (tmp_path / "docs").mkdir()
-    (tmp_path / "mkdocs.yml").write_text("site_name: x\n", encoding="utf-8")
-    config = load_site_config(tmp_path / "docs", tmp_path / "site", tmp_path / "mkdocs.yml")
-    with pytest.raises(SettingsError, match="site_url must be the site's address"):
-        SiteSettings.of(config)
+@pytest.mark.parametrize(
+    "yaml, expected",
+    [
+        ("site_url: https://example.invalid/sub\n", SiteSettings("https://example.invalid/sub/", None)),  # its slash
+        ("site_url: http://localhost:8000/\n", SiteSettings("http://localhost:8000/", None)),
+        (  # edit links: the repository and the edit path joined by one slash
+            "site_url: https://example.invalid/\nrepo_url: https://git.example.invalid/o/r/\nedit_uri: /edit/main/\n",
+            SiteSettings("https://example.invalid/", "https://git.example.invalid/o/r/edit/main/"),
+        ),
+        (
+            "site_url: https://example.invalid/\nrepo_url: https://git.example.invalid/o/r\nedit_uri: edit/main\n",
+            SiteSettings("https://example.invalid/", "https://git.example.invalid/o/r/edit/main/"),
+        ),
+        (  # no edit path, or a repository that is not an https address: no edit links
+            "site_url: https://example.invalid/\nrepo_url: https://git.example.invalid/o/r\nedit_uri: ''\n",
+            SiteSettings("https://example.invalid/", None),
+        ),
+        (
+            "site_url: https://example.invalid/\nrepo_url: ftp://git.example.invalid/o/r\nedit_uri: edit/main\n",
+            SiteSettings("https://example.invalid/", None),
+        ),
+    ],
+)
+def test_the_site_address_and_the_edit_links_follow_mkdocs_yml(tmp_path, yaml, expected):
+    assert settings_of(tmp_path, yaml) == expected
+
+
+def test_a_value_mkdocs_refuses_is_a_settings_error_that_says_which_and_why(tmp_path):
+    with pytest.raises(SettingsError) as raised:
+        settings_of(tmp_path, "site_url: example.invalid/x\n")
+    assert str(raised.value).startswith("mkdocs.yml: Config value 'site_url': ")
+    assert "should include the http:// (scheme)" in str(raised.value)  # MkDocs' own words
+
+
+@pytest.mark.parametrize("yaml", ["", "site_url: ftp://example.invalid/\n"])
+def test_a_config_without_a_site_address_is_a_clear_error_not_a_silent_default(tmp_path, yaml):
+    with pytest.raises(SettingsError) as raised:
+        settings_of(tmp_path, yaml)
+    assert str(raised.value) == (
+        f"{tmp_path / 'mkdocs.yml'}: site_url must be the site's address (https://...): "
+        "the open data and the feeds link to it"
+    )
 
 
 def test_a_broken_config_is_a_settings_error(tmp_path):

@@ -4,6 +4,7 @@
 from __future__ import annotations
 
 import enum
+import logging
 import os
 from dataclasses import dataclass
 from pathlib import Path
@@ -87,12 +88,28 @@ def load_site_config(
     """mkdocs.yml as MkDocs reads it, strict, building docs_dir into site_dir."""
     # Imported here: MkDocs and its plugins take about 0.5 s to load, which `check` never needs.
     from mkdocs.config import load_config  # noqa: PLC0415
-    from mkdocs.exceptions import ConfigurationError  # noqa: PLC0415
+    from mkdocs.exceptions import Abort, ConfigurationError  # noqa: PLC0415
 
+    # MkDocs logs what is wrong with a value and then aborts with a message that does not say it.
+    said = _Said()
+    logging.getLogger("mkdocs.config").addHandler(said)
     try:
         return load_config(str(config_file), docs_dir=str(docs_dir), site_dir=str(site_dir), strict=True)
-    except (ConfigurationError, OSError) as error:
-        raise SettingsError(f"{config_file.name}: {error}") from None
+    except (ConfigurationError, Abort, OSError) as error:
+        raise SettingsError(f"{config_file.name}: {'; '.join(said.messages) or error}") from None
+    finally:
+        logging.getLogger("mkdocs.config").removeHandler(said)
+
+
+class _Said(logging.Handler):
+    """The warnings and errors MkDocs logs while it reads mkdocs.yml."""
+
+    def __init__(self) -> None:
+        super().__init__(logging.WARNING)
+        self.messages: list[str] = []
+
+    def emit(self, record: logging.LogRecord) -> None:
+        self.messages.append(record.getMessage())
 
 
 def site_settings(config_file: Path = MKDOCS_YML) -> SiteSettings:
