@@ -197,11 +197,18 @@ def until(predicate, seconds: float, every: float = 0.05):
 
 
 def _snapshot(site: Path) -> dict[str, tuple[int, int]]:
-    return {
-        str(path.relative_to(site)): (path.stat().st_mtime_ns, path.stat().st_size)
-        for path in site.rglob("*")
-        if path.is_file()
-    }
+    """Each file's (mtime, size). The preview may replace a search index while this walks the site
+    (its edits' index goes once the full index has it): a file gone between listing and reading is skipped."""
+    files = {}
+    for folder, _, names in os.walk(site):  # a folder gone meanwhile is skipped too (os.walk's default)
+        for name in names:
+            path = Path(folder, name)
+            try:
+                status = path.stat()
+            except FileNotFoundError:
+                continue
+            files[str(path.relative_to(site))] = (status.st_mtime_ns, status.st_size)
+    return files
 
 
 def _save_during_the_rest(certificate: Path, base: str, log: Path) -> float:
