@@ -11,8 +11,10 @@ from pathlib import Path
 import markdown
 import pytest
 
-from xcat.render.fieldref import MAX_DEPTH, SchemaWalker, _block_yaml, fence, write_field_reference
+from xcat.render.fieldref import MAX_DEPTH, SchemaWalker, _block_yaml, _inline_yaml, _yaml, fence, write_field_reference
+from xcat.render.pages import plain_text
 from xcat.settings import ROOT
+from xcat.vocabulary import FILE_KINDS
 
 EXTENSIONS = ["tables", "fenced_code", "attr_list", "md_in_html", "toc"]  # as MkDocs builds with mkdocs.yml
 
@@ -293,3 +295,30 @@ def test_an_example_is_shown_as_a_contributor_writes_the_file():
     assert _block_yaml(example) == (
         "name:\n  zh: 虚构证书\nlevels:\n  - level: 初级\n    fee: 290\ndetails: " + "word " * 30 + "end"
     )
+
+
+@pytest.mark.parametrize(
+    "value, inline",
+    [
+        ({"b": [1, 2], "a": "虚构"}, "{b: [1, 2], a: 虚构}"),  # keys in the schema's order, Chinese as written
+        ("word " * 30, "'" + "word " * 30 + "'"),  # long values stay on one line
+        ("2021-06", "2021-06"),
+        (True, "true"),
+    ],
+)
+def test_a_fields_example_is_one_line_of_yaml_as_a_contributor_types_it(value, inline):
+    assert _inline_yaml(value) == inline
+
+
+def test_a_nested_example_in_block_style_keeps_its_order_and_no_trailing_lines():
+    assert _yaml({"b": 1, "a": {"c": 2}}, flow=False) == "b: 1\na:\n  c: 2"
+
+
+def test_each_file_kind_is_introduced_by_its_names_place_and_description(tmp_path):
+    text = page(tmp_path)
+    for kind in FILE_KINDS:
+        schema = json.loads((ROOT / "schema" / kind.schema).read_text(encoding="utf-8"))
+        anchor, title = kind.kind.replace("_", "-"), plain_text(schema["title"])  # as the page prints text
+        assert f"- [{kind.name_zh} {title}](#{anchor})\n" in text
+        assert f"\n## {kind.name_zh} {title} {{ #{anchor} }}\n" in text
+        assert f"\n<code>{plain_text(kind.location)}</code> · {plain_text(schema['description'])}\n" in text
