@@ -109,6 +109,23 @@ def test_an_edit_whose_index_fails_is_still_shown_and_rebuilt(capsys):
     assert "SearchFailed: Pagefind could not index the site: boom" in capsys.readouterr().err
 
 
+def test_an_edits_index_stopped_by_ctrl_c_prints_no_failure(capsys):
+    """At Ctrl+C the preview kills a Pagefind under way (stop_indexing): that is no failure to show."""
+    workspace = Workspace(rebuilt(["/certificates/x/"], stages={"check": 0.5}), rebuilt([], []))
+
+    def index_edits(changed):
+        raise search_index.SearchFailed("Pagefind could not index the site: ")
+
+    workspace.index_edits = index_edits
+    state = State()
+    preview = Preview(workspace, state)
+    preview.notify("catalogue/certificates/x.yaml")
+    preview.stopped.set()
+    preview.rebuild()
+    assert "Traceback" not in capsys.readouterr().err
+    assert state.search == 0
+
+
 def test_a_save_during_the_rest_abandons_it_and_is_rebuilt_next(capsys):
     workspace = Workspace(rebuilt(["/certificates/x/"]), parallel.Abandoned())
     preview, state, done = saved(workspace, "catalogue/certificates/x.yaml")

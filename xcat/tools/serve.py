@@ -266,7 +266,8 @@ class Preview:
         try:
             self.workspace.index_edits(changed)
         except Exception:  # the page is shown; search finds the edit after the full index instead
-            traceback.print_exc()
+            if not self.stopped.is_set():  # else Ctrl+C stopped its Pagefind (stop_indexing): no failure
+                traceback.print_exc()
             return
         self._searchable()
 
