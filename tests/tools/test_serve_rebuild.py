@@ -307,12 +307,11 @@ class ServedWorkspace(Workspace):
         pass
 
 
-stop_watchdog: list[tuple] = []  # what serve.run asked of faulthandler, last run
-
-
-def run_preview(monkeypatch, tmp_path, first, serving=None, port=0) -> tuple[int, ServedWorkspace]:
-    """serve.run with the workspace above; `serving(server)` stands for the time it serves, Ctrl+C after it."""
+def run_preview(monkeypatch, tmp_path, first, serving=None, port=0) -> tuple[int, ServedWorkspace, list[tuple]]:
+    """serve.run with the workspace above; `serving(server)` stands for the time it serves, Ctrl+C after it.
+    Also what run asked of faulthandler (its stop watchdog)."""
     made: list[ServedWorkspace] = []
+    stop_watchdog: list[tuple] = []
 
     def workspace(options, folder):
         made.append(ServedWorkspace(first, folder))
@@ -332,7 +331,6 @@ def run_preview(monkeypatch, tmp_path, first, serving=None, port=0) -> tuple[int
         raise KeyboardInterrupt
 
     monkeypatch.setattr(serve, "Workspace", workspace)
-    stop_watchdog.clear()
     monkeypatch.setattr(
         serve.faulthandler, "dump_traceback_later", lambda limit, exit: stop_watchdog.append(("armed", limit, exit))
     )
@@ -341,7 +339,7 @@ def run_preview(monkeypatch, tmp_path, first, serving=None, port=0) -> tuple[int
     catalogue = tmp_path / "catalogue"
     catalogue.mkdir(exist_ok=True)
     code = serve.run(Options(catalogue=catalogue), tmp_path / "preview", "127.0.0.1", port)
-    return code, made[0]
+    return code, made[0], stop_watchdog
 
 
 def test_the_preview_serves_until_ctrl_c_then_stops_everything(monkeypatch, tmp_path, capsys):
@@ -352,7 +350,7 @@ def test_the_preview_serves_until_ctrl_c_then_stops_everything(monkeypatch, tmp_
         with urllib.request.urlopen(f"http://127.0.0.1:{answered['port']}/__preview/preview.js", timeout=5) as script:
             answered["script"] = script.read().decode("utf-8")
 
-    code, workspace = run_preview(monkeypatch, tmp_path, rebuilt(None, stages={"check": 1.0}), serving)
+    code, workspace, stop_watchdog = run_preview(monkeypatch, tmp_path, rebuilt(None, stages={"check": 1.0}), serving)
     assert code == 0 and "EventSource" in answered["script"]
     assert capsys.readouterr().err == (
         "build.py serve: rebuilt in 1.0 s (check 1.00); 0 files changed.\n"
@@ -366,7 +364,7 @@ def test_the_preview_serves_until_ctrl_c_then_stops_everything(monkeypatch, tmp_
 
 def test_a_first_build_that_fails_starts_no_preview_unless_a_last_good_site_is_there(monkeypatch, tmp_path, capsys):
     failed = rebuilt([], checked=Checked(documents=[], problems=[PROBLEM]))
-    code, _ = run_preview(monkeypatch, tmp_path, failed)
+    code, _, _ = run_preview(monkeypatch, tmp_path, failed)
     out, err = capsys.readouterr()
     assert (code, out) == (1, PROBLEM.as_text() + "\n")
     assert err.endswith(
@@ -375,7 +373,7 @@ def test_a_first_build_that_fails_starts_no_preview_unless_a_last_good_site_is_t
     )
     (tmp_path / "preview" / "site").mkdir(parents=True)
     (tmp_path / "preview" / "site" / "index.html").write_text("<html></html>", encoding="utf-8")
-    code, _ = run_preview(monkeypatch, tmp_path, failed)
+    code, _, _ = run_preview(monkeypatch, tmp_path, failed)
     assert code == 0 and "previewing at http://127.0.0.1:" in capsys.readouterr().err
 
 
@@ -384,7 +382,7 @@ def test_a_port_in_use_is_a_usage_error_that_names_the_next_port(monkeypatch, tm
         taken.bind(("127.0.0.1", 0))
         taken.listen()
         port = taken.getsockname()[1]
-        code, _ = run_preview(monkeypatch, tmp_path, rebuilt(None), port=port)
+        code, _, _ = run_preview(monkeypatch, tmp_path, rebuilt(None), port=port)
     assert code == 2
     assert capsys.readouterr().err.endswith(
         f"build.py serve: cannot listen on 127.0.0.1:{port} (Address already in use): try --port {port + 1}\n"

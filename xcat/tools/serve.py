@@ -266,10 +266,14 @@ class Preview:
         try:
             self.workspace.index_edits(changed)
         except Exception:  # the page is shown; search finds the edit after the full index instead
-            if not self.stopped.is_set():  # else Ctrl+C stopped its Pagefind (stop_indexing): no failure
-                traceback.print_exc()
+            self._indexing_failed()
             return
         self._searchable()
+
+    def _indexing_failed(self) -> None:
+        """Show the failure being handled, unless Ctrl+C caused it: stop_indexing kills a Pagefind under way."""
+        if not self.stopped.is_set():
+            traceback.print_exc()
 
     def _searchable(self) -> None:
         """Tell the pages a new index is served. Both threads index: the folder to merge is read
@@ -310,9 +314,7 @@ class Preview:
             try:
                 self.workspace.index_for_search()
             except Exception:  # the pages stay served; the next build tries again
-                if self.stopped.is_set():
-                    return  # stopped on purpose (Ctrl+C)
-                traceback.print_exc()
+                self._indexing_failed()
                 continue
             self._searchable()
 
