@@ -443,3 +443,22 @@ def test_a_file_whose_name_holds_a_tab_or_bytes_that_are_not_utf8_is_read_by_its
     code, _, err = diff(repo, "base", crafted(repo, inner))
     assert code == 2
     assert "catalogue/a\\tb\\udcff.yaml appears twice in its tree, as a file and as a file" in err
+
+
+def test_a_catalogue_folder_whose_name_reads_as_git_pathspec_magic_is_read_by_its_name(repo, tmp_path):
+    """git reads ':catalogue' as the path 'catalogue' unless told its paths are literal."""
+    clone = tmp_path / "clone"
+    git(tmp_path, "clone", "-q", str(repo), str(clone))
+    git(clone, "checkout", "-q", "base")
+    git(clone, "mv", "catalogue", ":catalogue")
+    commit(clone, "moved")
+    (clone / ":catalogue" / "certificates" / "fictional-theta.yaml").unlink()
+    commit(clone, "theta removed")
+    out, err = io.StringIO(), io.StringIO()
+    with redirect_stdout(out), redirect_stderr(err):
+        code = main(["diff", "HEAD~1", "HEAD", "--catalogue", str(clone / ":catalogue"), "--today", TODAY])
+    assert (code, err.getvalue()) == (0, "")
+    assert (
+        "删除的证书 Certificates removed (1)\n  * 虚构证书辛 Fictional certificate Theta (fictional-theta)\n"
+        in out.getvalue()
+    )
