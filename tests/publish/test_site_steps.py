@@ -3,10 +3,14 @@ anything, how a failure is told, and how MkDocs is run. Whole builds are in test
 
 from __future__ import annotations
 
+import contextlib
 import datetime
 import errno
+import io
+import json
 import logging
 import os
+import re
 from types import SimpleNamespace
 
 import jinja2
@@ -25,9 +29,10 @@ def test_a_site_folder_that_is_a_file_is_refused_before_anything_is_written(tmp_
     target = tmp_path / "site"
     target.write_text("a file, not a site", encoding="utf-8")
     assert site.build_site(checked.index, Options(catalogue=FICTIONAL, site_dir=target)) == Exit.INVALID
-    err = capsys.readouterr().err
-    assert f"build.py: {target} is a file, not a folder: move it away, or build elsewhere with --site-dir" in err
-    assert "the site was not built; the previous site is unchanged" in err and "Traceback" not in err
+    assert capsys.readouterr().err == (
+        f"build.py: {target} is a file, not a folder: move it away, or build elsewhere with --site-dir\n"
+        "build.py: 网站没有生成，原来的网站保持不变 · the site was not built; the previous site is unchanged.\n"
+    )
     assert target.read_text(encoding="utf-8") == "a file, not a site"
     assert list(tmp_path.glob(swap.STAGE_PREFIX + "*")) == []
 
@@ -141,3 +146,59 @@ def test_the_preview_builds_dirty_and_a_build_builds_everything(monkeypatch):
     site.run_mkdocs(config, dirty=True)
     site.run_mkdocs(config)
     assert calls == [(config, True), (config, False)]
+
+
+# ---------------------------------------------------------------- a whole build, in this process
+
+
+@pytest.fixture(scope="module")
+def built_here(tmp_path_factory):
+    """The fictional catalogue built by build_site itself (a few seconds): what it printed, and where."""
+    root = tmp_path_factory.mktemp("built")
+    checked = check(Options(catalogue=FICTIONAL, today=TODAY))
+    options = Options(catalogue=FICTIONAL, site_dir=root / "site", keep_docs=root / "kept")
+    before = os.environ.pop("SOURCE_DATE_EPOCH", None)
+    try:
+        stderr = io.StringIO()
+        with contextlib.redirect_stderr(stderr):
+            code = site.build_site(checked.index, options)
+        assert "SOURCE_DATE_EPOCH" not in os.environ  # put back as it was
+    finally:
+        if before is not None:
+            os.environ["SOURCE_DATE_EPOCH"] = before
+    return SimpleNamespace(root=root, site=root / "site", code=code, stderr=stderr.getvalue(), checked=checked)
+
+
+def test_a_build_says_how_many_pages_it_built_and_where(built_here):
+    certificates = len(list((FICTIONAL / "certificates").glob("*.yaml")))
+    assert built_here.code == Exit.OK
+    assert built_here.stderr.endswith(f"Built {certificates} certificate pages into {built_here.site}.\n")
+    assert sorted(p.name for p in built_here.root.iterdir()) == ["kept", "site"]  # no stage left behind
+
+
+def test_a_build_writes_the_pages_the_open_data_and_the_search_index_into_the_site(built_here):
+    for path in (FICTIONAL / "certificates").glob("*.yaml"):
+        page = built_here.site / "certificates" / path.stem / "index.html"
+        assert page.is_file(), page
+    for written in (
+        "index.html",
+        "404.html",
+        "api/index.json",
+        "sitemap.xml",
+        f"{urls.SEARCH_FOLDER}/pagefind-entry.json",
+    ):
+        assert (built_here.site / written).is_file(), written
+    assert (built_here.site / "about" / "index.html").is_file()  # a hand-written page of docs/
+    assert (built_here.root / "kept" / "catalogue.md").is_file()  # --keep-docs: the generated Markdown
+
+
+def test_every_page_links_the_build_stylesheet_and_the_404_page_links_the_catalogue(built_here):
+    home = (built_here.site / "index.html").read_text(encoding="utf-8")
+    assert f'href="{urls.BUILD_STYLESHEET}"' in home  # the build date at every page's foot
+    assert f'href="/{urls.CATALOGUE_PAGE}"' in (built_here.site / "404.html").read_text(encoding="utf-8")
+
+
+def test_the_sitemap_is_dated_with_the_open_datas_build_date(built_here):
+    build_date = json.loads((built_here.site / "api" / "index.json").read_text(encoding="utf-8"))["meta"]["build_date"]
+    sitemap = (built_here.site / "sitemap.xml").read_text(encoding="utf-8")
+    assert set(re.findall(r"<lastmod>([^<]*)</lastmod>", sitemap)) == {build_date[:10]}
