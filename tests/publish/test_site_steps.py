@@ -153,20 +153,20 @@ def test_the_preview_builds_dirty_and_a_build_builds_everything(monkeypatch):
 
 @pytest.fixture(scope="module")
 def built_here(tmp_path_factory):
-    """The fictional catalogue built by build_site itself (a few seconds): what it printed, and where."""
+    """The fictional catalogue checked and built as `build.py build` does (a few seconds): what it
+    printed, and where."""
     root = tmp_path_factory.mktemp("built")
-    checked = check(Options(catalogue=FICTIONAL, today=TODAY))
-    options = Options(catalogue=FICTIONAL, site_dir=root / "site", keep_docs=root / "kept")
+    options = Options(catalogue=FICTIONAL, today=TODAY, site_dir=root / "site", keep_docs=root / "kept")
     before = os.environ.pop("SOURCE_DATE_EPOCH", None)
     try:
         stderr = io.StringIO()
         with contextlib.redirect_stderr(stderr):
-            code = site.build_site(checked.index, options)
+            code = site.check_and_build(options, "not built")
         assert "SOURCE_DATE_EPOCH" not in os.environ  # put back as it was
     finally:
         if before is not None:
             os.environ["SOURCE_DATE_EPOCH"] = before
-    return SimpleNamespace(root=root, site=root / "site", code=code, stderr=stderr.getvalue(), checked=checked)
+    return SimpleNamespace(root=root, site=root / "site", code=code, stderr=stderr.getvalue())
 
 
 def test_a_build_says_how_many_pages_it_built_and_where(built_here):

