@@ -260,6 +260,9 @@ def test_pages_name_the_edits_search_index_in_their_head_while_search_needs_it(t
     site = tmp_path / "site"
     site.mkdir()
     (site / "page.html").write_text("<html><head><title>t</title></head><body></body></html>", encoding="utf-8")
+    (site / "twice.html").write_text("</head><body><!-- </head> --><p>x</p></body>", encoding="utf-8")
+    (site / "headless.html").write_text("<p>no head</p>", encoding="utf-8")
+    meta = '<meta name="xcat-search-edits" content="/pagefind-edits/">'
     state = State()
     with served(site, state) as base:
         assert "xcat-search-edits" not in (fetch(base + "page.html") or "")
@@ -267,6 +270,9 @@ def test_pages_name_the_edits_search_index_in_their_head_while_search_needs_it(t
         assert (fetch(base + "page.html") or "").startswith(
             '<html><head><title>t</title><meta name="xcat-search-edits" content="/pagefind-edits/"></head><body>'
         )
+        # The first </head> (a later one is text in the body); a page without a head is left as it is.
+        assert (fetch(base + "twice.html") or "").startswith(f"{meta}</head><body><!-- </head> --><p>x</p>")
+        assert (fetch(base + "headless.html") or "").startswith("<p>no head</p><link")
         state.update(search_edits="")  # every page indexed again
         assert "xcat-search-edits" not in (fetch(base + "page.html") or "")
 

@@ -70,7 +70,9 @@ def test_an_edit_shows_its_page_first_then_the_rest_and_search_follows(capsys):
         rebuilt(["/certificates/x/"], stages={"check": 0.25, "page": 0.5}),
         rebuilt(["/", "/organizations/o/"], ["certificates/x.md", "index.md"], {"generate": 1.0, "mkdocs": 2.0}),
     )
-    workspace.first = rebuilt(["/certificates/x/"], ["certificates/x.md", "charts/x.svg"], {"check": 0.25, "page": 0.5})
+    workspace.first = rebuilt(
+        ["/certificates/x/", "/certificates/y/"], ["certificates/x.md", "charts/x.svg"], {"check": 0.25, "page": 0.5}
+    )
     preview, state, done = saved(workspace, "catalogue/certificates/x.yaml", "catalogue/.x.yaml.swp")
     assert done is True
     assert workspace.asked == [  # editor swap files ignored
@@ -78,11 +80,14 @@ def test_an_edit_shows_its_page_first_then_the_rest_and_search_follows(capsys):
         ("index edits", ["certificates/x.md", "charts/x.svg"]),  # searchable before the rest is rebuilt
         "rest",
     ]
-    assert (state.built, state.page_built) == (2, {"/certificates/x/": 1, "/": 2, "/organizations/o/": 2})
+    assert (state.built, state.page_built) == (
+        2,
+        {"/certificates/x/": 1, "/certificates/y/": 1, "/": 2, "/organizations/o/": 2},
+    )
     assert (state.search, state.search_edits) == (1, "pagefind-edits")  # pages that search reload and merge it
     assert preview.to_index.is_set()  # then every page, in the indexing thread
     assert capsys.readouterr().err == (
-        "build.py serve: showed /certificates/x/ in 0.8 s (check 0.25, page 0.50).\n"
+        "build.py serve: showed /certificates/x/, /certificates/y/ in 0.8 s (check 0.25, page 0.50).\n"
         "build.py serve: rebuilt in 3.0 s (generate 1.00, mkdocs 2.00); 2 files changed.\n"
     )
 
@@ -308,13 +313,14 @@ class ServedWorkspace(Workspace):
 
 
 def run_preview(monkeypatch, tmp_path, first, serving=None, port=0) -> tuple[int, ServedWorkspace, list[tuple]]:
-    """serve.run with the workspace above; `serving(server)` stands for the time it serves, Ctrl+C after it.
+    """serve.run with the workspace above; `serving(server, workspace)` stands for the time it serves, Ctrl+C after it.
     Also what run asked of faulthandler (its stop watchdog)."""
     made: list[ServedWorkspace] = []
     stop_watchdog: list[tuple] = []
 
     def workspace(options, folder):
         made.append(ServedWorkspace(first, folder))
+        made[-1].options = options
         return made[-1]
 
     really_serve = serve.PreviewServer.serve_forever
@@ -324,7 +330,7 @@ def run_preview(monkeypatch, tmp_path, first, serving=None, port=0) -> tuple[int
             thread = threading.Thread(target=really_serve, args=(server,))
             thread.start()
             try:
-                serving(server)
+                serving(server, made[0])
             finally:
                 server.shutdown()
                 thread.join()
@@ -345,17 +351,33 @@ def run_preview(monkeypatch, tmp_path, first, serving=None, port=0) -> tuple[int
 def test_the_preview_serves_until_ctrl_c_then_stops_everything(monkeypatch, tmp_path, capsys):
     answered = {}
 
-    def serving(server):
+    site = tmp_path / "preview" / "site"
+    site.mkdir(parents=True)
+    (site / "index.html").write_text("<html><body>home</body></html>", encoding="utf-8")
+    saved = tmp_path / "catalogue" / "x.yaml"
+
+    def serving(server, workspace):
         answered["port"] = server.server_address[1]
-        with urllib.request.urlopen(f"http://127.0.0.1:{answered['port']}/__preview/preview.js", timeout=5) as script:
+        base = f"http://127.0.0.1:{answered['port']}/"
+        with urllib.request.urlopen(base + "__preview/preview.js", timeout=5) as script:
             answered["script"] = script.read().decode("utf-8")
+        with urllib.request.urlopen(base, timeout=5) as home:  # the workspace's site, with the preview's script
+            answered["home"] = home.read().decode("utf-8")
+        saved.write_text("id: x\n", encoding="utf-8")  # the catalogue is watched: a save is rebuilt
+        for _ in range(1000):
+            if [saved] in workspace.asked:
+                break
+            time.sleep(0.01)
 
     code, workspace, stop_watchdog = run_preview(monkeypatch, tmp_path, rebuilt(None, stages={"check": 1.0}), serving)
     assert code == 0 and "EventSource" in answered["script"]
+    assert answered["home"].startswith('<html><body>home<link rel="stylesheet" href="/__preview/preview.css">')
+    assert workspace.asked[-2:] == [[saved], "rest"] and workspace.options.catalogue == tmp_path / "catalogue"
     assert capsys.readouterr().err == (
         "build.py serve: rebuilt in 1.0 s (check 1.00); 0 files changed.\n"
         f"build.py serve: previewing at http://127.0.0.1:{answered['port']}/ (Ctrl+C to stop); "
         f"watching {tmp_path / 'catalogue'} for changes.\n"
+        "build.py serve: rebuilt in 1.0 s (check 1.00); 0 files changed.\n"  # the save
     )
     assert workspace.stopped_indexing
     # Should stopping hang, faulthandler ends the process after STOP_LIMIT; once stopped, that is cancelled.

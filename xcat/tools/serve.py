@@ -156,10 +156,10 @@ class PreviewHandler(SimpleHTTPRequestHandler):
         """An HTML page, with the preview's script before </body>."""
         html = file.read_bytes()
         if self.state.search_edits:
-            meta = SEARCH_EDITS.substitute(folder="/" + self.state.search_edits + "/").encode("utf-8")
+            meta = SEARCH_EDITS.substitute(folder="/" + self.state.search_edits + "/").encode()
             head = html.find(b"</head>")
             html = html[:head] + meta + html[head:] if head >= 0 else html
-        tag = self.snippet.substitute(build=self.state.built).encode("utf-8")
+        tag = self.snippet.substitute(build=self.state.built).encode()
         end = html.rfind(b"</body>")
         body = html[:end] + tag + html[end:] if end >= 0 else html + tag
         self.respond(body, "text/html; charset=utf-8")
@@ -209,7 +209,7 @@ class Preview:
         self.to_index = threading.Event()
         self.search_told = threading.Lock()
         self.stopped = threading.Event()
-        self.loops: list[threading.Thread] = []  # started by start()
+        self.loops: list[threading.Thread] = []  # pragma: no mutate - start() sets them before any use
 
     def start(self) -> None:
         # Daemons: Ctrl+C ends the process without waiting for them (they end at `stopped` too, within POLL).
@@ -396,7 +396,7 @@ def run(options: Options, workspace_dir: Path, host: str, port: int) -> int:
         with state.changed:
             state.changed.notify_all()  # open event streams end
         observer.stop()
-        observer.join(timeout=5)
+        observer.join(timeout=5)  # pragma: no mutate - how long to wait for the watcher: any bound will do
         server.server_close()
         faulthandler.cancel_dump_traceback_later()  # stopped in time: a caller that goes on is not ended
     return Exit.OK
