@@ -10,13 +10,16 @@ import subprocess
 import sys
 from contextlib import redirect_stderr, redirect_stdout
 from pathlib import Path
+from typing import cast
 
 import pytest
 
 from tests.helpers import TODAY, copy_fictional, edit, run_check, write
+from xcat.check.problems import Problem
 from xcat.cli import main
+from xcat.model import Catalogue
 from xcat.settings import ROOT
-from xcat.tools.diff import DiffError, resolve
+from xcat.tools.diff import DiffError, Item, Report, Section, Side, render, resolve
 
 GIT_ENV = {
     "GIT_AUTHOR_NAME": "Fictional",
@@ -462,3 +465,21 @@ def test_a_catalogue_folder_whose_name_reads_as_git_pathspec_magic_is_read_by_it
         "删除的证书 Certificates removed (1)\n  * 虚构证书辛 Fictional certificate Theta (fictional-theta)\n"
         in out.getvalue()
     )
+
+
+# ---------------------------------------------------------------- the report's lines
+
+
+@pytest.mark.parametrize(("count", "last"), [(20, "  * f.yaml:20:1: problem 20"), (21, "  * … 1 more")])
+def test_a_side_that_fails_the_check_lists_twenty_problems_then_how_many_more(count, last):
+    problems = [Problem("f.yaml", n, 1, f"problem {n}") for n in range(1, count + 1)]
+    broken = Side("HEAD", "abc1234", None, {}, problems)
+    lines = render(Report(broken, broken, []), "text").splitlines()
+    assert lines[-1] == last
+    assert sum(line.startswith("  * f.yaml:") for line in lines) == 2 * 20  # each side's first twenty
+
+
+def test_an_item_without_a_name_is_shown_by_its_id():
+    side = Side("HEAD", "abc1234", cast(Catalogue, object()), {})
+    report = Report(side, side, [Section("改变 Changed", [Item("", "fictional-x"), Item("名 Name", "fictional-y")])])
+    assert render(report, "text").endswith("\n改变 Changed (2)\n  * fictional-x\n  * 名 Name (fictional-y)\n")
