@@ -19,6 +19,7 @@ from xcat.check.problems import Problem
 from xcat.cli import main
 from xcat.model import Catalogue
 from xcat.settings import ROOT
+from xcat.tools import diff as diff_module
 from xcat.tools.diff import DiffError, Item, Report, Section, Side, render, resolve
 
 GIT_ENV = {
@@ -483,3 +484,56 @@ def test_an_item_without_a_name_is_shown_by_its_id():
     side = Side("HEAD", "abc1234", cast(Catalogue, object()), {})
     report = Report(side, side, [Section("改变 Changed", [Item("", "fictional-x"), Item("名 Name", "fictional-y")])])
     assert render(report, "text").endswith("\n改变 Changed (2)\n  * fictional-x\n  * 名 Name (fictional-y)\n")
+
+
+def test_a_renamed_major_and_field_are_listed_with_their_old_and_new_names(repo, tmp_path):
+    clone = tmp_path / "clone"
+    git(tmp_path, "clone", "-q", str(repo), str(clone))
+    git(clone, "checkout", "-q", "base")
+    edit(clone / "catalogue", "majors.yaml", "zh: 虚构软件专业,", "zh: 虚构软件技术专业,")
+    edit(clone / "catalogue", "fields.yaml", "zh: 装备制造\n", "zh: 装备制造业\n")
+    commit(clone, "renamed")
+    code, out, _ = diff(clone, "HEAD~1", "HEAD")
+    assert code == 0
+    assert out.endswith(
+        "\n领域 Fields (1)\n  * 装备制造业 Equipment manufacturing (equipment-manufacturing)\n"
+        "      名称 name: 装备制造 Equipment manufacturing → 装备制造业 Equipment manufacturing\n"
+        "\n专业 Majors (1)\n  * 虚构软件技术专业 Fictional software major (810201)\n"
+        "      名称 name: 虚构软件专业 Fictional software major → 虚构软件技术专业 Fictional software major\n"
+    )
+
+
+def test_a_revision_is_a_commit_never_an_option_or_another_object(repo):
+    with pytest.raises(DiffError) as option:
+        resolve(repo, "--output=/tmp/x")
+    assert str(option.value) == "'--output=/tmp/x' is not a revision"
+    for revision in ("base:catalogue", "no-such-revision"):  # a tree; nothing
+        with pytest.raises(DiffError) as refused:
+            resolve(repo, revision)
+        assert str(refused.value) == (
+            f"'{revision}' is not a commit in {repo} (try HEAD~1, main or origin/main; "
+            "in a shallow clone, fetch the history first)"
+        )
+    assert resolve(repo, "base") == git(repo, "rev-parse", "--short", "base")
+
+
+def test_git_says_what_failed_in_its_own_words_or_names_the_command(repo):
+    with pytest.raises(DiffError) as told:
+        diff_module.git(repo, "cat-file", "-t", "no-such-object")
+    assert str(told.value) == "fatal: Not a valid object name no-such-object"
+    with pytest.raises(DiffError) as silent:  # exit 1, nothing on stderr
+        diff_module.git(repo, "diff", "--quiet", "base", "HEAD")
+    assert str(silent.value) == "git diff --quiet base HEAD failed"
+    not_utf8 = blob(repo, b"caf\xe9\n")
+    assert diff_module.git(repo, "cat-file", "blob", not_utf8) == "caf\ufffd\n"
+    assert diff_module.git(repo, "cat-file", "blob", not_utf8, binary=True) == b"caf\xe9\n"
+
+
+def test_blobs_are_read_whole_and_once_each(repo):
+    shas = [blob(repo, data) for data in (b"", b"a\nb\n", b"\x00\xff", b"a\nb\n")]
+    assert diff_module._cat_blobs(repo, "side", shas) == {
+        shas[0]: b"",
+        shas[1]: b"a\nb\n",
+        shas[2]: b"\x00\xff",
+    }
+    assert diff_module._cat_blobs(repo, "side", []) == {}
