@@ -3,7 +3,9 @@ run that reads every file finds, and an edit, a new schema or new code is never 
 
 from __future__ import annotations
 
+import os
 import pickle
+import time
 
 import pytest
 
@@ -132,6 +134,19 @@ def test_only_the_last_catalogues_are_kept(tmp_path, monkeypatch):
     kept = {cache_module.ReadCache(folder, catalogue, SCHEMAS).file for catalogue in catalogues[1:]}
     assert set(folder.glob("*.pickle")) == kept  # the first catalogue's, the oldest, is gone
     assert not list(folder.glob("*.tmp"))
+
+
+def test_the_files_kept_are_the_newest_whatever_their_names(tmp_path, monkeypatch):
+    monkeypatch.setattr(cache_module, "KEPT", 2)
+    folder = tmp_path / "cache"
+    folder.mkdir()
+    for name, age in (("0-newer.pickle", 10), ("z-older.pickle", 20)):  # names sort opposite to age
+        (folder / name).write_bytes(b"")
+        os.utime(folder / name, (time.time() - age, time.time() - age))
+    catalogue = copy_fictional(tmp_path)
+    checked(catalogue, folder)
+    own = cache_module.ReadCache(folder, catalogue, SCHEMAS).file
+    assert set(folder.glob("*.pickle")) == {own, folder / "0-newer.pickle"}
 
 
 def test_the_caches_version_follows_every_code_file_by_name_and_bytes(tmp_path, monkeypatch):

@@ -246,7 +246,9 @@ def _property(schemas: dict[str, dict], kind: str, path: tuple[str, ...]) -> dic
     for key in path:
         schema = schema["properties"][key]
         while "$ref" in schema:
-            document, _, pointer = schema["$ref"].partition("#")
+            document, _, pointer = schema["$ref"].partition(
+                "#"
+            )  # pragma: no mutate - a $ref holds one #: rpartition is the same
             current = document or current
             target = schemas[current]
             for part in filter(None, pointer.split("/")):
