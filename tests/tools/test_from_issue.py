@@ -12,7 +12,7 @@ from types import SimpleNamespace
 import pytest
 from ruamel.yaml import YAML
 
-from tests.helpers import TODAY, copy_fictional, run_check
+from tests.helpers import TODAY, copy_fictional, run_check, write
 from xcat.check.load import read_document
 from xcat.check.schemas import SchemaSet
 from xcat.cli import main
@@ -479,3 +479,32 @@ def test_an_unfit_body_reads_as_its_items_one_a_line():
         "**来源网址 Source address**：在正文中出现了两次 · appears twice in the body\n"
         "**英文名称 Name (English)**：在正文中出现了两次 · appears twice in the body"
     )
+
+
+def without_question(body: str, label: str) -> str:
+    """The body with one question, heading and answer, taken out (a contributor deleted it)."""
+    head, rest = body.split(f"### {label}\n\n", 1)
+    return head + (rest.split("\n\n", 1)[1] if "\n\n### " in rest else "")
+
+
+def test_a_body_without_the_organization_and_levels_questions_names_only_what_is_required(tmp_path):
+    catalogue = copy_fictional(tmp_path)
+    body = without_question(ORDINARY, "等级、名称与考试费用 Levels, titles and exam fees")
+    code, out = from_issue(catalogue, body)  # levels are not required: the certificate is written without them
+    assert code == 0 and "\nlevels:" not in (catalogue / NEW_CERTIFICATE).read_text(encoding="utf-8")
+    code, out = from_issue(
+        copy_fictional(tmp_path / "again"), without_question(body, "培训评价组织 Training evaluation organization")
+    )
+    assert code == 1
+    assert out.startswith(FAILURE)
+    assert [line for line in out.splitlines() if line.startswith("- **")] == [
+        "- **培训评价组织 Training evaluation organization**：正文中缺少这一项 · this question is missing from the body"
+    ]
+
+
+def test_a_catalogue_certificate_without_a_name_does_not_stop_the_same_name_search(tmp_path):
+    catalogue = copy_fictional(tmp_path)
+    write(catalogue, "certificates/fictional-nameless.yaml", "id: fictional-nameless\n")
+    write(catalogue, "certificates/fictional-no-chinese.yaml", "id: fictional-no-chinese\nname: {en: Only English}\n")
+    code, _ = from_issue(catalogue, ORDINARY)
+    assert code == 0 and (catalogue / NEW_CERTIFICATE).is_file()
