@@ -508,3 +508,24 @@ def test_a_catalogue_certificate_without_a_name_does_not_stop_the_same_name_sear
     write(catalogue, "certificates/fictional-no-chinese.yaml", "id: fictional-no-chinese\nname: {en: Only English}\n")
     code, _ = from_issue(catalogue, ORDINARY)
     assert code == 0 and (catalogue / NEW_CERTIFICATE).is_file()
+
+
+def test_a_body_without_the_batch_question_names_only_it(tmp_path):
+    code, out = from_issue(copy_fictional(tmp_path), without_question(ORDINARY, "试点批次 Pilot batch"))
+    assert code == 1
+    assert [line for line in out.splitlines() if line.startswith("- **")] == [
+        "- **试点批次 Pilot batch**：正文中缺少这一项 · this question is missing from the body"
+    ]
+
+
+def test_outside_the_batches_without_the_date_question_asks_for_the_date(tmp_path):
+    outside = answer(
+        ORDINARY,
+        "试点批次 Pilot batch",
+        "不属于任何批次（请在下面填写公布日期） Outside the batches (give the date below)",
+    )
+    code, out = from_issue(copy_fictional(tmp_path), without_question(outside, "公布日期 Date announced"))
+    assert code == 1
+    assert [line for line in out.splitlines() if line.startswith("- **")] == [
+        "- **公布日期 Date announced**：证书不属于任何批次时必填 · required for a certificate outside the batches"
+    ]
