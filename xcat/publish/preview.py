@@ -94,9 +94,7 @@ class Workspace:
         self.mkdocs_built: Built | None = None  # pragma: no mutate - what the last MkDocs build made of the docs
         self.theme: jinja2.Environment | None = None  # pragma: no mutate
         self.settings = SiteSettings.of(load_site_config())  # mkdocs.yml is read once a run
-        self.search_pages = (
-            self.root / "search-pages"
-        )  # pragma: no mutate - each page's search block, for the full index
+        self.search_pages = self.root / "search-pages"  # pragma: no mutate - each page's search block
         self.previous_index: dict[str, set[str]] = {}  # served index folder -> its files before the current ones
         self.indexing: dict[str, subprocess.Popen[str]] = {}  # served index folder -> the last Pagefind started for it
         self.edits_lock = threading.Lock()  # the rebuild and the indexing threads both update the edits
