@@ -17,7 +17,7 @@ import jinja2
 import pytest
 from mkdocs.exceptions import Abort
 
-from tests.helpers import FICTIONAL, TODAY, copy_fictional, edit
+from tests.helpers import FICTIONAL, TODAY, copy_fictional, edit, search_fragments
 from xcat import urls
 from xcat.check.catalogue import check
 from xcat.publish import mkdocs_build, site, swap
@@ -190,6 +190,14 @@ def test_a_build_writes_the_pages_the_open_data_and_the_search_index_into_the_si
         assert (built_here.site / written).is_file(), written
     assert (built_here.site / "about" / "index.html").is_file()  # a hand-written page of docs/
     assert (built_here.root / "kept" / "catalogue.md").is_file()  # --keep-docs: the generated Markdown
+
+
+def test_the_search_index_finds_each_certificate_page_at_its_address(built_here):
+    addresses = {fragment["url"] for fragment in search_fragments(built_here.site / urls.SEARCH_FOLDER)}
+    assert {f"/certificates/{path.stem}/" for path in (FICTIONAL / "certificates").glob("*.yaml")} <= addresses
+    # One language for every page (render/search.py splits the Chinese itself): Pagefind's English rules.
+    entry = json.loads((built_here.site / urls.SEARCH_FOLDER / "pagefind-entry.json").read_text(encoding="utf-8"))
+    assert list(entry["languages"]) == ["en"]
 
 
 def test_every_page_links_the_build_stylesheet_and_the_404_page_links_the_catalogue(built_here):
