@@ -174,6 +174,7 @@ def test_another_exchange_error_is_raised_naming_the_site(tmp_path, monkeypatch)
     with pytest.raises(PermissionError) as raised:
         swap.swap_into_place(new, site)
     assert raised.value.errno == errno.EACCES and raised.value.filename == str(site)
+    assert str(raised.value) == f"[Errno {errno.EACCES}] Permission denied: '{site}'"  # what the build prints
     assert text_of(site) == "the old site"
 
 

@@ -96,7 +96,8 @@ def _explain(failure: Exception) -> str:
     """One line for the contributor instead of a traceback."""
     if isinstance(failure, jinja2.TemplateError):
         line = getattr(failure, "lineno", None)  # only a syntax error knows its place
-        where = f" ({getattr(failure, 'filename', None)}, line {line})" if line else ""
+        # Equivalent mutant: an error that knows its line (a syntax error) always has a filename attribute.
+        where = f" ({getattr(failure, 'filename', None)}, line {line})" if line else ""  # pragma: no mutate
         return f"a page template failed{where}: {failure.message}"  # str() would add a second line with the place
     if isinstance(failure, OSError):
         return f"could not write the site: {failure}"

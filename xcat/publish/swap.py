@@ -45,7 +45,8 @@ def _new_stage(parent: Path) -> tuple[Path, int | None]:
         stage = Path(tempfile.mkdtemp(prefix=STAGE_PREFIX, dir=parent))
         if fcntl is None:
             return stage, None
-        lock = os.open(stage, os.O_RDONLY | os.O_DIRECTORY)
+        # Equivalent mutant: O_RDONLY & O_DIRECTORY is 0, O_RDONLY itself, which opens the new folder too.
+        lock = os.open(stage, os.O_RDONLY | os.O_DIRECTORY)  # pragma: no mutate
         locked = _lock(lock)
         if locked is None:  # no locks on this file system: build without one
             return stage, lock
