@@ -20,7 +20,9 @@ from xcat.settings import ROOT, SCHEMAS
 from xcat.tools.from_issue import (
     DATES,
     FORM,
+    MAX_BODY,
     TARGETS,
+    Field,
     Unfit,
     _levels,
     _organization,
@@ -529,3 +531,65 @@ def test_outside_the_batches_without_the_date_question_asks_for_the_date(tmp_pat
     assert [line for line in out.splitlines() if line.startswith("- **")] == [
         "- **公布日期 Date announced**：证书不属于任何批次时必填 · required for a certificate outside the batches"
     ]
+
+
+def test_a_forms_questions_are_read_with_their_kind_requirement_and_option_labels(tmp_path):
+    form = tmp_path / "form.yml"
+    form.write_text(
+        """\
+name: 虚构表单 Fictional form
+body:
+  - type: markdown
+    attributes: {value: 说明 Notes}
+  - type: input
+    id: optional
+    attributes: {label: 可选 Optional}
+  - type: dropdown
+    id: choice
+    attributes: {label: 选择 Choice, options: [甲 A, 乙 B]}
+    validations: {required: true}
+  - type: checkboxes
+    id: boxes
+    attributes:
+      label: 确认 Confirm
+      options:
+        - label: 第一项 First
+          required: true
+        - label: 第二项 Second
+""",
+        encoding="utf-8",
+    )
+    assert form_fields(form) == [
+        Field("optional", "可选 Optional", "input", False, ()),
+        Field("choice", "选择 Choice", "dropdown", True, ("甲 A", "乙 B")),
+        Field("boxes", "确认 Confirm", "checkboxes", False, ("第一项 First", "第二项 Second")),
+    ]
+
+
+def test_a_body_as_long_as_github_allows_is_read_and_one_character_more_is_not():
+    fields = form_fields(FORM)
+    padded = ORDINARY + " " * (MAX_BODY - len(ORDINARY))
+    assert parse(padded, fields) == parse(ORDINARY, fields)
+    with pytest.raises(Unfit):
+        parse(padded + " ", fields)
+
+
+def test_old_mac_line_endings_are_read_as_lines_too():
+    fields = form_fields(FORM)
+    assert parse(ORDINARY.replace("\n", "\r"), fields) == parse(ORDINARY, fields)
+
+
+def test_a_deeper_heading_in_an_answer_is_part_of_the_answer_not_a_question():
+    fields = form_fields(FORM)
+    spoof = "#### 英文名称 Name (English)"
+    answers = parse(answer(ORDINARY, "证书名称（中文） Name (Chinese)", f"虚构证书\n{spoof}\n假的"), fields)
+    assert answers["name-zh"] == f"虚构证书\n{spoof}\n假的"
+    assert answers["name-en"] == parse(ORDINARY, fields)["name-en"]
+
+
+def test_without_an_english_name_the_id_comes_from_the_chinese_one_and_no_english_name_is_written(tmp_path):
+    catalogue = copy_fictional(tmp_path)
+    code, _ = from_issue(catalogue, answer(ORDINARY, "英文名称 Name (English)", "_No response_"))
+    assert code == 0
+    written = (catalogue / "certificates" / "xu-gou-zhi-neng-cang-chu-guan-li.yaml").read_text(encoding="utf-8")
+    assert "name:\n  zh: 虚构智能仓储管理\n\n" in written

@@ -91,13 +91,20 @@ class TreeEntry:
     limit, encodings, unexpected files) while nothing of it is ever written to disk: there is
     no file for a link to redirect."""
 
+    # Equivalent mutants: a folder's sha and size are never read, and ls-tree -t lists each folder
+    # before what is in it, so whether a folder was listed is only asked of listed ones.
     def __init__(
-        self, path: PurePosixPath, mode: str = FOLDER, sha: str = "", size: int = 0, blobs: dict | None = None
+        self,
+        path: PurePosixPath,
+        blobs: dict,
+        mode: str = FOLDER,
+        sha: str = "",  # pragma: no mutate
+        size: int = 0,  # pragma: no mutate
     ):
         self.path, self.mode, self.sha, self.size = path, mode, sha, size
-        self.blobs = blobs if blobs is not None else {}
+        self.blobs = blobs
         self.children: dict[str, TreeEntry] = {}
-        self.listed = False  # named by the tree itself, not only implied by a path below it
+        self.listed = False  # pragma: no mutate - named by the tree itself, not only implied by a path below it
 
     name = property(lambda self: self.path.name)
     suffix = property(lambda self: self.path.suffix)
@@ -139,22 +146,34 @@ def read_tree(repo: Path, revision: str, commit: str, prefix: str) -> TreeEntry:
     """The catalogue folder of one commit, in memory; blobs over the loader's size limit are never read."""
     side = f"{revision} ({commit})"
     listing = git(
-        repo, "--literal-pathspecs", "ls-tree", "-r", "-t", "-l", "-z", "--full-tree", commit, "--", prefix, binary=True
+        repo,
+        "--literal-pathspecs",
+        "ls-tree",
+        "-r",
+        "-t",
+        "-l",
+        "-z",
+        # Equivalent mutants: git runs at the top of the repository (-C), and ls-tree takes one tree-ish.
+        "--full-tree",  # pragma: no mutate
+        commit,
+        "--",  # pragma: no mutate
+        prefix,
+        binary=True,
     )
     blobs: dict[str, bytes] = {}
-    root = TreeEntry(PurePosixPath(), blobs=blobs)
+    root = TreeEntry(PurePosixPath(), blobs=blobs)  # pragma: no mutate - the root is a folder: never read
     wanted = []
     for record in filter(None, listing.split(b"\0")):
         meta, raw_path = record.split(b"\t", 1)
         mode, _, sha, size = meta.decode().split()
-        path = raw_path.decode("utf-8", "surrogateescape")
-        if any(part in ("", ".", "..", ".git") for part in path.split("/")):
+        path = raw_path.decode(errors="surrogateescape")
+        if any(not part or part in (".", "..", ".git") for part in path.split("/")):
             raise DiffError(
                 f"{side}: its tree holds the path {path!r}, which git fsck refuses: the diff does not read it"
             )
         if size == "BAD":
             raise _missing(side, sha)
-        entry = TreeEntry(PurePosixPath(path), mode, sha, int(size) if size.isdigit() else 0, blobs)
+        entry = TreeEntry(PurePosixPath(path), blobs, mode, sha, int(size) if size.isdigit() else 0)
         folder = root
         *parents, name = entry.path.parts
         for part in parents:
