@@ -328,6 +328,22 @@ CASES = [
         ),
     ),
     Case(
+        date_not_real_or_in_future,
+        "last-verified",
+        (("certificates/fictional-gamma.yaml", "  date: 2022-03-03\n  sources", "  date: 2026-11-30\n  sources"),),
+        (
+            "catalogue/certificates/fictional-gamma.yaml:22:9: error: last_verified.date: 2026-11-30 是将来的日期（今天是 2026-11-22） · 2026-11-30 is in the future (today is 2026-11-22)",
+        ),
+    ),
+    Case(
+        date_not_real_or_in_future,
+        "reprint-retrieved",
+        (("sources/fictional-notice-2021.yaml", "retrieved: 2021-07-02", "retrieved: 2021-02-29"),),
+        (
+            "catalogue/sources/fictional-notice-2021.yaml:9:14: error: carried_by.retrieved: 2021-02-29 不是真实存在的日期 · 2021-02-29 is not a real date",
+        ),
+    ),
+    Case(
         history_out_of_order,
         "earlier-than-previous",
         ((B, "date: 2022-03-03\n    successors", "date: 2021-05\n    successors"),),

@@ -472,6 +472,10 @@ def _dates(document: Document) -> Iterator[tuple[tuple, str | int]]:
     for number, count in enumerate(data.get("pilot_institutions", [])):
         if "as_of" in count:
             yield ("pilot_institutions", number, "as_of"), count["as_of"]
+    if "last_verified" in data:
+        yield ("last_verified", "date"), data["last_verified"]["date"]
+    if "retrieved" in data.get("carried_by", {}):
+        yield ("carried_by", "retrieved"), data["carried_by"]["retrieved"]
 
 
 def history_out_of_order(index: Index) -> Iterator[Problem]:
