@@ -413,7 +413,7 @@ def test_a_tree_that_names_a_missing_object_is_a_clear_error(repo):
     code, out, err = diff(repo, "base", head)
     assert code == 2 and out == ""
     assert (
-        f"({head[:7]}): its tree refers to the object {'1' * 40}, which is not in the repository "
+        f"build.py diff: {head} ({head[:7]}): its tree refers to the object {'1' * 40}, which is not in the repository "
         "(in a shallow or partial clone, fetch the history first)\n"
     ) in err
 
@@ -503,6 +503,43 @@ def test_a_renamed_major_and_field_are_listed_with_their_old_and_new_names(repo,
     )
 
 
+def test_a_major_whose_other_fields_changed_is_listed_with_them(repo, tmp_path):
+    """Not only a name: a major's second-conversion flag, a field's categories (they decide what the site lists)."""
+    clone = tmp_path / "clone"
+    git(tmp_path, "clone", "-q", str(repo), str(clone))
+    git(clone, "checkout", "-q", "base")
+    edit(clone / "catalogue", "majors.yaml", "second_conversion: false", "second_conversion: true")
+    commit(clone, "second conversion")
+    code, out, _ = diff(clone, "HEAD~1", "HEAD")
+    assert code == 0
+    assert out.endswith(
+        "\n专业 Majors (1)\n  * 虚构中职专业 Fictional secondary major (960101)\n"
+        "      其他字段 also changed: second_conversion\n"
+    )
+
+
+def test_each_side_is_checked_on_the_day_given_and_named_by_its_revision(repo, tmp_path):
+    """--today is the day the date rules use: a date after it is in the future, whatever the clock says."""
+    clone = tmp_path / "clone"
+    git(tmp_path, "clone", "-q", str(repo), str(clone))
+    git(clone, "checkout", "-q", "-b", "later", "base")
+    edit(
+        clone / "catalogue",
+        "certificates/fictional-gamma.yaml",
+        "  date: 2022-03-03\n  sources",
+        "  date: 2026-11-30\n  sources",
+    )
+    commit(clone, "verified after the given day")
+    code, out, _ = diff(clone, "base", "later")
+    head = git(clone, "rev-parse", "--short", "later")
+    assert code == 1
+    assert f"⚠ later ({head}) 未通过目录检查" in out
+    assert out.endswith(
+        f"  * catalogue/certificates/fictional-gamma.yaml:22:9: last_verified.date: 2026-11-30 是将来的日期（今天是 {TODAY}） "
+        f"· 2026-11-30 is in the future (today is {TODAY})\n"
+    )
+
+
 def test_a_revision_is_a_commit_never_an_option_or_another_object(repo):
     with pytest.raises(DiffError) as option:
         resolve(repo, "--output=/tmp/x")
@@ -537,3 +574,29 @@ def test_blobs_are_read_whole_and_once_each(repo):
         shas[2]: b"\x00\xff",
     }
     assert diff_module._cat_blobs(repo, "side", []) == {}
+
+
+def test_an_object_missing_or_not_a_blob_is_a_clear_error(repo):
+    tree_sha = git(repo, "rev-parse", "base:catalogue")
+    for sha in ("2" * 40, tree_sha):
+        with pytest.raises(DiffError) as told:
+            diff_module._cat_blobs(repo, "HEAD (abc1234)", [blob(repo, b"id: x\n"), sha])
+        assert str(told.value) == (
+            f"HEAD (abc1234): its tree refers to the object {sha}, which is not in the repository "
+            "(in a shallow or partial clone, fetch the history first)"
+        )
+
+
+@pytest.mark.parametrize(
+    "fields",
+    ["- not a mapping\n", "sources: [fictional-paper]\n", "sources: [fictional-paper]\nfields: [just-text, {id: 7}]\n"],
+    ids=["a list", "no fields", "entries that are not entries"],
+)
+def test_a_side_whose_vocabulary_is_malformed_is_named_not_compared(repo, tmp_path, fields):
+    clone = tmp_path / "clone"
+    git(tmp_path, "clone", "-q", str(repo), str(clone))
+    git(clone, "checkout", "-q", "base")
+    write(clone / "catalogue", "fields.yaml", fields)
+    commit(clone, "malformed")
+    code, out, _ = diff(clone, "HEAD~1", "HEAD")  # no traceback (diff() asserts it)
+    assert code == 1 and "未通过目录检查，无法比较 does not pass the catalogue check" in out

@@ -45,7 +45,7 @@ class Side:
     revision: str
     commit: str  # short hash
     catalogue: Catalogue | None
-    raw: dict[tuple[str, str], dict]  # (kind, id) -> the file's data, for fields the model does not carry
+    raw: dict[tuple[str, object], dict]  # (kind, id) -> a file's or entry's data: the fields the model does not carry
     problems: list[Problem] = field(default_factory=list)
 
 
@@ -246,9 +246,9 @@ def read_side(repo: Path, prefix: str, revision: str, schemas, today: str | None
     raw = {}
     for document in checked.documents:
         if document.kind in ("fields", "majors"):
-            for entry in document.data.get(document.kind, []) if isinstance(document.data, dict) else []:
-                if isinstance(entry, dict) and isinstance(entry.get("id"), str):
-                    raw[(document.kind, entry["id"])] = entry
+            for entry in document.data.get(document.kind, []):  # the loader takes only mappings
+                if isinstance(entry, dict):
+                    raw[(document.kind, entry.get("id"))] = entry
         else:
             raw[(document.kind, document.stem)] = document.data
     catalogue = build_catalogue(checked.index) if checked.ok and checked.index else None
@@ -556,7 +556,9 @@ def _source_changes(old, new, old_raw: dict, new_raw: dict) -> list[str]:
 
 
 def _vocabulary_changes(old, new, old_raw: dict, new_raw: dict) -> list[str]:
-    return [f"名称 name: {shown(old.name)} → {shown(new.name)}"] if old.name != new.name else []
+    details = [f"名称 name: {shown(old.name)} → {shown(new.name)}"] if old.name != new.name else []
+    # Equivalent mutants: id is the entry's key on both sides.
+    return details + _other_fields(old_raw, new_raw, {"id", "name"})  # pragma: no mutate
 
 
 # ---------------------------------------------------------------- printing
