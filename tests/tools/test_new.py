@@ -241,6 +241,12 @@ def test_a_full_batch_is_refused_before_anything_is_written(tmp_path):
     assert "batch-1 is full: it announced 6 certificates and the catalogue holds 6 already" in english
     assert sorted(p.name for p in (catalogue / "certificates").iterdir()) == before
     assert run_check(catalogue) == (0, [])
+    # Each batch's room is its own: batch-2, full at one, is refused though batch-1 has room.
+    edit(catalogue, "batches/batch-1.yaml", "certificates: 6", "certificates: 8")
+    edit(catalogue, "batches/batch-2.yaml", "certificates: 40", "certificates: 1")
+    args = ["fictional-new", "--organization", "fictional-org-a", "--name-zh", "虚构新证书"]
+    code, message = new(catalogue, "certificate", *args, "--source", "fictional-report", "--batch", "batch-2")
+    assert code == 1 and "batch-2 is full: it announced 1 certificates and the catalogue holds 1 already" in message
 
 
 def test_a_batch_full_of_organizations_is_refused_too(tmp_path):
@@ -334,3 +340,53 @@ def test_new_source_keeps_every_option_given_and_checks_its_date_against_today(t
         "publisher": "虚构出版者",
         "published": "2026-10",
     }
+
+
+def test_a_batch_counts_each_certificate_under_the_organization_it_was_introduced_with(tmp_path):
+    """As the check's batch-total rule does: a certificate whose organization changed counts for its first one."""
+    catalogue = copy_fictional(tmp_path)
+    for org in ("fictional-org-c", "fictional-org-d"):
+        assert new(catalogue, "organization", org, "--name-zh", org, "--source", "fictional-report")[0] == 0
+    edit(
+        catalogue,
+        "certificates/fictional-iota.yaml",
+        "previous_organization: fictional-org-b",
+        "previous_organization: fictional-org-c",
+    )
+    edit(catalogue, "batches/batch-1.yaml", "organizations: 2", "organizations: 3")  # a, b and iota's first, c
+    assert run_check(catalogue) == (0, [])
+    args = [
+        "certificate",
+        "fictional-new",
+        "--name-zh",
+        "虚构新证书",
+        "--batch",
+        "batch-1",
+        "--source",
+        "fictional-report",
+    ]
+    code, message = new(catalogue, *args, "--organization", "fictional-org-d")
+    assert code == 1 and "公布的培训评价组织总数为 3" in message
+    assert new(catalogue, *args, "--organization", "fictional-org-c")[0] == 0
+
+
+def test_a_batch_that_announced_no_totals_takes_any_number(tmp_path):
+    catalogue = copy_fictional(tmp_path)
+    batch = catalogue / "batches" / "batch-2.yaml"
+    text = batch.read_text(encoding="utf-8")
+    batch.write_text(
+        text[: text.index("totals:")] + text[text.index("sources: [fictional-report]\nsources") + 28 :],
+        encoding="utf-8",
+    )
+    assert "totals" not in batch.read_text(encoding="utf-8") and run_check(catalogue) == (0, [])
+    args = [
+        "--organization",
+        "fictional-org-a",
+        "--name-zh",
+        "虚构新证书",
+        "--source",
+        "fictional-report",
+        "--batch",
+        "batch-2",
+    ]
+    assert new(catalogue, "certificate", "fictional-new", *args)[0] == 0

@@ -263,8 +263,8 @@ def _batch_has_room(catalogue: Path, batch: str, organization: str) -> None:
     """A batch announces how many certificates (and organizations) it introduced: a new
     certificate must not make the catalogue hold more than that (check's batch-total rule)."""
     documents = load_catalogue(catalogue).documents
-    found = [d for d in documents if d.kind == "batch" and d.stem == batch]
-    totals = found[0].data.get("totals", {}) if found and isinstance(found[0].data, dict) else {}
+    batch_file = next(d for d in documents if d.kind == "batch" and d.stem == batch)  # _require found it
+    totals = batch_file.data.get("totals", {})
     members = [
         d.data
         for d in documents
