@@ -11,7 +11,15 @@ from pathlib import Path
 import markdown
 import pytest
 
-from xcat.render.fieldref import MAX_DEPTH, SchemaWalker, _block_yaml, _inline_yaml, _yaml, fence, write_field_reference
+from xcat.render.fieldref import (
+    MAX_DEPTH,
+    SchemaWalker,
+    _block_yaml,
+    _inline_yaml,
+    fence,
+    file_kinds,
+    write_field_reference,
+)
 from xcat.render.pages import plain_text
 from xcat.settings import ROOT
 from xcat.vocabulary import FILE_KINDS
@@ -310,8 +318,17 @@ def test_a_fields_example_is_one_line_of_yaml_as_a_contributor_types_it(value, i
     assert _inline_yaml(value) == inline
 
 
-def test_a_nested_example_in_block_style_keeps_its_order_and_no_trailing_lines():
-    assert _yaml({"b": 1, "a": {"c": 2}}, flow=False) == "b: 1\na:\n  c: 2"
+def test_each_kind_without_its_schema_is_left_out_and_a_bare_schema_falls_back_to_its_kind(tmp_path):
+    schemas = tmp_path / "schema"
+    shutil.copytree(ROOT / "schema", schemas)
+    (schemas / FILE_KINDS[0].schema).unlink()  # the first kind: the others still follow
+    bare = json.loads((schemas / FILE_KINDS[1].schema).read_text(encoding="utf-8"))
+    for key in ("title", "description", "examples"):
+        del bare[key]
+    (schemas / FILE_KINDS[1].schema).write_text(json.dumps(bare), encoding="utf-8")
+    kinds = file_kinds(schemas)
+    assert [k.kind for k in kinds] == [k.kind for k in FILE_KINDS[1:]]
+    assert (kinds[0].title, kinds[0].description, kinds[0].example) == (FILE_KINDS[1].kind, "", None)
 
 
 def test_each_file_kind_is_introduced_by_its_names_place_and_description(tmp_path):
