@@ -134,3 +134,15 @@ def test_a_rest_stopped_by_a_new_save_leaves_the_docs_for_the_next(preview):
     assert "（停）" not in (workspace.docs / "organizations" / "fictional-org-b.md").read_text(encoding="utf-8")
     rest = workspace.rest()  # the next save's
     assert "organizations/fictional-org-b.md" in rest.changed and "/organizations/fictional-org-b/" in rest.pages
+
+
+def test_the_first_pass_of_a_run_writes_every_search_page_and_drops_a_former_runs(tmp_path):
+    catalogue = copy_fictional(tmp_path)
+    workspace = Workspace(Options(catalogue=catalogue, today=TODAY), tmp_path / "preview")
+    left = workspace.search_pages / "certificates" / "gone" / "index.html"  # a certificate removed since
+    left.parent.mkdir(parents=True)
+    left.write_text("<p>gone</p>", encoding="utf-8")
+    assert workspace.edited(set()).checked.ok
+    workspace.rest()
+    assert not left.exists()
+    assert (workspace.search_pages / "certificates" / "fictional-alpha" / "index.html").is_file()
