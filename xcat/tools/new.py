@@ -109,7 +109,7 @@ def values_from_args(args) -> tuple[dict, dict[str, str]]:
         values["title"] = args.title
         values["kind"] = args.source_kind
         for key in ("url", "document_number", "publisher", "published"):
-            if getattr(args, key, None):
+            if getattr(args, key):  # `new` has every option whatever the kind
                 values[key] = getattr(args, key)
         return values, todo
     values["name"] = {"zh": args.name_zh, **({"en": args.name_en} if args.name_en else {})}
