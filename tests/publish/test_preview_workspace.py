@@ -53,6 +53,7 @@ def test_an_edited_certificate_is_rebuilt_first_then_the_pages_that_list_it(prev
     assert first.pages == ["/certificates/fictional-alpha/"]
     assert first.changed == ["certificates/fictional-alpha.md"]  # its chart's bytes did not change: kept
     assert list(first.stages) == ["check", "model", "pages", "MkDocs"]
+    assert all(0 <= seconds < 60 for seconds in first.stages.values())  # each stage's own time, as the terminal shows
     assert "虚构证书甲（预览）" in page_of(workspace, "fictional-alpha")
     assert "虚构证书甲（预览）" not in (workspace.site / "catalogue" / "index.html").read_text(encoding="utf-8")
 
