@@ -7,6 +7,13 @@ import pytest
 from xcat.settings import SettingsError, SiteSettings, load_site_config, site_settings
 
 
+def test_mkdocs_yml_is_read_strict_so_a_warning_fails_the_build(tmp_path):
+    """Even when mkdocs.yml does not say so."""
+    (tmp_path / "docs").mkdir()
+    (tmp_path / "mkdocs.yml").write_text("site_name: x\nsite_url: https://example.invalid/\n", encoding="utf-8")
+    assert load_site_config(tmp_path / "docs", tmp_path / "site", tmp_path / "mkdocs.yml").strict is True
+
+
 def test_site_address_and_edit_links_come_from_mkdocs_yml():
     settings = site_settings()
     assert settings.site_url == "https://x-catalogue.github.io/"

@@ -70,11 +70,12 @@ class SiteSettings:
                 f"{config.config_file_path}: site_url must be the site's address (https://...): "
                 "the open data and the feeds link to it"
             )
-        site_url = site_url if site_url.endswith("/") else site_url + "/"
+        site_url = site_url.rstrip("/") + "/"  # pragma: no mutate - an address does not end in X
         repo, edit = config.repo_url, config.edit_uri
         edit_base = None
         if repo and edit and str(repo).startswith("https://"):
-            edit_base = str(repo).rstrip("/") + "/" + str(edit).strip("/") + "/"
+            # Equivalent mutants: stripping X as well as / changes no address GitHub gives.
+            edit_base = str(repo).rstrip("/") + "/" + str(edit).strip("/") + "/"  # pragma: no mutate
         return cls(site_url, edit_base)
 
 
@@ -92,7 +93,8 @@ def load_site_config(
 
     # MkDocs logs what is wrong with a value and then aborts with a message that does not say it.
     said = _Said()
-    logging.getLogger("mkdocs.config").addHandler(said)
+    # Equivalent mutant: the root logger would hear mkdocs.config's messages too (they propagate).
+    logging.getLogger("mkdocs.config").addHandler(said)  # pragma: no mutate
     try:
         return load_config(str(config_file), docs_dir=str(docs_dir), site_dir=str(site_dir), strict=True)
     except (ConfigurationError, Abort, OSError) as error:

@@ -128,8 +128,10 @@ class Loaded:
 
 
 class _Refused(Exception):
+    """A file the loader refuses, and where; caught in this module, which reads only its fields."""
+
     def __init__(self, line: int, column: int, message: str):
-        super().__init__(message)
+        super().__init__(message)  # pragma: no mutate - the exception's own text is never shown
         self.line, self.column, self.message = line, column, message
 
 
