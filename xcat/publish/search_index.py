@@ -23,6 +23,7 @@ from mkdocs.structure.files import File
 
 from .. import urls
 from ..render.pages import TEMPLATES
+from ..textfile import write_text
 from . import parallel
 
 # The block as the search_entry macro writes it (it holds no other div), on a line of its own.
@@ -66,7 +67,7 @@ def write_pages(
             target.parent.mkdir(parents=True, exist_ok=True)
             # Whole or not at all: the preview's Pagefind may be reading the folder.
             partial_file = target.with_name(target.name + ".part")
-            partial_file.write_text(template.render(block=found.group(0)), encoding="utf-8")  # the block as it is
+            write_text(partial_file, template.render(block=found.group(0)))  # the block as it is
             os.replace(partial_file, target)
 
     parallel.run([partial(write, sources[i : i + CHUNK]) for i in range(0, len(sources), CHUNK)], jobs=jobs)

@@ -17,6 +17,7 @@ import jinja2
 from markupsafe import Markup
 from ruamel.yaml import YAML
 
+from ..textfile import write_text
 from ..urls import FIELD_REFERENCE
 from ..vocabulary import FILE_KINDS
 from ..yamlstyle import catalogue_style
@@ -269,4 +270,4 @@ def write_field_reference(docs_dir: Path, schema_dir: Path) -> None:
     target = docs_dir / PAGE
     target.parent.mkdir(parents=True, exist_ok=True)
     # The same bytes on every system (equivalent mutants here, where the locale is UTF-8 and lines end in \n).
-    target.write_text(render(file_kinds(schema_dir)), encoding="utf-8", newline="\n")  # pragma: no mutate
+    write_text(target, render(file_kinds(schema_dir)))

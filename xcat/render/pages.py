@@ -21,6 +21,7 @@ from markupsafe import Markup, escape
 
 from .. import urls, vocabulary
 from ..model import Batch, Catalogue, Certificate, Name, ProgrammeEvent, Remark, Source
+from ..textfile import write_text
 from . import charts, finder, search
 from .search import _segmenter_and_speller, pinyin_sort_key, pinyin_terms
 
@@ -353,7 +354,7 @@ class PageWriter:
         catalogue = self.catalogue
         target = self.docs_dir / urls.FINDER_DATA
         target.parent.mkdir(parents=True, exist_ok=True)
-        target.write_text(finder.finder_json(catalogue), encoding="utf-8")
+        write_text(target, finder.finder_json(catalogue))
         self.render(urls.FINDER_SOURCE, "finder.md.j2", handovers=handovers(catalogue), major_page=finder.major_page)
         self.render(urls.COMPARE_SOURCE, "compare.md.j2", limit=finder.COMPARE_LIMIT)
 
@@ -392,7 +393,7 @@ class PageWriter:
         )
         target = self.docs_dir / page
         target.parent.mkdir(parents=True, exist_ok=True)
-        target.write_text(text, encoding="utf-8")
+        write_text(target, text)
 
     def chart(self, relative: str, svg: str | None) -> str | None:
         """Write the chart if there is one; its path relative to docs/, or None."""
@@ -400,7 +401,7 @@ class PageWriter:
             return None
         target = self.docs_dir / relative
         target.parent.mkdir(parents=True, exist_ok=True)
-        target.write_text(svg, encoding="utf-8")
+        write_text(target, svg)
         return relative
 
     def edit_url(self, path: str) -> Markup | None:

@@ -8,6 +8,7 @@ import sys
 from ..check.codeowners import codeowners_path, render
 from ..check.load import load_catalogue
 from ..settings import Exit
+from ..textfile import write_text
 
 
 def run(args) -> int:
@@ -23,6 +24,6 @@ def run(args) -> int:
         print(f"{path} is up to date.", file=sys.stderr)
         return Exit.OK
     path.parent.mkdir(exist_ok=True)  # .github/ beside the catalogue, whose folder exists
-    path.write_text(text, encoding="utf-8", newline="\n")  # pragma: no mutate
+    write_text(path, text)
     print(f"Wrote {path}.", file=sys.stderr)
     return Exit.OK

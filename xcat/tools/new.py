@@ -36,6 +36,7 @@ from ..check.codeowners import render as render_codeowners
 from ..check.load import load_catalogue
 from ..check.schemas import SchemaSet
 from ..settings import Exit
+from ..textfile import write_text
 from ..vocabulary import BY_KIND
 from ..yamlstyle import catalogue_style
 
@@ -192,7 +193,7 @@ def write(catalogue: Path, planned: list[Planned], schemas: SchemaSet, today: st
         )
     for item in planned:
         item.target.parent.mkdir(parents=True, exist_ok=True)
-        item.target.write_text(item.text, encoding="utf-8", newline="\n")
+        write_text(item.target, item.text)
     notes = []
     owners = codeowners_path(catalogue)
     if owners.parent.is_dir():
@@ -213,7 +214,7 @@ def preflight(catalogue: Path, planned: list[Planned], schemas: SchemaSet, today
         for item in planned:
             target = copy / item.target.relative_to(catalogue)
             target.parent.mkdir(parents=True, exist_ok=True)
-            target.write_text(item.text, encoding="utf-8", newline="\n")
+            write_text(target, item.text)
         after = check_catalogue(copy, schemas, today=today, base=copy.parent).problems
     todo = {
         (f"{catalogue.name}/{item.target.relative_to(catalogue).as_posix()}", line)

@@ -22,6 +22,7 @@ from pathlib import Path
 from ...check.catalogue import check_catalogue
 from ...check.schemas import SchemaSet
 from ...settings import Exit
+from ...textfile import write_text
 from .plan import Catalogue, Plan, Request, dump, make_plan, yaml
 from .table import TableError, read_table
 
@@ -97,7 +98,7 @@ def _check(catalogue_dir: Path, schemas: Path, texts: dict[Path, str], today: st
         shutil.copytree(catalogue_dir, copy, symlinks=True)
         for path, text in texts.items():
             target = copy / path.relative_to(catalogue_dir)
-            target.write_text(text, encoding="utf-8", newline="\n")
+            write_text(target, text)
         result = check_catalogue(copy, SchemaSet(schemas), today=today, base=Path(temporary))
     if result.problems:
         lines = "\n".join(f"  {problem.as_text()}" for problem in result.problems[:50])
@@ -109,7 +110,7 @@ def write(texts: dict[Path, str]) -> None:
     staged = []
     for path, text in sorted(texts.items()):
         temporary = path.with_name(f".{path.name}.import")
-        temporary.write_text(text, encoding="utf-8", newline="\n")
+        write_text(temporary, text)
         staged.append((temporary, path))
     for temporary, path in staged:
         os.replace(temporary, path)
