@@ -9,7 +9,9 @@ import shutil
 from contextlib import redirect_stderr, redirect_stdout
 from pathlib import Path
 
-from tests.helpers import copy_fictional, edit, run_check
+import pytest
+
+from tests.helpers import TODAY, copy_fictional, edit, run_check
 from xcat.check.load import read_document
 from xcat.cli import main
 from xcat.settings import ROOT
@@ -390,3 +392,37 @@ def test_a_batch_that_announced_no_totals_takes_any_number(tmp_path):
         "batch-2",
     ]
     assert new(catalogue, "certificate", "fictional-new", *args)[0] == 0
+
+
+@pytest.mark.parametrize(
+    ("organization", "suggestion_zh", "suggestion_en"),
+    [
+        ("fictional-org-aa", "；是否要写 “fictional-org-a”？", "; did you mean 'fictional-org-a'?"),
+        ("quokka", "", ""),  # nothing close: no suggestion
+    ],
+)
+def test_an_unknown_id_is_named_with_how_to_make_it_and_a_close_one(
+    tmp_path, organization, suggestion_zh, suggestion_en
+):
+    catalogue = copy_fictional(tmp_path)
+    args = ["--name-zh", "x", "--batch", "batch-2", "--source", "fictional-report"]
+    code, message = new(catalogue, "certificate", "fictional-new", "--organization", organization, *args)
+    path = f"catalogue/organizations/{organization}.yaml"
+    assert (code, message) == (
+        2,
+        f"build.py new: 没有 id 为 “{organization}” 的培训评价组织（{path} 不存在）："
+        f"请先创建它：python build.py new organization {organization} --name-zh ...{suggestion_zh}"
+        f" · no organization has the id '{organization}' ({path} does not exist): "
+        f"start it with: python build.py new organization {organization} --name-zh ...{suggestion_en}\n",
+    )
+
+
+def test_a_problem_the_catalogue_had_already_does_not_stop_a_new_file(tmp_path):
+    """Only the problems the new file adds are its own: here a date after the day given, before today."""
+    catalogue = copy_fictional(tmp_path)
+    edit(
+        catalogue, "certificates/fictional-gamma.yaml", "  date: 2022-03-03\n  sources", "  date: 2026-11-30\n  sources"
+    )
+    assert run_check(catalogue)[0] == 1
+    args = ["fictional-org-c", "--name-zh", "丙", "--source", "fictional-report", "--today", TODAY]
+    assert new(catalogue, "organization", *args)[0] == 0

@@ -192,7 +192,7 @@ def write(catalogue: Path, planned: list[Planned], schemas: SchemaSet, today: st
             Exit.INVALID,
         )
     for item in planned:
-        item.target.parent.mkdir(parents=True, exist_ok=True)
+        item.target.parent.mkdir(exist_ok=True)  # in the catalogue folder, which plan() found
         write_text(item.target, item.text)
     notes = []
     owners = codeowners_path(catalogue)
@@ -209,11 +209,11 @@ def preflight(catalogue: Path, planned: list[Planned], schemas: SchemaSet, today
     base = catalogue.parent
     before = set(check_catalogue(catalogue, schemas, today=today, base=base).problems)
     with tempfile.TemporaryDirectory() as scratch:
-        copy = Path(scratch) / "base" / catalogue.name
+        copy = Path(scratch) / "base" / catalogue.name  # pragma: no mutate - any name for the scratch folder
         shutil.copytree(catalogue, copy)
         for item in planned:
             target = copy / item.target.relative_to(catalogue)
-            target.parent.mkdir(parents=True, exist_ok=True)
+            target.parent.mkdir(exist_ok=True)
             write_text(target, item.text)
         after = check_catalogue(copy, schemas, today=today, base=copy.parent).problems
     todo = {
@@ -248,7 +248,7 @@ def _require(catalogue: Path, kind: str, ident: str) -> None:
     if (catalogue / folder / f"{ident}.yaml").is_file():
         return
     known = sorted(p.stem for p in (catalogue / folder).glob("*.yaml"))
-    close = difflib.get_close_matches(ident, known, n=1, cutoff=0.6)
+    close = difflib.get_close_matches(ident, known)  # the closest first
     (noun_zh, noun), (hint_zh, hint) = NOUNS[kind], HINTS[kind]
     path = f"catalogue/{folder}/{ident}.yaml"
     raise Refused(
