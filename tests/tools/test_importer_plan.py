@@ -6,14 +6,17 @@ written, the report's lines and the refusals' messages."""
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 import pytest
+from ruamel.yaml.comments import CommentedMap
 
-from tests.helpers import copy_fictional, edit
+from tests.helpers import FICTIONAL, copy_fictional, edit
 from tests.tools.test_import import SOURCE, run_import, snapshot
 from xcat.check.load import read_document
 from xcat.settings import ROOT
+from xcat.tools.importer.plan import Catalogue
 
 NOTICE = "fictional-notice-2021"  # published 2021-06, read 2021-07-02
 NO_DISAGREEMENT = "分歧（未写入，请核对来源）· disagreements (not written; compare the sources): 0\n"
@@ -407,3 +410,22 @@ def test_a_certificate_written_before_its_organizations_file_is_confirmed_by_the
     assert (code, err) == (0, "") and NO_DISAGREEMENT in out
     assert "新建评价组织 · new organizations: 1\n" in out
     assert certificate(catalogue, "fictional-kappa")["organization"] == "xu-gou-xin-zu-zhi"
+
+
+@pytest.mark.parametrize(
+    ("keys", "added", "expected"),
+    [
+        (["id", "name", "organization", "fields"], "batch", ["id", "name", "organization", "batch", "fields"]),
+        (["id", "name", "organization"], "sources", ["id", "name", "organization", "sources"]),  # nothing after it
+        (["id", "name", "sources"], "history", ["id", "name", "history", "sources"]),
+        (["id", "sources"], "x-not-in-the-schema", ["id", "sources", "x-not-in-the-schema"]),  # at the end
+    ],
+)
+def test_a_value_the_import_adds_goes_where_the_schema_lists_it(keys, added, expected):
+    """The files keep the schema's order, as a contributor writes them (the field reference's order too)."""
+    names = ("certificate.schema.json", "organization.schema.json")
+    schemas = {name: json.loads((ROOT / "schema" / name).read_text(encoding="utf-8")) for name in names}
+    catalogue = Catalogue(FICTIONAL, schemas)
+    data = CommentedMap((key, 1) for key in keys)
+    catalogue.put(data, added, 2, "certificate")
+    assert list(data) == expected and data[added] == 2
