@@ -15,6 +15,7 @@ from typing import cast
 import pytest
 
 from tests.helpers import TODAY, copy_fictional, edit, run_check, write
+from xcat.check.load import MAX_FILE_BYTES
 from xcat.check.problems import Problem
 from xcat.cli import main
 from xcat.model import Catalogue
@@ -600,3 +601,14 @@ def test_a_side_whose_vocabulary_is_malformed_is_named_not_compared(repo, tmp_pa
     commit(clone, "malformed")
     code, out, _ = diff(clone, "HEAD~1", "HEAD")  # no traceback (diff() asserts it)
     assert code == 1 and "未通过目录检查，无法比较 does not pass the catalogue check" in out
+
+
+def test_a_file_as_large_as_the_limit_is_read_and_one_byte_more_is_not(repo):
+    """The loader's limit, 1 MiB, holds for a revision as for a working tree."""
+    at_limit = blob(repo, b"id: big\n" + b"#" * (MAX_FILE_BYTES - 8))
+    over = blob(repo, b"id: big\n" + b"#" * (MAX_FILE_BYTES - 7))
+    for data, refused in ((at_limit, False), (over, True)):
+        head = crafted(repo, tree(repo, ("040000", tree(repo, ("100644", data, "big.yaml")), "certificates")))
+        code, out, _ = diff(repo, "base", head)
+        assert code == 1  # big.yaml is not a certificate at either size
+        assert ("1,048,577 字节，上限是 1,048,576" in out) is refused

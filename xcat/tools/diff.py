@@ -91,8 +91,7 @@ class TreeEntry:
     limit, encodings, unexpected files) while nothing of it is ever written to disk: there is
     no file for a link to redirect."""
 
-    # Equivalent mutants: a folder's sha and size are never read, and ls-tree -t lists each folder
-    # before what is in it, so whether a folder was listed is only asked of listed ones.
+    # Equivalent mutants: a folder's sha and size are never read.
     def __init__(
         self,
         path: PurePosixPath,
@@ -104,7 +103,6 @@ class TreeEntry:
         self.path, self.mode, self.sha, self.size = path, mode, sha, size
         self.blobs = blobs
         self.children: dict[str, TreeEntry] = {}
-        self.listed = False  # pragma: no mutate - named by the tree itself, not only implied by a path below it
 
     name = property(lambda self: self.path.name)
     suffix = property(lambda self: self.path.suffix)
@@ -174,21 +172,18 @@ def read_tree(repo: Path, revision: str, commit: str, prefix: str) -> TreeEntry:
         if size == "BAD":
             raise _missing(side, sha)
         entry = TreeEntry(PurePosixPath(path), blobs, mode, sha, int(size) if size.isdigit() else 0)
-        folder = root
         *parents, name = entry.path.parts
-        for part in parents:
-            folder = folder.children.setdefault(part, TreeEntry(folder.path / part, blobs=blobs))
-            if not folder.is_dir():
-                raise _twice(side, folder, entry)
-        known = folder.children.get(name)
-        if known is not None and (known.listed or not (known.is_dir() and entry.is_dir())):
-            raise _twice(side, known, entry)
-        if known is None:  # else a folder already implied by a path below it
-            folder.children[name] = entry
-            if entry.is_file() and entry.size <= MAX_FILE_BYTES:
-                wanted.append(sha)
-        folder.children[name].listed = True
-    blobs.update(_cat_blobs(repo, side, wanted))
+        folder = root
+        for part in parents:  # ls-tree -t lists each folder before what is in it
+            folder = folder.children[part]
+        if name in folder.children:
+            raise _twice(side, folder.children[name], entry)
+        folder.children[name] = entry
+        if entry.is_file() and entry.size <= MAX_FILE_BYTES:
+            wanted.append(sha)
+    # Equivalent mutants: ls-tree -l has found every blob (a missing one's size is BAD, above),
+    # so only an object removed in between would reach _cat_blobs' own error.
+    blobs.update(_cat_blobs(repo, side, wanted))  # pragma: no mutate
     catalogue = root
     for part in PurePosixPath(prefix).parts:
         # A revision without the catalogue holds an empty one.
