@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import logging
+
 import pytest
 
 from xcat.settings import SettingsError, SiteSettings, load_site_config, site_settings
@@ -58,6 +60,17 @@ def test_a_value_mkdocs_refuses_is_a_settings_error_that_says_which_and_why(tmp_
         settings_of(tmp_path, "site_url: example.invalid/x\n")
     assert str(raised.value).startswith("mkdocs.yml: Config value 'site_url': ")
     assert "should include the http:// (scheme)" in str(raised.value)  # MkDocs' own words
+
+
+def test_every_value_mkdocs_refuses_is_named_and_nothing_is_left_listening(tmp_path):
+    handlers = list(logging.getLogger("mkdocs.config").handlers)
+    with pytest.raises(SettingsError) as raised:
+        settings_of(tmp_path, "not_an_option: 1\nsite_url: example.invalid/x\n")
+    assert str(raised.value) == (
+        "mkdocs.yml: Config value 'not_an_option': Unrecognised configuration name: not_an_option; "
+        "Config value 'site_url': The URL isn't valid, it should include the http:// (scheme)"
+    )
+    assert logging.getLogger("mkdocs.config").handlers == handlers  # MkDocs' later messages are not collected
 
 
 @pytest.mark.parametrize("yaml", ["", "site_url: ftp://example.invalid/\n"])
