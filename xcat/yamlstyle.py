@@ -3,6 +3,9 @@ YAML (new files, the field reference's examples), so they read like the hand-wri
 
 from __future__ import annotations
 
+import io
+
+from ruamel.yaml import YAML
 from ruamel.yaml.comments import CommentedMap, CommentedSeq
 
 
@@ -16,3 +19,15 @@ def catalogue_style(value):
             sequence.fa.set_flow_style()
         return sequence
     return value
+
+
+def dump(value) -> str:
+    """Block YAML in that style, as a contributor writes a file: Chinese as written, lists of
+    mappings indented under their key, long lines never folded. Ends with one newline."""
+    yaml = YAML()  # round trip: keeps the flow style catalogue_style asks for
+    yaml.allow_unicode = True
+    yaml.width = 4096  # pragma: no mutate - any width past the longest line of a file
+    yaml.indent(mapping=2, sequence=4, offset=2)  # pragma: no mutate - mapping=2 is ruamel's own
+    stream = io.StringIO()
+    yaml.dump(catalogue_style(value), stream)
+    return stream.getvalue()

@@ -20,7 +20,7 @@ from ruamel.yaml import YAML
 from ..textfile import write_text
 from ..urls import FIELD_REFERENCE
 from ..vocabulary import FILE_KINDS
-from ..yamlstyle import catalogue_style
+from ..yamlstyle import dump
 from .pages import plain_text  # the site's one escaping policy for text in Markdown
 
 TEMPLATES = Path(__file__).parent / "templates" / "fieldref"
@@ -198,14 +198,8 @@ def _inline_yaml(value) -> str:
 
 
 def _block_yaml(value) -> str:
-    yaml = YAML()  # round trip, as the catalogue's files are written
-    yaml.allow_unicode = True
-    yaml.width = 4096  # pragma: no mutate - any width past the longest line of an example
-    yaml.indent(sequence=4, offset=2)  # mappings at ruamel's 2
-    stream = io.StringIO()
-    yaml.dump(catalogue_style(value), stream)
-    # Equivalent mutants: no example ends in spaces or an X, which other characters to strip would take.
-    return stream.getvalue().rstrip("\n")  # pragma: no mutate
+    # Equivalent mutants: a dump ends in one newline, never in spaces or an X that more would strip.
+    return dump(value).rstrip("\n")  # pragma: no mutate
 
 
 def file_kinds(schema_dir: Path) -> list[FileKind]:

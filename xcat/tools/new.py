@@ -18,7 +18,6 @@ names those lines. Nothing is guessed.
 from __future__ import annotations
 
 import difflib
-import io
 import re
 import shutil
 import sys
@@ -26,9 +25,6 @@ import tempfile
 import unicodedata
 from dataclasses import dataclass, field
 from pathlib import Path
-
-from ruamel.yaml import YAML
-from ruamel.yaml.comments import CommentedMap
 
 from ..check.catalogue import check_catalogue
 from ..check.codeowners import codeowners_path
@@ -38,7 +34,7 @@ from ..check.schemas import SchemaSet
 from ..settings import Exit
 from ..textfile import write_text
 from ..vocabulary import BY_KIND
-from ..yamlstyle import catalogue_style
+from ..yamlstyle import dump
 
 WIDTH = 88
 # The values of each kind that name another file (or the new file itself): checked as ids, never used as paths.
@@ -327,10 +323,13 @@ def render(kind: str, values: dict, schema: dict, todo: dict[str, str]) -> str:
         lines += _comment(prop.get("description", "").replace(" · ", "\n", 1))  # 中文, then English below
         if key in todo:
             lines += _comment(todo[key])
+        # Equivalent mutants: a dump ends in one newline, never in spaces or an X that more would
+        # strip; and no example has an empty line today (it would be a bare #, no trailing space).
         if key in values:
-            lines.append(_dump(key, values[key]).rstrip("\n"))
+            lines.append(dump({key: values[key]}).rstrip("\n"))  # pragma: no mutate
         elif prop.get("examples"):
-            lines += ["# " + line if line else "#" for line in _dump(key, prop["examples"][0]).rstrip("\n").split("\n")]
+            example = dump({key: prop["examples"][0]}).rstrip("\n")  # pragma: no mutate
+            lines += ["# " + line if line else "#" for line in example.split("\n")]  # pragma: no mutate
     return "\n".join(lines) + "\n"
 
 
@@ -369,16 +368,6 @@ _HAN = re.compile(f"[{_CJK}]")
 
 def _columns(text: str) -> int:
     return sum(2 if unicodedata.east_asian_width(c) in "WF" else 1 for c in text)
-
-
-def _dump(key: str, value) -> str:
-    yaml = YAML(typ="rt")
-    yaml.width = 4096
-    yaml.allow_unicode = True
-    yaml.indent(mapping=2, sequence=4, offset=2)
-    stream = io.StringIO()
-    yaml.dump(CommentedMap({key: catalogue_style(value)}), stream)
-    return stream.getvalue()
 
 
 def _folder(kind: str) -> str:
