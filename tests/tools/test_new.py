@@ -15,6 +15,7 @@ from tests.helpers import TODAY, copy_fictional, edit, run_check
 from xcat.check.load import read_document
 from xcat.cli import main
 from xcat.settings import ROOT
+from xcat.tools.new import _lines_of, _wrap
 from xcat.vocabulary import FOLDER_KINDS, SCHEMA_FILES, SINGLE_FILE_KINDS
 
 
@@ -426,3 +427,26 @@ def test_a_problem_the_catalogue_had_already_does_not_stop_a_new_file(tmp_path):
     assert run_check(catalogue)[0] == 1
     args = ["fictional-org-c", "--name-zh", "丙", "--source", "fictional-report", "--today", TODAY]
     assert new(catalogue, "organization", *args)[0] == 0
+
+
+def test_the_lines_left_to_fill_in_run_from_a_fields_line_to_the_next_fields_comment():
+    text = "# about id\nid: x\n\n# about name\nname:\n  zh: 甲\n  en: A\n# about batch\nbatch: b\nsources: []\n"
+    #        1           2     3  4              5      6         7       8              9         10
+    assert _lines_of(text, {"name": "?"}) == frozenset({5, 6, 7})
+    assert _lines_of(text, {"id": "?", "sources": "?"}) == frozenset({2, 3, 10, 11})  # 11: the text's end
+    assert _lines_of(text, {"batch": "?"}) == frozenset({9})  # the next field follows at once
+
+
+@pytest.mark.parametrize(
+    ("paragraph", "width", "lines"),
+    [
+        ("one two three", 7, ["one two", "three"]),  # a word is never split
+        ("一二三四五", 4, ["一二", "三四", "五"]),  # two columns a character
+        ("一二三，四五", 6, ["一二", "三，四", "五"]),  # never before closing punctuation
+        ("the 中文名 here", 8, ["the", "中文名", "here"]),  # in English, a run of Chinese is a word
+        ("ab 一二", 5, ["ab", "一二"]),  # as many Latin letters as Chinese characters: English
+        ("", 10, []),
+    ],
+)
+def test_comments_wrap_by_display_width(paragraph, width, lines):
+    assert _wrap(paragraph, width, "") == lines

