@@ -450,3 +450,26 @@ def test_the_lines_left_to_fill_in_run_from_a_fields_line_to_the_next_fields_com
 )
 def test_comments_wrap_by_display_width(paragraph, width, lines):
     assert _wrap(paragraph, width, "") == lines
+
+
+@pytest.mark.parametrize(
+    ("source", "refused"), [("a" * 80, False), ("a" * 81, True), ("Not-An-Id", True)], ids=["80", "81", "capitals"]
+)
+def test_an_id_named_must_be_a_slug_of_at_most_80_characters(tmp_path, source, refused):
+    catalogue = copy_fictional(tmp_path)
+    args = ["organization", "fictional-org-c", "--name-zh", "丙", "--source", source]
+    code, message = new(catalogue, *args)
+    expected = (
+        f"build.py new: sources “{source}” 不是有效的 id（只能用小写字母 a-z、数字和单个连字符） · sources '{source}' is "
+        "not a lowercase id of letters a-z, digits and single hyphens, such as industrial-robot-application-programming\n"
+    )
+    if refused:
+        assert (code, message) == (2, expected)
+    else:  # a valid id, but no such source
+        assert code == 2 and f"没有 id 为 “{source}” 的来源" in message
+
+
+def test_a_folder_that_is_not_a_catalogue_is_refused(tmp_path):
+    code, message = new(tmp_path / "nowhere", "organization", "fictional-org-c", "--name-zh", "丙", "--source", "x")
+    folder = tmp_path / "nowhere"
+    assert (code, message) == (2, f"build.py new: {folder} 不是目录文件夹 · {folder} is not a catalogue folder\n")
