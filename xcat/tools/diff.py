@@ -52,8 +52,13 @@ class Side:
 def git(repo: Path, *args: str, binary: bool = False):
     result = subprocess.run(["git", "-C", str(repo), *args], capture_output=True)
     if result.returncode != 0:
-        raise DiffError(result.stderr.decode("utf-8", "replace").strip() or f"git {' '.join(args)} failed")
-    return result.stdout if binary else result.stdout.decode("utf-8", "replace")
+        raise DiffError(_decoded(result.stderr).strip() or f"git {' '.join(args)} failed")
+    return result.stdout if binary else _decoded(result.stdout)
+
+
+def _decoded(output: bytes) -> str:
+    """git's output as text: UTF-8, anything else shown as \ufffd rather than failing."""
+    return output.decode(errors="replace")
 
 
 def locate(catalogue_dir: Path) -> tuple[Path, str]:

@@ -76,7 +76,9 @@ class State:
         self.full = 0  # the last build that rebuilt every page
         self.page_built: dict[str, int] = {}  # URL path -> the build that last changed it, since `full`
         self.search = 0  # how many search indexes were made; pages that use search reload when it grows
-        self.search_edits = ""  # the folder of the edits' search index while search.js should merge it
+        self.search_edits = (
+            ""  # pragma: no mutate - the edits' index folder while search.js should merge it (None: as "")
+        )
         self.problems: list[Problem] = []
         self.changed = threading.Condition()
 
@@ -321,11 +323,11 @@ class Preview:
 
 def handler_for(state: State, site: Path, stopping: threading.Event):
     """A request handler class serving `site` with the preview's script and events."""
-    snippet = Template((ASSETS / "snippet.html").read_text(encoding="utf-8").strip())
+    snippet = Template((ASSETS / "snippet.html").read_text(encoding="utf-8").strip())  # pragma: no mutate - case-blind
 
     class Handler(PreviewHandler):
         def __init__(self, *args, **kwargs):
-            super().__init__(*args, directory=str(site), **kwargs)
+            super().__init__(*args, directory=str(site), **kwargs)  # pragma: no mutate - the server passes none
 
     Handler.state, Handler.snippet, Handler.stopping = state, snippet, stopping
     return Handler
