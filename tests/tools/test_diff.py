@@ -45,6 +45,14 @@ def commit(repo: Path, message: str) -> str:
     return git(repo, "rev-parse", "HEAD")
 
 
+def clone_at_base(repo: Path, tmp_path: Path) -> Path:
+    """A clone of repo with its base revision checked out, to commit a change on."""
+    clone = tmp_path / "clone"
+    git(tmp_path, "clone", "-q", str(repo), str(clone))
+    git(clone, "checkout", "-q", "base")
+    return clone
+
+
 def diff(repo: Path, *args: str) -> tuple[int, str, str]:
     out, err = io.StringIO(), io.StringIO()
     with redirect_stdout(out), redirect_stderr(err):
@@ -452,9 +460,7 @@ def test_a_file_whose_name_holds_a_tab_or_bytes_that_are_not_utf8_is_read_by_its
 
 def test_a_catalogue_folder_whose_name_reads_as_git_pathspec_magic_is_read_by_its_name(repo, tmp_path):
     """git reads ':catalogue' as the path 'catalogue' unless told its paths are literal."""
-    clone = tmp_path / "clone"
-    git(tmp_path, "clone", "-q", str(repo), str(clone))
-    git(clone, "checkout", "-q", "base")
+    clone = clone_at_base(repo, tmp_path)
     git(clone, "mv", "catalogue", ":catalogue")
     commit(clone, "moved")
     (clone / ":catalogue" / "certificates" / "fictional-theta.yaml").unlink()
@@ -487,36 +493,34 @@ def test_an_item_without_a_name_is_shown_by_its_id():
     assert render(report, "text").endswith("\n改变 Changed (2)\n  * fictional-x\n  * 名 Name (fictional-y)\n")
 
 
-def test_a_renamed_major_and_field_are_listed_with_their_old_and_new_names(repo, tmp_path):
-    clone = tmp_path / "clone"
-    git(tmp_path, "clone", "-q", str(repo), str(clone))
-    git(clone, "checkout", "-q", "base")
-    edit(clone / "catalogue", "majors.yaml", "zh: 虚构软件专业,", "zh: 虚构软件技术专业,")
-    edit(clone / "catalogue", "fields.yaml", "zh: 装备制造\n", "zh: 装备制造业\n")
-    commit(clone, "renamed")
+@pytest.mark.parametrize(
+    ("edits", "listed"),
+    [
+        (
+            [
+                ("majors.yaml", "zh: 虚构软件专业,", "zh: 虚构软件技术专业,"),
+                ("fields.yaml", "zh: 装备制造\n", "zh: 装备制造业\n"),
+            ],
+            "\n领域 Fields (1)\n  * 装备制造业 Equipment manufacturing (equipment-manufacturing)\n"
+            "      名称 name: 装备制造 Equipment manufacturing → 装备制造业 Equipment manufacturing\n"
+            "\n专业 Majors (1)\n  * 虚构软件技术专业 Fictional software major (810201)\n"
+            "      名称 name: 虚构软件专业 Fictional software major → 虚构软件技术专业 Fictional software major\n",
+        ),
+        (  # not only a name: a major's second-conversion flag decides where the site lists it
+            [("majors.yaml", "second_conversion: false", "second_conversion: true")],
+            "\n专业 Majors (1)\n  * 虚构中职专业 Fictional secondary major (960101)\n"
+            "      其他字段 also changed: second_conversion\n",
+        ),
+    ],
+    ids=["renamed", "another field"],
+)
+def test_a_changed_major_or_field_is_listed_with_what_changed(repo, tmp_path, edits, listed):
+    clone = clone_at_base(repo, tmp_path)
+    for file, old, new in edits:
+        edit(clone / "catalogue", file, old, new)
+    commit(clone, "changed")
     code, out, _ = diff(clone, "HEAD~1", "HEAD")
-    assert code == 0
-    assert out.endswith(
-        "\n领域 Fields (1)\n  * 装备制造业 Equipment manufacturing (equipment-manufacturing)\n"
-        "      名称 name: 装备制造 Equipment manufacturing → 装备制造业 Equipment manufacturing\n"
-        "\n专业 Majors (1)\n  * 虚构软件技术专业 Fictional software major (810201)\n"
-        "      名称 name: 虚构软件专业 Fictional software major → 虚构软件技术专业 Fictional software major\n"
-    )
-
-
-def test_a_major_whose_other_fields_changed_is_listed_with_them(repo, tmp_path):
-    """Not only a name: a major's second-conversion flag, a field's categories (they decide what the site lists)."""
-    clone = tmp_path / "clone"
-    git(tmp_path, "clone", "-q", str(repo), str(clone))
-    git(clone, "checkout", "-q", "base")
-    edit(clone / "catalogue", "majors.yaml", "second_conversion: false", "second_conversion: true")
-    commit(clone, "second conversion")
-    code, out, _ = diff(clone, "HEAD~1", "HEAD")
-    assert code == 0
-    assert out.endswith(
-        "\n专业 Majors (1)\n  * 虚构中职专业 Fictional secondary major (960101)\n"
-        "      其他字段 also changed: second_conversion\n"
-    )
+    assert code == 0 and out.endswith(listed)
 
 
 def test_each_side_is_checked_on_the_day_given_and_named_by_its_revision(repo, tmp_path):
@@ -594,9 +598,7 @@ def test_an_object_missing_or_not_a_blob_is_a_clear_error(repo):
     ids=["a list", "no fields", "entries that are not entries"],
 )
 def test_a_side_whose_vocabulary_is_malformed_is_named_not_compared(repo, tmp_path, fields):
-    clone = tmp_path / "clone"
-    git(tmp_path, "clone", "-q", str(repo), str(clone))
-    git(clone, "checkout", "-q", "base")
+    clone = clone_at_base(repo, tmp_path)
     write(clone / "catalogue", "fields.yaml", fields)
     commit(clone, "malformed")
     code, out, _ = diff(clone, "HEAD~1", "HEAD")  # no traceback (diff() asserts it)

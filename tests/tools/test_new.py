@@ -27,6 +27,19 @@ def new(catalogue: Path, *args: str) -> tuple[int, str]:
     return code, err.getvalue()
 
 
+# A new certificate in batch-1, its organization to be given.
+NEW_IN_BATCH_1 = [
+    "certificate",
+    "fictional-new",
+    "--name-zh",
+    "虚构新证书",
+    "--batch",
+    "batch-1",
+    "--source",
+    "fictional-report",
+]
+
+
 def test_new_certificate_with_every_required_fact_passes_check_as_is(tmp_path):
     catalogue = copy_fictional(tmp_path)
     code, message = new(
@@ -224,19 +237,7 @@ def test_a_full_batch_is_refused_before_anything_is_written(tmp_path):
     catalogue = copy_fictional(tmp_path)
     edit(catalogue, "batches/batch-1.yaml", "certificates: 8", "certificates: 6")  # it holds 6 already
     before = sorted(p.name for p in (catalogue / "certificates").iterdir())
-    code, message = new(
-        catalogue,
-        "certificate",
-        "fictional-new",
-        "--organization",
-        "fictional-org-a",
-        "--name-zh",
-        "虚构新证书",
-        "--batch",
-        "batch-1",
-        "--source",
-        "fictional-report",
-    )
+    code, message = new(catalogue, *NEW_IN_BATCH_1, "--organization", "fictional-org-a")
     assert code == 1
     chinese, english = message.split(" · ", 1)
     assert "batch-1 已满" in chinese and "公布的证书总数为 6，目录中已有 6 个" in chinese
@@ -255,16 +256,7 @@ def test_a_full_batch_is_refused_before_anything_is_written(tmp_path):
 def test_a_batch_full_of_organizations_is_refused_too(tmp_path):
     catalogue = copy_fictional(tmp_path)  # batch-1 announces 2 organizations and holds both
     assert new(catalogue, "organization", "fictional-org-c", "--name-zh", "丙", "--source", "fictional-report")[0] == 0
-    args = [
-        "certificate",
-        "fictional-new",
-        "--name-zh",
-        "虚构新证书",
-        "--batch",
-        "batch-1",
-        "--source",
-        "fictional-report",
-    ]
+    args = NEW_IN_BATCH_1
     code, message = new(catalogue, *args, "--organization", "fictional-org-c")
     assert code == 1 and "公布的培训评价组织总数为 2" in message and "totals.organizations" in message
     assert not (catalogue / "certificates" / "fictional-new.yaml").exists()
@@ -358,16 +350,7 @@ def test_a_batch_counts_each_certificate_under_the_organization_it_was_introduce
     )
     edit(catalogue, "batches/batch-1.yaml", "organizations: 2", "organizations: 3")  # a, b and iota's first, c
     assert run_check(catalogue) == (0, [])
-    args = [
-        "certificate",
-        "fictional-new",
-        "--name-zh",
-        "虚构新证书",
-        "--batch",
-        "batch-1",
-        "--source",
-        "fictional-report",
-    ]
+    args = NEW_IN_BATCH_1
     code, message = new(catalogue, *args, "--organization", "fictional-org-d")
     assert code == 1 and "公布的培训评价组织总数为 3" in message
     assert new(catalogue, *args, "--organization", "fictional-org-c")[0] == 0
