@@ -75,7 +75,7 @@ def test_every_kind_of_catalogue_file_is_compiled():
 @pytest.mark.parametrize("catalogue", [FICTIONAL, HOSTILE, ROOT / "catalogue"], ids=["fictional", "hostile", "real"])
 def test_it_accepts_exactly_the_files_jsonschema_accepts(catalogue):
     schemas = SchemaSet(SCHEMAS)
-    documents = load_catalogue(catalogue).documents
+    documents = load_catalogue(catalogue)
     assert documents
     for document in documents:
         verdict = schemas.passes[document.kind](document.data)

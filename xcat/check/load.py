@@ -147,18 +147,12 @@ def display_path(path: Path, base: Path) -> str:
         return path.as_posix()
 
 
-def load_catalogue(catalogue_dir: Path, base: Path | None = None) -> Loaded:
-    """Read every file under catalogue_dir; report every file that cannot be read."""
-    documents: list[Document] = []
-    problems: list[Problem] = []
-    resolved: dict = {}
-    for entry in find_files(catalogue_dir, base):
-        read = read_entry(entry, resolved)
-        if isinstance(read, Document):
-            documents.append(read)
-        else:
-            problems.append(read)
-    return Loaded(documents, problems)
+def load_catalogue(catalogue_dir: Path) -> list[Document]:
+    """Every file under catalogue_dir that can be read, for the tools that edit the catalogue
+    (the check reads them itself, and reports the ones that cannot be read)."""
+    resolved: dict = {}  # pragma: no mutate - a cache of resolved scalar tags (None: one per file)
+    read = [read_entry(entry, resolved) for entry in find_files(catalogue_dir)]
+    return [document for document in read if isinstance(document, Document)]
 
 
 # A file found under catalogue/: its path, as shown to contributors, its kind, and why it is refused (or None).

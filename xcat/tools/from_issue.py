@@ -152,7 +152,7 @@ def plans(answers: dict[str, str], fields: list[Field], catalogue: Path, schemas
     """The files the answers make: a certificate, and its source when the catalogue has none at that address."""
     by_id = {field.id: field for field in fields}
     problems = _problems(answers, fields, schemas.documents)
-    documents = load_catalogue(catalogue).documents  # none when the folder is not there yet
+    documents = load_catalogue(catalogue)  # none when the folder is not there yet
     organization = _organization(answers.get("organization"), documents, by_id["organization"], problems)
     batch, history = _batch(answers, by_id, problems)
     levels = _levels(answers.get("levels", ""), by_id["levels"], problems)

@@ -193,9 +193,7 @@ def write(catalogue: Path, planned: list[Planned], schemas: SchemaSet, today: st
     notes = []
     owners = codeowners_path(catalogue)
     if owners.parent.is_dir():
-        owners.write_text(
-            render_codeowners(load_catalogue(catalogue).documents, catalogue), encoding="utf-8", newline="\n"
-        )
+        write_text(owners, render_codeowners(load_catalogue(catalogue), catalogue))
         notes.append(f"已更新 Updated {_shown(owners)}（请与新文件一起提交 · commit it with the new file).")
     return notes
 
@@ -259,7 +257,7 @@ def _require(catalogue: Path, kind: str, ident: str) -> None:
 def _batch_has_room(catalogue: Path, batch: str, organization: str) -> None:
     """A batch announces how many certificates (and organizations) it introduced: a new
     certificate must not make the catalogue hold more than that (check's batch-total rule)."""
-    documents = load_catalogue(catalogue).documents
+    documents = load_catalogue(catalogue)
     batch_file = next(d for d in documents if d.kind == "batch" and d.stem == batch)  # _require found it
     totals = batch_file.data.get("totals", {})
     members = [
