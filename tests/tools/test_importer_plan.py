@@ -16,7 +16,7 @@ from tests.helpers import FICTIONAL, copy_fictional, edit
 from tests.tools.test_import import SOURCE, run_import, snapshot
 from xcat.check.load import read_document
 from xcat.settings import ROOT
-from xcat.tools.importer.plan import Catalogue
+from xcat.tools.importer.plan import Catalogue, slug, unused_id
 
 NOTICE = "fictional-notice-2021"  # published 2021-06, read 2021-07-02
 NO_DISAGREEMENT = "分歧（未写入，请核对来源）· disagreements (not written; compare the sources): 0\n"
@@ -429,3 +429,35 @@ def test_a_value_the_import_adds_goes_where_the_schema_lists_it(keys, added, exp
     data = CommentedMap((key, 1) for key in keys)
     catalogue.put(data, added, 2, "certificate")
     assert list(data) == expected and data[added] == 2
+
+
+@pytest.mark.parametrize(
+    ("name", "legal_forms", "expected"),
+    [
+        ("虚构智能仓储管理", False, "xu-gou-zhi-neng-cang-chu-guan-li"),  # pinyin, a hyphen between syllables
+        ("Web 前端开发（初级）", False, "web-qian-duan-kai-fa-chu-ji"),  # full-width brackets, spaces: one hyphen
+        ("--A+B--", False, "a-b"),  # no hyphen at either end
+        ("虚构评价组织有限公司", True, "xu-gou-ping-jia-zu-zhi"),  # an organization's legal form left out
+        ("虚构评价组织有限公司", False, "xu-gou-ping-jia-zu-zhi-you-xian-gong-si"),
+        ("有限公司", True, "you-xian-gong-si"),  # unless it is the whole name
+        ("ab-" * 30, False, "ab-" * 26 + "ab"),  # cut to 80 at a hyphen, never inside a word
+        ("a" * 81, False, "a" * 80),  # one word longer than 80: cut at 80
+        ("+" + "a" * 80, False, "a" * 80),  # 80 once the leading hyphen is gone: not cut
+    ],
+)
+def test_a_name_becomes_a_readable_id_of_at_most_80_characters(name, legal_forms, expected):
+    assert slug(name, legal_forms=legal_forms) == expected
+
+
+@pytest.mark.parametrize(
+    ("base", "taken", "expected"),
+    [
+        ("x", set(), "x"),
+        ("x", {"x"}, "x-2"),
+        ("x", {"x", "x-2"}, "x-3"),
+        ("a" * 80, {"a" * 80}, "a" * 78 + "-2"),  # cut so that the number fits in 80
+        ("a" * 77 + "-bc", {"a" * 77 + "-bc"}, "a" * 77 + "-2"),  # no hyphen left before the number
+    ],
+)
+def test_an_id_in_use_gets_the_next_free_number(base, taken, expected):
+    assert unused_id(base, taken) == expected
