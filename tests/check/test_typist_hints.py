@@ -658,3 +658,46 @@ def test_a_file_with_other_line_breaks_gets_the_same_hint(line_break):
     """The parser counts each of these as a line break: the hint names the same line and column."""
     text = "levels:\n  - X\n    level: 初级\n".replace("\n", line_break)
     assert syntax_hint(text, 3) == (3, 5, *misaligned(4, 2))
+
+
+@pytest.mark.parametrize(
+    ("name", "known", "hint"),
+    [
+        # Chinese, with two English fields it may mean
+        (
+            "评价组织",
+            ["organization", "previous_organization"],
+            (
+                "",
+                "字段名要用英文：'评价组织' 应写作 'organization' 或 'previous_organization'",
+                "write it as 'organization' or 'previous_organization'",
+            ),
+        ),
+        # two close spellings, the closer first, no third
+        (
+            "sorces",
+            ["sources", "source", "sorted"],
+            ("", "是不是 'sources' 或 'source'？", "did you mean 'sources' or 'source'?"),
+        ),
+        # a synonym and a close spelling
+        (
+            "comment",
+            ["note", "remarks", "comments"],
+            ("", "是不是 'note' 或 'remarks'？", "did you mean 'note' or 'remarks'?"),
+        ),
+        # a name that differs only in case and separators
+        ("Last-Verified", ["last_verified"], ("", "是不是 'last_verified'？", "did you mean 'last_verified'?")),
+        # a full-width colon kept with the name, quotes and spaces around it
+        (
+            "'name'：",
+            ["name"],
+            (
+                "：",
+                "字段名里有全角冒号“：”：应写作 'name'",
+                "the field name holds a full-width colon '：': write 'name'",
+            ),
+        ),
+    ],
+)
+def test_an_unknown_field_name_is_answered_with_the_fields_it_may_mean(name, known, hint):
+    assert field_name_hint(name, known) == hint
