@@ -16,7 +16,7 @@ import yaml
 from mkdocs.utils.meta import get_data
 
 from tests.helpers import TODAY
-from xcat import urls
+from xcat import urls, vocabulary
 from xcat.check.catalogue import check_catalogue
 from xcat.check.schemas import SchemaSet
 from xcat.model import build_catalogue
@@ -213,3 +213,14 @@ def test_the_finder_page_lists_every_major_linking_only_to_pages_that_exist(docs
             assert f'id="{anchor}"' in source.read_text(encoding="utf-8"), href
     for level in ("中职", "高职专科", "职业本科"):
         assert f">{level} <span" in html
+
+
+def test_the_finder_says_since_when_and_the_compare_page_how_many(docs, fictional_model):
+    """Since the handover, X certificates are not taken through 1+X; compare takes 2 to COMPARE_LIMIT."""
+    handover = next(p for p in fictional_model.programme_events.values() if p.type == vocabulary.TRANSFERRED)
+    finder_page = (docs / urls.FINDER_SOURCE).read_text(encoding="utf-8")
+    assert f"自 {handover.date} 年起 X 证书不再通过 1+X 考取" in finder_page
+    assert f" Since {handover.date}, X certificates are no longer taken through 1+X" in finder_page
+    compare_page = (docs / urls.COMPARE_SOURCE).read_text(encoding="utf-8")
+    assert f'data-limit="{finder.COMPARE_LIMIT}"' in compare_page
+    assert f"可比较 2 至 {finder.COMPARE_LIMIT} 个证书" in compare_page
