@@ -353,7 +353,7 @@ class PageWriter:
         """The major finder's data and its page without JavaScript, and the compare page (issue #16)."""
         catalogue = self.catalogue
         target = self.docs_dir / urls.FINDER_DATA
-        target.parent.mkdir(parents=True, exist_ok=True)  # pragma: no mutate - its parent, docs/, exists
+        target.parent.mkdir(parents=True, exist_ok=True)  # pragma: no mutate - api/ is made in docs/, which exists
         write_text(target, finder.finder_json(catalogue))
         self.render(urls.FINDER_SOURCE, "finder.md.j2", handovers=handovers(catalogue), major_page=finder.major_page)
         self.render(urls.COMPARE_SOURCE, "compare.md.j2", limit=finder.COMPARE_LIMIT)
