@@ -11,7 +11,7 @@ from xcat.check.catalogue import check_catalogue
 from xcat.check.schemas import SchemaSet
 from xcat.model import build_catalogue
 from xcat.render.finder import COMPARE_LIMIT, finder_data, finder_json
-from xcat.settings import SCHEMAS
+from xcat.settings import ROOT, SCHEMAS
 
 
 @pytest.fixture(scope="module")
@@ -134,3 +134,13 @@ def test_the_json_is_compact_and_no_contributed_text_can_end_a_script(fictional_
     text = finder_json(fictional_model)
     assert "<" not in text and ">" not in text and "&" not in text
     assert ", " not in text and ": " not in text.replace("\\u", "")  # separators without spaces
+
+
+def test_the_scripts_get_the_level_labels_and_the_compare_limit_by_the_names_they_read(data):
+    """docs/javascripts/finder.js reads data.levels, compare.js data.compare_limit."""
+    assert data["levels"] == {level: list(labels) for level, labels in vocabulary.MAJOR_LEVELS.items()}
+    assert data["levels"]["高职专科"] == ["高职专科", "Higher vocational (junior college)"]
+    assert data["compare_limit"] == COMPARE_LIMIT
+    scripts = ROOT / "docs" / "javascripts"
+    assert "data.levels[" in (scripts / "finder.js").read_text(encoding="utf-8")
+    assert "data.compare_limit" in (scripts / "compare.js").read_text(encoding="utf-8")
