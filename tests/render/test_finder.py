@@ -6,7 +6,7 @@ from __future__ import annotations
 import pytest
 
 from tests.helpers import TODAY, copy_fictional
-from xcat import vocabulary
+from xcat import urls, vocabulary
 from xcat.check.catalogue import check_catalogue
 from xcat.check.schemas import SchemaSet
 from xcat.model import build_catalogue
@@ -144,3 +144,24 @@ def test_the_scripts_get_the_level_labels_and_the_compare_limit_by_the_names_the
     scripts = ROOT / "docs" / "javascripts"
     assert "data.levels[" in (scripts / "finder.js").read_text(encoding="utf-8")
     assert "data.compare_limit" in (scripts / "compare.js").read_text(encoding="utf-8")
+
+
+def test_each_category_and_field_is_given_with_what_the_finder_shows(data):
+    assert data["categories"]["96"] == {
+        "name": {"zh": "装备制造大类", "en": None},
+        "level": "中职",
+        "parent": None,  # a field's own category (专业大类)
+        "field": "equipment-manufacturing",
+    }
+    assert data["categories"]["9601"] == {
+        "name": {"zh": "虚构加工类", "en": None},
+        "level": "中职",
+        "parent": "96",
+        "field": None,
+    }
+    assert data["fields"]["equipment-manufacturing"] == {
+        "name": {"zh": "装备制造", "en": "Equipment manufacturing"},
+        "page": "fields/equipment-manufacturing/",
+        "certificates": ["fictional-iota", "fictional-gamma", "fictional-alpha", "fictional-beta"],  # by pinyin
+    }
+    assert data["compare_page"] == urls.COMPARE_PAGE == "compare/"
