@@ -3,6 +3,8 @@ fictional catalogue's files: what finder.js and compare.js print is what this ho
 
 from __future__ import annotations
 
+import json
+
 import pytest
 
 from tests.helpers import TODAY, copy_fictional
@@ -165,3 +167,18 @@ def test_each_category_and_field_is_given_with_what_the_finder_shows(data):
         "certificates": ["fictional-iota", "fictional-gamma", "fictional-alpha", "fictional-beta"],  # by pinyin
     }
     assert data["compare_page"] == urls.COMPARE_PAGE == "compare/"
+
+
+def test_the_finder_json_is_compact_chinese_as_written_and_in_the_datas_order(fictional_model, data):
+    text = finder_json(fictional_model)
+    assert json.loads(text) == data
+    assert text.startswith('{"levels":{"中职":["中职","Secondary vocational"],"高职专科":')  # no spaces, no \u escapes
+
+
+def test_each_major_is_given_with_its_name_and_level(data):
+    (major,) = [m for m in data["majors"] if m["code"] == "960101"]
+    assert (major["name"], major["level"], major["category"]) == (
+        {"zh": "虚构中职专业", "en": "Fictional secondary major"},
+        "中职",
+        "9601",
+    )
