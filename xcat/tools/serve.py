@@ -76,9 +76,8 @@ class State:
         self.full = 0  # the last build that rebuilt every page
         self.page_built: dict[str, int] = {}  # URL path -> the build that last changed it, since `full`
         self.search = 0  # how many search indexes were made; pages that use search reload when it grows
-        self.search_edits = (
-            ""  # pragma: no mutate - the edits' index folder while search.js should merge it (None: as "")
-        )
+        # The edits' index folder while search.js should merge it ("": none; a None mutant reads the same).
+        self.search_edits = ""  # pragma: no mutate
         self.problems: list[Problem] = []
         self.changed = threading.Condition()
 
