@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 
 from tests.helpers import copy_fictional, edit, problems_after, run_check
+from xcat.check.rules import original_organization
 
 
 @pytest.fixture
@@ -248,3 +249,26 @@ def test_index_is_reserved_for_the_sites_index_pages(catalogue):
         "catalogue/certificates/fictional-theta.yaml:7:10: error: fields[0]: 找不到 id 为 'finance-commerce' 的 fields（把它加到 catalogue/fields.yaml，或改正 id） · no fields has the id 'finance-commerce' (add it to catalogue/fields.yaml or fix the id)",
         "catalogue/fields.yaml:18:9: error: fields[3].id: 'index' 留给网站的索引页使用：请另选一个 id · 'index' is reserved for the site's index pages: choose another id",
     ]
+
+
+@pytest.mark.parametrize(
+    ("data", "original"),
+    [
+        ({"organization": "o-now"}, "o-now"),
+        ({"organization": "o-now", "history": [{"type": "renamed"}]}, "o-now"),
+        (
+            {
+                "organization": "o-now",
+                "history": [
+                    {"type": "organization_changed", "previous_organization": "o-first"},
+                    {"type": "organization_changed", "previous_organization": "o-second"},
+                ],
+            },
+            "o-first",  # the first change says what its batch introduced it with
+        ),
+        ({"organization": "o-now", "history": ["not an event", None]}, "o-now"),  # `new` reads unchecked files
+        ({"history": None}, None),
+    ],
+)
+def test_a_certificate_counts_for_the_organization_its_batch_introduced_it_with(data, original):
+    assert original_organization(data) == original

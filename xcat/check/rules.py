@@ -678,7 +678,7 @@ def batch_exceeds_announced_total(index: Index) -> Iterator[Problem]:
         batch = document.data.get("batch")
         if batch:
             certificates[batch] += 1
-            original = _original_organization(document.data)
+            original = original_organization(document.data)
             if original in index.known_ids["organization"]:  # an unknown id is reported by reference_unknown
                 organizations[batch].add(original)
     for stem, document in sorted(index.items["batch"].items()):
@@ -697,11 +697,14 @@ def batch_exceeds_announced_total(index: Index) -> Iterator[Problem]:
                 )
 
 
-def _original_organization(data: dict) -> str:
-    for event in data.get("history", []):
-        if event["type"] == "organization_changed":
-            return event["previous_organization"]
-    return data["organization"]
+def original_organization(data: dict) -> str | None:
+    """The organization a certificate had when its batch introduced it: the one before its first
+    change of organization, else its own. Also read by `build.py new` on files not yet checked,
+    so a malformed history is passed over rather than trusted."""
+    for event in data.get("history") or []:
+        if isinstance(event, dict) and event.get("type") == "organization_changed":
+            return event.get("previous_organization")
+    return data.get("organization")
 
 
 def major_outside_its_category(index: Index) -> Iterator[Problem]:

@@ -30,6 +30,7 @@ from ..check.catalogue import check_catalogue
 from ..check.codeowners import codeowners_path
 from ..check.codeowners import render as render_codeowners
 from ..check.load import load_catalogue
+from ..check.rules import original_organization
 from ..check.schemas import SchemaSet
 from ..settings import Exit
 from ..textfile import write_text
@@ -265,7 +266,7 @@ def _batch_has_room(catalogue: Path, batch: str, organization: str) -> None:
         for d in documents
         if d.kind == "certificate" and isinstance(d.data, dict) and d.data.get("batch") == batch
     ]
-    organizations = {_original_organization(data) for data in members}
+    organizations = {original_organization(data) for data in members}
     counts = {"certificates": len(members) + 1, "organizations": len(organizations | {organization})}
     for key, noun_zh in (("certificates", "证书"), ("organizations", "培训评价组织")):
         announced = totals.get(key)
@@ -280,14 +281,6 @@ def _batch_has_room(catalogue: Path, batch: str, organization: str) -> None:
                 f"catalogue/{_folder('batch')}/{batch}.yaml. Nothing was written.",
                 Exit.INVALID,
             )
-
-
-def _original_organization(data: dict) -> str | None:
-    """The organization a certificate had when its batch introduced it (as check's batch-total rule counts)."""
-    for event in data.get("history", []) or []:
-        if isinstance(event, dict) and event.get("type") == "organization_changed":
-            return event.get("previous_organization")
-    return data.get("organization")
 
 
 def _lines_of(text: str, todo: dict[str, str]) -> frozenset[int]:
