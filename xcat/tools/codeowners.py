@@ -12,12 +12,11 @@ from ..textfile import write_text
 
 
 def run(args) -> int:
-    documents = load_catalogue(args.catalogue)
     if not args.catalogue.is_dir():
         print(f"build.py codeowners: {args.catalogue} is not a folder", file=sys.stderr)
         return Exit.USAGE
     path = codeowners_path(args.catalogue)
-    text = render(documents, args.catalogue)
+    text = render(load_catalogue(args.catalogue), args.catalogue)
     # Codec names are case-insensitive and newline="\n" differs from the default only on Windows:
     # mutmut's "UTF-8" and newline=None are the same program here.
     if path.is_file() and path.read_text(encoding="utf-8", errors="replace") == text:  # pragma: no mutate
