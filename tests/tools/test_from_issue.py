@@ -483,6 +483,11 @@ def test_an_unfit_body_reads_as_its_items_one_a_line():
     )
 
 
+def unfit_items(reply: str) -> list[str]:
+    """The reply's list of unfit answers, one a line."""
+    return [line for line in reply.splitlines() if line.startswith("- **")]
+
+
 def without_question(body: str, label: str) -> str:
     """The body with one question, heading and answer, taken out (a contributor deleted it)."""
     head, rest = body.split(f"### {label}\n\n", 1)
@@ -499,7 +504,7 @@ def test_a_body_without_the_organization_and_levels_questions_names_only_what_is
     )
     assert code == 1
     assert out.startswith(FAILURE)
-    assert [line for line in out.splitlines() if line.startswith("- **")] == [
+    assert unfit_items(out) == [
         "- **培训评价组织 Training evaluation organization**：正文中缺少这一项 · this question is missing from the body"
     ]
 
@@ -515,9 +520,7 @@ def test_a_catalogue_certificate_without_a_name_does_not_stop_the_same_name_sear
 def test_a_body_without_the_batch_question_names_only_it(tmp_path):
     code, out = from_issue(copy_fictional(tmp_path), without_question(ORDINARY, "试点批次 Pilot batch"))
     assert code == 1
-    assert [line for line in out.splitlines() if line.startswith("- **")] == [
-        "- **试点批次 Pilot batch**：正文中缺少这一项 · this question is missing from the body"
-    ]
+    assert unfit_items(out) == ["- **试点批次 Pilot batch**：正文中缺少这一项 · this question is missing from the body"]
 
 
 def test_outside_the_batches_without_the_date_question_asks_for_the_date(tmp_path):
@@ -528,7 +531,7 @@ def test_outside_the_batches_without_the_date_question_asks_for_the_date(tmp_pat
     )
     code, out = from_issue(copy_fictional(tmp_path), without_question(outside, "公布日期 Date announced"))
     assert code == 1
-    assert [line for line in out.splitlines() if line.startswith("- **")] == [
+    assert unfit_items(out) == [
         "- **公布日期 Date announced**：证书不属于任何批次时必填 · required for a certificate outside the batches"
     ]
 
