@@ -284,6 +284,15 @@ def test_bad_revision_and_no_repository_are_usage_errors(repo, tmp_path):
     assert "is not inside a git repository" in err
 
 
+def test_a_catalogue_at_the_top_of_its_repository_is_found_there(tmp_path):
+    """The folder itself is asked first: above it there is no repository here."""
+    top = tmp_path / "catalogue"
+    top.mkdir()
+    git(top, "init", "-q")
+    assert diff_module.locate(top) == (top.resolve(), ".")
+    assert diff_module.locate(top / "certificates") == (top.resolve(), "certificates")  # not there yet: its parent
+
+
 def test_command_line_exit_code_for_a_bad_revision_has_no_traceback(repo):
     result = subprocess.run(
         [sys.executable, str(ROOT / "build.py"), "diff", "nope", "--catalogue", str(repo / "catalogue")],
@@ -523,8 +532,9 @@ def test_a_changed_major_or_field_is_listed_with_what_changed(repo, tmp_path, ed
     assert code == 0 and out.endswith(listed)
 
 
-def test_each_side_is_checked_on_the_day_given_and_named_by_its_revision(repo, tmp_path):
-    """--today is the day the date rules use: a date after it is in the future, whatever the clock says."""
+@pytest.mark.parametrize("sides", [("base", "later"), ("later", "base")])
+def test_each_side_is_checked_on_the_day_given_and_named_by_its_revision(repo, tmp_path, sides):
+    """--today is the day the date rules use, on both sides: a date after it is in the future, whatever the clock says."""
     clone = tmp_path / "clone"
     git(tmp_path, "clone", "-q", str(repo), str(clone))
     git(clone, "checkout", "-q", "-b", "later", "base")
@@ -535,7 +545,7 @@ def test_each_side_is_checked_on_the_day_given_and_named_by_its_revision(repo, t
         "  date: 2026-11-30\n  sources",
     )
     commit(clone, "verified after the given day")
-    code, out, _ = diff(clone, "base", "later")
+    code, out, _ = diff(clone, *sides)
     head = git(clone, "rev-parse", "--short", "later")
     assert code == 1
     assert f"⚠ later ({head}) 未通过目录检查" in out
@@ -549,7 +559,7 @@ def test_a_revision_is_a_commit_never_an_option_or_another_object(repo):
     with pytest.raises(DiffError) as option:
         resolve(repo, "--output=/tmp/x")
     assert str(option.value) == "'--output=/tmp/x' is not a revision"
-    for revision in ("base:catalogue", "no-such-revision"):  # a tree; nothing
+    for revision in ("base:catalogue", "no-such-revision", "base..HEAD"):  # a tree; nothing; a range
         with pytest.raises(DiffError) as refused:
             resolve(repo, revision)
         assert str(refused.value) == (

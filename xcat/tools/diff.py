@@ -49,8 +49,8 @@ class Side:
     problems: list[Problem] = field(default_factory=list)
 
 
-def git(repo: Path, *args: str, binary: bool = False):
-    result = subprocess.run(["git", "-C", str(repo), *args], capture_output=True)
+def git(repo: Path, *args: str, binary: bool = False, stdin: bytes | None = None):
+    result = subprocess.run(["git", "-C", str(repo), *args], input=stdin, capture_output=True)
     if result.returncode != 0:
         raise DiffError(_decoded(result.stderr).strip() or f"git {' '.join(args)} failed")
     return result.stdout if binary else _decoded(result.stdout)
@@ -76,7 +76,8 @@ def resolve(repo: Path, revision: str) -> str:
     if revision.startswith("-"):
         raise DiffError(f"'{revision}' is not a revision")
     try:
-        return git(repo, "rev-parse", "--verify", "--quiet", "--short", f"{revision}^{{commit}}").strip()
+        # --short implies --verify: exactly one revision, or an error (git's words are replaced below).
+        return git(repo, "rev-parse", "--short", f"{revision}^{{commit}}").strip()
     except DiffError:
         raise DiffError(
             f"'{revision}' is not a commit in {repo} (try HEAD~1, main or origin/main; "
@@ -114,7 +115,7 @@ class TreeEntry:
     stem = property(lambda self: self.path.stem)
 
     def __lt__(self, other: TreeEntry) -> bool:
-        return self.path < other.path
+        return self.path < other.path  # pragma: no mutate - no two entries of a folder share a path: < is <=
 
     def is_dir(self) -> bool:
         return self.mode == FOLDER
@@ -219,20 +220,17 @@ def _cat_blobs(repo: Path, side: str, shas: list[str]) -> dict[str, bytes]:
     if not shas:
         return {}
     unique = sorted(set(shas))
-    result = subprocess.run(
-        ["git", "-C", str(repo), "cat-file", "--batch"],
-        input="".join(s + "\n" for s in unique).encode(),
-        capture_output=True,
-    )
-    out, blobs, position = result.stdout, {}, 0
+    out = git(repo, "cat-file", "--batch", binary=True, stdin="".join(s + "\n" for s in unique).encode())
+    blobs, position = {}, 0
     for sha in unique:
+        # Each object as "<sha> blob <size>\n<content>\n"; a missing one as "<sha> missing\n".
         header_end = out.find(b"\n", position)
         header = out[position:header_end].split()
-        if result.returncode != 0 or len(header) != 3 or header[1] != b"blob":
+        if header[:2] != [sha.encode(), b"blob"]:
             raise _missing(side, sha)
-        size = int(header[2])
-        blobs[sha] = out[header_end + 1 : header_end + 1 + size]
-        position = header_end + 1 + size + 1
+        start, size = header_end + 1, int(header[2])
+        blobs[sha] = out[start : start + size]
+        position = start + size + 1
     return blobs
 
 
@@ -240,8 +238,12 @@ def read_side(repo: Path, prefix: str, revision: str, schemas, today: str | None
     commit = resolve(repo, revision)
     folder = read_tree(repo, revision, commit, prefix)
     # A TreeEntry answers every question the loader asks of a Path; paths are shown as they are in git.
+    # Its paths are relative already, so they are shown as they are (check_catalogue's base is not needed).
     checked = check_catalogue(
-        cast(Path, folder), schemas, today=today, base=cast(Path, PurePosixPath()), publishable=False
+        cast(Path, folder),  # pragma: no mutate - cast() only informs the type checker
+        schemas,
+        today=today,
+        publishable=False,  # pragma: no mutate - None is as false as False
     )
     raw = {}
     for document in checked.documents:
