@@ -443,10 +443,17 @@ def test_a_value_the_import_adds_goes_where_the_schema_lists_it(keys, added, exp
         ("ab-" * 30, False, "ab-" * 26 + "ab"),  # cut to 80 at a hyphen, never inside a word
         ("a" * 81, False, "a" * 80),  # one word longer than 80: cut at 80
         ("+" + "a" * 80, False, "a" * 80),  # 80 once the leading hyphen is gone: not cut
+        ("ab-" * 26 + "ab", False, "ab-" * 26 + "ab"),  # 80 with hyphens: not cut
+        ("abcdef-" * 12, False, "abcdef-" * 10 + "abcdef"),  # the 80th character is inside a word: it goes
+        ("b-" + "a" * 79 + "-c", False, "b"),  # a word ending at the 81st character goes too
     ],
 )
 def test_a_name_becomes_a_readable_id_of_at_most_80_characters(name, legal_forms, expected):
     assert slug(name, legal_forms=legal_forms) == expected
+
+
+def test_a_name_keeps_its_legal_form_unless_it_names_an_organization():
+    assert slug("虚构评价组织有限公司") == "xu-gou-ping-jia-zu-zhi-you-xian-gong-si"
 
 
 @pytest.mark.parametrize(

@@ -144,7 +144,8 @@ def unused_id(base: str, taken) -> str:
     candidate, number = base, 2
     while candidate in taken:
         suffix = f"-{number}"
-        candidate = base[: MAX_ID - len(suffix)].rstrip("-") + suffix
+        kept = base[: MAX_ID - len(suffix)]
+        candidate = kept.rstrip("-") + suffix  # pragma: no mutate - an id is lowercase: stripping "X" too is the same
         number += 1
     return candidate
 
@@ -158,11 +159,12 @@ def slug(name: str, legal_forms: bool = False) -> str:
             if name.endswith(form) and name != form:
                 name = name[: -len(form)]
                 break
-    text = "-".join(lazy_pinyin(unicodedata.normalize("NFKC", name)))
-    text = re.sub(r"[^a-z0-9]+", "-", text.lower()).strip("-")
+    syllables = " ".join(lazy_pinyin(unicodedata.normalize("NFKC", name)))
+    text = "-".join(re.findall(r"[a-z0-9]+", syllables.lower()))  # one hyphen between words, none at the ends
     if len(text) > MAX_ID:
+        # Cut after the last whole word that fits (the character after it is a hyphen), or at MAX_ID.
         text = text[: MAX_ID + 1].rsplit("-", 1)[0] if "-" in text[:MAX_ID] else text[:MAX_ID]
-    return text.strip("-")
+    return text
 
 
 def _add_source(data, source: str) -> bool:
