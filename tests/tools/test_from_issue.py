@@ -577,9 +577,11 @@ def test_a_body_as_long_as_github_allows_is_read_and_one_character_more_is_not()
         parse(padded + " ", fields)
 
 
-def test_old_mac_line_endings_are_read_as_lines_too():
+@pytest.mark.parametrize("line_end", ["\r\n", "\r"])  # Windows, old Mac
+def test_other_line_endings_are_read_as_the_same_lines(line_end):
+    """A body passed on as it came (not read from a file, which makes every line end \\n)."""
     fields = form_fields(FORM)
-    assert parse(ORDINARY.replace("\n", "\r"), fields) == parse(ORDINARY, fields)
+    assert parse(ORDINARY.replace("\n", line_end), fields) == parse(ORDINARY, fields)
 
 
 def test_a_deeper_heading_in_an_answer_is_part_of_the_answer_not_a_question():
@@ -596,3 +598,11 @@ def test_without_an_english_name_the_id_comes_from_the_chinese_one_and_no_englis
     assert code == 0
     written = (catalogue / "certificates" / "xu-gou-zhi-neng-cang-chu-guan-li.yaml").read_text(encoding="utf-8")
     assert "name:\n  zh: 虚构智能仓储管理\n\n" in written
+
+
+def test_a_name_that_makes_no_id_gets_the_id_certificate(tmp_path):
+    """Neither name gives a letter or digit to build the id from (no pinyin for "!!!"): a plain id stands in."""
+    catalogue = copy_fictional(tmp_path)
+    code, out = from_issue(catalogue, answer(ORDINARY, "英文名称 Name (English)", "!!!"))
+    assert code == 0, out
+    assert "\nid: certificate\n" in (catalogue / "certificates" / "certificate.yaml").read_text(encoding="utf-8")

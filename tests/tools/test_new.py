@@ -15,7 +15,7 @@ from tests.helpers import TODAY, copy_fictional, edit, run_check
 from xcat.check.load import read_document
 from xcat.cli import main
 from xcat.settings import ROOT
-from xcat.tools.new import _lines_of, _wrap
+from xcat.tools.new import _lines_of, _wrap, render
 from xcat.vocabulary import FOLDER_KINDS, SCHEMA_FILES, SINGLE_FILE_KINDS
 
 
@@ -456,3 +456,14 @@ def test_a_folder_that_is_not_a_catalogue_is_refused(tmp_path):
     code, message = new(tmp_path / "nowhere", "organization", "fictional-org-c", "--name-zh", "丙", "--source", "x")
     folder = tmp_path / "nowhere"
     assert (code, message) == (2, f"build.py new: {folder} 不是目录文件夹 · {folder} is not a catalogue folder\n")
+
+
+def test_a_description_breaks_once_into_its_chinese_and_english_halves():
+    """The first " · " parts Chinese from English; one inside the English stays; no description is a bare #."""
+    schema = {
+        "title": "虚构",
+        "description": "甲 · English · more",
+        "properties": {"a": {"description": "乙 · B · C"}, "b": {}},
+    }
+    assert render("certificate", {}, schema, {}).splitlines()[1:3] == ["# 虚构: 甲", "# English · more"]
+    assert render("certificate", {}, schema, {}).splitlines()[-5:] == ["", "# 乙", "# B · C", "", "#"]

@@ -358,6 +358,7 @@ def test_the_preview_serves_until_ctrl_c_then_stops_everything(monkeypatch, tmp_
 
     def serving(server, workspace):
         answered["port"] = server.server_address[1]
+        answered["stopping"] = server.RequestHandlerClass.stopping  # what handle_error asks at Ctrl+C
         base = f"http://127.0.0.1:{answered['port']}/"
         with urllib.request.urlopen(base + "__preview/preview.js", timeout=5) as script:
             answered["script"] = script.read().decode("utf-8")
@@ -379,7 +380,7 @@ def test_the_preview_serves_until_ctrl_c_then_stops_everything(monkeypatch, tmp_
         f"watching {tmp_path / 'catalogue'} for changes.\n"
         "build.py serve: rebuilt in 1.0 s (check 1.00); 0 files changed.\n"  # the save
     )
-    assert workspace.stopped_indexing
+    assert workspace.stopped_indexing and answered["stopping"].is_set()
     # Should stopping hang, faulthandler ends the process after STOP_LIMIT; once stopped, that is cancelled.
     assert stop_watchdog == [("armed", serve.STOP_LIMIT, True), ("cancelled",)]
 

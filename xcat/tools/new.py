@@ -58,8 +58,6 @@ class Refused(Exception):
 class Planned:
     """A new file, not yet written: its text, and the lines the contributor still has to fill in."""
 
-    kind: str
-    id: str
     target: Path
     text: str
     todo_lines: frozenset[int] = field(default_factory=frozenset)
@@ -175,7 +173,7 @@ def plan(
     if kind == "certificate" and values.get("batch"):
         _batch_has_room(catalogue, values["batch"], values["organization"])
     text = render(kind, values, schemas[f"{kind}.schema.json"], todo)
-    return Planned(kind, values["id"], target, text, _lines_of(text, todo))
+    return Planned(target, text, _lines_of(text, todo))
 
 
 def write(catalogue: Path, planned: list[Planned], schemas: SchemaSet, today: str | None = None) -> list[str]:
@@ -359,7 +357,7 @@ _HAN = re.compile(f"[{_CJK}]")
 
 
 def _columns(text: str) -> int:
-    return sum(2 if unicodedata.east_asian_width(c) in "WF" else 1 for c in text)
+    return sum(2 if unicodedata.east_asian_width(c) in ("W", "F") else 1 for c in text)
 
 
 def _folder(kind: str) -> str:
