@@ -218,7 +218,8 @@ def field_name_hint(name: str, known: list[str]) -> Hint | None:
     wrong = next((c for c in name if c in FULL_WIDTH), None)
     if wrong:
         zh, en = character(wrong)
-        cleaned = name.translate(_HALF_WIDTH).strip(" :\"'")
+        cleaned = name.translate(_HALF_WIDTH)
+        cleaned = cleaned.strip(" :\"'")  # pragma: no mutate - field names are lowercase: stripping "X" too is the same
         if cleaned in known:
             return wrong, f"字段名里有{zh}：应写作 '{cleaned}'", f"the field name holds {en}: write '{cleaned}'"
         return wrong, f"字段名里有{zh}：删去它", f"the field name holds {en}: delete it"
