@@ -94,6 +94,18 @@ def pytest_collection_modifyitems(items) -> None:
             item.add_marker(pytest.mark.slow)
         if "browser" in used:
             item.add_marker(pytest.mark.browser)
+    items.sort(key=_nearness_to(os.environ.get("MUTANT_UNDER_TEST", "")))
+
+
+def _nearness_to(mutant: str):
+    """Under mutmut, a mutant's own module's tests run first, then its stage's, then the rest.
+    mutmut stops at the first failing test and hands them over in no useful order; the tests
+    that know a function best are the likeliest to fail first. Elsewhere, the order is kept."""
+    if not mutant.startswith("xcat."):
+        return lambda item: 0
+    parts = mutant.split(".")[1:-1]  # xcat.check.rules.x_name__mutmut_3 -> check, rules
+    stage, module = f"tests/{parts[0]}/", parts[-1]
+    return lambda item: (module not in Path(item.nodeid.split("::")[0]).stem, not item.nodeid.startswith(stage))
 
 
 @pytest.fixture()
