@@ -15,7 +15,7 @@ from urllib.parse import urlparse
 import pytest
 from playwright.sync_api import sync_playwright
 
-from tests.helpers import CHROMIUM, CHROMIUM_ARGS, FICTIONAL, TODAY, build_site, serve
+from tests.helpers import CHROMIUM, CHROMIUM_ARGS, FICTIONAL, MODULE, SESSION, TODAY, build_site, serve
 from tests.skips import pytest_runtest_makereport  # noqa: F401 - the hook: with CI=true a skip fails
 from xcat.check.catalogue import Checked, check_catalogue
 from xcat.check.schemas import SchemaSet
@@ -28,7 +28,7 @@ from xcat.settings import ROOT, SCHEMAS
 os.environ["XCAT_CHECK_CACHE"] = "off"
 
 
-@pytest.fixture(scope="session")
+@pytest.fixture(scope=SESSION)
 def fictional_checked() -> Checked:
     """The fictional catalogue, checked: it passes, and its index feeds the model."""
     checked = check_catalogue(FICTIONAL, SchemaSet(SCHEMAS), today=TODAY, base=ROOT)
@@ -36,7 +36,7 @@ def fictional_checked() -> Checked:
     return checked
 
 
-@pytest.fixture(scope="session")
+@pytest.fixture(scope=SESSION)
 def fictional_model(fictional_checked) -> Catalogue:
     return build_catalogue(fictional_checked.index)
 
@@ -48,30 +48,30 @@ def _built(tmp_path_factory, name: str, catalogue: Path | None) -> Path:
     return site
 
 
-@pytest.fixture(scope="session")
+@pytest.fixture(scope=SESSION)
 def fictional_site(tmp_path_factory) -> Path:
     return _built(tmp_path_factory, "fictional-site", FICTIONAL)
 
 
-@pytest.fixture(scope="session")
+@pytest.fixture(scope=SESSION)
 def real_site(tmp_path_factory) -> Path:
     return _built(tmp_path_factory, "real-site", None)
 
 
-@pytest.fixture(scope="module")
+@pytest.fixture(scope=MODULE)
 def real_url(real_site):
     """The real site, served on 127.0.0.1 for the module's browser tests."""
     with serve(real_site) as url:
         yield url
 
 
-@pytest.fixture(scope="module")
+@pytest.fixture(scope=MODULE)
 def fictional_url(fictional_site):
     with serve(fictional_site) as url:
         yield url
 
 
-@pytest.fixture(scope="session")
+@pytest.fixture(scope=SESSION)
 def browser():
     if not Path(CHROMIUM).exists():
         pytest.skip("Chromium is not installed at /usr/bin/chromium")

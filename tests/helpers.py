@@ -9,6 +9,7 @@ import gzip
 import http.server
 import io
 import json
+import os
 import shutil
 import subprocess
 import sys
@@ -40,6 +41,18 @@ CHROMIUM_ARGS = [
     "--no-first-run",
     "--disable-sync",
 ]
+
+
+def _shared(scope: str):
+    """A shared fixture's scope: `scope`, except while mutmut records which tests call which
+    functions ("stats"). It links the functions a fixture calls to the test that sets the fixture
+    up; shared, only a module's first test would be linked, and a mutant of those functions would
+    run only that test. So there every test sets up its fixtures itself."""
+    return lambda fixture_name, config: "function" if os.environ.get("MUTANT_UNDER_TEST") == "stats" else scope
+
+
+MODULE = _shared("module")  # @pytest.fixture(scope=MODULE)
+SESSION = _shared("session")
 
 
 def copy_fictional(tmp_path: Path) -> Path:

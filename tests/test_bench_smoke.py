@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.helpers import TODAY, run_check
+from tests.helpers import MODULE, TODAY, run_check
 from xcat.settings import ROOT
 
 sys.path.insert(0, str(ROOT / "bench"))
@@ -28,7 +28,7 @@ def files_of(folder: Path) -> dict[str, bytes]:
     return {p.relative_to(folder).as_posix(): p.read_bytes() for p in sorted(folder.rglob("*")) if p.is_file()}
 
 
-@pytest.fixture(scope="module")
+@pytest.fixture(scope=MODULE)
 def synthetic(tmp_path_factory) -> Path:
     return generate(30, tmp_path_factory.mktemp("synthetic") / "catalogue")
 

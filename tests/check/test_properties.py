@@ -31,7 +31,7 @@ from hypothesis_jsonschema import from_schema
 from jsonschema import Draft202012Validator
 from ruamel.yaml import YAML
 
-from tests.helpers import build_site, generate_files
+from tests.helpers import MODULE, build_site, generate_files
 from xcat.check.catalogue import check_catalogue
 from xcat.check.load import _NOT_TEXT as NOT_TEXT
 from xcat.check.schemas import SchemaSet, _inline_references
@@ -359,7 +359,7 @@ def generation_shortcuts():
         yield
 
 
-@pytest.fixture(scope="module")
+@pytest.fixture(scope=MODULE)
 def shortcuts():
     with generation_shortcuts():
         yield

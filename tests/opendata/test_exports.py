@@ -13,7 +13,7 @@ import pytest
 from jsonschema import Draft202012Validator
 from referencing import Registry, Resource
 
-from tests.helpers import OPEN_DATA_SITE, fixed_build
+from tests.helpers import MODULE, OPEN_DATA_SITE, fixed_build
 from xcat.check.catalogue import check_catalogue
 from xcat.check.schemas import SchemaSet
 from xcat.model import build_catalogue
@@ -26,17 +26,17 @@ FIXTURE = ROOT / "tests" / "fixtures" / "fictional" / "catalogue"
 SITE = OPEN_DATA_SITE
 
 
-@pytest.fixture(scope="module")
+@pytest.fixture(scope=MODULE)
 def catalogue(fictional_model):
     return fictional_model
 
 
-@pytest.fixture(scope="module")
+@pytest.fixture(scope=MODULE)
 def build(catalogue):
     return fixed_build(catalogue)
 
 
-@pytest.fixture(scope="module")
+@pytest.fixture(scope=MODULE)
 def files(catalogue, build):
     return exports.open_data(catalogue, build, ROOT / "schema")
 
@@ -52,7 +52,7 @@ def rows(files, path):
 # JSON
 
 
-@pytest.fixture(scope="module")
+@pytest.fixture(scope=MODULE)
 def output_validators():
     schema_dir = ROOT / "schema" / "output"
     documents = [json.loads(p.read_text(encoding="utf-8")) for p in sorted(schema_dir.glob("*.schema.json"))]

@@ -9,6 +9,7 @@ import xml.etree.ElementTree as ET
 
 import pytest
 
+from tests.helpers import MODULE
 from xcat.opendata import buildinfo
 from xcat.opendata import files as exports
 from xcat.opendata.records import Records
@@ -20,7 +21,7 @@ ATOM = "{http://www.w3.org/2005/Atom}"
 TAG = "tag:example.invalid,2026:"
 
 
-@pytest.fixture(scope="module")
+@pytest.fixture(scope=MODULE)
 def files(fictional_model):
     content = Records(SITE).catalogue(fictional_model)
     build = buildinfo.BuildInfo(buildinfo.version_of(content), BUILT, "SOURCE_DATE_EPOCH", SITE)

@@ -17,7 +17,7 @@ import pytest
 import yaml
 from mkdocs.utils.meta import get_data
 
-from tests.helpers import TODAY, generate_files
+from tests.helpers import MODULE, TODAY, generate_files
 from xcat.check.catalogue import check_catalogue
 from xcat.check.schemas import SchemaSet
 from xcat.render.pages import BODY, HTML_BODY
@@ -29,7 +29,7 @@ EMBEDDED = {"script", "img", "svg", "iframe", "object", "embed", "frame", "form"
 FREE_TEXT = {"zh", "en", "title", "document_number", "publisher", "note"}
 
 
-@pytest.fixture(scope="module")
+@pytest.fixture(scope=MODULE)
 def docs(tmp_path_factory) -> Path:
     checked = check_catalogue(HOSTILE, SchemaSet(SCHEMAS), today=TODAY, base=ROOT)
     target = tmp_path_factory.mktemp("hostile-docs")
@@ -37,7 +37,7 @@ def docs(tmp_path_factory) -> Path:
     return target
 
 
-@pytest.fixture(scope="module")
+@pytest.fixture(scope=MODULE)
 def plain_docs(tmp_path_factory, fictional_checked) -> Path:
     """The same pages from the fictional catalogue: the elements our templates put there."""
     target = tmp_path_factory.mktemp("fictional-docs")

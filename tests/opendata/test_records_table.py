@@ -8,7 +8,7 @@ import json
 
 import pytest
 
-from tests.helpers import OPEN_DATA_SITE, fixed_build
+from tests.helpers import MODULE, OPEN_DATA_SITE, fixed_build
 from xcat.opendata import files as exports
 from xcat.settings import ROOT
 
@@ -17,12 +17,12 @@ CATALOGUE_PATH = "tests/fixtures/fictional/catalogue"
 FOLDERS = {"certificate": "certificates", "organization": "organizations", "batch": "batches"}
 
 
-@pytest.fixture(scope="module")
+@pytest.fixture(scope=MODULE)
 def build(fictional_model):
     return fixed_build(fictional_model)
 
 
-@pytest.fixture(scope="module")
+@pytest.fixture(scope=MODULE)
 def files(fictional_model, build):
     return exports.open_data(fictional_model, build, ROOT / "schema")
 

@@ -10,6 +10,7 @@ import io
 
 import pytest
 
+from tests.helpers import MODULE
 from xcat.opendata import buildinfo
 from xcat.opendata import files as exports
 from xcat.opendata.records import Records
@@ -19,7 +20,7 @@ SITE = "https://example.invalid/x/"
 BUILT = datetime.datetime(2026, 1, 2, 3, 4, 5, tzinfo=datetime.UTC)
 
 
-@pytest.fixture(scope="module")
+@pytest.fixture(scope=MODULE)
 def files(fictional_model):
     content = Records(SITE).catalogue(fictional_model)
     build = buildinfo.BuildInfo(buildinfo.version_of(content), BUILT, "SOURCE_DATE_EPOCH", SITE)

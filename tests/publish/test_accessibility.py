@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.helpers import serve
+from tests.helpers import MODULE, serve
 from xcat import urls, vocabulary
 from xcat.settings import ROOT
 
@@ -49,7 +49,7 @@ def page_types(site: Path) -> dict[str, str]:
     return pages
 
 
-@pytest.fixture(scope="module")
+@pytest.fixture(scope=MODULE)
 def site(fictional_site, fictional_url):
     return fictional_site, fictional_url
 
@@ -75,7 +75,7 @@ def axe(page, context: str = "document") -> list[str]:
     ]
 
 
-@pytest.fixture(scope="module", autouse=True)
+@pytest.fixture(scope=MODULE, autouse=True)
 def _axe_installed():
     if not AXE.is_file():
         pytest.skip("axe-core is not installed: run `npm ci --ignore-scripts` (see package.json)")

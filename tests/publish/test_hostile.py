@@ -16,7 +16,7 @@ import pytest
 import yaml
 
 from tests.fixtures.make_hostile import URLS
-from tests.helpers import build_site, serve
+from tests.helpers import MODULE, build_site, serve
 from xcat.settings import ROOT
 
 pytestmark = [pytest.mark.browser, pytest.mark.slow]
@@ -71,7 +71,7 @@ SCAN = """(base) => {
 }"""
 
 
-@pytest.fixture(scope="module")
+@pytest.fixture(scope=MODULE)
 def hostile_site(tmp_path_factory) -> Path:
     site = tmp_path_factory.mktemp("hostile-site") / "site"
     result = build_site(site, HOSTILE_CATALOGUE)
@@ -79,7 +79,7 @@ def hostile_site(tmp_path_factory) -> Path:
     return site
 
 
-@pytest.fixture(scope="module")
+@pytest.fixture(scope=MODULE)
 def hostile_url(hostile_site):
     with serve(hostile_site) as url:
         yield url

@@ -20,7 +20,7 @@ import markdown
 import pytest
 from mkdocs.commands.build import build as mkdocs_own_build
 
-from tests.helpers import ARTICLE, ROOT, copy_fictional, html_body, search_fragments
+from tests.helpers import ARTICLE, MODULE, ROOT, copy_fictional, html_body, search_fragments
 from tests.publish.test_swap import fingerprint
 from xcat import urls
 from xcat.cli import main
@@ -30,7 +30,7 @@ from xcat.render.pages import BODY, HTML_BODY
 from xcat.settings import HAND_WRITTEN_DOCS, SCHEMAS, SiteSettings, load_site_config
 
 
-@pytest.fixture(scope="module")
+@pytest.fixture(scope=MODULE)
 def fictional_docs(tmp_path_factory, fictional_model) -> Path:
     """The fictional catalogue's pages and open data, as the build hands them to MkDocs."""
     docs = tmp_path_factory.mktemp("docs") / "docs"
@@ -280,7 +280,7 @@ def test_toc_tokens_see_only_headings_as_the_templates_write_them():
     assert outline(mkdocs_build._toc_tokens(body)) == [(2, "yes", "Yes", [])]
 
 
-@pytest.fixture(scope="module")
+@pytest.fixture(scope=MODULE)
 def fictional_pages(fictional_docs, tmp_path_factory):
     """The fictional site's configuration, files and pages, as MkDocs reads them before rendering."""
     from mkdocs.structure.files import get_files  # noqa: PLC0415

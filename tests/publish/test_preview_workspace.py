@@ -9,7 +9,7 @@ import threading
 
 import pytest
 
-from tests.helpers import TODAY, copy_fictional, edit
+from tests.helpers import MODULE, TODAY, copy_fictional, edit
 from xcat.check.catalogue import check
 from xcat.publish import parallel, site
 from xcat.publish import preview as preview_module
@@ -17,7 +17,7 @@ from xcat.publish.preview import Workspace
 from xcat.settings import Options
 
 
-@pytest.fixture(scope="module")
+@pytest.fixture(scope=MODULE)
 def preview(tmp_path_factory):
     """A workspace after its first full build, and its catalogue."""
     root = tmp_path_factory.mktemp("preview")

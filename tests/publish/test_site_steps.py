@@ -17,7 +17,7 @@ import jinja2
 import pytest
 from mkdocs.exceptions import Abort
 
-from tests.helpers import FICTIONAL, TODAY, copy_fictional, edit, search_fragments
+from tests.helpers import FICTIONAL, MODULE, TODAY, copy_fictional, edit, search_fragments
 from xcat import urls
 from xcat.check.catalogue import check
 from xcat.publish import mkdocs_build, site, swap
@@ -151,7 +151,7 @@ def test_the_preview_builds_dirty_and_a_build_builds_everything(monkeypatch):
 # ---------------------------------------------------------------- a whole build, in this process
 
 
-@pytest.fixture(scope="module")
+@pytest.fixture(scope=MODULE)
 def built_here(tmp_path_factory):
     """The fictional catalogue checked and built as `build.py build` does (a few seconds): what it
     printed, and where."""

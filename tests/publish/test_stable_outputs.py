@@ -8,14 +8,14 @@ from pathlib import Path
 
 import pytest
 
-from tests.helpers import build_site, copy_fictional, edit
+from tests.helpers import MODULE, build_site, copy_fictional, edit
 
 
 def _files(site: Path) -> set[str]:
     return {str(p.relative_to(site)) for p in site.rglob("*") if p.is_file()}
 
 
-@pytest.fixture(scope="module")
+@pytest.fixture(scope=MODULE)
 def before_and_after(tmp_path_factory):
     """The same catalogue before and after a commit that edits one fee: the commit also moves the
     build date (from git in CI; SOURCE_DATE_EPOCH here)."""

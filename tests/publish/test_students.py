@@ -6,10 +6,12 @@ from __future__ import annotations
 
 import pytest
 
+from tests.helpers import MODULE
+
 pytestmark = [pytest.mark.browser, pytest.mark.slow]
 
 
-@pytest.fixture(scope="module")
+@pytest.fixture(scope=MODULE)
 def url(fictional_url):
     return fictional_url
 

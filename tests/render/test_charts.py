@@ -7,6 +7,7 @@ import xml.etree.ElementTree as ET
 
 import pytest
 
+from tests.helpers import MODULE
 from xcat.render import charts
 from xcat.settings import ROOT
 
@@ -14,12 +15,12 @@ FIXTURE = ROOT / "tests" / "fixtures" / "fictional" / "catalogue"
 SVG = "{http://www.w3.org/2000/svg}"
 
 
-@pytest.fixture(scope="module")
+@pytest.fixture(scope=MODULE)
 def catalogue(fictional_model):
     return fictional_model
 
 
-@pytest.fixture(scope="module")
+@pytest.fixture(scope=MODULE)
 def drawn(catalogue):
     return {
         "pilot": charts.pilot_counts_svg(catalogue.certificates["fictional-alpha"]),

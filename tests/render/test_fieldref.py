@@ -11,6 +11,7 @@ from pathlib import Path
 import markdown
 import pytest
 
+from tests.helpers import MODULE
 from xcat.render.fieldref import (
     MAX_DEPTH,
     SchemaWalker,
@@ -55,7 +56,7 @@ def rows(text: str, section: str = "") -> dict[str, list[str]]:
     return found
 
 
-@pytest.fixture(scope="module")
+@pytest.fixture(scope=MODULE)
 def shipped(tmp_path_factory) -> str:
     return page(tmp_path_factory.mktemp("fieldref"))
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import pytest
 
+from tests.helpers import MODULE
 from xcat.render.fieldref import MAX_DEPTH, SchemaWalker, _bounds, _conditions, _type_text, file_kinds
 from xcat.settings import ROOT
 
@@ -390,7 +391,7 @@ def test_a_recursive_schema_is_listed_to_the_depth_limit(properties, step):
 # --- The real schemas ------------------------------------------------------------
 
 
-@pytest.fixture(scope="module")
+@pytest.fixture(scope=MODULE)
 def real() -> dict[tuple[str, str], tuple]:
     return {
         (kind.kind, row.path): (row.required, row.kind, row.allowed, row.expected, row.bounds, row.example)

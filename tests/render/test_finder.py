@@ -7,7 +7,7 @@ import json
 
 import pytest
 
-from tests.helpers import TODAY, copy_fictional
+from tests.helpers import MODULE, TODAY, copy_fictional
 from xcat import urls, vocabulary
 from xcat.check.catalogue import check_catalogue
 from xcat.check.schemas import SchemaSet
@@ -16,7 +16,7 @@ from xcat.render.finder import COMPARE_LIMIT, finder_data, finder_json
 from xcat.settings import ROOT, SCHEMAS
 
 
-@pytest.fixture(scope="module")
+@pytest.fixture(scope=MODULE)
 def data(fictional_model):
     return finder_data(fictional_model)
 

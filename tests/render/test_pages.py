@@ -17,7 +17,7 @@ import markdown
 import markupsafe
 import pytest
 
-from tests.helpers import TODAY, Element, copy_fictional, edit, html_body, resolve
+from tests.helpers import MODULE, TODAY, Element, copy_fictional, edit, html_body, resolve
 from xcat.check.catalogue import check_catalogue
 from xcat.check.schemas import SchemaSet
 from xcat.model import build_catalogue
@@ -27,7 +27,7 @@ from xcat.settings import ROOT, SCHEMAS
 EDIT_BASE = "https://github.com/x-catalogue/x-catalogue/edit/main/"
 
 
-@pytest.fixture(scope="module")
+@pytest.fixture(scope=MODULE)
 def docs(tmp_path_factory, fictional_model) -> Path:
     target = tmp_path_factory.mktemp("docs")
     pages.write_pages(fictional_model, target, edit_base=EDIT_BASE)

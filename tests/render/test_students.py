@@ -15,7 +15,7 @@ import pytest
 import yaml
 from mkdocs.utils.meta import get_data
 
-from tests.helpers import TODAY
+from tests.helpers import MODULE, TODAY
 from xcat import urls, vocabulary
 from xcat.check.catalogue import check_catalogue
 from xcat.check.schemas import SchemaSet
@@ -27,21 +27,21 @@ EXTENSIONS = ["admonition", "attr_list", "md_in_html", "tables", "toc"]  # mkdoc
 HOSTILE = ROOT / "tests" / "fixtures" / "hostile" / "catalogue"
 
 
-@pytest.fixture(scope="module")
+@pytest.fixture(scope=MODULE)
 def docs(tmp_path_factory, fictional_model) -> Path:
     target = tmp_path_factory.mktemp("docs")
     pages.write_pages(fictional_model, target)
     return target
 
 
-@pytest.fixture(scope="module")
+@pytest.fixture(scope=MODULE)
 def hostile_model():
     checked = check_catalogue(HOSTILE, SchemaSet(SCHEMAS), today=TODAY, base=ROOT)
     assert checked.ok, checked.problems[:3]
     return build_catalogue(checked.index)
 
 
-@pytest.fixture(scope="module")
+@pytest.fixture(scope=MODULE)
 def hostile_docs(tmp_path_factory, hostile_model) -> Path:
     target = tmp_path_factory.mktemp("hostile-docs")
     pages.write_pages(hostile_model, target)

@@ -14,7 +14,7 @@ from typing import cast
 
 import pytest
 
-from tests.helpers import TODAY, copy_fictional, edit, run_check, write
+from tests.helpers import MODULE, TODAY, copy_fictional, edit, run_check, write
 from xcat.check.load import MAX_FILE_BYTES
 from xcat.check.problems import Problem
 from xcat.cli import main
@@ -69,7 +69,7 @@ def new_repo(repo: Path) -> Path:
     return catalogue
 
 
-@pytest.fixture(scope="module")
+@pytest.fixture(scope=MODULE)
 def repo(tmp_path_factory) -> Path:
     """A git repository with the fictional catalogue (base) and one commit that changes it (head)."""
     repo = tmp_path_factory.mktemp("repo")

@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.helpers import edit, write
+from tests.helpers import MODULE, edit, write
 from tests.tools.test_diff import commit, diff, git, new_repo
 
 OLD_MAJOR = '  - id: "860303"\n    name:\n      zh: 虚构旧专业\n      en: Fictional old major\n    level: 高职专科\n    category: "8603"\n'
@@ -433,7 +433,7 @@ SECTIONS = [
 ]
 
 
-@pytest.fixture(scope="module")
+@pytest.fixture(scope=MODULE)
 def repo(tmp_path_factory) -> Path:
     repo = tmp_path_factory.mktemp("sentences")
     catalogue = new_repo(repo)
@@ -509,7 +509,7 @@ def ident(item: str) -> str:
     return item.rsplit(" (", 1)[1].removesuffix(")")
 
 
-@pytest.fixture(scope="module")
+@pytest.fixture(scope=MODULE)
 def reports(repo) -> dict[str, dict[str, dict[str, list[str]]]]:
     return reports_of(repo)
 
@@ -714,7 +714,7 @@ SECOND_HEAD_EDITS = [
 ]
 
 
-@pytest.fixture(scope="module")
+@pytest.fixture(scope=MODULE)
 def second_repo(tmp_path_factory) -> Path:
     repo = tmp_path_factory.mktemp("second")
     catalogue = new_repo(repo)
@@ -733,7 +733,7 @@ def second_repo(tmp_path_factory) -> Path:
     return repo
 
 
-@pytest.fixture(scope="module")
+@pytest.fixture(scope=MODULE)
 def second_reports(second_repo) -> dict[str, dict[str, dict[str, list[str]]]]:
     return reports_of(second_repo)
 
