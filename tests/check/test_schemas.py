@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 import json
+from types import SimpleNamespace
 
 import pytest
 
 from tests.helpers import copy_fictional, edit, problems_after, run_check, write
 from xcat.check.load import read_document
-from xcat.check.schemas import SchemaSet
+from xcat.check.schemas import SchemaSet, _chinese
 from xcat.settings import ROOT
 
 
@@ -175,3 +176,18 @@ def test_a_date_typed_as_a_number_is_read_as_typed_wherever_it_stands(tmp_path, 
     document = read_document(path, "source", "catalogue/sources/x.yaml")
     problems = [(p.line, p.column, p.message) for p in SchemaSet(ROOT / "schema").problems(document)]
     assert problems == [(*position, f"published: {DATE_AS_NUMBER}")]
+
+
+@pytest.mark.parametrize(
+    ("keyword", "limit", "chinese"),
+    [
+        ("minItems", 1, "列表不能是空的"),
+        ("minItems", 2, "列表至少要有 2 项"),  # no schema asks for more than one today
+        ("minLength", 1, "文字不能是空的"),
+        ("minLength", 3, "文字至少要有 3 个字符"),
+        ("const", "证书", '应为 "证书"'),  # Chinese as written, not \\u escapes
+        ("multipleOf", 5, "不符合要求（multipleOf）"),
+    ],
+)
+def test_the_chinese_half_of_jsonschemas_own_messages(keyword, limit, chinese):
+    assert _chinese(SimpleNamespace(validator=keyword, validator_value=limit, instance=None)) == chinese

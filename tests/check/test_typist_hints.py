@@ -485,6 +485,8 @@ def test_field_suggestions_come_from_the_schema_at_that_place():
         "field names are English words (see the field reference)",
     )
     assert field_name_hint("former_name", ["previous_name"])[1] == "是不是 'previous_name'？"
+    assert field_name_hint("Former  Name", ["previous_name"])[1] == "是不是 'previous_name'？"  # spaced, capitalised
+    assert field_name_hint("former-name", ["previous_name"])[1] == "是不是 'previous_name'？"
     assert field_name_hint("former_name", ["id", "name"]) is None
     assert field_name_hint("Previous-Name", ["previous_name"])[2] == "did you mean 'previous_name'?"
 

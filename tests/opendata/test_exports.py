@@ -297,6 +297,7 @@ def test_write_exports_reads_no_clock(catalogue, tmp_path, monkeypatch):
     assert first and all((tmp_path / "a" / p).read_bytes() == (tmp_path / "b" / p).read_bytes() for p in first)
     meta = json.loads((tmp_path / "a" / "api" / "catalogue.json").read_text(encoding="utf-8"))["meta"]
     assert meta["build_date"] == "2023-11-14T22:13:20Z" and meta["build_date_from"] == "SOURCE_DATE_EPOCH"
+    assert meta["version"] == buildinfo.version_of(Records(SITE).catalogue(catalogue))  # what it publishes
 
 
 def test_version_changes_when_the_data_changes(catalogue):

@@ -6,6 +6,7 @@ written, the report's lines and the refusals' messages."""
 
 from __future__ import annotations
 
+import datetime
 import json
 from pathlib import Path
 
@@ -16,7 +17,7 @@ from tests.helpers import FICTIONAL, copy_fictional, edit
 from tests.tools.test_import import SOURCE, run_import, snapshot
 from xcat.check.load import read_document
 from xcat.settings import ROOT
-from xcat.tools.importer.plan import Catalogue, slug, unused_id
+from xcat.tools.importer.plan import Catalogue, _add_source, slug, unused_id, yaml_date
 
 NOTICE = "fictional-notice-2021"  # published 2021-06, read 2021-07-02
 NO_DISAGREEMENT = "分歧（未写入，请核对来源）· disagreements (not written; compare the sources): 0\n"
@@ -468,3 +469,20 @@ def test_a_name_keeps_its_legal_form_unless_it_names_an_organization():
 )
 def test_an_id_in_use_gets_the_next_free_number(base, taken, expected):
     assert unused_id(base, taken) == expected
+
+
+def test_a_source_is_added_once_and_a_file_without_sources_gets_a_list():
+    data = CommentedMap(id="x")
+    assert _add_source(data, "fictional-2020-12") is True and data["sources"] == ["fictional-2020-12"]
+    assert _add_source(data, "fictional-2020-12") is False and data["sources"] == ["fictional-2020-12"]
+    assert _add_source(data, "fictional-2021-03") is True
+    assert data["sources"] == ["fictional-2020-12", "fictional-2021-03"]
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [("2020-12-01", datetime.date(2020, 12, 1)), ("2020", 2020), ("2020-12", "2020-12")],
+)
+def test_a_date_is_written_as_the_catalogue_writes_it(text, value):
+    """A full date unquoted, a year as a number, a month as text."""
+    assert yaml_date(text) == value and type(yaml_date(text)) is type(value)

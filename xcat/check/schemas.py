@@ -289,7 +289,7 @@ def _chinese(error: ValidationError) -> str:
     if keyword == "minLength":
         return "文字不能是空的" if limit == 1 else f"文字至少要有 {limit} 个字符"
     if keyword == "const":
-        return f"应为 {json.dumps(limit, ensure_ascii=False)}"
+        return f"应为 {json.dumps(limit, ensure_ascii=False)}"  # pragma: no mutate - ensure_ascii=None is as false
     return f"不符合要求（{keyword}）"
 
 
