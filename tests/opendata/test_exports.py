@@ -6,6 +6,8 @@ import csv
 import datetime
 import io
 import json
+import os
+import subprocess
 import time
 
 import feedparser
@@ -310,6 +312,22 @@ def test_version_changes_when_the_data_changes(catalogue):
     finally:
         kappa.count -= 1
     assert before != after and len(before) == 12
+
+
+def test_build_date_is_the_last_commit_that_changed_the_catalogue(catalogue, tmp_path, monkeypatch):
+    monkeypatch.delenv("SOURCE_DATE_EPOCH", raising=False)
+    someone = {"GIT_AUTHOR_NAME": "虚构", "GIT_AUTHOR_EMAIL": "x@fictional.invalid", "GIT_COMMITTER_NAME": "虚构"}
+    subprocess.run(["git", "init", "-q"], cwd=tmp_path, check=True)
+    commits = [("catalogue/x.yaml", "@1600000000 +0000"), ("catalogue/x.yaml", "@1700000000 +0800")]
+    for path, date in [*commits, ("README.md", "@1800000000 +0000")]:
+        (tmp_path / path).parent.mkdir(exist_ok=True)
+        (tmp_path / path).write_text(date, encoding="utf-8")
+        subprocess.run(["git", "add", path], cwd=tmp_path, check=True)
+        dated = {**os.environ, **someone, "GIT_COMMITTER_EMAIL": "x@fictional.invalid", "GIT_COMMITTER_DATE": date}
+        subprocess.run(["git", "commit", "-qm", path], cwd=tmp_path, check=True, env=dated)
+    # The later commit changed no catalogue file; the time is UTC whatever the committer's zone.
+    built = datetime.datetime(2023, 11, 14, 22, 13, 20, tzinfo=datetime.UTC)
+    assert buildinfo.build_date(catalogue, tmp_path) == (built, "git")
 
 
 def test_build_date_falls_back_to_newest_catalogue_date(catalogue, tmp_path, monkeypatch):
