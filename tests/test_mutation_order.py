@@ -2,10 +2,14 @@
 
 from __future__ import annotations
 
+import os
+import subprocess
+import sys
 from types import SimpleNamespace
 
 from tests.conftest import _nearness_to
 from tests.helpers import MODULE, SESSION
+from xcat.settings import ROOT
 
 ITEMS = [
     SimpleNamespace(nodeid=nodeid)
@@ -49,3 +53,32 @@ def test_shared_fixtures_are_set_up_by_each_test_while_mutmut_records_who_calls_
     assert (MODULE("data", None), SESSION("catalogue", None)) == ("module", "session")
     monkeypatch.setenv("MUTANT_UNDER_TEST", "stats")
     assert (MODULE("data", None), SESSION("catalogue", None)) == ("function", "function")
+
+
+def collected(mutant: str | None, *files: str) -> str:
+    env = {key: value for key, value in os.environ.items() if key != "MUTANT_UNDER_TEST"}
+    if mutant:
+        env["MUTANT_UNDER_TEST"] = mutant
+    command = [sys.executable, "-m", "pytest", "--collect-only", "-q", "-p", "no:cacheprovider"]
+    return subprocess.run(
+        [*command, *(files or ["tests/check/test_rules_table.py"])],
+        cwd=ROOT,
+        env=env,
+        capture_output=True,
+        text=True,
+        check=True,
+    ).stdout
+
+
+def test_a_mutation_run_leaves_out_the_table_guards_and_keeps_the_cases():
+    guard, case = "test_without_its_rule_the_case_reports_something_else", "test_breaking_a_rule_reports_its_lines"
+    outside = collected(None)
+    assert guard in outside and case in outside
+    inside = collected("xcat.check.rules.x_pilot_counts_out_of_order__mutmut_3")
+    assert guard not in inside and case in inside
+
+
+def test_a_mutation_run_collects_the_mutants_own_tests_first():
+    files = ("tests/check/test_rules_table.py", "tests/tools/test_new.py")
+    assert collected(None, *files).startswith("tests/check/")
+    assert collected("xcat.tools.new.x_render__mutmut_1", *files).startswith("tests/tools/test_new.py::")

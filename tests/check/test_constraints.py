@@ -2459,6 +2459,7 @@ def reported(catalogue: Path, schema_dir: Path) -> list[str]:
     return [problem.as_text() for problem in checked.problems]
 
 
+@pytest.mark.table_guard
 @pytest.mark.parametrize("constraint", sorted({c for case in CASES for c in case.keys}))
 def test_without_the_constraint_its_case_reports_something_else(tmp_path, constraint):
     """No case claims a constraint it does not exercise: remove the constraint and its case changes."""

@@ -576,6 +576,7 @@ def test_every_rule_has_a_case():
     assert [rule.__name__ for rule in RULES if all(case.rule is not rule for case in CASES)] == []
 
 
+@pytest.mark.table_guard
 @pytest.mark.parametrize("case", CASES, ids=lambda case: case.id)
 def test_without_its_rule_the_case_reports_something_else(tmp_path, monkeypatch, case):
     monkeypatch.setattr(xcat.check.catalogue, "RULES", [rule for rule in RULES if rule is not case.rule])
