@@ -9,6 +9,7 @@ import json
 import os
 import subprocess
 import time
+from types import SimpleNamespace
 
 import feedparser
 import pytest
@@ -348,3 +349,14 @@ def test_the_real_catalogue_exports_validate(output_validators):
         assert not list(output_validators[kind].iter_errors(load(files, path))), path
     assert len(rows(files, "data/certificates.csv")) == len(catalogue.certificates)
     assert not feedparser.parse(files["feeds/changes.xml"]).bozo
+
+
+@pytest.mark.parametrize(
+    ("newest", "moment"),
+    [
+        ("2021-06", datetime.datetime(2021, 6, 1, tzinfo=datetime.UTC)),  # a partial date from its first day
+        (None, datetime.datetime(1970, 1, 1, tzinfo=datetime.UTC)),  # a catalogue without a date
+    ],
+)
+def test_the_newest_catalogue_date_is_a_moment_even_without_dates(newest, moment):
+    assert buildinfo.newest_catalogue_date(SimpleNamespace(newest_date=newest)) == moment

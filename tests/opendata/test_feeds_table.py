@@ -285,3 +285,19 @@ def test_feed_part(files, path, part):
         "alternate": links.get("alternate"),
     }
     assert found[part] == FEEDS[path][part]
+
+
+@pytest.mark.parametrize("path", FEEDS)
+def test_every_feed_says_its_language_author_link_types_and_generator(files, path):
+    root = feed(files, path)
+    author = root.find(f"{ATOM}author")
+    generator = root.find(f"{ATOM}generator")
+    assert author is not None and generator is not None
+    assert root.get("{http://www.w3.org/XML/1998/namespace}lang") == "zh-CN"
+    assert (author.findtext(f"{ATOM}name"), author.findtext(f"{ATOM}uri")) == (
+        "1+X 证书目录 · 1+X certificate catalogue",
+        SITE,
+    )
+    types = {link.get("rel"): link.get("type") for link in root.findall(f"{ATOM}link")}
+    assert types == {"self": "application/atom+xml", "alternate": "text/html"}
+    assert (generator.text, generator.get("uri")) == ("xcat", SITE)
