@@ -58,3 +58,17 @@ def test_every_no_mutate_pragma_is_on_a_line_that_holds_code():
         if "# pragma: no mutate" in line and re.fullmatch(r"[\s)\]}:,]*", line.split("#", 1)[0])
     ]
     assert stray == [], "put the pragma on the line it marks (shorten the comment, or move the why above)"
+
+
+def test_shared_fixtures_take_the_scopes_that_mutmut_can_link():
+    """A fixture shared by its literal scope runs its functions during one test only, and mutmut
+    links them to that test alone (tests/helpers.py, MODULE and SESSION)."""
+    literal = re.compile(r"""scope\s*=\s*["'](module|session|package|class)["']""")
+    found = [
+        f"{path.relative_to(ROOT)}:{number}"
+        for path in sorted((ROOT / "tests").rglob("*.py"))
+        if "fixtures" not in path.relative_to(ROOT / "tests").parts
+        for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), start=1)
+        if literal.search(line)
+    ]
+    assert found == [], "write scope=MODULE or scope=SESSION (from tests.helpers)"
