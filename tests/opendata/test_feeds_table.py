@@ -10,7 +10,7 @@ import xml.etree.ElementTree as ET
 import pytest
 
 from tests.helpers import MODULE
-from xcat.opendata import buildinfo
+from xcat.opendata import buildinfo, feeds
 from xcat.opendata import files as exports
 from xcat.opendata.records import Records
 from xcat.settings import ROOT
@@ -301,3 +301,18 @@ def test_every_feed_says_its_language_author_link_types_and_generator(files, pat
     types = {link.get("rel"): link.get("type") for link in root.findall(f"{ATOM}link")}
     assert types == {"self": "application/atom+xml", "alternate": "text/html"}
     assert (generator.text, generator.get("uri")) == ("xcat", SITE)
+
+
+def test_a_feed_is_utf_8_one_element_a_line_so_two_builds_compare_line_by_line(files):
+    lines = files["feeds/changes.xml"].decode("utf-8").split("\n")
+    assert lines[:3] == [
+        "<?xml version='1.0' encoding='UTF-8'?>",
+        '<feed xmlns="http://www.w3.org/2005/Atom" xml:lang="zh-CN">',
+        f"  <id>{TAG}changes</id>",
+    ]
+
+
+def test_a_feed_without_dated_entries_is_as_new_as_the_build():
+    build = buildinfo.BuildInfo("0" * 12, BUILT, "SOURCE_DATE_EPOCH", SITE)
+    empty = feeds._feed(build, path="feeds/x.xml", feed_id=TAG + "x", title="虚构", alternate=SITE, events=[])
+    assert ET.fromstring(empty).findtext(f"{ATOM}updated") == "2026-01-02T03:04:05+00:00"

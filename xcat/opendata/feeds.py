@@ -85,20 +85,22 @@ def _feed(build: BuildInfo, *, path: str, feed_id: str, title: str, alternate: s
     feed.updated(max((moment for _, moment in dated), default=build.built))
     used_ids: dict[str, int] = {}
     for event, moment in dated:
-        entry = feed.add_entry(order="append")  # catalogue.events is newest first already
+        # catalogue.events is newest first already. Equivalent mutants: feedgen prepends only for "prepend".
+        entry = feed.add_entry(order="append")  # pragma: no mutate
         entry.id(_entry_id(event, build, used_ids))
         entry.title(entry_title(event))
         # A programme event is one entry, for every certificate it reached: it links to its page.
         page = urls.HANDOVER_PAGE if event.programme_event else urls.page("certificate", event.certificate.id)
-        entry.link(href=build.url(page), rel="alternate", type="text/html")
+        # feedgen writes an entry's link with its href alone: without rel, an alternate one (RFC 4287).
+        entry.link(href=build.url(page))
         entry.updated(moment)
         entry.content(entry_text(event), type="text")
-        entry.category(term=event.type, label=" · ".join(EVENT.get(event.type, (event.type, event.type))))
+        entry.category(term=event.type, label=" · ".join(EVENT[event.type]))  # the schema allows no other type
     return feed.atom_str(pretty=True, encoding="UTF-8")
 
 
 def entry_title(event: Event) -> str:
-    zh, en = EVENT.get(event.type, (event.type, event.type))
+    zh, en = EVENT[event.type]
     name = event.programme_event.name if event.programme_event else event.certificate.name
     return f"{zh}：{name.zh} · {en}: {name.en or name.zh}"
 
