@@ -360,3 +360,13 @@ def test_the_real_catalogue_exports_validate(output_validators):
 )
 def test_the_newest_catalogue_date_is_a_moment_even_without_dates(newest, moment):
     assert buildinfo.newest_catalogue_date(SimpleNamespace(newest_date=newest)) == moment
+
+
+def test_a_moment_is_written_in_utc_whatever_the_local_zone(monkeypatch):
+    beijing = datetime.timezone(datetime.timedelta(hours=8))
+    with monkeypatch.context() as local:
+        local.setenv("TZ", "Asia/Shanghai")
+        time.tzset()
+        written = buildinfo.rfc3339(datetime.datetime(2023, 11, 15, 6, 13, 20, tzinfo=beijing))
+    time.tzset()
+    assert written == "2023-11-14T22:13:20Z"

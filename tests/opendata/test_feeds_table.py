@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import datetime
 import xml.etree.ElementTree as ET
+from types import SimpleNamespace
 
 import pytest
 
@@ -316,3 +317,48 @@ def test_a_feed_without_dated_entries_is_as_new_as_the_build():
     build = buildinfo.BuildInfo("0" * 12, BUILT, "SOURCE_DATE_EPOCH", SITE)
     empty = feeds._feed(build, path="feeds/x.xml", feed_id=TAG + "x", title="虚构", alternate=SITE, events=[])
     assert ET.fromstring(empty).findtext(f"{ATOM}updated") == "2026-01-02T03:04:05+00:00"
+
+
+def event_like(**given) -> SimpleNamespace:
+    """A certificate's event with nothing but what is given (a stand-in for the model's Event)."""
+    nothing = {"programme_event": None, "from_batch": None, "previous_name": None, "previous_organization": None}
+    return SimpleNamespace(
+        **{
+            **nothing,
+            "date": "2023",
+            "type": "withdrawn",
+            "certificate": SimpleNamespace(id="fictional-x"),
+            "successors": [],
+            "details": None,
+            "sources": [],
+            **given,
+        }
+    )
+
+
+def test_an_entry_says_a_programme_reached_every_certificate_and_lists_each_source():
+    programme = SimpleNamespace(id="fictional-p", certificates=["a", "b", "c"], deadline=None, applies_to_all=True)
+    sources = [SimpleNamespace(title="虚构甲"), SimpleNamespace(title="虚构乙")]
+    assert feeds.entry_text(event_like(programme_event=programme, sources=sources)).split("\n") == [
+        "日期 · Date: 2023",
+        "适用于 · Applies to: 全部证书 · all certificates（3 个证书 · 3 certificates）",
+        "来源 · Sources: 虚构甲; 虚构乙",
+    ]
+
+
+def test_the_same_kind_of_event_on_one_day_is_numbered_in_its_feed():
+    build, used = buildinfo.BuildInfo("0" * 12, BUILT, "SOURCE_DATE_EPOCH", SITE), {}
+    ids = [feeds._entry_id(event_like(), build, used) for _ in range(3)]
+    ids.append(feeds._entry_id(event_like(type="introduced"), build, used))
+    base = TAG + "certificates/fictional-x/"
+    assert ids == [
+        base + "withdrawn/2023",
+        base + "withdrawn/2023/2",
+        base + "withdrawn/2023/3",
+        base + "introduced/2023",
+    ]
+
+
+def test_a_site_address_without_a_host_tags_its_feeds_under_localhost():
+    build = buildinfo.BuildInfo("0" * 12, BUILT, "SOURCE_DATE_EPOCH", "/")
+    assert feeds._tag(build, "changes") == TAG.replace("example.invalid", "localhost") + "changes"

@@ -128,7 +128,7 @@ def entry_text(event: Event) -> str:
         lines.append(f"原评价组织 · Former organization: {previous.both(' · ')}")
     for successor in event.successors:
         target = successor.certificate.name
-        zh, en = EQUIVALENCE.get(successor.equivalence, (successor.equivalence, successor.equivalence))
+        zh, en = EQUIVALENCE[successor.equivalence]  # the schema allows no other value
         lines.append(f"后继证书 · Successor: {target.both(' · ')}（{zh} · {en}）")
     if event.details:
         lines.append(f"说明 · Details: {event.details.both(' · ')}")
