@@ -9,7 +9,7 @@ import shutil
 import subprocess
 import sys
 from contextlib import redirect_stderr, redirect_stdout
-from pathlib import Path
+from pathlib import Path, PurePosixPath
 from typing import cast
 
 import pytest
@@ -624,3 +624,12 @@ def test_a_file_as_large_as_the_limit_is_read_and_one_byte_more_is_not(repo):
         code, out, _ = diff(repo, "base", head)
         assert code == 1  # big.yaml is not a certificate at either size
         assert ("1,048,577 字节，上限是 1,048,576" in out) is refused
+
+
+def test_a_revision_is_read_only_inside_its_catalogue_and_may_lack_it(repo):
+    commit_id = git(repo, "rev-parse", "--short", "base")
+    catalogue = diff_module.read_tree(repo, "base", commit_id, "catalogue")
+    in_catalogue = git(repo, "ls-tree", "-r", "--object-only", "base", "--", "catalogue").split()
+    assert sorted(catalogue.blobs) == sorted(set(in_catalogue))  # not schema/ beside it
+    missing = diff_module.read_tree(repo, "base", commit_id, "no/such/catalogue")
+    assert (missing.path, missing.is_dir(), list(missing.iterdir())) == (PurePosixPath("no/such/catalogue"), True, [])

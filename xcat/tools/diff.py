@@ -177,7 +177,8 @@ def read_tree(repo: Path, revision: str, commit: str, prefix: str) -> TreeEntry:
             )
         if size == "BAD":
             raise _missing(side, sha)
-        entry = TreeEntry(PurePosixPath(path), blobs, mode, sha, int(size) if size.isdigit() else 0)
+        length = int(size) if size.isdigit() else 0  # pragma: no mutate - "-": a folder, whose size is never read
+        entry = TreeEntry(PurePosixPath(path), blobs, mode, sha, length)
         *parents, name = entry.path.parts
         folder = root
         for part in parents:  # ls-tree -t lists each folder before what is in it
@@ -193,7 +194,8 @@ def read_tree(repo: Path, revision: str, commit: str, prefix: str) -> TreeEntry:
     catalogue = root
     for part in PurePosixPath(prefix).parts:
         # A revision without the catalogue holds an empty one.
-        catalogue = catalogue.children.get(part) or TreeEntry(catalogue.path / part, blobs=blobs)
+        path = catalogue.path / part
+        catalogue = catalogue.children.get(part) or TreeEntry(path, blobs={})  # pragma: no mutate - it reads no blob
         if not catalogue.is_dir():
             raise DiffError(
                 f"{side}: {catalogue.path} is {catalogue.what}, not a folder: "
