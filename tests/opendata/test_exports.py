@@ -173,6 +173,36 @@ def test_catalogue_file_summarises_and_index_lists_every_item(files):
     assert SITE + "schema/output/certificate.schema.json" in index["schemas"]["output"]
 
 
+def test_the_index_points_to_every_feed_and_schema_and_gives_each_certificates_status(files):
+    index, whole = load(files, "api/index.json"), load(files, "api/catalogue.json")
+    feeds = index["feeds"]
+    for kind, records in (("organizations", whole["organizations"]), ("fields", whole["fields"])):
+        assert feeds[kind] == {r["id"]: f"{SITE}feeds/{kind}/{r['id']}.xml" for r in records}
+    assert feeds["majors"] == {
+        m["id"]: f"{SITE}feeds/majors/{m['id']}.xml" for m in whole["majors"] if m["certificates"]
+    }
+    published = [
+        url.removeprefix(SITE) for kind in ("organizations", "fields", "majors") for url in feeds[kind].values()
+    ]
+    assert published and all(path in files for path in published)
+    top_level = sorted(SITE + "schema/" + path.name for path in (ROOT / "schema").glob("*.schema.json"))
+    assert index["schemas"]["catalogue"] == top_level  # not schema/output/, listed apart
+    assert {c["id"]: c["status"] for c in index["certificates"]} == {
+        c["id"]: c["status"] for c in whole["certificates"]
+    }
+
+
+def test_json_is_indented_by_two_keeps_chinese_and_ends_in_one_newline(files):
+    text = files["api/certificates/fictional-alpha.json"].decode("utf-8")
+    assert text.startswith('{\n  "$schema": ') and text.endswith("}\n") and not text.endswith("\n\n")
+    assert '"zh": "虚构证书甲"' in text
+
+
+def test_json_refuses_a_number_that_is_not_one():
+    with pytest.raises(ValueError):
+        exports.as_json({"count": float("nan")})
+
+
 def test_hostile_description_is_plain_data_in_json(files):
     iota = load(files, "api/certificates/fictional-iota.json")
     assert iota["description"]["zh"].startswith("<script>")  # data, escaped by whoever renders it
