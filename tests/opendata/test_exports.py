@@ -218,6 +218,7 @@ def test_schemas_are_published_byte_for_byte(files):
 
 def test_certificates_csv_has_one_row_per_certificate(files):
     assert files["data/certificates.csv"].startswith(b"\xef\xbb\xbf")
+    assert files["data/certificates.csv"].endswith(b"\r\n") and b"\r\r" not in files["data/certificates.csv"]
     table = rows(files, "data/certificates.csv")
     assert list(table[0]) == tables.CERTIFICATE_COLUMNS
     assert [r["id"] for r in table] == sorted(

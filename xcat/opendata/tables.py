@@ -157,7 +157,7 @@ def event_row(event: Event, sequence: int) -> dict[str, Any]:
 
 def to_csv(columns: list[str], rows: Iterable[dict[str, Any]]) -> bytes:
     buffer = io.StringIO(newline="")
-    writer = csv.DictWriter(buffer, fieldnames=columns, extrasaction="raise")
+    writer = csv.DictWriter(buffer, fieldnames=columns)  # a key beyond the columns raises (its default)
     writer.writeheader()
     for row in rows:
         writer.writerow({key: cell(value) for key, value in row.items()})
