@@ -401,3 +401,11 @@ def test_a_moment_is_written_in_utc_whatever_the_local_zone(monkeypatch):
         written = buildinfo.rfc3339(datetime.datetime(2023, 11, 15, 6, 13, 20, tzinfo=beijing))
     time.tzset()
     assert written == "2023-11-14T22:13:20Z"
+
+
+@pytest.mark.parametrize(
+    ("value", "written"),
+    [(None, ""), (3.0, 3), (2.5, 2.5), ("=1+1", "'=1+1"), ("-x", "'-x"), ("虚构", "虚构")],
+)
+def test_a_csv_cell_is_empty_for_nothing_whole_for_a_whole_number_and_never_a_formula(value, written):
+    assert tables.cell(value) == written and type(tables.cell(value)) is type(written)

@@ -5,12 +5,17 @@ with the file and field named, and so does a field added or removed without a te
 from __future__ import annotations
 
 import json
+from types import SimpleNamespace
 
 import pytest
 
-from tests.helpers import MODULE, OPEN_DATA_SITE, fixed_build
+from tests.helpers import MODULE, OPEN_DATA_SITE, TODAY, copy_fictional, edit, fixed_build
+from xcat.check.catalogue import check_catalogue
+from xcat.check.schemas import SchemaSet
+from xcat.model import build_catalogue
 from xcat.opendata import files as exports
-from xcat.settings import ROOT
+from xcat.opendata.records import Records
+from xcat.settings import ROOT, SCHEMAS
 
 SITE = OPEN_DATA_SITE
 CATALOGUE_PATH = "tests/fixtures/fictional/catalogue"
@@ -493,3 +498,35 @@ def test_catalogue_field(files, key):
 )
 def test_the_catalogue_file_lists_every_record_in_order(files, key, expected):
     assert [record["id"] for record in published(files, "api/catalogue.json")[key]] == expected
+
+
+def stand_in(**given) -> SimpleNamespace:
+    return SimpleNamespace(**given)
+
+
+def test_a_batch_without_announced_totals_has_no_share_and_a_share_keeps_four_places():
+    batch = stand_in(id="batch-x", number=9, name=None, date=None, announced_by=None, certificates=[], remarks=[])
+    batch.__dict__.update(disagreements=[], sources=[], path="catalogue/batches/batch-x.yaml")
+    without = Records(SITE).batch(stand_in(**batch.__dict__, totals=None, catalogued_share=None))
+    assert (without["totals"], without["catalogued_share"]) == (None, None)
+    third = Records(SITE).batch(stand_in(**batch.__dict__, totals=None, catalogued_share=1 / 3))
+    assert third["catalogued_share"] == 0.3333
+
+
+def test_a_certificate_with_no_batch_or_introduction_has_no_status_date_and_names_a_former_organization(tmp_path):
+    catalogue = copy_fictional(tmp_path)
+    history = (
+        "history:\n  - type: organization_changed\n    date: 2022-01\n"
+        "    previous_organization: fictional-org-b\n    sources: [fictional-report]\n"
+    )
+    edit(catalogue, "certificates/fictional-kappa.yaml", "batch: batch-2\n", history)
+    checked = check_catalogue(catalogue, SchemaSet(SCHEMAS), today=TODAY)
+    assert checked.ok, [problem.as_text() for problem in checked.problems]
+    record = Records(SITE).certificate(build_catalogue(checked.index).certificates["fictional-kappa"])
+    assert (record["status"], record["status_date"], record["status_sources"]) == ("active", None, [])
+    assert record["history"][0]["previous_organization"] == {
+        "id": "fictional-org-b",
+        "name": {"zh": "虚构评价组织乙", "en": "Fictional Evaluation Organization B"},
+        "url": SITE + "organizations/fictional-org-b/",
+        "api": SITE + "api/organizations/fictional-org-b.json",
+    }

@@ -96,7 +96,7 @@ def _feed(build: BuildInfo, *, path: str, feed_id: str, title: str, alternate: s
         entry.updated(moment)
         entry.content(entry_text(event), type="text")
         entry.category(term=event.type, label=" · ".join(EVENT[event.type]))  # the schema allows no other type
-    return feed.atom_str(pretty=True, encoding="UTF-8")
+    return feed.atom_str(pretty=True)  # UTF-8, as its first line declares (feedgen's default)
 
 
 def entry_title(event: Event) -> str:
