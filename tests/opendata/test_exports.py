@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import csv
 import datetime
+import hashlib
 import io
 import json
 import os
@@ -22,7 +23,7 @@ from xcat.check.schemas import SchemaSet
 from xcat.model import build_catalogue
 from xcat.opendata import buildinfo, tables
 from xcat.opendata import files as exports
-from xcat.opendata.records import Records
+from xcat.opendata.records import Records, category
 from xcat.settings import ROOT, SCHEMAS
 
 FIXTURE = ROOT / "tests" / "fixtures" / "fictional" / "catalogue"
@@ -409,3 +410,14 @@ def test_a_moment_is_written_in_utc_whatever_the_local_zone(monkeypatch):
 )
 def test_a_csv_cell_is_empty_for_nothing_whole_for_a_whole_number_and_never_a_formula(value, written):
     assert tables.cell(value) == written and type(tables.cell(value)) is type(written)
+
+
+def test_a_version_is_the_hash_of_the_data_as_compact_json_with_sorted_keys_and_chinese_as_written():
+    """Anyone can recompute it: sha256 of that text in UTF-8, its first 12 hex digits."""
+    canonical = '{"a":[1,"x"],"b":"证书"}'
+    expected = hashlib.sha256(canonical.encode("utf-8")).hexdigest()[:12]
+    assert buildinfo.version_of({"b": "证书", "a": [1, "x"]}) == expected
+
+
+def test_a_record_without_a_category_has_none():
+    assert category(None) is None
