@@ -372,6 +372,21 @@ def test_home_page_counts_and_latest_changes(docs):
     assert latest.index("2022-06") < latest.index("2021-06")
 
 
+def test_home_page_shows_the_catalogue_chart_and_is_found_by_its_names(docs):
+    text = read(docs, "index.md")
+    assert "![各年证书状态 Certificates by status over time](charts/catalogue.svg)\n" in text
+    assert (docs / "charts" / "catalogue.svg").read_text(encoding="utf-8").startswith("<svg")
+    assert '<span data-pagefind-ignore data-pagefind-meta="title">1+X 职业技能等级证书目录</span>\n' in text
+    assert (
+        '<span data-pagefind-ignore data-pagefind-meta="subtitle">1+X vocational skill level certificates</span>\n'
+        in text
+    )
+    assert (
+        '<p data-pagefind-weight="5">1+X 职业技能等级证书目录 · 1+X vocational skill level certificates'
+        " · 1+X证书 · X证书</p>\n"
+    ) in text
+
+
 # --- Charts and failures -----------------------------------------------------
 
 
