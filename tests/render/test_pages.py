@@ -385,6 +385,7 @@ def test_home_page_shows_the_catalogue_chart_and_is_found_by_its_names(docs):
         '<p data-pagefind-weight="5">1+X 职业技能等级证书目录 · 1+X vocational skill level certificates'
         " · 1+X证书 · X证书</p>\n"
     ) in text
+    assert '<span data-pagefind-ignore data-pagefind-meta="summary">首页 Home · 10 个证书 certificates</span>' in text
 
 
 # --- Charts and failures -----------------------------------------------------
