@@ -386,6 +386,7 @@ def test_home_page_shows_the_catalogue_chart_and_is_found_by_its_names(docs):
         " · 1+X证书 · X证书</p>\n"
     ) in text
     assert '<span data-pagefind-ignore data-pagefind-meta="summary">首页 Home · 10 个证书 certificates</span>' in text
+    assert '<p data-pagefind-weight="2">zhiyejineng dengjizhengshu mulu · ' in text  # found by its pinyin too
 
 
 # --- Charts and failures -----------------------------------------------------

@@ -132,14 +132,15 @@ def batch_counts_svg(batch: Batch) -> str | None:
 
 def catalogue_over_time_svg(catalogue: Catalogue) -> str | None:
     """Certificates by status at the end of each year (one line per status, plus the labelled total), or None."""
-    placed = [c for c in catalogue.certificates.values() if c.introduced and c.introduced.date]
-    if not placed:
+    introduced = {
+        c.id: c.introduced.date for c in catalogue.certificates.values() if c.introduced and c.introduced.date
+    }
+    if not introduced:
         return None
+    placed = [catalogue.certificates[certificate_id] for certificate_id in introduced]
     undated = len(catalogue.certificates) - len(placed)
     last = max(dates.parts(e.date)[0] for c in placed for e in c.history if e.date)
-    years = list(
-        range(min(dates.parts(c.introduced.date)[0] for c in placed if c.introduced and c.introduced.date), last + 1)
-    )
+    years = list(range(min(dates.parts(date)[0] for date in introduced.values()), last + 1))
     table = {year: status_counts_at_end_of(year, placed) for year in years}
     totals = {year: sum(table[year].values()) for year in years}
     # The total last, so its rings are drawn around the dots they would otherwise hide.
