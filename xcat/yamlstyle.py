@@ -1,5 +1,6 @@
 """How catalogue files are written: the one style for every file the pipeline writes as
-YAML (new files, the field reference's examples), so they read like the hand-written ones."""
+YAML (new files, imported changes, the field reference's examples), so they read like the
+hand-written ones."""
 
 from __future__ import annotations
 
@@ -21,13 +22,19 @@ def catalogue_style(value):
     return value
 
 
-def dump(value) -> str:
-    """Block YAML in that style, as a contributor writes a file: Chinese as written, lists of
-    mappings indented under their key, long lines never folded. Ends with one newline."""
-    yaml = YAML()  # round trip: keeps the flow style catalogue_style asks for
+def catalogue_yaml() -> YAML:
+    """A round-trip YAML (it keeps a file's comments, and the flow style catalogue_style asks for)
+    that writes as a contributor does: Chinese as written, lists of mappings indented under their
+    key, long lines never folded."""
+    yaml = YAML()
     yaml.allow_unicode = True
     yaml.width = 4096  # pragma: no mutate - any width past the longest line of a file
     yaml.indent(mapping=2, sequence=4, offset=2)  # pragma: no mutate - mapping=2 is ruamel's own
+    return yaml
+
+
+def dump(value) -> str:
+    """Block YAML in that style, ending with one newline."""
     stream = io.StringIO()
-    yaml.dump(catalogue_style(value), stream)
+    catalogue_yaml().dump(catalogue_style(value), stream)
     return stream.getvalue()

@@ -21,7 +21,7 @@ from ruamel.yaml.comments import CommentedMap
 
 from ...dates import compare
 from ...vocabulary import ENDING_EVENTS, LEVEL_ORDER, LEVELS, TRANSFERRED
-from ...yamlstyle import catalogue_style
+from ...yamlstyle import catalogue_style, catalogue_yaml
 from .table import Row, Table, TableError, batch_id, header_key, strip_suffix
 
 MAX_ID = 80  # the schema's slug maxLength
@@ -44,11 +44,9 @@ _OCCUPATION_CODE = re.compile(r"^\d-\d{2}-\d{2}-\d{2}$")  # the national occupat
 
 
 def yaml() -> YAML:
-    parser = YAML(typ="rt")
-    parser.width = 4096
-    parser.allow_unicode = True
-    parser.preserve_quotes = True
-    parser.indent(mapping=2, sequence=4, offset=2)
+    """Reads a catalogue file and writes it back in the catalogue's style, its comments kept."""
+    parser = catalogue_yaml()
+    parser.preserve_quotes = True  # a value the contributor quoted stays quoted
     return parser
 
 
