@@ -194,8 +194,8 @@ def read_tree(repo: Path, revision: str, commit: str, prefix: str) -> TreeEntry:
     catalogue = root
     for part in PurePosixPath(prefix).parts:
         # A revision without the catalogue holds an empty one.
-        path = catalogue.path / part
-        catalogue = catalogue.children.get(part) or TreeEntry(path, blobs={})  # pragma: no mutate - it reads no blob
+        inside = catalogue.path / part
+        catalogue = catalogue.children.get(part) or TreeEntry(inside, blobs={})  # pragma: no mutate - it reads no blob
         if not catalogue.is_dir():
             raise DiffError(
                 f"{side}: {catalogue.path} is {catalogue.what}, not a folder: "
