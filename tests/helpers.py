@@ -21,7 +21,8 @@ from pathlib import Path
 from urllib.parse import urljoin
 
 from xcat import urls
-from xcat.check.catalogue import Checked
+from xcat.check.catalogue import Checked, check_catalogue
+from xcat.check.schemas import SchemaSet
 from xcat.cli import main
 from xcat.model import Catalogue, build_catalogue
 from xcat.opendata import buildinfo
@@ -59,6 +60,13 @@ def copy_fictional(tmp_path: Path) -> Path:
     target = tmp_path / "catalogue"
     shutil.copytree(FICTIONAL, target)
     return target
+
+
+def model_of(catalogue: Path) -> Catalogue:
+    """The model of a catalogue folder that must pass the check (an edited copy of the fictional one, say)."""
+    checked = check_catalogue(catalogue, SchemaSet(SCHEMAS), today=TODAY, base=catalogue.parent)
+    assert checked.ok, [problem.as_text() for problem in checked.problems]
+    return build_catalogue(checked.index)
 
 
 def run_check(catalogue: Path, *extra: str) -> tuple[int, list[str]]:

@@ -12,16 +12,11 @@ from pathlib import Path
 
 import pytest
 
-from tests.helpers import MODULE, TODAY, run_check
+from tests.helpers import MODULE, model_of, run_check
 from xcat.settings import ROOT
 
 sys.path.insert(0, str(ROOT / "bench"))
 from generate import generate
-
-from xcat.check.catalogue import check_catalogue
-from xcat.check.schemas import SchemaSet
-from xcat.model import build_catalogue
-from xcat.settings import SCHEMAS
 
 
 def files_of(folder: Path) -> dict[str, bytes]:
@@ -45,9 +40,7 @@ def test_the_synthetic_catalogue_is_fictional_and_sized_as_asked(synthetic):
 
 
 def test_the_synthetic_catalogue_has_every_kind_of_history(synthetic):
-    checked = check_catalogue(synthetic, SchemaSet(SCHEMAS), today=TODAY, base=synthetic.parent)
-    assert checked.ok, checked.problems
-    catalogue = build_catalogue(checked.index)
+    catalogue = model_of(synthetic)
     events = {event.type for certificate in catalogue.certificates.values() for event in certificate.history}
     assert events == {
         "introduced",

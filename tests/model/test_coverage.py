@@ -2,17 +2,7 @@
 
 from __future__ import annotations
 
-from tests.helpers import TODAY, copy_fictional, edit, run_check
-from xcat.check.catalogue import check_catalogue
-from xcat.check.schemas import SchemaSet
-from xcat.model import build_catalogue
-from xcat.settings import ROOT, SCHEMAS
-
-
-def model_of(catalogue):
-    checked = check_catalogue(catalogue, SchemaSet(SCHEMAS), today=TODAY, base=ROOT)
-    assert checked.ok, checked.problems
-    return build_catalogue(checked.index)
+from tests.helpers import copy_fictional, edit, model_of, run_check
 
 
 def test_announced_certificates_are_the_sum_of_the_batches_totals(fictional_model):

@@ -3,24 +3,12 @@ and status of each certificate it applies to, unless that certificate's own hist
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
 
-from tests.helpers import TODAY, copy_fictional, edit
-from xcat.check.catalogue import check_catalogue
-from xcat.check.schemas import SchemaSet
-from xcat.model import build_catalogue
-from xcat.settings import SCHEMAS
+from tests.helpers import copy_fictional, edit, model_of
 
 HANDOVER = "programme-events/fictional-handover.yaml"
 LIST = "applies_to: [fictional-eta, fictional-gamma, fictional-iota]"
-
-
-def model_of(catalogue: Path):
-    checked = check_catalogue(catalogue, SchemaSet(SCHEMAS), today=TODAY, base=catalogue.parent)
-    assert checked.ok, checked.problems
-    return build_catalogue(checked.index)
 
 
 def test_the_status_source_and_date_come_from_the_programme_event(fictional_model):
