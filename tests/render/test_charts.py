@@ -97,6 +97,17 @@ def test_catalogue_chart_counts_statuses_by_year_and_admits_undated(drawn):
     assert "另有 1 个证书引入日期不详，未计入" in shown
 
 
+def test_catalogue_chart_keeps_half_a_year_either_side_so_no_dot_sits_on_the_edge(drawn):
+    root = ET.fromstring(drawn["catalogue"])
+    axes = {g.get("class"): g for g in root.iter(SVG + "g") if g.get("class", "").startswith("axis")}
+    years = [float(line.get("x1")) for line in axes["axis bottom"].iter(SVG + "line")]
+    plot_width = float(next(axes["axis left"].iter(SVG + "line")).get("x2"))
+    step = years[1] - years[0]
+    assert len(years) == 4 and step > 0  # 2020 to 2023
+    assert years[0] == pytest.approx(step / 2)
+    assert plot_width - years[-1] == pytest.approx(step / 2)
+
+
 def test_value_axes_count_in_whole_numbers(drawn):
     numbers = [t for svg in drawn.values() for t in texts(svg) if t.replace(".", "").isdigit()]
     assert numbers and all(t.isdigit() for t in numbers)
