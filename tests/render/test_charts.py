@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
+import itertools
 import re
 import xml.etree.ElementTree as ET
 
 import pytest
 
-from tests.helpers import MODULE
+from tests.helpers import MODULE, copy_fictional, edit, model_of
 from xcat.render import charts
 from xcat.settings import ROOT
 
@@ -106,6 +107,69 @@ def test_catalogue_chart_keeps_half_a_year_either_side_so_no_dot_sits_on_the_edg
     assert len(years) == 4 and step > 0  # 2020 to 2023
     assert years[0] == pytest.approx(step / 2)
     assert plot_width - years[-1] == pytest.approx(step / 2)
+
+
+def title_of(svg: str) -> str:
+    """What a screen reader announces for the chart (role="img" with a <title>)."""
+    return ET.fromstring(svg).find(SVG + "title").text
+
+
+def year_ticks(svg: str) -> list[str]:
+    bottom = next(g for g in ET.fromstring(svg).iter(SVG + "g") if g.get("class") == "axis bottom")
+    return ["".join(t.itertext()) for t in bottom.iter(SVG + "text")]
+
+
+def test_every_chart_is_announced_by_its_full_title_and_notes(drawn):
+    assert title_of(drawn["pilot"]) == "试点院校数变化 · Pilot institutions over time"
+    assert title_of(drawn["batch"]) == (
+        "虚构第一批：各证书试点院校数 · Fictional first batch: pilot institutions per certificate"
+        " 另有 5 个证书没有试点院校数据 Not shown: 5 without a count"
+    )
+    assert title_of(drawn["catalogue"]) == (
+        "各年末证书状态 · Certificates by status at the end of each year"
+        " 另有 1 个证书引入日期不详，未计入 Not shown: 1 with an undated introduction"
+    )
+
+
+def test_catalogue_chart_marks_each_year_once_and_dashes_only_the_total(drawn):
+    assert year_ticks(drawn["catalogue"]) == ["2020", "2021", "2022", "2023"]
+    lines = {path.get("stroke"): path for path in ET.fromstring(drawn["catalogue"]).iter(SVG + "path")}
+    assert set(lines) == {
+        charts.COLOURS[status] for status in ("active", "replaced", "retired", "transferred", "total")
+    }
+    assert {colour: path.get("stroke-dasharray") for colour, path in lines.items()} == {
+        colour: ("5 3" if colour == charts.COLOURS["total"] else None) for colour in lines
+    }
+    assert {path.get("stroke-width") for path in lines.values()} == {"2"}
+
+
+def test_catalogue_chart_is_a_phone_wide_with_room_for_its_note(drawn):
+    root = ET.fromstring(drawn["catalogue"])
+    assert (root.get("width"), root.get("height")) == ("440", str(300 + 2 * charts.NOTE_LINE_HEIGHT + 10))  # zh, en
+
+
+def test_catalogue_chart_of_many_years_gives_each_year_room_and_without_undated_certificates_no_note(tmp_path):
+    catalogue = copy_fictional(tmp_path)
+    edit(catalogue, "certificates/fictional-eta.yaml", "date: 2021-09", "date: 2025-09")  # six years: 2020 to 2025
+    model = model_of(catalogue)
+    del model.certificates["fictional-kappa"]  # the one whose introduction is undated
+    svg = charts.catalogue_over_time_svg(model)
+    root = ET.fromstring(svg)
+    assert year_ticks(svg) == [str(year) for year in range(2020, 2026)]
+    assert (root.get("width"), root.get("height")) == (str(50 * 6 + 180), "300")
+    assert title_of(svg) == "各年末证书状态 · Certificates by status at the end of each year"
+    assert not any("undated" in text or "不详" in text for text in texts(svg))
+
+
+def test_legend_entries_on_a_row_leave_room_for_their_chinese_names(drawn):
+    root = ET.fromstring(drawn["catalogue"])
+    entries = [g for g in root.iter(SVG + "g") if g.find(SVG + "rect") is not None and g.find(SVG + "text") is not None]
+    placed = [(*map(float, re.findall(r"[-\d.]+", g.get("transform"))), g.find(SVG + "text")) for g in entries]
+    assert len(placed) == 5
+    for (x, y, label), (next_x, next_y, _) in itertools.pairwise(placed):
+        if next_y == y:  # the label starts after its colour box; 16 px clear after the name's width
+            width = charts.text_width(label.text, float(label.get("font-size")))
+            assert next_x - x > float(label.get("x")) + width + 15, label.text  # 16 px, less what rounding takes
 
 
 def test_value_axes_count_in_whole_numbers(drawn):

@@ -163,7 +163,7 @@ def catalogue_over_time_svg(catalogue: Catalogue) -> str | None:
     for name, rows, colour, is_total in lines:
         chart.add_series(leather.Series(rows, name=name), DottedLine(colour, total=is_total))
     chart.set_x_scale(ExactLinear(years[0] - 0.5, years[-1] + 0.5))
-    chart.add_x_axis(ticks=years, tick_formatter=lambda year, index, count: str(year))
+    chart.add_x_axis(ticks=years)
     _integer_value_axis(chart, max(totals.values()), "y")
     note = (
         [f"另有 {undated} 个证书引入日期不详，未计入", f"Not shown: {undated} with an undated introduction"]
@@ -232,13 +232,14 @@ class DottedLine(leather.Line):
     """A line with a dot on every value, so a single year still shows. A total is dashed,
     with rings instead of dots (a part equal to it stays visible) and its values written above."""
 
-    def __init__(self, stroke_color, total=False):
-        super().__init__(stroke_color, width=2, stroke_dasharray="5 3" if total else None)
+    def __init__(self, stroke_color, *, total):
+        super().__init__(stroke_color, stroke_dasharray="5 3" if total else None)  # leather's 2 px width
         self._total = total
 
     def legend_to_svg(self, series, palette):
         """leather reckons every character the same width; Chinese ones are about twice as wide."""
-        [(item, _)] = super().legend_to_svg(series, palette)
+        # The palette is never drawn from: every line has its own colour.
+        [(item, _)] = super().legend_to_svg(series, palette)  # pragma: no mutate
         return [
             (
                 item,
