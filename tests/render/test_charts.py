@@ -143,6 +143,30 @@ def test_catalogue_chart_marks_each_year_once_and_dashes_only_the_total(drawn):
     assert {path.get("stroke-width") for path in lines.values()} == {"2"}
 
 
+def test_catalogue_chart_marks_every_year_on_its_line_and_rings_and_labels_the_total(drawn):
+    totals = ["6", "8", "9", "9"]
+    series = [g for g in ET.fromstring(drawn["catalogue"]).iter(SVG + "g") if g.get("class") == "series lines"]
+    assert len(series) == 5
+    for group in series:
+        path = group.find(SVG + "path")
+        colour = path.get("stroke")
+        vertices = [tuple(point.split()) for point in re.split(r"[ML] ", path.get("d"))[1:]]
+        marks = group.findall(SVG + "circle")
+        assert [(m.get("cx"), m.get("cy")) for m in marks] == [(x.strip(), y.strip()) for x, y in vertices]
+        if colour == charts.COLOURS["total"]:  # a ring that leaves a part equal to it visible, and the count above
+            assert {(m.get("r"), m.get("fill"), m.get("stroke"), m.get("stroke-width")) for m in marks} == {
+                ("6", "none", colour, "1.5")
+            }
+            labels = group.findall(SVG + "text")
+            assert [label.text for label in labels] == totals
+            for mark, label in zip(marks, labels, strict=True):
+                assert label.get("x") == mark.get("cx") and label.get("text-anchor") == "middle"
+                assert float(label.get("y")) == pytest.approx(float(mark.get("cy")) - 10)
+        else:
+            assert {(m.get("r"), m.get("fill"), m.get("stroke")) for m in marks} == {("3.5", colour, None)}
+            assert group.find(SVG + "text") is None
+
+
 def test_catalogue_chart_is_a_phone_wide_with_room_for_its_note(drawn):
     root = ET.fromstring(drawn["catalogue"])
     assert (root.get("width"), root.get("height")) == ("440", str(300 + 2 * charts.NOTE_LINE_HEIGHT + 10))  # zh, en
@@ -169,7 +193,7 @@ def test_legend_entries_on_a_row_leave_room_for_their_chinese_names(drawn):
     for (x, y, label), (next_x, next_y, _) in itertools.pairwise(placed):
         if next_y == y:  # the label starts after its colour box; 16 px clear after the name's width
             width = charts.text_width(label.text, float(label.get("font-size")))
-            assert next_x - x > float(label.get("x")) + width + 15, label.text  # 16 px, less what rounding takes
+            assert next_x - x == int(float(label.get("x")) + width + 16), label.text  # leather writes whole pixels
 
 
 def test_value_axes_count_in_whole_numbers(drawn):

@@ -208,7 +208,7 @@ class LabelledColumns(leather.Columns):
     """Columns with each value written above its column."""
 
     def to_svg(self, width, height, x_scale, y_scale, series, palette):
-        group = super().to_svg(width, height, x_scale, y_scale, series, palette)
+        group = super().to_svg(width, height, x_scale, y_scale, series, palette)  # pragma: no mutate (as above)
         for datum in series.data():
             left, right = x_scale.project_interval(datum.x, 0, width)
             group.append(_value_label(datum.y, (left + right) / 2, y_scale.project(datum.y, height, 0) - 4, "middle"))
@@ -219,7 +219,7 @@ class LabelledBars(leather.Bars):
     """Bars with each value written after the end of its bar."""
 
     def to_svg(self, width, height, x_scale, y_scale, series, palette):
-        group = super().to_svg(width, height, x_scale, y_scale, series, palette)
+        group = super().to_svg(width, height, x_scale, y_scale, series, palette)  # pragma: no mutate (as above)
         for datum in series.data():
             bottom, top = y_scale.project_interval(datum.y, height, 0)
             label = _value_label(datum.x, x_scale.project(datum.x, 0, width) + 4, (bottom + top) / 2, "start")
@@ -238,7 +238,7 @@ class DottedLine(leather.Line):
 
     def legend_to_svg(self, series, palette):
         """leather reckons every character the same width; Chinese ones are about twice as wide."""
-        # The palette is never drawn from: every line has its own colour.
+        # The palette is never drawn from (every line has its own colour), so it is not mutated.
         [(item, _)] = super().legend_to_svg(series, palette)  # pragma: no mutate
         return [
             (
@@ -251,7 +251,7 @@ class DottedLine(leather.Line):
         ]
 
     def to_svg(self, width, height, x_scale, y_scale, series, palette):
-        group = super().to_svg(width, height, x_scale, y_scale, series, palette)
+        group = super().to_svg(width, height, x_scale, y_scale, series, palette)  # pragma: no mutate (as above)
         for datum in series.data():
             x, y = x_scale.project(datum.x, 0, width), y_scale.project(datum.y, height, 0)
             if self._total:
