@@ -70,6 +70,45 @@ def test_pilot_chart_labels_undated_and_repeated_dates_separately(catalogue):
     assert values(svg) == ["10", "7", "3"]
 
 
+def marks_and_labels(svg: str, kind: str) -> list[tuple[dict[str, float], ET.Element]]:
+    """Each column or bar (its geometry) with the value written beside it."""
+    group = next(g for g in ET.fromstring(svg).iter(SVG + "g") if g.get("class") == f"series {kind}")
+    rects, labels = group.findall(SVG + "rect"), group.findall(SVG + "text")
+    assert {rect.get("fill") for rect in rects} == {charts.COLOURS["count"]}
+    geometry = [{key: float(rect.get(key)) for key in ("x", "y", "width", "height")} for rect in rects]
+    return list(zip(geometry, labels, strict=True))
+
+
+def test_each_column_has_its_count_centred_just_above_it(drawn):
+    placed = marks_and_labels(drawn["pilot"], "columns")
+    assert [label.text for _, label in placed] == ["10", "25"]
+    for column, label in placed:
+        assert float(label.get("x")) == pytest.approx(column["x"] + column["width"] / 2, abs=0.1)
+        assert float(label.get("y")) == pytest.approx(column["y"] - 4, abs=0.1)
+        assert label.get("text-anchor") == "middle"
+
+
+def test_each_bar_has_its_count_just_after_its_end(drawn):
+    [(bar, label)] = marks_and_labels(drawn["batch"], "bars")
+    assert label.text == "25"
+    assert float(label.get("x")) == pytest.approx(bar["x"] + bar["width"] + 4, abs=0.1)
+    assert float(label.get("y")) == pytest.approx(bar["y"] + bar["height"] / 2, abs=0.1)
+    assert (label.get("text-anchor"), label.get("dy")) == ("start", "0.35em")  # vertically centred
+
+
+def test_pilot_chart_is_a_phone_wide_and_gives_each_further_count_room(drawn, catalogue):
+    root = ET.fromstring(drawn["pilot"])
+    assert (root.get("width"), root.get("height")) == ("360", "250")
+    alpha = catalogue.certificates["fictional-alpha"]
+    saved = alpha.pilot_counts
+    alpha.pilot_counts = [type(saved[0])(n, saved[0].sources, f"202{n}") for n in range(5)]
+    try:
+        root = ET.fromstring(charts.pilot_counts_svg(alpha))
+    finally:
+        alpha.pilot_counts = saved
+    assert (root.get("width"), root.get("height")) == (str(80 * 5 + 100), "250")
+
+
 def test_batch_chart_names_certificates_in_chinese_with_latest_count(drawn):
     shown = texts(drawn["batch"])
     assert "虚构证书甲" in shown
