@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 import logging
+import os
 
 import pytest
 
-from xcat.settings import SettingsError, SiteSettings, load_site_config, site_settings
+from xcat.settings import SettingsError, SiteSettings, job_count, load_site_config, site_settings
 
 
 def test_mkdocs_yml_is_read_strict_so_a_warning_fails_the_build(tmp_path):
@@ -87,3 +88,22 @@ def test_a_broken_config_is_a_settings_error(tmp_path):
     (tmp_path / "mkdocs.yml").write_text("site_name: [\n", encoding="utf-8")
     with pytest.raises(SettingsError, match=r"mkdocs\.yml"):
         load_site_config(tmp_path / "docs", tmp_path / "site", tmp_path / "mkdocs.yml")
+
+
+@pytest.mark.parametrize(("wanted", "expected"), [("1", 1), (" 3 ", 3), ("0", 2), ("-2", 2), ("two", 2), ("", 2)])
+def test_xcat_jobs_sets_the_processes_and_anything_but_a_positive_number_means_every_core(
+    monkeypatch, wanted, expected
+):
+    monkeypatch.setattr(os, "sched_getaffinity", lambda pid: {0, 1})
+    monkeypatch.setenv("XCAT_JOBS", wanted)
+    assert job_count() == expected
+    monkeypatch.delenv("XCAT_JOBS")
+    assert job_count() == 2
+
+
+@pytest.mark.parametrize(("cores", "expected"), [(3, 3), (None, 1)])
+def test_where_the_usable_cores_are_unknown_the_cores_count_and_else_one(monkeypatch, cores, expected):
+    monkeypatch.delenv("XCAT_JOBS", raising=False)
+    monkeypatch.delattr(os, "sched_getaffinity")  # not on Linux
+    monkeypatch.setattr(os, "cpu_count", lambda: cores)
+    assert job_count() == expected

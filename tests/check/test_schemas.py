@@ -37,9 +37,21 @@ def test_a_negative_fee_names_the_level(catalogue):
     ]
 
 
-def test_a_wrong_type_says_what_was_expected(catalogue):
-    assert problems_after(catalogue, "certificates/fictional-kappa.yaml", "count: 7", "count: seven") == [
-        "catalogue/certificates/fictional-kappa.yaml:9:12: error: pilot_institutions[0].count: 应为整数，却是文字 'seven' · expected a whole number, got the text 'seven'",
+@pytest.mark.parametrize(
+    ("typed", "column", "got"),
+    [
+        ("seven", 12, "文字 'seven' · expected a whole number, got the text 'seven'"),
+        ("", 11, "空值（什么也没写） · expected a whole number, got nothing (an empty value)"),
+        ("{a: 1}", 12, "映射 · expected a whole number, got a mapping"),
+        ("[7]", 12, "列表 · expected a whole number, got a list"),
+        ("true", 12, "true/false 值 true · expected a whole number, got true (true/false)"),
+        ("7.5", 12, "数字 7.5 · expected a whole number, got the number 7.5"),
+    ],
+)
+def test_a_wrong_type_says_what_was_expected_and_what_was_written(catalogue, typed, column, got):
+    typed_line = f"count: {typed}".rstrip()
+    assert problems_after(catalogue, "certificates/fictional-kappa.yaml", "count: 7", typed_line) == [
+        f"catalogue/certificates/fictional-kappa.yaml:9:{column}: error: pilot_institutions[0].count: 应为整数，却是{got}",
     ]
 
 

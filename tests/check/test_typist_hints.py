@@ -13,7 +13,7 @@ from dataclasses import dataclass
 import pytest
 
 from tests.helpers import copy_fictional, edit, problems_after, run_check
-from xcat.check.typist import CHINESE_FIELD_NAMES, FULL_WIDTH, SYNONYMS, field_name_hint, syntax_hint
+from xcat.check.typist import CHINESE_FIELD_NAMES, FULL_WIDTH, SYNONYMS, field_name_hint, syntax_hint, value_hint
 from xcat.settings import SCHEMAS
 
 A = "certificates/fictional-alpha.yaml"
@@ -703,3 +703,54 @@ def test_a_file_with_other_line_breaks_gets_the_same_hint(line_break):
 )
 def test_an_unknown_field_name_is_answered_with_the_fields_it_may_mean(name, known, hint):
     assert field_name_hint(name, known) == hint
+
+
+@pytest.mark.parametrize(
+    ("value", "numeric", "hint"),
+    [
+        ("100元", True, ("元", "只写数字 100，不要写“元”或“¥”", "write the number 100, without 元 or ¥")),
+        ("100元", False, None),  # a text field (a date, say): 元 is not the mistake to name there
+        (
+            "１００元",
+            True,
+            ("１", "全角数字“１”：请用半角数字，写 100", "a full-width digit '１': type ASCII digits, 100"),
+        ),
+        (
+            "１００元",
+            False,
+            ("１", "全角数字“１”：请用半角数字，写 100元", "a full-width digit '１': type ASCII digits, 100元"),
+        ),
+        # a quoted value keeps its leading spaces: the character named is still the one after the year
+        (
+            "  2019年6月",
+            False,
+            ("年", "日期写成 2019-06（年、月、日之间用半角“-”连接）", "write the date as 2019-06, with hyphens"),
+        ),
+        (
+            " 2019 /6",
+            False,
+            ("/", "日期写成 2019-06（年、月、日之间用半角“-”连接）", "write the date as 2019-06, with hyphens"),
+        ),
+        # Chinese quotes around a value: delete them (YAML needs none) or type ASCII ones
+        (
+            "‘full’",
+            False,
+            (
+                "‘",
+                "有中文引号‘：删去它，或改用半角的 '",
+                "it holds a Chinese quotation mark '‘': delete it, or type the ASCII '",
+            ),
+        ),
+        (
+            "“full”",
+            False,
+            (
+                "“",
+                '有中文引号“：删去它，或改用半角的 "',
+                "it holds a Chinese quotation mark '“': delete it, or type the ASCII \"",
+            ),
+        ),
+    ],
+)
+def test_a_value_hint_reads_fees_only_in_number_fields_and_names_the_character_after_the_year(value, numeric, hint):
+    assert value_hint(value, numeric) == hint

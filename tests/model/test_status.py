@@ -10,6 +10,8 @@ from __future__ import annotations
 
 import pytest
 
+from tests.helpers import copy_fictional, edit, model_of
+
 # id -> (status, status date, event that set it, former names (zh), successors (id, equivalence),
 #        current successors, predecessors)
 EXPECTED = {
@@ -95,3 +97,18 @@ YEARLY = {
 @pytest.mark.parametrize("certificate_id, year", [(c, y) for c, years in YEARLY.items() for y in years])
 def test_status_at_the_end_of_a_year(fictional_model, certificate_id, year):
     assert fictional_model.certificates[certificate_id].status_at_end_of(year) == YEARLY[certificate_id][year]
+
+
+def test_a_certificate_introduced_on_an_unknown_date_is_not_counted_even_after_a_dated_event(tmp_path):
+    """Kappa's batch is undated; given a dated withdrawal, the catalogue chart still cannot say in which
+    year it was active, so it counts it in no year (its page says the date is unknown)."""
+    catalogue = copy_fictional(tmp_path)
+    edit(
+        catalogue,
+        "certificates/fictional-kappa.yaml",
+        "\nsources: [fictional-report]\n",
+        "\nhistory:\n  - type: withdrawn\n    date: 2024-03\n    sources: [fictional-report]\nsources: [fictional-report]\n",
+    )
+    kappa = model_of(catalogue).certificates["fictional-kappa"]
+    assert kappa.status == "withdrawn" and kappa.introduced is not None and kappa.introduced.date is None
+    assert [kappa.status_at_end_of(year) for year in (2023, 2024, 2025)] == [None, None, None]

@@ -181,7 +181,8 @@ def value_hint(value: str, numeric: bool) -> Hint | None:
     typed = next((c for c in value if c in FULL_WIDTH), None)
     date = _iso_date(half)
     if date and typed is None:
-        wrong = next((c for c in value[4:] if not c.isspace()), "")
+        # The character after the year: _DATE puts a 年 or a separator there, so there is one.
+        wrong = next(c for c in value.lstrip()[4:] if not c.isspace())
         if "-" not in date:
             return wrong, f"年份只写数字 {date}", f"write the year as {date}"
         return wrong, f"日期写成 {date}（年、月、日之间用半角“-”连接）", f"write the date as {date}, with hyphens"
@@ -193,7 +194,7 @@ def value_hint(value: str, numeric: bool) -> Hint | None:
         ascii = FULL_WIDTH[typed][2]
         if ascii == " ":
             return typed, f"有{zh}：删去它", f"it holds {en}: delete it"
-        if ascii in "\"'":
+        if ascii in ('"', "'"):
             return (
                 typed,
                 f"有{zh}：删去它，或改用半角的 {ascii}",
