@@ -705,6 +705,9 @@ def test_an_unknown_field_name_is_answered_with_the_fields_it_may_mean(name, kno
     assert field_name_hint(name, known) == hint
 
 
+AS_2019_06 = ("日期写成 2019-06（年、月、日之间用半角“-”连接）", "write the date as 2019-06, with hyphens")
+
+
 @pytest.mark.parametrize(
     ("value", "numeric", "hint"),
     [
@@ -721,16 +724,8 @@ def test_an_unknown_field_name_is_answered_with_the_fields_it_may_mean(name, kno
             ("１", "全角数字“１”：请用半角数字，写 100元", "a full-width digit '１': type ASCII digits, 100元"),
         ),
         # a quoted value keeps its leading spaces: the character named is still the one after the year
-        (
-            "  2019年6月",
-            False,
-            ("年", "日期写成 2019-06（年、月、日之间用半角“-”连接）", "write the date as 2019-06, with hyphens"),
-        ),
-        (
-            " 2019 /6",
-            False,
-            ("/", "日期写成 2019-06（年、月、日之间用半角“-”连接）", "write the date as 2019-06, with hyphens"),
-        ),
+        ("  2019年6月", False, ("年", *AS_2019_06)),
+        (" 2019 /6", False, ("/", *AS_2019_06)),
         # Chinese quotes around a value: delete them (YAML needs none) or type ASCII ones
         (
             "‘full’",
