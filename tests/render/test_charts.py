@@ -120,6 +120,65 @@ def test_batch_chart_names_certificates_in_chinese_with_latest_count(drawn):
     ]
 
 
+def placed_texts(svg: str) -> list[tuple[float, float, ET.Element]]:
+    """Every text with its position on the whole chart (the groups' translations added up)."""
+    found: list[tuple[float, float, ET.Element]] = []
+
+    def walk(element: ET.Element, dx: float, dy: float) -> None:
+        if move := re.match(r"translate\(([-\d.]+) ([-\d.]+)\)", element.get("transform", "")):
+            dx, dy = dx + float(move.group(1)), dy + float(move.group(2))
+        if element.tag == SVG + "text":
+            found.append((dx + float(element.get("x", 0)), dy + float(element.get("y", 0)), element))
+        for child in element:
+            walk(child, dx, dy)
+
+    walk(ET.fromstring(svg), 0, 0)
+    return found
+
+
+def batch_chart_with_counts(catalogue, monkeypatch, counts: dict[str, int]) -> str:
+    batch = catalogue.batches["batch-1"]
+    monkeypatch.setattr(batch, "certificates", batch.certificates[::-1])  # the chart must not rely on the id order
+    kind = type(catalogue.certificates["fictional-alpha"].pilot_counts[0])
+    for certificate in batch.certificates:
+        if certificate.id in counts:
+            monkeypatch.setattr(certificate, "pilot_counts", [kind(counts[certificate.id], [], "2021")])
+    return charts.batch_counts_svg(batch)
+
+
+def test_batch_chart_puts_the_largest_count_on_top_and_equal_counts_in_id_order(catalogue, monkeypatch):
+    svg = batch_chart_with_counts(catalogue, monkeypatch, {"fictional-epsilon": 40, "fictional-delta": 25})
+    names = [
+        text.text for _, y, text in sorted(placed_texts(svg), key=lambda t: t[1]) if text.get("text-anchor") == "end"
+    ]
+    assert names == ["虚构证书戊", "虚构证书甲", "虚构证书丁"]  # 40, then 25 twice: alpha, delta
+    assert values(svg) == ["25", "25", "40"]  # drawn from the bottom up
+    root = ET.fromstring(svg)
+    assert root.get("height") == str(28 * 3 + 90 + 2 * charts.NOTE_LINE_HEIGHT + 10)  # a row each, and the note
+    assert texts(svg)[-2:] == ["另有 3 个证书没有试点院校数据", "Not shown: 3 without a count"]
+
+
+def test_batch_chart_shows_every_name_whole_and_every_count_inside_the_chart(catalogue, monkeypatch):
+    svg = batch_chart_with_counts(catalogue, monkeypatch, {"fictional-epsilon": 40, "fictional-iota": 3})
+    width = float(ET.fromstring(svg).get("width"))
+    for x, _, text in placed_texts(svg):
+        size = float(text.get("font-size"))
+        if text.get("text-anchor") == "end":  # a certificate's name, right-aligned against the axis
+            assert x - charts.text_width(text.text, size) >= 0, text.text
+        elif text.get("text-anchor") == "start":  # a count after its bar, or a note
+            assert x + charts.text_width(text.text, size) <= width, text.text
+    bars = [float(rect.get("width")) for rect in ET.fromstring(svg).iter(SVG + "rect") if rect.get("fill") == "#3f51b5"]
+    assert max(bars) > 200  # the names leave the bars most of a phone's width
+
+
+def test_a_batch_whose_certificates_all_have_counts_has_no_note_and_a_row_for_its_one(drawn, catalogue):
+    svg = charts.batch_counts_svg(catalogue.batches["batch-2"])  # kappa alone, 7
+    root = ET.fromstring(svg)
+    assert (root.get("width"), root.get("height")) == ("390", str(28 + 90))
+    assert title_of(svg) == "虚构第二批：各证书试点院校数 · Fictional second batch: pilot institutions per certificate"
+    assert ET.fromstring(drawn["batch"]).get("width") == "390"  # as wide for alpha: the names are as long
+
+
 def test_catalogue_chart_counts_statuses_by_year_and_admits_undated(drawn):
     shown = texts(drawn["catalogue"])
     assert {"2020", "2021", "2022"} <= set(shown)

@@ -296,6 +296,13 @@ def test_batch_page_shows_catalogued_share_and_basis(docs):
     assert "公布数 announced" in read(docs, "batches/batch-1.md")
 
 
+def test_a_batch_page_shows_its_chart_of_pilot_counts(docs, fictional_model):
+    text = read(docs, "batches/batch-1.md")
+    assert "![虚构第一批：各证书试点院校数 Pilot institutions per certificate](../charts/batches/batch-1.svg)\n" in text
+    written = (docs / "charts" / "batches" / "batch-1.svg").read_text(encoding="utf-8")
+    assert written == charts.batch_counts_svg(fictional_model.batches["batch-1"])
+
+
 def test_field_and_major_pages_list_their_certificates(docs):
     health = read(docs, "fields/medicine-health.md")
     assert all(f"{c}.md" in health for c in ("fictional-delta", "fictional-epsilon", "fictional-zeta"))

@@ -327,9 +327,10 @@ def text_width(text: str, font_size: int) -> float:
 def _integer_value_axis(chart: leather.Chart, top: int, dimension: str) -> None:
     """Whole-number ticks from 0, with headroom above the largest value for its label."""
     ticks = _integer_ticks(top * 1.15 + 1)
-    set_scale, add_axis = (
-        (chart.set_y_scale, chart.add_y_axis) if dimension == "y" else (chart.set_x_scale, chart.add_x_axis)
-    )
+    set_scale, add_axis = {
+        "x": (chart.set_x_scale, chart.add_x_axis),
+        "y": (chart.set_y_scale, chart.add_y_axis),
+    }[dimension]
     set_scale(ExactLinear(0, ticks[-1]))
     add_axis(ticks=ticks, tick_formatter=lambda value, index, count: str(value))
 
