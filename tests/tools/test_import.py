@@ -107,10 +107,10 @@ def test_an_xlsx_list_with_english_headers_gives_the_same_files(catalogue, tmp_p
 
 def test_unknown_columns_are_reported_and_not_read(catalogue, tmp_path):
     table = tmp_path / "list.csv"
-    table.write_text("证书名称,培训评价组织,备注\n虚构新证书,虚构新组织有限公司,随便\n", encoding="utf-8")
+    table.write_text("证书名称,培训评价组织,备注,联系人\n虚构新证书,虚构新组织有限公司,随便,某人\n", encoding="utf-8")
     code, out, _err = run_import(catalogue, table, "--source", SOURCE)
     assert code == 0
-    assert out.startswith("未读取的列 · columns not read: 备注\n")
+    assert out.startswith("未读取的列 · columns not read: 备注, 联系人\n")
 
 
 def test_a_name_already_taken_as_an_id_gets_the_next_free_one(catalogue, tmp_path):
@@ -207,6 +207,16 @@ def test_a_dry_run_prints_the_changes_and_writes_nothing(catalogue, tmp_path):
     )
     assert "  + catalogue/certificates/xu-gou-xin-zheng-shu.yaml  虚构新证书" in out
     assert "    +sources: [fictional-notice-2021, fictional-report]" in out  # zeta's file, as a diff
+    assert (
+        "  ~ catalogue/organizations/fictional-org-b.yaml\n"
+        "    --- catalogue/organizations/fictional-org-b.yaml\n"
+        "    +++ catalogue/organizations/fictional-org-b.yaml\n"
+        "    @@ -15,2 +15,2 @@\n"
+        "           en: The fictional paper adds an alias.\n"
+        "    -sources: [fictional-notice-2020]\n"
+        "    +sources: [fictional-notice-2020, fictional-report]\n"
+        "清单确认的已有证书"
+    ) in out  # an existing file: only the lines that change, with one line around them
 
 
 @pytest.mark.parametrize(

@@ -133,13 +133,13 @@ def report(plan: Plan, texts: dict[Path, str], args) -> str:
         files = [f for f in created if f.kind == kind]
         lines.append(f"{label}: {len(files)}")
         lines += [f"  + {f.path.relative_to(catalogue_dir.parent).as_posix()}  {f.data['name']['zh']}" for f in files]
-    changed = sorted(path for path in texts if path not in {f.path for f in created})
+    # The files that exist and would change, with their text as it is.
+    changed = {path: file.original for path, file in plan.files.items() if path in texts and file.original is not None}
     lines.append(f"更新的文件 · changed files: {len(changed)}")
-    for path in changed:
+    for path, original in sorted(changed.items()):
         shown = path.relative_to(catalogue_dir.parent).as_posix()
         lines.append(f"  ~ {shown}")
         if args.dry_run:
-            original = plan.files[path].original or ""
             diff = difflib.unified_diff(
                 original.splitlines(keepends=True), texts[path].splitlines(keepends=True), shown, shown, n=1
             )
