@@ -120,7 +120,9 @@ def test_a_name_already_taken_as_an_id_gets_the_next_free_one(catalogue, tmp_pat
     edit(catalogue, "certificates/xu-gou-xin-zheng-shu.yaml", "id: fictional-kappa", "id: xu-gou-xin-zheng-shu")
     table = tmp_path / "list.csv"
     table.write_text(HEADER + "1,虚构新证书,虚构新组织有限公司,初级\n", encoding="utf-8")
-    assert run_import(catalogue, table, "--source", SOURCE)[0] == 0
+    code, out, _err = run_import(catalogue, table, "--source", SOURCE)
+    assert code == 0
+    assert "清单确认的已有证书 · catalogued certificates the list names: 0 (—)\n" in out  # a new name, not kappa's id
     assert read_document(catalogue / "certificates" / "xu-gou-xin-zheng-shu-2.yaml", "certificate", "x").data[
         "name"
     ] == {"zh": "虚构新证书"}
@@ -191,8 +193,14 @@ def test_running_the_same_import_twice_changes_nothing_the_second_time(catalogue
     code, out, _err = run_import(catalogue, table, "--source", SOURCE)
     assert code == 0
     assert snapshot(catalogue) == first
-    assert "新建证书 · new certificates: 0" in out
-    assert "the catalogue already holds everything in this list: nothing to write." in out
+    assert out == (
+        "新建证书 · new certificates: 0\n"
+        "新建评价组织 · new organizations: 0\n"
+        "更新的文件 · changed files: 0\n"
+        "清单确认的已有证书 · catalogued certificates the list names: 2 (xu-gou-xin-zheng-shu, fictional-zeta)\n"
+        "分歧（未写入，请核对来源）· disagreements (not written; compare the sources): 0\n"
+        "目录已包含该清单的全部内容，无需写入 · the catalogue already holds everything in this list: nothing to write.\n"
+    )
 
 
 def test_a_dry_run_prints_the_changes_and_writes_nothing(catalogue, tmp_path):

@@ -143,7 +143,8 @@ def report(plan: Plan, texts: dict[Path, str], args) -> str:
             diff = difflib.unified_diff(
                 original.splitlines(keepends=True), texts[path].splitlines(keepends=True), shown, shown, n=1
             )
-            lines += ["    " + line.rstrip("\n") for line in diff]
+            # rstrip() would also drop a blank context line's space: nobody can see the difference.
+            lines += ["    " + line.rstrip("\n") for line in diff]  # pragma: no mutate
     confirmed = ", ".join(plan.confirmed) or "—"
     lines.append(f"清单确认的已有证书 · catalogued certificates the list names: {len(plan.confirmed)} ({confirmed})")
     lines.append(
