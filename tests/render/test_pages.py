@@ -17,7 +17,7 @@ import markdown
 import markupsafe
 import pytest
 
-from tests.helpers import MODULE, TODAY, Element, copy_fictional, edit, html_body, resolve
+from tests.helpers import MODULE, TODAY, Element, copy_fictional, edit, html_body, model_of, resolve
 from xcat.check.catalogue import check_catalogue
 from xcat.check.schemas import SchemaSet
 from xcat.model import build_catalogue
@@ -199,6 +199,21 @@ def test_former_name_is_shown_with_its_pinyin(docs):
     assert "曾用名 Former names: 虚构证书丙旧名" in text
     pinyin = re.search(r"拼音 Pinyin: (.*)</p>", text).group(1)
     assert "xugouzhengshubingjiuming" in pinyin  # the former name, searchable
+
+
+def test_a_certificate_page_cites_each_source_once_its_own_first_then_in_the_order_of_its_facts(
+    fictional_model, monkeypatch
+):
+    alpha = fictional_model.certificates["fictional-alpha"]
+    cited = [source.id for source in pages.cited_sources(alpha)]
+    assert cited == ["fictional-notice-2020", "fictional-notice-2021", "fictional-report", "fictional-paper"]
+    monkeypatch.setattr(alpha, "sources", [fictional_model.sources["fictional-paper"]])
+    cited = [source.id for source in pages.cited_sources(alpha)]
+    assert cited == ["fictional-paper", "fictional-notice-2020", "fictional-notice-2021", "fictional-report"]
+    # An occupation's source is cited too (here the paper, which nothing else of gamma's cites).
+    gamma = fictional_model.certificates["fictional-gamma"]
+    monkeypatch.setattr(gamma.occupations[0], "sources", [fictional_model.sources["fictional-paper"]])
+    assert [source.id for source in pages.cited_sources(gamma)][-1] == "fictional-paper"
 
 
 def test_certificate_page_shows_facts_with_sources(docs):
@@ -589,3 +604,41 @@ def test_href_is_an_https_address_escaped_for_an_attribute(url, expected):
         assert isinstance(pages.href(url), markupsafe.Markup)  # printed as it is, not escaped again
         link = html_body(f'<a href="{pages.href(url)}">x</a>').find("a")
         assert link.attrs["href"] == url.replace("'", "%27").replace("|", "%7C")  # what a browser follows
+
+
+# --- The handover page's timeline ----------------------------------------------
+
+LAUNCH = """\
+id: guofa-2019-4
+title: 虚构实施方案
+kind: official
+document_number: 虚构〔2019〕4号
+publisher: 虚构国务院
+published: 2019
+"""
+
+
+@pytest.mark.parametrize(
+    ("written", "said"),
+    [
+        (LAUNCH, "虚构国务院《虚构实施方案》（虚构〔2019〕4号）启动 1+X 证书制度试点"),
+        (
+            LAUNCH.replace("document_number: 虚构〔2019〕4号\n", "").replace("publisher: 虚构国务院\n", ""),
+            "《虚构实施方案》启动 1+X 证书制度试点",  # no empty brackets for a number the source lacks
+        ),
+    ],
+    ids=["with its publisher and number", "title alone"],
+)
+def test_the_timeline_starts_with_the_plan_that_launched_the_programme_when_the_catalogue_holds_it(
+    tmp_path, fictional_model, written, said
+):
+    assert [step.text.zh for step in pages.timeline(fictional_model)][:1] == ["虚构第一批"]  # no launch source
+    catalogue = copy_fictional(tmp_path)
+    (catalogue / "sources" / "guofa-2019-4.yaml").write_text(written, encoding="utf-8")
+    model = model_of(catalogue)
+    steps = pages.timeline(model)
+    assert (steps[0].date, steps[0].text.zh, steps[0].sources) == ("2019", said, [model.sources["guofa-2019-4"]])
+    assert steps[0].text.en == (
+        "The State Council's National Vocational Education Reform Implementation Plan launches the 1+X certificate pilot"
+    )
+    assert [step.text.zh for step in steps[1:]] == [step.text.zh for step in pages.timeline(fictional_model)]

@@ -150,11 +150,12 @@ def timeline(catalogue: Catalogue) -> list[Step]:
     steps = []
     launch = catalogue.sources.get(LAUNCH_SOURCE)
     if launch:
+        number = f"（{launch.document_number}）" if launch.document_number else ""
         steps.append(
             Step(
                 launch.published,
                 Name(
-                    f"{launch.publisher or ''}《{launch.title}》（{launch.document_number or ''}）启动 1+X 证书制度试点",
+                    f"{launch.publisher or ''}《{launch.title}》{number}启动 1+X 证书制度试点",
                     "The State Council's National Vocational Education Reform Implementation Plan launches the 1+X certificate pilot",
                 ),
                 [launch],
