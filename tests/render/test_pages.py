@@ -642,3 +642,64 @@ def test_the_timeline_starts_with_the_plan_that_launched_the_programme_when_the_
         "The State Council's National Vocational Education Reform Implementation Plan launches the 1+X certificate pilot"
     )
     assert [step.text.zh for step in steps[1:]] == [step.text.zh for step in pages.timeline(fictional_model)]
+
+
+# --- Orders and structured data ----------------------------------------------
+
+
+def test_the_catalogue_lists_by_batch_then_pinyin_then_outside_the_batches_then_batch_unknown(tmp_path):
+    catalogue = copy_fictional(tmp_path)
+    edit(catalogue, "certificates/fictional-eta.yaml", "batch: batch-1\n", "")  # its batch becomes unknown
+    model = model_of(catalogue)
+    assert [c.id for c in pages.catalogue_order(model.certificates.values())] == [
+        "fictional-iota", "fictional-delta", "fictional-alpha", "fictional-epsilon", "fictional-theta",  # batch 1: 工 丁 甲 戊 辛
+        "fictional-kappa",  # batch 2
+        "fictional-gamma", "fictional-zeta", "fictional-beta",  # outside the batches: 丙 己 乙
+        "fictional-eta",  # batch unknown
+    ]  # fmt: skip
+
+
+@pytest.mark.parametrize(
+    ("certificate_id", "expected"),
+    [
+        (
+            "fictional-alpha",
+            {
+                "@context": "https://schema.org",
+                "@type": "EducationalOccupationalCredential",
+                "name": "虚构证书甲",
+                "alternateName": "Fictional certificate Alpha",
+                "credentialCategory": "职业技能等级证书 · vocational skill level certificate (1+X)",
+                "educationalLevel": ["初级", "中级"],
+                "recognizedBy": {
+                    "@type": "Organization",
+                    "name": "虚构评价组织甲",
+                    "alternateName": "Fictional Evaluation Organization A",
+                    "url": "https://fictional.invalid/org-a",
+                },
+                "identifier": "fictional-alpha",
+            },
+        ),
+        (
+            "fictional-zeta",  # no levels, and an organization without a website: left out, not null
+            {
+                "@context": "https://schema.org",
+                "@type": "EducationalOccupationalCredential",
+                "name": "虚构证书己",
+                "alternateName": "Fictional certificate Zeta",
+                "credentialCategory": "职业技能等级证书 · vocational skill level certificate (1+X)",
+                "recognizedBy": {
+                    "@type": "Organization",
+                    "name": "虚构评价组织乙",
+                    "alternateName": "Fictional Evaluation Organization B",
+                },
+                "identifier": "fictional-zeta",
+            },
+        ),
+    ],
+)
+def test_a_certificate_page_describes_the_credential_to_search_engines(fictional_model, certificate_id, expected):
+    written = pages.credential_jsonld(fictional_model.certificates[certificate_id])
+    assert json.loads(written) == expected
+    assert list(json.loads(written)) == list(expected)  # in this order, on one line
+    assert "\n" not in written and ", " not in written

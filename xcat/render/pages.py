@@ -185,11 +185,13 @@ def by_name(certificates: Iterable[Certificate]) -> list[Certificate]:
 
 
 def catalogue_order(certificates: Iterable[Certificate]) -> list[Certificate]:
-    """By batch, then by name; certificates introduced outside the batches last."""
-    return sorted(
-        certificates,
-        key=lambda c: (c.batch.number if c.batch else 10**6 + c.batch_unknown, pinyin_sort_key(c.name.zh), c.id),
-    )
+    """By batch, then by name; then those introduced outside the batches; those whose batch is unknown last."""
+
+    def place(c: Certificate) -> tuple[bool, bool, int, str, str]:
+        number = c.batch.number if c.batch else 0  # pragma: no mutate - only batched certificates compare it
+        return (c.batch is None, c.batch_unknown, number, pinyin_sort_key(c.name.zh), c.id)
+
+    return sorted(certificates, key=place)
 
 
 # --- Structured data ----------------------------------------------------------
