@@ -703,3 +703,36 @@ def test_a_certificate_page_describes_the_credential_to_search_engines(fictional
     assert json.loads(written) == expected
     assert list(json.loads(written)) == list(expected)  # in this order, on one line
     assert "\n" not in written and ", " not in written
+
+
+# --- Markdown that stays what the templates mean ----------------------------------
+
+
+def test_every_page_keeps_its_tables_whole_and_ends_with_a_newline(docs):
+    """A blank line between two rows would end a Markdown table there (the rest shown as text)."""
+    written = sorted(docs.rglob("*.md"))
+    assert len(written) > 30
+    for path in written:
+        text = path.read_text(encoding="utf-8")
+        assert text.endswith("\n"), path
+        assert not re.search(r"^\|.*\n\s*\n\|", text, re.MULTILINE), path
+
+
+COVERAGE_SOURCES = {
+    "mohrss-moe-2025-154": "id: mohrss-moe-2025-154\ntitle: 虚构移交通知\nkind: official\npublished: 2025-08\n"
+    "url: https://fictional.invalid/handover\nnote: A fictional stand-in for the handover notice.\n",
+    "uryuwr-ingest-report": "id: uryuwr-ingest-report\ntitle: 虚构名单汇编\nkind: secondary\npublished: 2026\n"
+    "url: https://fictional.invalid/lists\n",
+}
+
+
+def test_the_coverage_page_names_the_handover_notice_and_where_the_lists_were_published(docs, tmp_path):
+    assert "移交通知：" not in read(docs, "coverage.md")  # the fictional catalogue holds neither source
+    catalogue = copy_fictional(tmp_path)
+    for source_id, text in COVERAGE_SOURCES.items():
+        (catalogue / "sources" / f"{source_id}.yaml").write_text(text, encoding="utf-8")
+    pages.write_pages(model_of(catalogue), tmp_path / "docs", edit_base=None)
+    coverage = read(tmp_path / "docs", "coverage.md")
+    assert "2025 年的移交通知：" in coverage and "虚构移交通知" in coverage
+    assert "A fictional stand-in for the handover notice." in coverage
+    assert "名单的公布地址 Where the lists were published: " in coverage and "虚构名单汇编" in coverage
