@@ -736,3 +736,32 @@ def test_the_coverage_page_names_the_handover_notice_and_where_the_lists_were_pu
     assert "2025 年的移交通知：" in coverage and "虚构移交通知" in coverage
     assert "A fictional stand-in for the handover notice." in coverage
     assert "名单的公布地址 Where the lists were published: " in coverage and "虚构名单汇编" in coverage
+
+
+def test_raw_html_links_lead_to_the_site_root_from_an_index_page_and_from_a_page_in_its_folder(docs):
+    """index.md is served at the folder's address, any other page one folder deeper (finder.md at finder/)."""
+    finder = '<section class="x-finder" id="finder" aria-label="按专业查证书 Certificates for your major" '
+    assert f'{finder}data-finder="api/finder.json" data-site-root="">' in read(docs, "index.md")
+    assert f'{finder}data-finder="../api/finder.json" data-site-root="../">' in read(docs, "finder.md")
+
+
+def test_any_page_can_be_written_first_into_a_docs_folder_that_does_not_exist_yet(tmp_path, fictional_model):
+    """The parallel build shares the jobs out in any order: no page may rely on another's folders."""
+    writer = pages.PageWriter(fictional_model, tmp_path / "new" / "docs")
+    writer.render("changes.md", "changes.md.j2", events=fictional_model.changes)
+    assert (tmp_path / "new" / "docs" / "changes.md").is_file()
+
+
+def test_a_certificate_page_cites_the_official_platform_where_a_holder_checks_it(tmp_path, docs):
+    section = read(docs, "certificates/fictional-alpha.md").split('id="official-platform"')[1].split("<h2")[0]
+    assert "来源 Source:" not in section  # the fictional catalogue has no record of the platform
+    catalogue = copy_fictional(tmp_path)
+    (catalogue / "sources" / "platform-query-2026-08-30.yaml").write_text(
+        "id: platform-query-2026-08-30\ntitle: 虚构平台查询\nkind: official\npublished: 2026-08-30\n"
+        "url: https://fictional.invalid/platform\n",
+        encoding="utf-8",
+    )
+    pages.write_pages(model_of(catalogue), tmp_path / "docs", edit_base=None)
+    page = read(tmp_path / "docs", "certificates/fictional-alpha.md")
+    section = page.split('id="official-platform"')[1].split("<h2")[0]
+    assert "<p>来源 Source: " in section and "虚构平台查询" in section
