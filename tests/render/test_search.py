@@ -1,7 +1,9 @@
-"""What the search index holds for a batch: the names it is found by (with their pinyin and the
+"""What the search index holds for a certificate and a batch: the names it is found by (with their pinyin and the
 catalogue's synonyms), the date it is found by, and the summary a result shows."""
 
 from __future__ import annotations
+
+import pytest
 
 from xcat.model.catalogue import Name
 from xcat.render import search
@@ -30,3 +32,21 @@ def test_a_batch_without_an_english_name_has_an_empty_subtitle(fictional_model, 
     monkeypatch.setattr(batch, "name", Name("虚构第二批", None))
     entry = search.batch(batch, fictional_model)
     assert (entry.subtitle, entry.names) == ("", ["虚构第二批"])
+
+
+def test_a_certificate_is_summarised_by_its_organization_status_and_levels(fictional_model):
+    entry = search.certificate(fictional_model.certificates["fictional-alpha"], fictional_model)
+    assert entry.summary == "虚构评价组织甲 · 已替代 Replaced · 初级、中级"
+
+
+@pytest.mark.parametrize(
+    ("name", "spelled"),
+    [
+        ("虚构A证书", ["xu gou zheng shu"]),  # the Han runs around a Latin letter, syllable by syllable
+        ("1+X证书", ["zheng shu"]),
+        ("ABC", []),  # nothing to spell
+        ("虚构㐂证书", ["xu gou zheng shu"]),  # a rare character pypinyin cannot spell is left out
+    ],
+)
+def test_a_name_is_spelled_one_syllable_at_a_time_from_its_chinese_characters(name, spelled):
+    assert search.syllables(name) == spelled

@@ -126,7 +126,8 @@ def fragments(name: str) -> list[str]:
 def syllables(name: str) -> list[str]:
     """The name's pinyin one syllable at a time, so "gong ye ji qi ren" finds it too."""
     _, pypinyin = _segmenter_and_speller()
-    spelled = [s for s in pypinyin.lazy_pinyin("".join(_HAN_RUN.findall(name)), errors="ignore") if s.isascii()]
+    # A character pypinyin cannot spell comes back as itself, and is left out.
+    spelled = [s for s in pypinyin.lazy_pinyin("".join(_HAN_RUN.findall(name))) if s.isascii()]
     return [" ".join(spelled)] if spelled else []
 
 
