@@ -27,18 +27,6 @@ def test_an_undated_batch_is_summarised_by_its_count_alone(fictional_model):
     assert (entry.summary, entry.context) == ("1 个证书 certificates", [])
 
 
-def test_a_batch_without_an_english_name_has_an_empty_subtitle(fictional_model, monkeypatch):
-    batch = fictional_model.batches["batch-2"]
-    monkeypatch.setattr(batch, "name", Name("虚构第二批", None))
-    entry = search.batch(batch, fictional_model)
-    assert (entry.subtitle, entry.names) == ("", ["虚构第二批"])
-
-
-def test_a_certificate_is_summarised_by_its_organization_status_and_levels(fictional_model):
-    entry = search.certificate(fictional_model.certificates["fictional-alpha"], fictional_model)
-    assert entry.summary == "虚构评价组织甲 · 已替代 Replaced · 初级、中级"
-
-
 @pytest.mark.parametrize(
     ("name", "spelled"),
     [
@@ -50,3 +38,54 @@ def test_a_certificate_is_summarised_by_its_organization_status_and_levels(ficti
 )
 def test_a_name_is_spelled_one_syllable_at_a_time_from_its_chinese_characters(name, spelled):
     assert search.syllables(name) == spelled
+
+
+# Each kind of page: (how to find it in the model, how the index describes it, what a result shows).
+KINDS = {
+    "certificate": (
+        lambda model: model.certificates["fictional-alpha"],
+        search.certificate,
+        ("虚构证书甲", "Fictional certificate Alpha", "虚构评价组织甲 · 已替代 Replaced · 初级、中级"),
+    ),
+    "organization": (
+        lambda model: model.organizations["fictional-org-b"],
+        search.organization,
+        ("虚构评价组织乙", "Fictional Evaluation Organization B", "培训评价组织 · 5 个证书 certificates"),
+    ),
+    "major": (
+        lambda model: model.majors["860301"],
+        search.major,
+        ("虚构专业", "Fictional major", "专业 860301 · 1 个证书 certificates"),
+    ),
+    "field": (
+        lambda model: model.fields["medicine-health"],
+        search.field_of_study,
+        ("医药卫生", "Medicine and health", "专业大类 · 3 个证书 certificates"),
+    ),
+    "batch": (
+        lambda model: model.batches["batch-1"],
+        search.batch,
+        ("虚构第一批", "Fictional first batch", "2020-01 · 6 个证书 certificates"),
+    ),
+}
+
+
+@pytest.mark.parametrize("kind", KINDS)
+def test_each_kind_of_page_is_found_by_its_names_and_their_spellings(fictional_model, kind):
+    find, describe, (title, subtitle, summary) = KINDS[kind]
+    entry = describe(find(fictional_model), fictional_model)
+    assert (entry.kind, entry.title, entry.subtitle, entry.summary) == (kind, title, subtitle, summary)
+    own_id = ["860301"] if kind == "major" else []  # a major is found by its code too
+    assert entry.names == [title, subtitle, *own_id]
+    assert entry.terms[: len(search.pinyin_terms(title))] == search.pinyin_terms(title)
+    assert ("假想" in entry.terms) == ("虚构" in title)  # the catalogue's synonym of 虚构
+
+
+@pytest.mark.parametrize("kind", KINDS)
+def test_a_page_whose_name_has_no_english_has_an_empty_subtitle(fictional_model, monkeypatch, kind):
+    find, describe, (title, _, _) = KINDS[kind]
+    item = find(fictional_model)
+    monkeypatch.setattr(item, "name", Name(title, None))
+    entry = describe(item, fictional_model)
+    assert (entry.subtitle, entry.names[0]) == ("", title)
+    assert len(entry.names) == (2 if kind == "major" else 1)
