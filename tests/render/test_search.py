@@ -89,3 +89,34 @@ def test_a_page_whose_name_has_no_english_has_an_empty_subtitle(fictional_model,
     entry = describe(item, fictional_model)
     assert (entry.subtitle, entry.names[0]) == ("", title)
     assert len(entry.names) == (2 if kind == "major" else 1)
+
+
+def test_a_certificate_is_found_by_its_organization_status_fields_majors_batch_and_level_titles(fictional_model):
+    entry = search.certificate(fictional_model.certificates["fictional-alpha"], fictional_model)
+    assert entry.context == [
+        "虚构评价组织甲", "Fictional Evaluation Organization A",  # its organization, then the name's tails
+        "虚构评价组织甲", "构评价组织甲", "评价组织甲", "价组织甲", "组织甲", "织甲",
+        "已替代", "Replaced",  # its status
+        "装备制造", "Equipment manufacturing",  # its field
+        "虚构专业", "Fictional major", "860301",  # its major, by name and by code
+        "虚构第一批",  # its batch
+        "虚构初级",  # a level's own title
+    ]  # fmt: skip
+
+
+def test_a_certificate_is_found_by_its_former_name_and_its_description(fictional_model):
+    gamma = search.certificate(fictional_model.certificates["fictional-gamma"], fictional_model)
+    assert gamma.terms[:3] == ["虚构证书丙旧名", "Fictional certificate Gamma (old name)", "xugou zhengshu bing"]
+    assert "xu gou zheng shu bing jiu ming" in gamma.terms  # the former name's spellings too
+    iota = fictional_model.certificates["fictional-iota"]
+    assert search.certificate(iota, fictional_model).context[-2:] == [iota.description.zh, iota.description.en]
+
+
+def test_a_field_is_found_by_its_majors_codes_and_names_and_mentions_their_spellings(fictional_model):
+    entry = search.field_of_study(fictional_model.fields["equipment-manufacturing"], fictional_model)
+    assert entry.context == [
+        "960101", "860301", "860302K",
+        "虚构中职专业", "Fictional secondary major", "虚构专业", "Fictional major", "虚构控制专业", "Fictional controlled major",
+    ]  # fmt: skip
+    # joined and initials only: the spaced pinyin would match every major with a common word
+    assert entry.mentions == ["xugouzhongzhizhuanye", "xgzzzy", "xugouzhuanye", "xgzy", "xugoukongzhizhuanye", "xgkzzy"]
