@@ -20,8 +20,8 @@ import pytest
 from tests.helpers import MODULE, TODAY, Element, copy_fictional, edit, html_body, model_of, resolve
 from xcat.check.catalogue import check_catalogue
 from xcat.check.schemas import SchemaSet
-from xcat.model import build_catalogue
-from xcat.render import charts, pages
+from xcat.model import Name, build_catalogue
+from xcat.render import charts, finder, pages
 from xcat.settings import ROOT, SCHEMAS
 
 EDIT_BASE = "https://github.com/x-catalogue/x-catalogue/edit/main/"
@@ -87,6 +87,37 @@ def test_external_url_accepts_only_https():
     assert pages.external_url("javascript:alert(1)") is None
     assert pages.external_url("http://example.org/") is None
     assert pages.external_url("https://example.org/<x>") is None
+
+
+@pytest.mark.parametrize(
+    ("url", "written"),
+    [
+        ("https://x.org/a|b", "https://x.org/a%7Cb"),  # each character that would end a table cell,
+        ("https://x.org/a`b", "https://x.org/a%60b"),  # start code,
+        ("https://x.org/a\\b", "https://x.org/a%5Cb"),  # escape the next one
+        ("https://x.org/a'b", "https://x.org/a%27b"),  # or end an attribute, as its percent code
+        ("https://x.org/a\tb", None),  # whitespace, quotes and angle brackets: no link at all
+        ('https://x.org/a"b', None),
+        ("https://x.org/a>b", None),
+        ("HTTPS://x.org/", None),
+        ("", None),
+        (None, None),
+    ],
+)
+def test_an_external_address_is_written_so_markdown_and_html_read_it_whole(url, written):
+    assert pages.external_url(url) == written
+
+
+def test_a_page_title_is_one_json_line_with_chinese_as_written_and_look_alikes_for_markup():
+    assert str(pages.page_title(Name("虚构  证书\n甲", "Fictional"))) == '"虚构 证书 甲 Fictional"'
+    assert str(pages.page_title("&<>\"'")) == '"＆＜＞＂’"'
+
+
+def test_json_in_a_script_element_escapes_what_html_reads_and_parses_back_the_same():
+    data = '{"a":"</script><b>&amp;"}'
+    safe = finder.script_safe(data)
+    assert safe == '{"a":"\\u003c/script\\u003e\\u003cb\\u003e\\u0026amp;"}'
+    assert json.loads(safe) == json.loads(data)
 
 
 def test_an_https_url_with_markdown_characters_stays_one_link():
