@@ -361,3 +361,62 @@ def test_names_with_markup_or_dollars_stay_text(catalogue):
     finally:
         alpha.name = original
     assert "<b>虚构</b> & $x^2$ 3.14159" in texts(svg)
+
+
+# --- The parts every chart is drawn with ---------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("top", "ticks"),
+    [
+        (0, [0, 1]),  # at least one step
+        (0.5, [0, 1]),
+        (7, [0, 1, 2, 3, 4, 5, 6, 7]),  # at most eight ticks of 1
+        (8, [0, 2, 4, 6, 8]),
+        (15, [0, 5, 10, 15]),  # steps of 1, 2, 5, 10, 20, 50…
+        (16, [0, 5, 10, 15, 20]),  # the last tick reaches the top
+        (101, [0, 20, 40, 60, 80, 100, 120]),
+        (230, [0, 50, 100, 150, 200, 250]),
+    ],
+)
+def test_value_ticks_are_round_whole_numbers_from_zero_past_the_top(top, ticks):
+    assert charts._integer_ticks(top) == ticks
+
+
+@pytest.mark.parametrize(
+    ("text", "size", "width"),
+    [("虚构", 12, 24), ("ab", 10, 12), ("ＡＢ", 10, 20), ("虚a", 10, 16), ("", 12, 0)],
+)
+def test_text_width_counts_chinese_and_full_width_characters_square_and_latin_ones_narrower(text, size, width):
+    assert charts.text_width(text, size) == pytest.approx(width)
+
+
+def test_coordinates_are_rounded_to_a_tenth_and_text_is_left_as_written():
+    root = ET.Element("svg")
+    ET.SubElement(root, "path", d="M 1.04 2.05 L -0.04 3.8E-26", x="12.3456")
+    label = ET.SubElement(root, "text", x="1.25", dy="0.35em")
+    label.set("font-size", "12.345")
+    label.text = "1.23456"
+    charts._round_coordinates(root)
+    assert ET.tostring(root, encoding="unicode") == (
+        '<svg><path d="M 1 2 L 0 0" x="12.3" /><text x="1.2" dy="0.35em" font-size="12.345">1.23456</text></svg>'
+    )
+
+
+def test_an_exact_scale_spans_its_domain_and_can_run_either_way():
+    assert charts.ExactLinear(0, 10).project(5, 0, 200) == 100
+    assert charts.ExactLinear(2020, 2023).project(2021.5, 100, 0) == 50  # y runs downwards in SVG
+    assert charts.ExactLinear(2020, 2023).project(2020, 10, 70) == 10
+
+
+def test_every_chart_has_a_white_background_under_its_notes_and_notes_in_muted_text(drawn):
+    root = ET.fromstring(drawn["catalogue"])
+    assert (root.get("role"), root.get("font-family")) == ("img", charts.FONTS)
+    title, background = list(root)[:2]
+    assert title.tag == SVG + "title"
+    assert (background.get("width"), background.get("height"), background.get("fill")) == ("440", "342", "#ffffff")
+    notes = [t for t in root.findall(SVG + "text")]  # the footnotes sit outside leather's group
+    assert [(n.get("x"), n.get("y"), n.get("fill"), n.get("font-size")) for n in notes] == [
+        ("18", "308", charts.NOTE_COLOUR, "12"),  # 4 % of the width in, 8 px under the plot,
+        ("18", "324", charts.NOTE_COLOUR, "12"),  # a line of 16 px each
+    ]
