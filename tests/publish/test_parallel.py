@@ -94,12 +94,19 @@ def test_ctrl_c_in_the_parent_stops_the_children():
     assert not multiprocessing.active_children()
 
 
-def test_what_each_task_returns_comes_back_in_the_tasks_order():
+def test_what_each_task_returns_comes_back_in_the_tasks_order(tmp_path):
     parent = os.getpid()
+    child_started = tmp_path / "child-started"
 
     def task(number):
+        # The parent waits for the child to take a task, however slowly a loaded machine starts it
+        # (a fixed pause once let the parent finish all 40 before the child began).
         if os.getpid() == parent:
-            time.sleep(0.02)  # the child surely takes some
+            deadline = time.monotonic() + 30
+            while not child_started.exists() and time.monotonic() < deadline:
+                time.sleep(0.01)
+        else:
+            child_started.touch()
         return number, os.getpid()
 
     results = parallel.run([lambda n=n: task(n) for n in range(40)], jobs=2)
