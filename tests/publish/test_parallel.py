@@ -8,6 +8,7 @@ import os
 import pickle
 import threading
 import time
+from pathlib import Path
 
 import jinja2
 import pytest
@@ -36,17 +37,24 @@ def test_parallel_generation_writes_the_same_bytes_as_one_process(tmp_path, monk
     assert not multiprocessing.active_children()
 
 
-def raise_in_the_child(failure):
-    """A task that fails only where the build process did not start it; the parent stays
-    slow enough that the child surely takes some of the tasks."""
+def raise_in_the_child(failure, started: Path):
+    """A task that fails only where the build process did not start it; the parent's waits until
+    a child has taken one (`started`), however slowly a loaded machine starts the child."""
     parent = os.getpid()
 
     def task():
         if os.getpid() != parent:
+            started.touch()
             raise failure
-        time.sleep(0.05)
+        wait_for(started)
 
     return task
+
+
+def wait_for(path: Path, seconds: float = 30) -> None:
+    deadline = time.monotonic() + seconds
+    while not path.exists() and time.monotonic() < deadline:
+        time.sleep(0.01)
 
 
 @pytest.mark.parametrize(
@@ -62,18 +70,18 @@ def raise_in_the_child(failure):
         ),
     ],
 )
-def test_a_template_error_in_a_child_gives_the_same_one_line_message(failure, expected):
+def test_a_template_error_in_a_child_gives_the_same_one_line_message(tmp_path, failure, expected):
     assert site._explain(failure) == expected
     with pytest.raises(site.BuildFailed) as raised:
-        parallel.run([raise_in_the_child(failure)] * 20, portable=site._portable, jobs=2)
+        parallel.run([raise_in_the_child(failure, tmp_path / "started")] * 20, portable=site._portable, jobs=2)
     assert site._explain(raised.value) == expected
     assert not multiprocessing.active_children()
 
 
-def test_an_os_error_in_a_child_is_raised_in_the_parent():
+def test_an_os_error_in_a_child_is_raised_in_the_parent(tmp_path):
     failure = PermissionError(13, "Permission denied", "docs/index.md")
     with pytest.raises(PermissionError) as raised:
-        parallel.run([raise_in_the_child(failure)] * 20, portable=site._portable, jobs=2)
+        parallel.run([raise_in_the_child(failure, tmp_path / "started")] * 20, portable=site._portable, jobs=2)
     assert site._explain(raised.value) == "could not write the site: [Errno 13] Permission denied: 'docs/index.md'"
     assert not multiprocessing.active_children()
 
@@ -102,9 +110,7 @@ def test_what_each_task_returns_comes_back_in_the_tasks_order(tmp_path):
         # The parent waits for the child to take a task, however slowly a loaded machine starts it
         # (a fixed pause once let the parent finish all 40 before the child began).
         if os.getpid() == parent:
-            deadline = time.monotonic() + 30
-            while not child_started.exists() and time.monotonic() < deadline:
-                time.sleep(0.01)
+            wait_for(child_started)
         else:
             child_started.touch()
         return number, os.getpid()
