@@ -413,10 +413,16 @@ def test_every_chart_has_a_white_background_under_its_notes_and_notes_in_muted_t
     root = ET.fromstring(drawn["catalogue"])
     assert (root.get("role"), root.get("font-family")) == ("img", charts.FONTS)
     title, background = list(root)[:2]
-    assert title.tag == SVG + "title"
+    assert (title.tag, background.tag) == (SVG + "title", SVG + "rect")
     assert (background.get("width"), background.get("height"), background.get("fill")) == ("440", "342", "#ffffff")
     notes = [t for t in root.findall(SVG + "text")]  # the footnotes sit outside leather's group
     assert [(n.get("x"), n.get("y"), n.get("fill"), n.get("font-size")) for n in notes] == [
         ("18", "308", charts.NOTE_COLOUR, "12"),  # 4 % of the width in, 8 px under the plot,
         ("18", "324", charts.NOTE_COLOUR, "12"),  # a line of 16 px each
     ]
+
+
+def test_a_value_axis_leaves_room_above_the_largest_value_for_its_label(drawn):
+    left = next(g for g in ET.fromstring(drawn["catalogue"]).iter(SVG + "g") if g.get("class") == "axis left")
+    ticks = sorted(int("".join(t.itertext())) for t in left.iter(SVG + "text"))
+    assert ticks == [0, 2, 4, 6, 8, 10, 12]  # the largest total is 9: 15 % and one more, 11.35, rounded up

@@ -734,6 +734,7 @@ def test_a_certificate_page_describes_the_credential_to_search_engines(fictional
     assert json.loads(written) == expected
     assert list(json.loads(written)) == list(expected)  # in this order, on one line
     assert "\n" not in written and ", " not in written
+    assert f'"name":"{expected["name"]}"' in written  # Chinese as written, not as \\u escapes
 
 
 # --- Markdown that stays what the templates mean ----------------------------------
@@ -796,3 +797,22 @@ def test_a_certificate_page_cites_the_official_platform_where_a_holder_checks_it
     page = read(tmp_path / "docs", "certificates/fictional-alpha.md")
     section = page.split('id="official-platform"')[1].split("<h2")[0]
     assert "<p>来源 Source: " in section and "虚构平台查询" in section
+
+
+def test_the_timeline_has_each_batch_with_its_date_sources_and_remarks_then_each_programme_event(
+    fictional_model, monkeypatch
+):
+    first, second = fictional_model.batches["batch-1"], fictional_model.batches["batch-2"]
+    monkeypatch.setattr(first, "remarks", ["a remark"])
+    steps = pages.timeline(fictional_model)
+    assert [(s.date, s.text.zh, s.batch, [x.id for x in s.sources], s.notes) for s in steps] == [
+        ("2020-01", "虚构第一批", first, ["fictional-notice-2020"], ["a remark"]),
+        (None, "虚构第二批", second, ["fictional-report"], []),  # an undated batch keeps its place
+        ("2023", "虚构移交（测试用）", None, ["fictional-report"], []),  # the fictional handover
+    ]
+
+
+def test_the_majors_index_lists_each_major_that_has_a_certificate(docs):
+    text = read(docs, "majors/index.md")
+    linked = text.split("## 有关联证书的专业 Majors with linked certificates")[1]
+    assert linked.endswith("|---|---|---|---:|\n| 860301 | [虚构专业](../majors/860301.md) | 高职专科 | 1 |\n")

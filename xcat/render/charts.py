@@ -321,7 +321,7 @@ def leather_theme(**overrides):
 
 def text_width(text: str, font_size: int) -> float:
     """About how wide text is drawn: Chinese characters are square, Latin ones about 0.6 of the size."""
-    return sum(font_size if unicodedata.east_asian_width(ch) in "WF" else 0.6 * font_size for ch in text)
+    return sum(font_size if unicodedata.east_asian_width(ch) in ("W", "F") else 0.6 * font_size for ch in text)
 
 
 def _integer_value_axis(chart: leather.Chart, top: int, dimension: str) -> None:
