@@ -17,10 +17,11 @@ import markdown
 import markupsafe
 import pytest
 
-from tests.helpers import MODULE, TODAY, Element, copy_fictional, edit, html_body, model_of, resolve
+from tests.helpers import MODULE, TODAY, Element, copy_fictional, edit, html_body, model_of, resolve, write
+from xcat import urls
 from xcat.check.catalogue import check_catalogue
 from xcat.check.schemas import SchemaSet
-from xcat.model import Name, build_catalogue
+from xcat.model import Catalogue, Name, build_catalogue
 from xcat.render import charts, finder, pages
 from xcat.settings import ROOT, SCHEMAS
 
@@ -637,10 +638,22 @@ def test_href_is_an_https_address_escaped_for_an_attribute(url, expected):
         assert link.attrs["href"] == url.replace("'", "%27").replace("|", "%7C")  # what a browser follows
 
 
+# --- Sources the pages look for by id -------------------------------------------
+# The real catalogue's sources that some pages name; here fictional stand-ins under the same ids.
+
+
+def with_sources(tmp_path: Path, sources: dict[str, str]) -> Catalogue:
+    """The model of the fictional catalogue with these source files (id: YAML text) added."""
+    catalogue = copy_fictional(tmp_path)
+    for source_id, text in sources.items():
+        write(catalogue, f"sources/{source_id}.yaml", text)
+    return model_of(catalogue)
+
+
 # --- The handover page's timeline ----------------------------------------------
 
-LAUNCH = """\
-id: guofa-2019-4
+LAUNCH = f"""\
+id: {pages.LAUNCH_SOURCE}
 title: 虚构实施方案
 kind: official
 document_number: 虚构〔2019〕4号
@@ -664,11 +677,9 @@ def test_the_timeline_starts_with_the_plan_that_launched_the_programme_when_the_
     tmp_path, fictional_model, written, said
 ):
     assert [step.text.zh for step in pages.timeline(fictional_model)][:1] == ["虚构第一批"]  # no launch source
-    catalogue = copy_fictional(tmp_path)
-    (catalogue / "sources" / "guofa-2019-4.yaml").write_text(written, encoding="utf-8")
-    model = model_of(catalogue)
+    model = with_sources(tmp_path, {pages.LAUNCH_SOURCE: written})
     steps = pages.timeline(model)
-    assert (steps[0].date, steps[0].text.zh, steps[0].sources) == ("2019", said, [model.sources["guofa-2019-4"]])
+    assert (steps[0].date, steps[0].text.zh, steps[0].sources) == ("2019", said, [model.sources[pages.LAUNCH_SOURCE]])
     assert steps[0].text.en == (
         "The State Council's National Vocational Education Reform Implementation Plan launches the 1+X certificate pilot"
     )
@@ -751,19 +762,16 @@ def test_every_page_keeps_its_tables_whole_and_ends_with_a_newline(docs):
 
 
 COVERAGE_SOURCES = {
-    "mohrss-moe-2025-154": "id: mohrss-moe-2025-154\ntitle: 虚构移交通知\nkind: official\npublished: 2025-08\n"
+    pages.HANDOVER_SOURCE: f"id: {pages.HANDOVER_SOURCE}\ntitle: 虚构移交通知\nkind: official\npublished: 2025-08\n"
     "url: https://fictional.invalid/handover\nnote: A fictional stand-in for the handover notice.\n",
-    "uryuwr-ingest-report": "id: uryuwr-ingest-report\ntitle: 虚构名单汇编\nkind: secondary\npublished: 2026\n"
+    pages.LISTS_SOURCE: f"id: {pages.LISTS_SOURCE}\ntitle: 虚构名单汇编\nkind: secondary\npublished: 2026\n"
     "url: https://fictional.invalid/lists\n",
 }
 
 
 def test_the_coverage_page_names_the_handover_notice_and_where_the_lists_were_published(docs, tmp_path):
     assert "移交通知：" not in read(docs, "coverage.md")  # the fictional catalogue holds neither source
-    catalogue = copy_fictional(tmp_path)
-    for source_id, text in COVERAGE_SOURCES.items():
-        (catalogue / "sources" / f"{source_id}.yaml").write_text(text, encoding="utf-8")
-    pages.write_pages(model_of(catalogue), tmp_path / "docs", edit_base=None)
+    pages.write_pages(with_sources(tmp_path, COVERAGE_SOURCES), tmp_path / "docs", edit_base=None)
     coverage = read(tmp_path / "docs", "coverage.md")
     assert "2025 年的移交通知：" in coverage and "虚构移交通知" in coverage
     assert "A fictional stand-in for the handover notice." in coverage
@@ -785,17 +793,19 @@ def test_any_page_can_be_written_first_into_a_docs_folder_that_does_not_exist_ye
 
 
 def test_a_certificate_page_cites_the_official_platform_where_a_holder_checks_it(tmp_path, docs):
-    section = read(docs, "certificates/fictional-alpha.md").split('id="official-platform"')[1].split("<h2")[0]
-    assert "来源 Source:" not in section  # the fictional catalogue has no record of the platform
-    catalogue = copy_fictional(tmp_path)
-    (catalogue / "sources" / "platform-query-2026-08-30.yaml").write_text(
-        "id: platform-query-2026-08-30\ntitle: 虚构平台查询\nkind: official\npublished: 2026-08-30\n"
-        "url: https://fictional.invalid/platform\n",
-        encoding="utf-8",
+    def checking_section(docs: Path) -> str:
+        return read(docs, "certificates/fictional-alpha.md").split('id="official-platform"')[1].split("<h2")[0]
+
+    assert "来源 Source:" not in checking_section(docs)  # the fictional catalogue has no record of the platform
+    platform = urls.OFFICIAL_PLATFORM_SOURCE
+    model = with_sources(
+        tmp_path,
+        {
+            platform: f"id: {platform}\ntitle: 虚构平台查询\nkind: official\npublished: 2026-08-30\nurl: https://fictional.invalid/platform\n"
+        },
     )
-    pages.write_pages(model_of(catalogue), tmp_path / "docs", edit_base=None)
-    page = read(tmp_path / "docs", "certificates/fictional-alpha.md")
-    section = page.split('id="official-platform"')[1].split("<h2")[0]
+    pages.write_pages(model, tmp_path / "docs", edit_base=None)
+    section = checking_section(tmp_path / "docs")
     assert "<p>来源 Source: " in section and "虚构平台查询" in section
 
 
