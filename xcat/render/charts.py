@@ -194,6 +194,10 @@ def status_counts_at_end_of(year: int, certificates: list[Certificate]) -> dict[
     return counts
 
 
+# _OWN_COLOUR: each shape here is given its colour, so leather never draws from the palette it is
+# passed; the calls that pass it on are not mutated (another palette would draw the same).
+
+
 class ExactLinear(leather.Linear):
     """A linear scale that spans exactly its domain. leather's own rounds the domain out to
     its nice ticks; we choose the ticks ourselves (whole numbers, years), so that rounding
@@ -208,7 +212,7 @@ class LabelledColumns(leather.Columns):
     """Columns with each value written above its column."""
 
     def to_svg(self, width, height, x_scale, y_scale, series, palette):
-        group = super().to_svg(width, height, x_scale, y_scale, series, palette)  # pragma: no mutate (as above)
+        group = super().to_svg(width, height, x_scale, y_scale, series, palette)  # pragma: no mutate - see _OWN_COLOUR
         for datum in series.data():
             left, right = x_scale.project_interval(datum.x, 0, width)
             group.append(_value_label(datum.y, (left + right) / 2, y_scale.project(datum.y, height, 0) - 4, "middle"))
@@ -219,7 +223,7 @@ class LabelledBars(leather.Bars):
     """Bars with each value written after the end of its bar."""
 
     def to_svg(self, width, height, x_scale, y_scale, series, palette):
-        group = super().to_svg(width, height, x_scale, y_scale, series, palette)  # pragma: no mutate (as above)
+        group = super().to_svg(width, height, x_scale, y_scale, series, palette)  # pragma: no mutate - see _OWN_COLOUR
         for datum in series.data():
             bottom, top = y_scale.project_interval(datum.y, height, 0)
             label = _value_label(datum.x, x_scale.project(datum.x, 0, width) + 4, (bottom + top) / 2, "start")
@@ -238,8 +242,7 @@ class DottedLine(leather.Line):
 
     def legend_to_svg(self, series, palette):
         """leather reckons every character the same width; Chinese ones are about twice as wide."""
-        # The palette is never drawn from (every line has its own colour), so it is not mutated.
-        [(item, _)] = super().legend_to_svg(series, palette)  # pragma: no mutate
+        [(item, _)] = super().legend_to_svg(series, palette)  # pragma: no mutate - see _OWN_COLOUR
         return [
             (
                 item,
@@ -251,7 +254,7 @@ class DottedLine(leather.Line):
         ]
 
     def to_svg(self, width, height, x_scale, y_scale, series, palette):
-        group = super().to_svg(width, height, x_scale, y_scale, series, palette)  # pragma: no mutate (as above)
+        group = super().to_svg(width, height, x_scale, y_scale, series, palette)  # pragma: no mutate - see _OWN_COLOUR
         for datum in series.data():
             x, y = x_scale.project(datum.x, 0, width), y_scale.project(datum.y, height, 0)
             if self._total:
