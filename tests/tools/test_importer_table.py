@@ -1,6 +1,7 @@
 """`build.py import` reading a list (xcat/tools/importer/table.py): XLSX workbooks generated here
 (empty cells, formulas in every form a spreadsheet stores them, a workbook without a sheet, the
-row limit) and the ways a list writes a batch. What is asserted is what a maintainer sees: the
+row limit), CSVs in each encoding, separator and line end a spreadsheet program saves (and those
+it cannot read), and the ways a list writes a batch. What is asserted is what a maintainer sees: the
 rows read, the files written, the refusal's message."""
 
 from __future__ import annotations
@@ -151,3 +152,96 @@ def test_an_xlsx_whose_declared_size_is_wrong_is_read_whole(tmp_path):
         (3, "虚构证书乙", "虚构组织"),
         (4, "虚构证书丙", "虚构组织"),
     ]
+
+
+# --- Reading a CSV as a spreadsheet program saves it --------------------------------
+
+NAMES = {"certificate": "虚构新证书", "organization": "虚构新组织"}
+CSV_LISTS = [
+    # (what the list is, its bytes, the values of its one row, its unread headers)
+    (
+        "UTF-8 with a BOM, the certificate first",
+        "证书名称,培训评价组织\n虚构新证书,虚构新组织\n".encode("utf-8-sig"),
+        NAMES,
+        [],
+    ),
+    (
+        "tab-separated, a comma inside a later cell",
+        "证书名称\t培训评价组织\t工种\n虚构新证书\t虚构新组织\t甲,乙\n".encode(),
+        NAMES | {"trade": "甲,乙"},
+        [],
+    ),
+    (
+        "CR line ends, as an old Mac wrote them",
+        "证书名称,培训评价组织\r虚构新证书,虚构新组织\r".encode(),
+        NAMES,
+        [],
+    ),
+    (
+        "comma-separated below a blank line",
+        "\n证书名称,培训评价组织\n虚构新证书,虚构新组织\n".encode(),
+        NAMES,
+        [],
+    ),
+    (
+        "comma-separated, a tab inside a header",
+        "证书名称,培训评价组织,备注\t说明\n虚构新证书,虚构新组织,甲\n".encode(),
+        NAMES,
+        ["备注\t说明"],
+    ),
+    (
+        "a quoted cell over two lines of a CRLF file, kept as written",
+        '证书名称,培训评价组织,工种\r\n虚构新证书,虚构新组织,"甲\r\n乙"\r\n'.encode(),
+        NAMES | {"trade": "甲\r\n乙"},
+        [],
+    ),
+]
+
+
+@pytest.mark.parametrize(
+    ("data", "values", "ignored"), [case[1:] for case in CSV_LISTS], ids=[case[0] for case in CSV_LISTS]
+)
+def test_a_csv_list_is_read_by_its_own_separator_and_encoding(tmp_path, data, values, ignored):
+    path = tmp_path / "list.csv"
+    path.write_bytes(data)
+    table = importer_table.read_table(path)
+    assert [row.values for row in table.rows] == [values]
+    assert table.ignored == ignored
+
+
+UNREADABLE_CSV = [
+    (
+        "UTF-16",
+        "证书名称,培训评价组织\n虚构新证书,虚构新组织\n".encode("utf-16"),
+        "无法识别文件的编码（应为 UTF-8 或 GB18030 的 CSV，或 XLSX）：请另存为 UTF-8 CSV · "
+        "unknown encoding (expected a CSV in UTF-8 or GB18030, or an XLSX file): save it as UTF-8 CSV",
+    ),
+    (
+        "UTF-16 without a BOM, which GB18030 would misread",
+        "证书名称,培训评价组织\n虚构新证书,虚构新组织\n".encode("utf-16-le"),
+        "无法识别文件的编码（应为 UTF-8 或 GB18030 的 CSV，或 XLSX）：请另存为 UTF-8 CSV · "
+        "unknown encoding (expected a CSV in UTF-8 or GB18030, or an XLSX file): save it as UTF-8 CSV",
+    ),
+    (
+        "neither UTF-8 nor GB18030",
+        b"\x80\x80\x80,\x80\n",
+        "无法识别文件的编码（应为 UTF-8 或 GB18030 的 CSV，或 XLSX）：请另存为 UTF-8 CSV · "
+        "unknown encoding (expected a CSV in UTF-8 or GB18030, or an XLSX file): save it as UTF-8 CSV",
+    ),
+    (
+        "text after a closing quote",
+        '证书名称,培训评价组织\n"虚构新证书"甲,虚构新组织\n'.encode(),
+        "这不是可读的 CSV 表格 · not a readable CSV table: ',' expected after '\"'",
+    ),
+]
+
+
+@pytest.mark.parametrize(
+    ("data", "message"), [case[1:] for case in UNREADABLE_CSV], ids=[case[0] for case in UNREADABLE_CSV]
+)
+def test_an_unreadable_csv_is_refused_with_what_to_do(tmp_path, data, message):
+    path = tmp_path / "list.csv"
+    path.write_bytes(data)
+    with pytest.raises(importer_table.TableError) as refusal:
+        importer_table.read_table(path)
+    assert str(refusal.value) == message

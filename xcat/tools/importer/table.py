@@ -108,11 +108,11 @@ def read_table(path: Path) -> Table:
 
 def _decode(data: bytes) -> str:
     if data.startswith(b"\xef\xbb\xbf"):
-        encodings = ["utf-8-sig"]
+        encodings = ["utf-8-sig"]  # pragma: no mutate (codec names are case-insensitive)
     elif b"\x00" in data:  # UTF-16/32 or a binary file: no table we read holds NUL
         encodings = []
     else:
-        encodings = ["utf-8", "gb18030"]
+        encodings = ["utf-8", "gb18030"]  # pragma: no mutate (codec names are case-insensitive)
     for encoding in encodings:
         try:
             return data.decode(encoding)
@@ -126,8 +126,10 @@ def _decode(data: bytes) -> str:
 
 def _csv_cells(data: bytes) -> list[tuple[int, list[str]]]:
     text = _decode(data)
-    first = text.split("\n", 1)[0]
-    delimiter = "\t" if "\t" in first and "," not in first else ","
+    # The header (the first line with text: blank rows above it are skipped) names at least two
+    # columns, so it holds its separator: a comma, or else a tab.
+    header = next((line for line in text.splitlines() if line.strip()), "")
+    delimiter = "," if "," in header else "\t"
     try:
         rows = list(csv.reader(io.StringIO(text, newline=""), delimiter=delimiter, strict=True))
     except csv.Error as error:
