@@ -178,6 +178,12 @@ CSV_LISTS = [
         [],
     ),
     (
+        "tab-separated below a blank line",
+        "\n证书名称\t培训评价组织\n虚构新证书\t虚构新组织\n".encode(),
+        NAMES,
+        [],
+    ),
+    (
         "comma-separated below a blank line",
         "\n证书名称,培训评价组织\n虚构新证书,虚构新组织\n".encode(),
         NAMES,
