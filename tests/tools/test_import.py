@@ -327,96 +327,178 @@ def formula_xlsx(path: Path) -> Path:
     return xlsx(path, [["证书名称", "培训评价组织"], ["虚构新证书", '=CONCAT("虚构","组织")']])
 
 
+NO_DATE = "--event 需要 --date（YYYY、YYYY-MM 或 YYYY-MM-DD）· --event needs --date as YYYY, YYYY-MM or YYYY-MM-DD"
+UNKNOWN_ENCODING = (
+    "无法识别文件的编码（应为 UTF-8 或 GB18030 的 CSV，或 XLSX）：请另存为 UTF-8 CSV · "
+    "unknown encoding (expected a CSV in UTF-8 or GB18030, or an XLSX file): save it as UTF-8 CSV"
+)
+ONE_NEW_ROW = HEADER + "1,虚构新证书,虚构新组织,初级\n"
+
+
+def csv_file(text: str):
+    return lambda path: path.with_suffix(".csv").write_text(text, encoding="utf-8")
+
+
+# (what is wrong, how the list is made, the command's options, its message: "{list}: " is the list's path)
 REFUSALS = [
-    ("empty", lambda p: p.with_suffix(".csv").write_bytes(b""), "文件是空的 · the file is empty"),
-    (
-        "header only",
-        lambda p: p.with_suffix(".csv").write_text(HEADER, encoding="utf-8"),
-        "the file has a header but no rows",
-    ),
+    ("empty", lambda p: p.with_suffix(".csv").write_bytes(b""), (), "{list}: 文件是空的 · the file is empty"),
+    ("header only", csv_file(HEADER), (), "{list}: 文件只有表头，没有数据行 · the file has a header but no rows"),
     (
         "not a table",
-        lambda p: p.with_suffix(".csv").write_text("这只是一段话。\nJust some prose.\n", encoding="utf-8"),
-        "row 1 is not a header: no known column",
+        csv_file("这只是一段话。\nJust some prose.\n"),
+        (),
+        "{list}: 第 1 行不是表头：没有认得的列（至少需要 证书名称、培训评价组织）· row 1 is not a header: no known "
+        "column (at least certificate and organization); this file does not look like a list of certificates",
     ),
     (
         "a zip that is not a workbook",
         lambda p: p.with_suffix(".csv").write_bytes(b"PK\x03\x04" + b"\x00" * 64),
-        "not a readable XLSX table",
+        (),
+        "{list}: 这不是可读的 XLSX 表格 · not a readable XLSX table: File is not a zip file",
     ),
     (
         "required column missing",
-        lambda p: p.with_suffix(".csv").write_text("证书名称,等级\n虚构新证书,初级\n", encoding="utf-8"),
-        "row 1 lacks the required column: 培训评价组织 (organization)",
+        csv_file("证书名称,等级\n虚构新证书,初级\n"),
+        (),
+        "{list}: 第 1 行缺少必需的列 · row 1 lacks the required column: 培训评价组织 (organization)",
     ),
     (
         "row without a name",
-        lambda p: p.with_suffix(".csv").write_text(
-            HEADER + "1,虚构新证书,虚构新组织,初级\n2,,虚构新组织,中级\n", encoding="utf-8"
-        ),
-        "第 3 行没有证书名称 · row 3 has no certificate name (证书名称)",
+        csv_file(ONE_NEW_ROW + "2,,虚构新组织,中级\n"),
+        (),
+        "{list}: 第 3 行没有证书名称 · row 3 has no certificate name (证书名称)",
     ),
     (
         "unknown level",
-        lambda p: p.with_suffix(".csv").write_text(HEADER + "1,虚构新证书,虚构新组织,特级\n", encoding="utf-8"),
-        "row 2: level '特级' is not 初级, 中级 or 高级",
+        csv_file(HEADER + "1,虚构新证书,虚构新组织,特级\n"),
+        (),
+        "{list}: 第 2 行的等级“特级”不是 初级、中级 或 高级 · "
+        "row 2: level '特级' is not 初级, 中级 or 高级 (primary, intermediate, advanced)",
     ),
     (
         "two organizations for one certificate",
-        lambda p: p.with_suffix(".csv").write_text(
-            HEADER + "1,虚构新证书,虚构新组织,初级\n2,虚构新证书,另一组织,中级\n", encoding="utf-8"
-        ),
-        "rows 2 and 3 give the same certificate two organization values",
+        csv_file(ONE_NEW_ROW + "2,虚构新证书,另一组织,中级\n"),
+        (),
+        "{list}: 第 2 行与第 3 行给同一证书不同的培训评价组织（虚构新组织 / 另一组织）· rows 2 and 3 give the "
+        "same certificate two organization values ('虚构新组织', '另一组织'): correct the list",
+    ),
+    (
+        "three organizations for one certificate: the first two are named",
+        csv_file(ONE_NEW_ROW + "2,虚构新证书,另一组织,中级\n3,虚构新证书,第三组织,高级\n"),
+        (),
+        "{list}: 第 2 行与第 3 行给同一证书不同的培训评价组织（虚构新组织 / 另一组织）· rows 2 and 3 give the "
+        "same certificate two organization values ('虚构新组织', '另一组织'): correct the list",
     ),
     (
         "formula in a CSV",
-        lambda p: p.with_suffix(".csv").write_text(
-            HEADER + '1,虚构新证书,"=HYPERLINK(""x"")",初级\n', encoding="utf-8"
-        ),
-        "row 2, column 3 is a formula: keep only its value",
+        csv_file(HEADER + '1,虚构新证书,"=HYPERLINK(""x"")",初级\n'),
+        (),
+        "{list}: 第 2 行第 3 列是公式：请只保留其值 · row 2, column 3 is a formula: keep only its value (paste as values)",
     ),
-    ("formula in an XLSX", lambda p: formula_xlsx(p.with_suffix(".csv")), "row 2, column 2 is a formula"),
+    (
+        "formula in an XLSX",
+        lambda p: formula_xlsx(p.with_suffix(".csv")),
+        (),
+        "{list}: 第 2 行第 2 列是公式：请只保留其值 · row 2, column 2 is a formula: keep only its value (paste as values)",
+    ),
     (
         "unknown encoding",
         lambda p: p.with_suffix(".csv").write_bytes(NEW_LIST.encode("utf-16")),
-        "unknown encoding (expected a CSV in UTF-8 or GB18030, or an XLSX file)",
+        (),
+        "{list}: " + UNKNOWN_ENCODING,
     ),
     (
         "invalid bytes",
         lambda p: p.with_suffix(".csv").write_bytes(HEADER.encode() + b"1,\xff\xfe\xff,\x81\x20,\x80\n"),
-        "unknown encoding",
+        (),
+        "{list}: " + UNKNOWN_ENCODING,
     ),
     (
         "50 MB",
         lambda p: p.with_suffix(".csv").open("wb").truncate(50 * 1024 * 1024),
+        (),
+        "{list}: 文件有 52,428,800 字节，上限为 5,242,880（5 MiB）：请拆分 · "
         "the file is 52,428,800 bytes; the limit is 5,242,880 (5 MiB): split it",
     ),
     (
         "a name too long for the catalogue",
-        lambda p: p.with_suffix(".csv").write_text(HEADER + "1," + "虚" * 201 + ",虚构新组织,初级\n", encoding="utf-8"),
-        "the catalogue would not pass check after this import:",
+        csv_file(HEADER + "1," + "虚" * 201 + ",虚构新组织,初级\n"),
+        (),
+        "导入后的目录不能通过检查 · the catalogue would not pass check after this import:\n"
+        "  catalogue/certificates/" + "-".join(["xu"] * 27) + ".yaml:4:7: error: name.zh: 文字有 201 个字符，"
+        "超过上限 200：请缩短 · the text has 201 characters, more than the 200 allowed: shorten it",
     ),
     (
         "a successor without its equivalence",
-        lambda p: p.with_suffix(".csv").write_text(
-            "证书名称,培训评价组织,替代证书\n虚构证书己,虚构评价组织乙,虚构证书癸\n", encoding="utf-8"
-        ),
-        "row 2: a successor needs its equivalence (full, partial, none)",
+        csv_file("证书名称,培训评价组织,替代证书\n虚构证书己,虚构评价组织乙,虚构证书癸\n"),
+        ("--event", "replaced", "--date", "2022"),
+        "{list}: 第 2 行：替代证书需要“等同程度”（完全等同、部分等同、不等同）· row 2: a successor needs its "
+        "equivalence (full, partial, none) in an 等同程度 / equivalence column; the catalogue does not guess it",
+    ),
+    ("an event without a date", csv_file(ONE_NEW_ROW), ("--event", "withdrawn"), "{list}: " + NO_DATE),
+    (
+        "an event dated otherwise than YYYY-MM-DD",
+        csv_file(ONE_NEW_ROW),
+        ("--event", "withdrawn", "--date", "2022/03"),
+        "{list}: " + NO_DATE,
+    ),
+    (
+        "an event after the day given as --today, checked as of that day",
+        csv_file("证书名称,培训评价组织\n虚构证书癸,虚构评价组织甲\n"),
+        ("--event", "withdrawn", "--date", "2026-11-30"),
+        "导入后的目录不能通过检查 · the catalogue would not pass check after this import:\n"
+        "  catalogue/certificates/fictional-kappa.yaml:13:11: error: history[0].date: 2026-11-30 是将来的日期"
+        "（今天是 2026-11-22） · 2026-11-30 is in the future (today is 2026-11-22)",
+    ),
+    (
+        "a batch the catalogue does not have",
+        csv_file(ONE_NEW_ROW),
+        ("--batch", "batch-9"),
+        "{list}: 没有批次 batch-9 · no batch 'batch-9' (catalogue/batches/batch-9.yaml does not exist)",
     ),
 ]
 
 
-@pytest.mark.parametrize(("case", "make", "message"), REFUSALS, ids=[r[0] for r in REFUSALS])
-def test_bad_input_is_refused_with_its_row_and_nothing_is_written(catalogue, tmp_path, case, make, message):
+@pytest.mark.parametrize(("make", "options", "message"), [r[1:] for r in REFUSALS], ids=[r[0] for r in REFUSALS])
+def test_bad_input_is_refused_with_its_row_and_nothing_is_written(catalogue, tmp_path, make, options, message):
     make(tmp_path / "list")
+    table = tmp_path / "list.csv"
     before = snapshot(catalogue)
-    event = ("--event", "replaced", "--date", "2022") if "successor" in case else ()
-    code, out, err = run_import(catalogue, tmp_path / "list.csv", "--source", SOURCE, *event)
-    assert code == 1
-    assert message in err
-    assert err.startswith("build.py import: ") and err.endswith("未写入任何文件 · nothing was written.\n")
-    assert out == ""
+    code, out, err = run_import(catalogue, table, "--source", SOURCE, *options)
+    assert (code, out) == (1, "")
+    assert err == f"build.py import: {message.format(list=table)}\n未写入任何文件 · nothing was written.\n"
     assert snapshot(catalogue) == before
+
+
+def test_a_symbolic_link_in_the_catalogue_refuses_the_import_as_check_would(catalogue, tmp_path):
+    (catalogue / "certificates" / "link.yaml").symlink_to(catalogue / "certificates" / "fictional-kappa.yaml")
+    before = snapshot(catalogue)
+    code, out, err = run_import(
+        catalogue, csv_file(ONE_NEW_ROW)(tmp_path / "list") and tmp_path / "list.csv", "--source", SOURCE
+    )
+    assert (code, out) == (1, "")
+    assert err == (
+        "build.py import: 导入后的目录不能通过检查 · the catalogue would not pass check after this import:\n"
+        "  catalogue/certificates/link.yaml:1:1: error: catalogue/ 里不能有符号链接：请用文件本身替换链接 · "
+        "symbolic links are not allowed in catalogue/: replace the link with the file itself\n"
+        "未写入任何文件 · nothing was written.\n"
+    )
+    assert snapshot(catalogue) == before
+
+
+def test_a_refusal_by_check_lists_its_first_50_problems(catalogue, tmp_path):
+    names = [f"{'虚' * 200}{chr(0x4E00 + n)}" for n in range(51)]  # 51 names of 201 characters, each too long
+    table = tmp_path / "list.csv"
+    table.write_text(
+        HEADER + "".join(f"{n},{name},虚构新组织,初级\n" for n, name in enumerate(names)), encoding="utf-8"
+    )
+    code, _out, err = run_import(catalogue, table, "--source", SOURCE)
+    assert code == 1
+    problems = err.splitlines()[1:-1]
+    assert len(problems) == 50
+    assert all(
+        line.startswith("  catalogue/certificates/") and "the text has 201 characters" in line for line in problems
+    )
 
 
 def test_an_unknown_source_is_a_usage_error(catalogue, tmp_path):

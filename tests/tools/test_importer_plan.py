@@ -287,6 +287,12 @@ LEVELS = [
         [{"level": lv, "sources": [SOURCE]} for lv in ("初级", "中级")],
     ),
     (
+        "levels in English in any case, a blank between two separators skipped",
+        "",
+        "Advanced/ /primary；INTERMEDIATE",
+        [{"level": lv, "sources": [SOURCE]} for lv in ("初级", "中级", "高级")],
+    ),
+    (
         "a level that states nothing more gains the source",
         level("中级", NOTICE),
         "中级",

@@ -93,7 +93,7 @@ def source_date(source) -> str | None:
 
 def _check(catalogue_dir: Path, schemas: Path, texts: dict[Path, str], today: str | None) -> None:
     """Check the catalogue as it would be, in a copy: a problem anywhere refuses the whole import."""
-    with tempfile.TemporaryDirectory(prefix="xcat-import-") as temporary:
+    with tempfile.TemporaryDirectory(prefix="xcat-import-") as temporary:  # pragma: no mutate (name never shown)
         copy = Path(temporary) / "catalogue"
         shutil.copytree(catalogue_dir, copy, symlinks=True)
         for path, text in texts.items():

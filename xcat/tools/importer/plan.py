@@ -176,7 +176,7 @@ def _add_source(data, source: str) -> bool:
     return True
 
 
-def _group(table: Table, request: Request) -> list[tuple[str, list[Row]]]:
+def _group(table: Table) -> list[tuple[str, list[Row]]]:
     groups: dict[str, list[Row]] = {}
     for row in table.rows:
         groups.setdefault(name_key(row.values["certificate"]), []).append(row)
@@ -187,7 +187,7 @@ def _one(rows: list[Row], column: str, what: str, transform=lambda v: v) -> str 
     """The one value the rows of a certificate give in a column; two different ones are an error."""
     seen: dict[str, int] = {}
     for row in rows:
-        value = row.values.get(column, "")
+        value = row.values.get(column)
         if value:
             seen.setdefault(transform(value), row.number)
     if len(seen) > 1:
@@ -206,7 +206,7 @@ def _levels(rows: list[Row]) -> list[str]:
             word = word.strip()
             if not word:
                 continue
-            level = _LEVEL_WORDS.get(word) or _LEVEL_WORDS.get(word.lower())
+            level = _LEVEL_WORDS.get(word.casefold())
             if level is None:
                 raise TableError(
                     f"第 {row.number} 行的等级“{word}”不是 初级、中级 或 高级 · "
@@ -226,7 +226,7 @@ def make_plan(table: Table, catalogue: Catalogue, request: Request, source_date:
         raise TableError(
             f"没有批次 {request.batch} · no batch '{request.batch}' (catalogue/batches/{request.batch}.yaml does not exist)"
         )
-    groups = _group(table, request)
+    groups = _group(table)
     # Certificates first, so that successors named in the list can be found in the same run.
     resolved = [(rows, _certificate(rows, catalogue, request, plan, source_date)) for _key, rows in groups]
     for rows, file in resolved:
