@@ -128,6 +128,18 @@ def test_a_name_already_taken_as_an_id_gets_the_next_free_one(catalogue, tmp_pat
     ] == {"zh": "虚构新证书"}
 
 
+def test_two_new_names_spelt_alike_in_pinyin_get_two_files_in_one_run(catalogue, tmp_path):
+    table = tmp_path / "list.csv"
+    table.write_text("证书名称,培训评价组织\n虚构新证书,虚构新组织\n虚构新政书,虚构新组织\n", encoding="utf-8")
+    code, out, _err = run_import(catalogue, table, "--source", SOURCE)
+    assert code == 0
+    assert (
+        "新建证书 · new certificates: 2\n"
+        "  + catalogue/certificates/xu-gou-xin-zheng-shu.yaml  虚构新证书\n"
+        "  + catalogue/certificates/xu-gou-xin-zheng-shu-2.yaml  虚构新政书\n"
+    ) in out
+
+
 # --- Existing files: confirmed, kept as written, never overwritten ---------------
 
 
@@ -175,6 +187,16 @@ def test_a_level_with_a_title_or_fee_keeps_its_sources(catalogue, tmp_path):
     assert run_import(catalogue, table, "--source", SOURCE)[0] == 0
     levels = read_document(catalogue / "certificates" / "fictional-alpha.yaml", "certificate", "x").data["levels"]
     assert levels[0] == {"level": "初级", "title": "虚构初级", "fee": 100, "sources": ["fictional-notice-2020"]}
+
+
+def test_a_certificate_named_by_its_former_and_current_name_is_confirmed_once(catalogue, tmp_path):
+    table = tmp_path / "list.csv"
+    table.write_text(
+        "证书名称,培训评价组织\n虚构证书丙旧名,虚构评价组织甲\n虚构证书丙,虚构评价组织甲\n", encoding="utf-8"
+    )
+    code, out, _err = run_import(catalogue, table, "--source", SOURCE)
+    assert code == 0
+    assert "清单确认的已有证书 · catalogued certificates the list names: 1 (fictional-gamma)\n" in out
 
 
 def test_a_certificate_is_found_by_its_former_name(catalogue, tmp_path):
@@ -240,19 +262,26 @@ def test_a_dry_run_prints_the_changes_and_writes_nothing(catalogue, tmp_path):
             ("--batch", "batch-1"),
             "fictional-kappa: batch: 目录 catalogue “batch-2” (fictional-report) · 第 2 行 row 2 “batch-1” (fictional-notice-2021) — 未写入 not written",
         ),
+        (
+            "1,虚构证书乙,虚构评价组织甲,初级\n",
+            ("--batch", "batch-1"),
+            "fictional-beta: batch: 目录 catalogue “introduced outside the batches” (fictional-notice-2021) · 第 2 行 row 2 “batch-1” (fictional-notice-2021) — 未写入 not written",
+        ),
     ],
-    ids=["another organization", "another batch"],
+    ids=["another organization", "another batch", "a batch for one introduced outside the batches"],
 )
 def test_a_disagreement_is_reported_with_both_values_and_sources_and_not_written(
     catalogue, tmp_path, row, batch, expected
 ):
     table = tmp_path / "list.csv"
     table.write_text(HEADER + row, encoding="utf-8")
+    path = catalogue / "certificates" / f"{expected.split(':')[0]}.yaml"
+    before = read_document(path, "certificate", "x").data
     code, out, _err = run_import(catalogue, table, "--source", "fictional-notice-2021", *batch)
     assert code == 0
     assert f"分歧（未写入，请核对来源）· disagreements (not written; compare the sources): 1\n  ! {expected}\n" in out
-    data = read_document(catalogue / "certificates" / "fictional-kappa.yaml", "certificate", "x").data
-    assert (data["organization"], data["batch"]) == ("fictional-org-a", "batch-2")
+    after = read_document(path, "certificate", "x").data
+    assert (after["organization"], after.get("batch")) == (before["organization"], before.get("batch"))
     assert "fictional-notice-2021" not in (catalogue / "organizations" / "fictional-org-b.yaml").read_text(
         encoding="utf-8"
     )
@@ -449,6 +478,26 @@ REFUSALS = [
         "导入后的目录不能通过检查 · the catalogue would not pass check after this import:\n"
         "  catalogue/certificates/fictional-kappa.yaml:13:11: error: history[0].date: 2026-11-30 是将来的日期"
         "（今天是 2026-11-22） · 2026-11-30 is in the future (today is 2026-11-22)",
+    ),
+    (
+        "two batches for one certificate",
+        csv_file("证书名称,培训评价组织,批次\n虚构新证书,虚构新组织,第一批\n虚构新证书,虚构新组织,第二批\n"),
+        (),
+        "{list}: 第 2 行与第 3 行给同一证书不同的批次（batch-1 / batch-2）· rows 2 and 3 give the same certificate "
+        "two batch values ('batch-1', 'batch-2'): correct the list",
+    ),
+    (
+        "a batch the catalogue does not have, on the row that writes it",
+        csv_file("证书名称,培训评价组织,批次\n虚构新证书,虚构新组织,\n虚构新证书,虚构新组织,第九批\n"),
+        (),
+        "{list}: 第 3 行的批次“第九批”不在目录中 · row 3: batch '第九批' is not in catalogue/batches/ "
+        "(expected 第N批 or batch-N)",
+    ),
+    (
+        "a batch other than --batch, on the certificate's first row",
+        csv_file("证书名称,培训评价组织,批次\n虚构新证书,虚构新组织,\n虚构新证书,虚构新组织,第一批\n"),
+        ("--batch", "batch-2"),
+        "{list}: 第 2 行的批次与 --batch batch-2 不同 · row 2: batch batch-1 differs from --batch batch-2",
     ),
     (
         "a batch the catalogue does not have",

@@ -492,3 +492,51 @@ def test_a_source_is_added_once_and_a_file_without_sources_gets_a_list():
 def test_a_date_is_written_as_the_catalogue_writes_it(text, value):
     """A full date unquoted, a year as a number, a month as text."""
     assert yaml_date(text) == value and type(yaml_date(text)) is type(value)
+
+
+# --- New certificates ---------------------------------------------------------------
+
+
+def test_a_new_certificate_of_a_catalogued_organization_adds_the_lists_source_to_it(catalogue, tmp_path):
+    table = write_list(tmp_path, "证书名称,培训评价组织\n虚构新证书,虚构评价组织甲\n")
+    code, out, err = run_import(catalogue, table, "--source", SOURCE)
+    assert (code, err) == (0, "")
+    assert "更新的文件 · changed files: 1\n  ~ catalogue/organizations/fictional-org-a.yaml\n" in out
+    assert certificate(catalogue, "xu-gou-xin-zheng-shu")["organization"] == "fictional-org-a"
+    organization = read_document(catalogue / "organizations" / "fictional-org-a.yaml", "organization", "x").data
+    assert organization["sources"] == ["fictional-notice-2020", SOURCE]
+
+
+def test_an_organization_written_with_and_without_a_space_is_one_organization(catalogue, tmp_path):
+    table = write_list(tmp_path, "证书名称,培训评价组织\n虚构新证书,虚构新组织\n虚构新证书,虚构 新组织\n")
+    code, out, err = run_import(catalogue, table, "--source", SOURCE)
+    assert (code, err) == (0, "")
+    assert (
+        "新建评价组织 · new organizations: 1\n  + catalogue/organizations/xu-gou-xin-zu-zhi.yaml  虚构新组织\n" in out
+    )
+
+
+def test_a_notice_naming_a_new_certificate_records_its_event_and_does_not_confirm_it(catalogue, tmp_path):
+    table = write_list(tmp_path, "证书名称,培训评价组织\n虚构新证书,虚构新组织\n")
+    code, _out, err = run_import(catalogue, table, "--source", SOURCE, "--event", "withdrawn", "--date", "2022-03")
+    assert (code, err) == (0, "")
+    data = certificate(catalogue, "xu-gou-xin-zheng-shu")
+    assert data["history"] == [{"type": "withdrawn", "date": "2022-03", "sources": [SOURCE]}]
+    assert "last_verified" not in data
+
+
+def test_a_successor_new_in_the_same_notice_is_created_and_named(catalogue, tmp_path):
+    table = write_list(
+        tmp_path,
+        "证书名称,培训评价组织,替代证书,等同程度\n"
+        "虚构证书己,虚构评价组织乙,虚构新证书,完全等同\n"
+        "虚构新证书,虚构新组织,虚构证书癸,部分等同\n",
+    )
+    code, _out, err = run_import(catalogue, table, "--source", SOURCE, "--event", "replaced", "--date", "2022-03")
+    assert (code, err) == (0, "")
+    assert certificate(catalogue, "fictional-zeta")["history"][-1]["successors"] == [
+        {"certificate": "xu-gou-xin-zheng-shu", "equivalence": "full"}
+    ]
+    assert certificate(catalogue, "xu-gou-xin-zheng-shu")["history"][-1]["successors"] == [
+        {"certificate": "fictional-kappa", "equivalence": "partial"}
+    ]

@@ -249,6 +249,7 @@ def _certificate(
     source = request.source
     name = rows[0].values["certificate"]
     organization_name = _one(rows, "organization", "培训评价组织", name_key)
+    assert organization_name is not None  # pragma: no mutate (read_table refuses a row without one)
     organization_shown = next(
         r.values["organization"] for r in rows if name_key(r.values["organization"]) == organization_name
     )
@@ -269,7 +270,7 @@ def _certificate(
     levels = _levels(rows)
     file = catalogue.certificates.get(name_key(name))
     if file is None:
-        organization = catalogue.organizations.get(organization_name or "")
+        organization = catalogue.organizations.get(organization_name)
         if organization is None:
             organization = _new_organization(organization_shown, catalogue, source, plan)
         elif _add_source(organization.data, source):
@@ -297,7 +298,7 @@ def _certificate(
     ident = file.id
     if ident not in plan.confirmed and file.original is not None:
         plan.confirmed.append(ident)
-    ours = [str(s) for s in file.data.get("sources", [])]
+    ours = [str(s) for s in file.data["sources"]]  # required by the schema
     # A notice (--event) cites itself on the event it records; a list confirms the facts it repeats.
     confirms = not request.event
     changed = False
