@@ -386,6 +386,30 @@ REFUSALS = [
         "{list}: 这不是可读的 XLSX 表格 · not a readable XLSX table: File is not a zip file",
     ),
     (
+        "only empty cells",
+        csv_file(",,\n , ,\n"),
+        (),
+        "{list}: 文件是空的 · the file is empty",
+    ),
+    (
+        "one column twice",
+        csv_file("证书名称,培训评价组织,证书\n虚构新证书,虚构新组织,虚构新证书\n"),
+        (),
+        "{list}: 第 1 行：“证书名称”与“证书”是同一列 · row 1: '证书名称' and '证书' are the same column (certificate): keep one",
+    ),
+    (
+        "both required columns missing",
+        csv_file("等级,批次\n初级,第一批\n"),
+        (),
+        "{list}: 第 1 行缺少必需的列 · row 1 lacks the required column: 证书名称 (certificate) / 培训评价组织 (organization)",
+    ),
+    (
+        "row without an organization",
+        csv_file(ONE_NEW_ROW + "2,虚构新证书,,中级\n"),
+        (),
+        "{list}: 第 3 行没有培训评价组织 · row 3 has no organization (培训评价组织)",
+    ),
+    (
         "required column missing",
         csv_file("证书名称,等级\n虚构新证书,初级\n"),
         (),

@@ -540,3 +540,26 @@ def test_a_successor_new_in_the_same_notice_is_created_and_named(catalogue, tmp_
     assert certificate(catalogue, "xu-gou-xin-zheng-shu")["history"][-1]["successors"] == [
         {"certificate": "fictional-kappa", "equivalence": "partial"}
     ]
+
+
+# --- What a list confirms of a catalogued certificate ----------------------------------
+
+
+def test_a_list_gives_its_batch_to_a_certificate_without_one_and_nothing_else_changes(catalogue, tmp_path):
+    edit(catalogue, KAPPA, "batch: batch-2\n", "")
+    kappa_with(catalogue)  # already confirmed by this list's source on its date: only the batch is new
+    table = write_list(tmp_path, "证书名称,培训评价组织\n虚构证书癸,虚构评价组织甲\n")
+    code, out, err = run_import(catalogue, table, "--source", SOURCE, "--batch", "batch-1")
+    assert (code, err) == (0, "") and NO_DISAGREEMENT in out
+    assert "organization: fictional-org-a\nbatch: batch-1\nfields:" in (catalogue / KAPPA).read_text(encoding="utf-8")
+
+
+def test_an_older_list_without_levels_adds_its_source_and_leaves_the_newer_confirmation(catalogue, tmp_path):
+    kappa_with(catalogue)
+    table = write_list(tmp_path, "证书名称,培训评价组织\n虚构证书癸,虚构评价组织甲\n")
+    code, out, err = run_import(catalogue, table, "--source", NOTICE)
+    assert (code, err) == (0, "")
+    assert "更新的文件 · changed files: 2\n  ~ catalogue/certificates/fictional-kappa.yaml\n" in out
+    data = certificate(catalogue, "fictional-kappa")
+    assert data["sources"] == ["fictional-report", NOTICE]
+    assert data["last_verified"] == {"date": "2022-03-03", "sources": [SOURCE]}

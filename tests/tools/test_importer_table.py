@@ -166,9 +166,15 @@ CSV_LISTS = [
         [],
     ),
     (
-        "tab-separated, a comma inside a later cell",
-        "证书名称\t培训评价组织\t工种\n虚构新证书\t虚构新组织\t甲,乙\n".encode(),
+        "tab-separated, a comma inside a later cell, the row number column not read",
+        "序号\t证书名称\t培训评价组织\t工种\n1\t虚构新证书\t虚构新组织\t甲,乙\n".encode(),
         NAMES | {"trade": "甲,乙"},
+        [],
+    ),
+    (
+        "a row shorter than its header",
+        "证书名称,培训评价组织,工种\n虚构新证书,虚构新组织\n".encode(),
+        NAMES | {"trade": ""},
         [],
     ),
     (
@@ -212,6 +218,9 @@ def test_a_csv_list_is_read_by_its_own_separator_and_encoding(tmp_path, data, va
     path.write_bytes(data)
     table = importer_table.read_table(path)
     assert [row.values for row in table.rows] == [values]
+    assert table.columns == {"certificate": "证书名称", "organization": "培训评价组织"} | (
+        {"trade": "工种"} if "trade" in values else {}
+    )
     assert table.ignored == ignored
 
 
