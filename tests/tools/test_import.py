@@ -5,6 +5,7 @@ that is byte for byte unchanged whenever the import is refused or has nothing to
 
 from __future__ import annotations
 
+import datetime
 import io
 from contextlib import redirect_stderr, redirect_stdout
 from pathlib import Path
@@ -16,6 +17,7 @@ from tests.helpers import TODAY, copy_fictional, edit, run_check
 from xcat.check.load import read_document
 from xcat.cli import main
 from xcat.settings import ROOT
+from xcat.tools.importer import source_date
 
 SOURCE = "fictional-report"  # published 2022-03-03: the date a list from it confirms
 HEADER = "序号,证书名称,培训评价组织,等级\n"
@@ -580,6 +582,39 @@ def test_an_unknown_source_is_a_usage_error(catalogue, tmp_path):
     code, _out, err = run_import(catalogue, table, "--source", "no-such-source")
     assert code == 2
     assert "no source 'no-such-source': write catalogue/sources/no-such-source.yaml first" in err
+
+
+def test_a_list_from_a_source_without_a_date_is_a_usage_error_but_a_notice_from_it_is_not(catalogue, tmp_path):
+    table = tmp_path / "list.csv"
+    table.write_text("证书名称,培训评价组织\n虚构证书癸,虚构评价组织甲\n", encoding="utf-8")
+    before = snapshot(catalogue)
+    assert run_import(catalogue, table, "--source", "fictional-paper") == (
+        2,
+        "",
+        "build.py import: 来源 fictional-paper 没有日期（carried_by.retrieved 或 published），无法记录最近核实 · "
+        "source 'fictional-paper' has no date (carried_by.retrieved or published) for last_verified: add one\n"
+        "未写入任何文件 · nothing was written.\n",
+    )
+    assert snapshot(catalogue) == before
+    code, out, err = run_import(
+        catalogue, table, "--source", "fictional-paper", "--event", "withdrawn", "--date", "2022"
+    )
+    assert (code, err) == (0, "")
+    assert out.endswith("已写入 1 个文件，均通过检查 · wrote 1 files, each passing check.\n")
+
+
+@pytest.mark.parametrize(
+    ("source", "date"),
+    [
+        ({"published": "2021-06", "carried_by": {"retrieved": "2021-07-02"}}, "2021-07-02"),
+        ({"published": datetime.date(2021, 6, 1)}, "2021-06-01"),
+        ({"carried_by": {"title": "虚构转载"}}, None),
+        ({}, None),
+    ],
+    ids=["the day its carrier was read", "its publication", "a carrier without a date", "no date"],
+)
+def test_the_date_a_list_confirms_is_when_its_source_last_saw_it(source, date):
+    assert source_date(source) == date
 
 
 # --- The handover's correspondence table: occupations --------------------------------

@@ -260,3 +260,23 @@ def test_an_unreadable_csv_is_refused_with_what_to_do(tmp_path, data, message):
     with pytest.raises(importer_table.TableError) as refusal:
         importer_table.read_table(path)
     assert str(refusal.value) == message
+
+
+def test_a_list_of_exactly_the_size_allowed_is_read_and_one_byte_more_is_refused(tmp_path):
+    """5 MiB in as many rows as allowed, each with a long note in a column that is not read."""
+    rows = [f"虚构证书{n},虚构组织,\n" for n in range(importer_table.MAX_ROWS)]
+    bare = len(("证书名称,培训评价组织,备注\n" + "".join(rows)).encode())
+    width, rest = divmod(importer_table.MAX_BYTES - bare, len(rows))
+    rows = [row[:-1] + "x" * width + "\n" for row in rows]
+    rows[-1] = rows[-1][:-1] + "x" * rest + "\n"
+    text = "证书名称,培训评价组织,备注\n" + "".join(rows)
+    path = tmp_path / "list.csv"
+    path.write_text(text, encoding="utf-8")
+    assert len(importer_table.read_table(path).rows) == importer_table.MAX_ROWS
+    path.write_text(text + " ", encoding="utf-8")
+    with pytest.raises(importer_table.TableError) as refusal:
+        importer_table.read_table(path)
+    assert str(refusal.value) == (
+        "文件有 5,242,881 字节，上限为 5,242,880（5 MiB）：请拆分 · "
+        "the file is 5,242,881 bytes; the limit is 5,242,880 (5 MiB): split it"
+    )

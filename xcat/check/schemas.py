@@ -15,6 +15,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 from urllib.parse import urljoin
 
+from ..textfile import read_text
 from ..vocabulary import SCHEMA_FILES
 from .compiled import Check, comparable, compile_schema
 from .load import Document
@@ -35,10 +36,7 @@ class SchemaSet:
 
     @cached_property
     def documents(self) -> dict[str, dict]:
-        return {
-            path.name: json.loads(path.read_text(encoding="utf-8"))
-            for path in sorted(self.schema_dir.glob("*.schema.json"))
-        }
+        return {path.name: json.loads(read_text(path)) for path in sorted(self.schema_dir.glob("*.schema.json"))}
 
     @cached_property
     def registry(self) -> Registry:

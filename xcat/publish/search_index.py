@@ -23,7 +23,7 @@ from mkdocs.structure.files import File
 
 from .. import urls
 from ..render.pages import TEMPLATES
-from ..textfile import write_text
+from ..textfile import read_text, write_text
 from . import parallel
 
 # The block as the search_entry macro writes it (it holds no other div), on a line of its own.
@@ -60,7 +60,7 @@ def write_pages(
         for source in chunk:
             address = File(source.relative_to(docs_dir).as_posix(), str(docs_dir), str(pages), use_directory_urls)
             target = Path(address.abs_dest_path)
-            found = BLOCK.search(source.read_text(encoding="utf-8")) if source.is_file() else None
+            found = BLOCK.search(read_text(source)) if source.is_file() else None
             if not found:
                 target.unlink(missing_ok=True)
                 continue

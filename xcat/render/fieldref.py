@@ -17,7 +17,7 @@ import jinja2
 from markupsafe import Markup
 from ruamel.yaml import YAML
 
-from ..textfile import write_text
+from ..textfile import read_text, write_text
 from ..urls import FIELD_REFERENCE
 from ..vocabulary import FILE_KINDS
 from ..yamlstyle import dump
@@ -204,7 +204,7 @@ def _block_yaml(value) -> str:
 
 def file_kinds(schema_dir: Path) -> list[FileKind]:
     paths = sorted(schema_dir.glob("*.schema.json"))
-    documents = {path.name: json.loads(path.read_text(encoding="utf-8")) for path in paths}  # pragma: no mutate
+    documents = {path.name: json.loads(read_text(path)) for path in paths}
     walker = SchemaWalker(documents)
     kinds = []
     for file_kind in FILE_KINDS:

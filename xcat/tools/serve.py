@@ -43,6 +43,7 @@ from ..publish import parallel
 from ..publish.preview import Workspace
 from ..publish.site import BuildFailed
 from ..settings import HAND_WRITTEN_DOCS, Exit, Options
+from ..textfile import read_text
 
 QUIET_PERIOD = 0.1  # seconds without a new change before rebuilding: editors save in several steps
 KEEPALIVE = 15  # seconds between comments on an idle event stream, so a dead connection is noticed
@@ -322,7 +323,7 @@ class Preview:
 
 def handler_for(state: State, site: Path, stopping: threading.Event):
     """A request handler class serving `site` with the preview's script and events."""
-    snippet = Template((ASSETS / "snippet.html").read_text(encoding="utf-8").strip())  # pragma: no mutate - case-blind
+    snippet = Template(read_text(ASSETS / "snippet.html").strip())
 
     class Handler(PreviewHandler):
         def __init__(self, *args, **kwargs):

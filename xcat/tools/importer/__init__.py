@@ -22,7 +22,7 @@ from pathlib import Path
 from ...check.catalogue import check_catalogue
 from ...check.schemas import SchemaSet
 from ...settings import Exit
-from ...textfile import write_text
+from ...textfile import read_text, write_text
 from .plan import Catalogue, Plan, Request, dump, make_plan, yaml
 from .table import TableError, read_table
 
@@ -57,7 +57,7 @@ def prepare(args) -> tuple[Plan, dict[Path, str]]:
             f"no source '{args.source}': write catalogue/sources/{args.source}.yaml first",
             Exit.USAGE,
         )
-    source = yaml().load(source_path.read_text(encoding="utf-8")) or {}
+    source = yaml().load(read_text(source_path)) or {}
     date = source_date(source)
     if date is None and not args.event:
         raise Refused(
@@ -67,7 +67,7 @@ def prepare(args) -> tuple[Plan, dict[Path, str]]:
         )
     try:
         table = read_table(args.file)
-        schemas = {p.name: json.loads(p.read_text(encoding="utf-8")) for p in args.schemas.glob("*.schema.json")}
+        schemas = {p.name: json.loads(read_text(p)) for p in args.schemas.glob("*.schema.json")}
         catalogue = Catalogue(catalogue_dir, schemas)
         plan = make_plan(table, catalogue, Request(args.source, args.batch, args.event, args.date), date)
     except TableError as error:

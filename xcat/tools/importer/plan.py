@@ -20,6 +20,7 @@ from ruamel.yaml import YAML
 from ruamel.yaml.comments import CommentedMap
 
 from ...dates import compare
+from ...textfile import read_text
 from ...vocabulary import ENDING_EVENTS, LEVEL_ORDER, LEVELS, TRANSFERRED
 from ...yamlstyle import catalogue_style, catalogue_yaml
 from .table import Row, Table, TableError, batch_id, header_key, strip_suffix
@@ -108,8 +109,9 @@ class Catalogue:
         self.files: dict[str, dict[str, File]] = {"certificate": {}, "organization": {}}
         for kind, folder in (("certificate", "certificates"), ("organization", "organizations")):
             for path in sorted((root / folder).glob("*.yaml")):
-                text = path.read_text(encoding="utf-8")
-                self.files[kind][path.stem] = File(kind, path, yaml().load(text), text)
+                text = read_text(path)
+                # Only a new file's kind is read (for its schema line): equivalent for these (pragma).
+                self.files[kind][path.stem] = File(kind, path, yaml().load(text), text)  # pragma: no mutate
         self.batches = {p.stem for p in (root / "batches").glob("*.yaml")}
         self.certificates: dict[str, File] = {}
         for file in self.files["certificate"].values():
