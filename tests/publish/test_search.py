@@ -76,6 +76,7 @@ REAL = {
     "gōngyè jīqìrén": ROBOTS,
     "gyjqr": ROBOTS,
     "wuliu guanli": C + "logistics-management/",
+    "shizhi": C + "dementia-elderly-care/",  # 失智: a word jieba finds (HMM) though its dictionary lacks it
     # English names.
     "Logistics": C + "logistics-management/",
     "elderly care": C + "elderly-care/",

@@ -826,3 +826,23 @@ def test_the_majors_index_lists_each_major_that_has_a_certificate(docs):
     text = read(docs, "majors/index.md")
     linked = text.split("## 有关联证书的专业 Majors with linked certificates")[1]
     assert linked.endswith("|---|---|---|---:|\n| 860301 | [虚构专业](../majors/860301.md) | 高职专科 | 1 |\n")
+
+
+@pytest.mark.parametrize(
+    ("value", "printed"),
+    [
+        (None, ""),
+        (7, "7"),
+        ("虚构\n  证书", "虚构 证书"),  # one line: a newline could start a list or a code block
+        ("12. 虚构", "12&#46; 虚构"),  # would start a numbered list
+        ("- 虚构", "&#45; 虚构"),  # would start a list
+        ("+86 虚构", "&#43;86 虚构"),
+        ("= 虚构", "&#61; 虚构"),  # a Setext heading's underline
+        ("虚构 1. 证书 - 甲", "虚构 1. 证书 - 甲"),  # only at the start
+        ("<b>*虚构*</b>", "&#60;b&#62;&#42;虚构&#42;&#60;/b&#62;"),
+        (markupsafe.Markup("<b>虚构</b>"), "<b>虚构</b>"),  # trusted markup passes
+    ],
+    ids=["none", "number", "newline", "numbered", "dash", "plus", "equals", "inside", "markup-like", "markup"],
+)
+def test_any_value_a_template_prints_is_inert_text(value, printed):
+    assert pages.plain_text(value) == markupsafe.Markup(printed)

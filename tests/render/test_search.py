@@ -37,6 +37,22 @@ def test_a_name_is_spelled_one_syllable_at_a_time_from_its_chinese_characters(na
     assert search.syllables(name) == spelled
 
 
+@pytest.mark.parametrize(
+    ("name", "terms"),
+    [
+        (
+            "工业机器人操作与运维",  # 运维 is not in jieba's dictionary: found by its own pinyin word too
+            ["gongye jiqiren caozuo yu yunwei", "gongyejiqirencaozuoyuyunwei", "gyjqrczyyw"],
+        ),
+        ("失智老年人照护", ["shizhi laonianren zhaohu", "shizhilaonianrenzhaohu", "szlnrzh"]),
+        ("B超诊断", ["chao zhenduan", "chaozhenduan", "czd"]),  # the Latin letter is found as written, not here
+        ("IPv6", []),
+    ],
+)
+def test_a_name_is_found_by_its_words_in_pinyin_whole_and_by_initials(name, terms):
+    assert search.pinyin_terms(name) == terms
+
+
 # Each kind of page: (how to find it in the model, how the index describes it, what a result shows).
 KINDS = {
     "certificate": (

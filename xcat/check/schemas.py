@@ -261,12 +261,12 @@ def _with_hint(
     """The problem, with what a typist may have done wrong in the value (then it stands on the
     character that is wrong) or, for a choice of values, the option that was probably meant."""
     hint = value_hint(value, numeric) if isinstance(value, str) else None
-    if hint is None and options and isinstance(value, str):
-        close = difflib.get_close_matches(value, options, n=1, cutoff=0.6)
-        hint = ("", f"是不是 '{close[0]}'？", f"did you mean '{close[0]}'?") if close else None
-    if hint is None:
-        return document.problem(path, about(path, zh, en))
-    return document.problem(path, about(path, f"{zh}：{hint[1]}", f"{en}; {hint[2]}"), at=hint[0])
+    if hint is not None:
+        return document.problem(path, about(path, f"{zh}：{hint[1]}", f"{en}; {hint[2]}"), at=hint[0])
+    close = difflib.get_close_matches(value, options) if options and isinstance(value, str) else []
+    if close:  # the closest first
+        return document.problem(path, about(path, f"{zh}：是不是 '{close[0]}'？", f"{en}; did you mean '{close[0]}'?"))
+    return document.problem(path, about(path, zh, en))
 
 
 def _typed(document: Document, path: tuple) -> str:

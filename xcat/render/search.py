@@ -50,7 +50,9 @@ def pinyin_terms(name: str) -> list[str]:
     工业机器人应用编程 -> ["gongye jiqiren yingyong biancheng", "gongyejiqirenyingyongbiancheng", "gyjqryybc"].
     Material's search matches prefixes, so "gyjqr" and "gongye jiqiren" both find it."""
     jieba, pypinyin = _segmenter_and_speller()
-    words = [w for w in jieba.cut(name, HMM=False) if _HAN.search(w)]
+    # HMM joins the words jieba's dictionary lacks (运维, 装调, 失智), so "yunwei" finds 运维
+    # as it finds 机器人 from "jiqiren"; without it they fall apart into single syllables.
+    words = [w for w in jieba.cut(name, HMM=True) if _HAN.search(w)]
     if not words:
         return []
     spelled = [[s for s in pypinyin.lazy_pinyin(w, errors="ignore") if s.isascii()] for w in words]
