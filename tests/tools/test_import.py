@@ -394,6 +394,12 @@ REFUSALS = [
         "{list}: 文件是空的 · the file is empty",
     ),
     (
+        "only spaces, full-width ones too",
+        csv_file("\u3000 \n\u3000\n"),
+        (),
+        "{list}: 文件是空的 · the file is empty",
+    ),
+    (
         "one column twice",
         csv_file("证书名称,培训评价组织,证书\n虚构新证书,虚构新组织,虚构新证书\n"),
         (),

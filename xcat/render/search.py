@@ -48,14 +48,15 @@ def forget_dictionaries() -> None:
 def pinyin_terms(name: str) -> list[str]:
     """Search terms for a Chinese name: words in pinyin, the whole name joined, and initials.
     工业机器人应用编程 -> ["gongye jiqiren yingyong biancheng", "gongyejiqirenyingyongbiancheng", "gyjqryybc"].
-    Material's search matches prefixes, so "gyjqr" and "gongye jiqiren" both find it."""
+    The search matches prefixes, so "gyjqr" and "gongye jiqiren" both find it."""
     jieba, pypinyin = _segmenter_and_speller()
-    # HMM joins the words jieba's dictionary lacks (运维, 装调, 失智), so "yunwei" finds 运维
-    # as it finds 机器人 from "jiqiren"; without it they fall apart into single syllables.
-    words = [w for w in jieba.cut(name, HMM=True) if _HAN.search(w)]
+    # jieba's HMM (on by default) joins the words its dictionary lacks (运维, 装调, 失智), so
+    # "yunwei" finds 运维 as "jiqiren" finds 机器人; without it they fall apart into syllables.
+    words = [w for w in jieba.cut(name) if _HAN.search(w)]
     if not words:
         return []
-    spelled = [[s for s in pypinyin.lazy_pinyin(w, errors="ignore") if s.isascii()] for w in words]
+    # Only errors="default" keeps what has no pinyin (the B of B超): any other value drops it (pragma).
+    spelled = [[s for s in pypinyin.lazy_pinyin(w, errors="ignore") if s.isascii()] for w in words]  # pragma: no mutate
     terms = [
         " ".join("".join(s) for s in spelled),
         "".join("".join(s) for s in spelled),

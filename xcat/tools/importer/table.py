@@ -128,8 +128,8 @@ def _csv_cells(data: bytes) -> list[tuple[int, list[str]]]:
     text = _decode(data)
     # The header (the first line with text: blank rows above it are skipped) names at least two
     # columns, so it holds its separator: a comma, or else a tab.
-    header = next((line for line in text.splitlines() if line.strip()), "")
-    delimiter = "," if "," in header else "\t"
+    lines = [line for line in text.splitlines() if line.strip()]
+    delimiter = "," if not lines or "," in lines[0] else "\t"
     try:
         rows = list(csv.reader(io.StringIO(text, newline=""), delimiter=delimiter, strict=True))
     except csv.Error as error:
