@@ -547,7 +547,7 @@ def build_catalogue(index: Index) -> Catalogue:
     """Assemble the model from the checker's index of a catalogue that passed every check."""
     by_kind = {kind.kind: index.of_kind(kind.kind) for kind in FILE_KINDS}
 
-    sources = {d.data["id"]: Source.of(d.data) for d in by_kind.get("source", [])}
+    sources = {d.data["id"]: Source.of(d.data) for d in by_kind["source"]}
 
     def cite(ids: list[str]) -> list[Source]:
         return [sources[i] for i in ids]
@@ -556,7 +556,7 @@ def build_catalogue(index: Index) -> Catalogue:
         found = []
         for d in data.get("disagreements", []):
             node: Any = data
-            own_sources = data.get("sources", [])
+            own_sources = data["sources"]
             for part in d["field"].split("."):
                 own_sources = node.get("sources", own_sources)
                 node = node[part]
@@ -567,7 +567,7 @@ def build_catalogue(index: Index) -> Catalogue:
             )
         return found
 
-    vocab = {d.kind: d.data for d in by_kind.get("fields", []) + by_kind.get("majors", [])}
+    vocab = {d.kind: d.data for d in by_kind["fields"] + by_kind["majors"]}
     fields = {f["id"]: Field(f["id"], Name.required(f["name"])) for f in vocab.get("fields", {}).get("fields", [])}
     major_categories = {
         c["code"]: MajorCategory(c["code"], Name.required(c["name"]), c["level"])
@@ -600,7 +600,7 @@ def build_catalogue(index: Index) -> Catalogue:
             sources=cite(d.data["sources"]),
             disagreements=disagreements(d.data),
         )
-        for d in by_kind.get("organization", [])
+        for d in by_kind["organization"]
     }
 
     def totals(data: dict | None) -> BatchTotals | None:
@@ -626,14 +626,14 @@ def build_catalogue(index: Index) -> Catalogue:
             sources=cite(d.data["sources"]),
             disagreements=disagreements(d.data),
         )
-        for d in sorted(by_kind.get("batch", []), key=lambda d: d.data["number"])
+        for d in sorted(by_kind["batch"], key=lambda d: d.data["number"])
     }
 
     certificates: dict[str, Certificate] = {}
     raw_events: dict[str, list[dict]] = {}
-    for d in by_kind.get("certificate", []):
+    for d in by_kind["certificate"]:
         data = d.data
-        batch = batches.get(data.get("batch", ""))
+        batch = batches.get(data.get("batch"))
         certificate = Certificate(
             id=data["id"],
             name=Name.required(data["name"]),
@@ -682,7 +682,7 @@ def build_catalogue(index: Index) -> Catalogue:
                 sources=cite(raw["sources"]),
                 details=Name.of(raw.get("details")),
                 previous_name=Name.of(raw.get("previous_name")),
-                previous_organization=organizations.get(raw.get("previous_organization", "")),
+                previous_organization=organizations.get(raw.get("previous_organization")),
                 successors=[
                     Successor(certificates[s["certificate"]], s["equivalence"]) for s in raw.get("successors", [])
                 ],
@@ -696,7 +696,7 @@ def build_catalogue(index: Index) -> Catalogue:
 
     # Programme events, oldest first, placed where the checker places them (check.rules).
     programme_events = {}
-    for d in sorted(by_kind.get("programme_event", []), key=lambda d: (dates.sort_key(d.data["date"]), d.stem)):
+    for d in sorted(by_kind["programme_event"], key=lambda d: (dates.sort_key(d.data["date"]), d.stem)):
         data = d.data
         programme = ProgrammeEvent(
             id=data["id"],
@@ -746,7 +746,7 @@ def build_catalogue(index: Index) -> Catalogue:
         for related in certificate.related_majors:
             related.major.certificates.append(certificate)
 
-    synonyms = {s["query"]: s["finds"] for d in by_kind.get("synonyms", []) for s in d.data["synonyms"]}
+    synonyms = {s["query"]: s["finds"] for d in by_kind["synonyms"] for s in d.data["synonyms"]}
     majors_sources = cite(vocab.get("majors", {}).get("sources", []))
     return Catalogue(
         certificates,
