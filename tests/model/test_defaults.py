@@ -1,6 +1,6 @@
 """What a file may leave out, and what the model gives every page for it: no maintainers is an
 empty list, a programme event without totals has no counts, a major is open to the second
-conversion unless its file says otherwise."""
+conversion unless its file says otherwise; and which of its sources a disagreement stands beside."""
 
 from __future__ import annotations
 
@@ -24,3 +24,20 @@ def test_a_major_is_open_to_the_second_conversion_unless_its_file_says_not(ficti
     majors = fictional_model.majors
     assert majors["960101"].second_conversion is False
     assert {m.second_conversion for code, m in majors.items() if code != "960101"} == {True}
+
+
+def test_a_disagreement_stands_beside_the_sources_nearest_its_field_less_those_of_the_other_value(tmp_path):
+    catalogue = copy_fictional(tmp_path)
+    edit(
+        catalogue,
+        "batches/batch-1.yaml",
+        "  sources: [fictional-notice-2020]\nsources: [fictional-notice-2020]\n",
+        "  sources: [fictional-report, fictional-paper]\nsources: [fictional-notice-2020]\n"
+        "disagreements:\n  - field: totals.certificates\n    value: 9\n    sources: [fictional-paper]\n",
+    )
+    (found,) = model_of(catalogue).batches["batch-1"].disagreements
+    assert (found.field, found.value, found.own_value) == ("totals.certificates", 9, 8)
+    assert ([s.id for s in found.sources], [s.id for s in found.own_sources]) == (
+        ["fictional-paper"],
+        ["fictional-report"],
+    )
