@@ -749,3 +749,27 @@ AS_2019_06 = ("日期写成 2019-06（年、月、日之间用半角“-”连�
 )
 def test_a_value_hint_reads_fees_only_in_number_fields_and_names_the_character_after_the_year(value, numeric, hint):
     assert value_hint(value, numeric) == hint
+
+
+@pytest.mark.parametrize(
+    ("old", "new", "expected"),
+    [
+        (
+            "  - level: 初级",
+            "  - level: 100元",
+            "catalogue/certificates/fictional-alpha.yaml:12:12: error: levels[0].level: '100元' 不是可选的值"
+            "（初级、中级、高级） · '100元' is not one of: 初级, 中级, 高级",
+        ),
+        (
+            "    date: 2021-06-01",
+            "    date: 2021元",
+            "catalogue/certificates/fictional-alpha.yaml:28:11: error: history[0].date: '2021元' 的写法不对，"
+            "应写成 2021-03 这样 · '2021元' is not a date written as YYYY, YYYY-MM or YYYY-MM-DD, such as 2019-06-19",
+        ),
+    ],
+    ids=["a choice", "a date"],
+)
+def test_a_fee_written_where_no_number_belongs_gets_no_fee_hint(tmp_path, old, new, expected):
+    catalogue = copy_fictional(tmp_path)
+    edit(catalogue, A, old, new)
+    assert run_check(catalogue) == (1, [expected])
