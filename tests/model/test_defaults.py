@@ -41,3 +41,14 @@ def test_a_disagreement_stands_beside_the_sources_nearest_its_field_less_those_o
         ["fictional-paper"],
         ["fictional-report"],
     )
+
+
+def test_a_batchs_totals_are_the_counts_its_file_gives_and_none_for_the_others(tmp_path, fictional_model):
+    totals = fictional_model.batches["batch-1"].totals
+    counts = (totals.certificates, totals.organizations, totals.applications, totals.applicant_units)
+    assert counts == (8, 2, None, None)
+    catalogue = copy_fictional(tmp_path)
+    edit(catalogue, "batches/batch-1.yaml", "  organizations: 2\n", "  applications: 30\n  applicant_units: 20\n")
+    totals = model_of(catalogue).batches["batch-1"].totals
+    counts = (totals.certificates, totals.organizations, totals.applications, totals.applicant_units)
+    assert counts == (8, None, 30, 20)
