@@ -52,3 +52,17 @@ def test_a_batchs_totals_are_the_counts_its_file_gives_and_none_for_the_others(t
     totals = model_of(catalogue).batches["batch-1"].totals
     counts = (totals.certificates, totals.organizations, totals.applications, totals.applicant_units)
     assert counts == (8, None, 30, 20)
+
+
+def test_a_certificates_disagreement_reaches_the_model(tmp_path):
+    catalogue = copy_fictional(tmp_path)
+    edit(
+        catalogue,
+        "certificates/fictional-zeta.yaml",
+        "sources: [fictional-notice-2021]\n",
+        "sources: [fictional-notice-2021]\n"
+        "disagreements:\n  - field: name.zh\n    value: 虚构证书己（别名）\n    sources: [fictional-paper]\n",
+    )
+    (found,) = model_of(catalogue).certificates["fictional-zeta"].disagreements
+    assert (found.field, found.value, found.own_value) == ("name.zh", "虚构证书己（别名）", "虚构证书己")
+    assert [s.id for s in found.own_sources] == ["fictional-notice-2021"]
