@@ -299,6 +299,33 @@ def test_a_batch_from_the_list_is_written_for_new_certificates(catalogue, tmp_pa
     )
 
 
+def test_a_batch_from_the_list_is_written_for_a_known_certificate_without_one_or_its_introduction(catalogue, tmp_path):
+    """虚构证书己 has no batch; once its one event is not an introduction, the list's batch is its only batch."""
+    edit(catalogue, "certificates/fictional-zeta.yaml", "type: introduced", "type: suspended")
+    table = tmp_path / "list.csv"
+    table.write_text("证书名称,培训评价组织,批次\n虚构证书己,虚构评价组织乙,第一批\n", encoding="utf-8")
+    code, out, err = run_import(catalogue, table, "--source", SOURCE)
+    assert (code, err) == (0, "")
+    assert "disagreements (not written; compare the sources): 0\n" in out
+    data = read_document(catalogue / "certificates" / "fictional-zeta.yaml", "certificate", "x").data
+    assert data["batch"] == "batch-1"
+
+
+def test_a_batch_for_a_certificate_introduced_outside_the_batches_is_a_disagreement(catalogue, tmp_path):
+    """虚构证书己's only event is its introduction, without a batch: the list's batch is not written."""
+    table = tmp_path / "list.csv"
+    table.write_text("证书名称,培训评价组织,批次\n虚构证书己,虚构评价组织乙,第一批\n", encoding="utf-8")
+    code, out, err = run_import(catalogue, table, "--source", SOURCE)
+    assert (code, err) == (0, "")
+    assert (
+        "disagreements (not written; compare the sources): 1\n"
+        "  ! fictional-zeta: batch: 目录 catalogue “introduced outside the batches” (fictional-notice-2021) · "
+        "第 2 行 row 2 “batch-1” (fictional-report) — 未写入 not written\n"
+    ) in out
+    data = read_document(catalogue / "certificates" / "fictional-zeta.yaml", "certificate", "x").data
+    assert "batch" not in data
+
+
 # --- Notices: history events -------------------------------------------------------
 
 

@@ -248,6 +248,11 @@ UNREADABLE_CSV = [
         '证书名称,培训评价组织\n"虚构新证书"甲,虚构新组织\n'.encode(),
         "这不是可读的 CSV 表格 · not a readable CSV table: ',' expected after '\"'",
     ),
+    (
+        "an old Excel workbook, whose bytes start as every .xls file does",
+        b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + bytes(504),
+        "这是旧版 Excel（.xls）文件：请另存为 .xlsx 或 CSV · this is an old Excel (.xls) file: save it as .xlsx or CSV",
+    ),
 ]
 
 
@@ -280,3 +285,9 @@ def test_a_list_of_exactly_the_size_allowed_is_read_and_one_byte_more_is_refused
         "文件有 5,242,881 字节，上限为 5,242,880（5 MiB）：请拆分 · "
         "the file is 5,242,881 bytes; the limit is 5,242,880 (5 MiB): split it"
     )
+
+
+def test_a_folder_given_as_the_list_is_refused_with_why_it_cannot_be_read(tmp_path):
+    with pytest.raises(importer_table.TableError) as refusal:
+        importer_table.read_table(tmp_path)
+    assert str(refusal.value) == "无法读取文件 · cannot read the file: Is a directory"

@@ -231,13 +231,12 @@ def make_plan(table: Table, catalogue: Catalogue, request: Request, source_date:
     groups = _group(table)
     # Certificates first, so that successors named in the list can be found in the same run.
     resolved = [(rows, _certificate(rows, catalogue, request, plan, source_date)) for _key, rows in groups]
-    for rows, file in resolved:
-        if file is None or not request.event:
-            continue
-        if request.event == TRANSFERRED:
-            _occupations(rows, file, catalogue, request, plan)
-        else:
-            _event(rows, file, catalogue, request, plan)
+    if request.event:
+        for rows, file in resolved:
+            if request.event == TRANSFERRED:
+                _occupations(rows, file, catalogue, request, plan)
+            else:
+                _event(rows, file, catalogue, request, plan)
     return plan
 
 
@@ -245,9 +244,7 @@ def _touch(plan: Plan, file: File) -> None:
     plan.files[file.path] = file
 
 
-def _certificate(
-    rows: list[Row], catalogue: Catalogue, request: Request, plan: Plan, source_date: str | None
-) -> File | None:
+def _certificate(rows: list[Row], catalogue: Catalogue, request: Request, plan: Plan, source_date: str | None) -> File:
     source = request.source
     name = rows[0].values["certificate"]
     organization_name = _one(rows, "organization", "培训评价组织", name_key)
@@ -291,7 +288,7 @@ def _certificate(
             if key in data:
                 ordered[key] = catalogue_style(data[key])
         file = File("certificate", catalogue.root / "certificates" / f"{data['id']}.yaml", ordered, None)
-        catalogue.files["certificate"][file.id] = file
+        catalogue.files["certificate"][file.id] = file  # pragma: no mutate (after loading, only the ids taken are read)
         catalogue.certificates[name_key(name)] = file
         plan.created.append(file)
         _touch(plan, file)
