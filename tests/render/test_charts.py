@@ -85,7 +85,17 @@ def test_each_column_has_its_count_centred_just_above_it(drawn):
     for column, label in placed:
         assert float(label.get("x")) == pytest.approx(column["x"] + column["width"] / 2, abs=0.1)
         assert float(label.get("y")) == pytest.approx(column["y"] - 4, abs=0.1)
-        assert label.get("text-anchor") == "middle"
+        assert (label.get("text-anchor"), label.get("fill")) == ("middle", charts.TEXT_COLOUR)
+
+
+def test_each_column_rises_from_the_plots_bottom_edge_to_the_gridline_of_its_count(drawn):
+    axes = {g.get("class"): g for g in ET.fromstring(drawn["pilot"]).iter(SVG + "g")}
+    gridline = {"".join(t.itertext()): float(t.get("y")) for t in axes["axis left"].iter(SVG + "text")}
+    dates = {float(t.get("y")) for t in axes["axis bottom"].iter(SVG + "text")}
+    assert dates == {gridline["0"] + 8}  # leather writes the dates 8 px under the plot: zero is its edge
+    for column, label in marks_and_labels(drawn["pilot"], "columns"):
+        assert column["y"] + column["height"] == pytest.approx(gridline["0"], abs=0.1)
+        assert column["y"] == pytest.approx(gridline[label.text], abs=0.1)
 
 
 def test_each_bar_has_its_count_just_after_its_end(drawn):
@@ -93,7 +103,11 @@ def test_each_bar_has_its_count_just_after_its_end(drawn):
     assert label.text == "25"
     assert float(label.get("x")) == pytest.approx(bar["x"] + bar["width"] + 4, abs=0.1)
     assert float(label.get("y")) == pytest.approx(bar["y"] + bar["height"] / 2, abs=0.1)
-    assert (label.get("text-anchor"), label.get("dy")) == ("start", "0.35em")  # vertically centred
+    assert (label.get("text-anchor"), label.get("dy"), label.get("fill")) == (
+        "start",
+        "0.35em",
+        charts.TEXT_COLOUR,
+    )  # vertically centred
 
 
 def test_pilot_chart_is_a_phone_wide_and_gives_each_further_count_room(drawn, catalogue):
