@@ -15,6 +15,7 @@ from xcat import urls
         pytest.param("index.md", "", id="the home page: the site root"),
         pytest.param("certificates/x.md", "certificates/x/", id="a page in a folder"),
         pytest.param("reference/fields.md", "reference/fields/", id="another folder"),
+        pytest.param("X-certificates.md", "X-certificates/", id="a root page whose name starts with a capital"),
         pytest.param(
             urls.page_source("major", "860302K"), urls.page("major", "860302K"), id="a page's source and page"
         ),

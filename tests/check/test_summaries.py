@@ -8,6 +8,7 @@ import json
 import re
 import shutil
 from html.parser import HTMLParser
+from types import SimpleNamespace
 
 import cmarkgfm
 import pytest
@@ -269,3 +270,29 @@ def test_a_failing_check_summary_counts_the_problems_and_lists_each_in_a_table_r
 def test_a_report_style_that_does_not_exist_is_a_bug_not_plain_text(style):
     with pytest.raises(ValueError, match=f"^unknown report style: {re.escape(repr(style))}$"):
         report(Checked(documents=[], problems=[]), style)
+
+
+ALPHA, BETA, ORG = (
+    f"catalogue/{name}.yaml" for name in ("certificates/alpha", "certificates/beta", "organizations/org")
+)
+
+
+@pytest.mark.parametrize(
+    ("problems", "summary"),
+    [
+        ([], "检查了 3 个文件，没有问题 · 3 files checked: no problems."),
+        ([(ALPHA, 2)], "3 个文件中有 1 个需要修改，共 1 处 · 1 problem in 1 of 3 files."),
+        ([(ALPHA, 2), (ALPHA, 5)], "3 个文件中有 1 个需要修改，共 2 处 · 2 problems in 1 of 3 files."),
+        ([(ALPHA, 2), (BETA, 1)], "3 个文件中有 2 个需要修改，共 2 处 · 2 problems in 2 of 3 files."),
+        # a file that could not be loaded has no document: it is still one of the files checked
+        ([("catalogue/notes.txt", 1)], "4 个文件中有 1 个需要修改，共 1 处 · 1 problem in 1 of 4 files."),
+    ],
+    ids=["none", "one", "two in one file", "two in two files", "in a file that did not load"],
+)
+def test_the_text_report_ends_with_how_many_problems_in_how_many_of_the_files(capsys, problems, summary):
+    documents = [SimpleNamespace(path=path) for path in (ALPHA, BETA, ORG)]
+    found = [Problem(path, line, 1, "unknown field 'fee'") for path, line in problems]
+    report(Checked(documents=documents, problems=found), "text")  # type: ignore[arg-type]
+    out, err = capsys.readouterr()
+    assert out == "".join(f"{path}:{line}:1: error: unknown field 'fee'\n" for path, line in problems)
+    assert err == summary + "\n"

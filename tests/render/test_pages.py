@@ -822,6 +822,13 @@ def test_the_timeline_has_each_batch_with_its_date_sources_and_remarks_then_each
     ]
 
 
+@pytest.mark.parametrize("page", ["majors/index.md", "fields/equipment-manufacturing.md"])
+def test_the_major_catalogue_is_cited_by_its_own_source_wherever_its_majors_are_listed(docs, page):
+    """majors.yaml's sources, not a certificate's: the fictional catalogue cites the fictional paper."""
+    (line,) = [line for line in read(docs, page).splitlines() if "The " in line and "majors of" in line]
+    assert line.endswith("来源 Source: A fictional paper about fictional certificates")
+
+
 def test_the_majors_index_lists_each_major_that_has_a_certificate(docs):
     text = read(docs, "majors/index.md")
     linked = text.split("## 有关联证书的专业 Majors with linked certificates")[1]
