@@ -46,6 +46,13 @@ def test_maintainers_own_their_organization_and_its_current_certificates(tmp_pat
     ]
 
 
+STALE = (
+    ".github/CODEOWNERS:1:1: error: 这个文件与评价组织的 maintainers 不一致：运行 `python build.py codeowners` 并提交 "
+    ".github/CODEOWNERS（它是生成的，请勿手动修改） · the file does not match the organizations' maintainers: "
+    "run `python build.py codeowners` and commit .github/CODEOWNERS (it is generated; do not edit it by hand)"
+)
+
+
 def test_check_reports_a_missing_or_stale_file_and_what_to_run(tmp_path):
     catalogue = copy_fictional(tmp_path)
     (tmp_path / ".github").mkdir()
@@ -66,10 +73,7 @@ def test_check_reports_a_missing_or_stale_file_and_what_to_run(tmp_path):
     )
     code, lines = run_check(catalogue)
     assert code == 1
-    assert len(lines) == 1 and lines[0].startswith(
-        ".github/CODEOWNERS:1:1: error: 这个文件与评价组织的 maintainers 不一致：运行 `python build.py codeowners` 并提交 "
-        ".github/CODEOWNERS（它是生成的，请勿手动修改） · the file does not match the organizations' maintainers: run `python build.py codeowners`"
-    )
+    assert lines == [STALE]
 
     generate(catalogue)
     assert run_check(catalogue) == (0, [])
@@ -220,3 +224,21 @@ def _certificate(stem: str, **data) -> Document:
 def test_malformed_entries_are_left_out_and_the_rest_is_written(tmp_path, documents, expected):
     # The check reports each malformed entry; the file is written from what is well formed.
     assert render(documents, tmp_path / "catalogue") == HEADER + expected
+
+
+@pytest.mark.parametrize(
+    ("saved", "lines"),
+    [
+        (lambda text: text.replace("\n", "\r\n").encode(), []),
+        (lambda text: b"\xff\xfe" + text.encode("utf-16-le"), [STALE]),
+        (lambda text: text.encode("gb18030"), [STALE]),
+    ],
+    ids=["checked out with Windows line ends: up to date", "saved as UTF-16: stale", "saved as GB18030: stale"],
+)
+def test_check_reads_the_file_as_the_command_writes_it(tmp_path, saved, lines):
+    catalogue = copy_fictional(tmp_path)
+    generate(catalogue)
+    path = tmp_path / ".github" / "CODEOWNERS"
+    path.write_bytes(saved(path.read_text(encoding="utf-8")))
+    assert run_check(catalogue) == (1 if lines else 0, lines)
+    assert codeowners(catalogue)[2].endswith("is up to date.\n" if not lines else f"Wrote {path.resolve()}.\n")

@@ -13,6 +13,7 @@ catalogue elsewhere are not affected.
 
 from __future__ import annotations
 
+import os
 import re
 from pathlib import Path
 
@@ -70,15 +71,18 @@ def _one_line(name) -> str:
     return " ".join(text.split()) if isinstance(text, str) else ""
 
 
+def up_to_date(path: Path, text: str) -> bool:
+    """Whether the file holds text as `build.py codeowners` writes it (UTF-8), with either line end:
+    git may check it out with Windows ones. A file in another encoding is stale, not an error."""
+    return path.is_file() and path.read_bytes().replace(b"\r\n", b"\n") == text.encode()
+
+
 def stale_problems(documents: list[Document], catalogue_dir: Path, base: Path) -> list[Problem]:
     """A problem when the repository's CODEOWNERS does not match the catalogue."""
     path = codeowners_path(catalogue_dir)
     if not path.parent.is_dir():
         return []
-    try:
-        shown = path.relative_to(base.resolve()).as_posix()
-    except ValueError:
-        shown = path.as_posix()
+    shown = Path(os.path.relpath(path, base.resolve())).as_posix()  # ../.github/CODEOWNERS for --catalogue .
     expected = render(documents, catalogue_dir)
     if not path.is_file():
         return [
@@ -92,7 +96,7 @@ def stale_problems(documents: list[Document], catalogue_dir: Path, base: Path) -
                 ),
             )
         ]
-    if path.read_text(encoding="utf-8", errors="replace") != expected:
+    if not up_to_date(path, expected):
         return [
             Problem(
                 shown,

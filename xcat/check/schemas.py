@@ -81,7 +81,7 @@ def _unique_items(validator, unique, instance, schema):
     for item in instance:
         key = comparable(item)
         if key in seen:
-            yield ValidationError("the list repeats an item")
+            yield ValidationError("the list repeats an item")  # pragma: no mutate (_explain words it by keyword)
             return
         seen.add(key)
 

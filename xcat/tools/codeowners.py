@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import sys
 
-from ..check.codeowners import codeowners_path, render
+from ..check.codeowners import codeowners_path, render, up_to_date
 from ..check.load import load_catalogue
 from ..settings import Exit
 from ..textfile import write_text
@@ -17,9 +17,7 @@ def run(args) -> int:
         return Exit.USAGE
     path = codeowners_path(args.catalogue)
     text = render(load_catalogue(args.catalogue), args.catalogue)
-    # Codec names are case-insensitive and newline="\n" differs from the default only on Windows:
-    # mutmut's "UTF-8" and newline=None are the same program here.
-    if path.is_file() and path.read_text(encoding="utf-8", errors="replace") == text:  # pragma: no mutate
+    if up_to_date(path, text):
         print(f"{path} is up to date.", file=sys.stderr)
         return Exit.OK
     path.parent.mkdir(exist_ok=True)  # .github/ beside the catalogue, whose folder exists
