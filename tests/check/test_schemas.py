@@ -203,3 +203,33 @@ def test_a_date_typed_as_a_number_is_read_as_typed_wherever_it_stands(tmp_path, 
 )
 def test_the_chinese_half_of_jsonschemas_own_messages(keyword, limit, chinese):
     assert _chinese(SimpleNamespace(validator=keyword, validator_value=limit, instance=None)) == chinese
+
+
+def test_schema_shapes_the_catalogue_does_not_use_yet_are_still_explained_where_they_stand(tmp_path):
+    """A field forbidden outside a history event, an object that allows no field at all, an item
+    forbidden in a list, and a value that may be null: a schema may add any of them later."""
+    schemas = tmp_path / "schema"
+    schemas.mkdir()
+    for path in (ROOT / "schema").glob("*.schema.json"):
+        (schemas / path.name).write_bytes(path.read_bytes())
+    organization = json.loads((schemas / "organization.schema.json").read_text(encoding="utf-8"))
+    organization["properties"] |= {
+        "closed": False,
+        "empty": {"type": "object", "additionalProperties": False},
+        "pair": {"type": "array", "prefixItems": [False]},
+        "maybe": {"type": ["string", "null"]},
+    }
+    (schemas / "organization.schema.json").write_text(json.dumps(organization), encoding="utf-8")
+    path = tmp_path / "org.yaml"
+    path.write_text(
+        "id: org\nname: {zh: 虚构组织}\nmaintainers: []\nsources: [x]\n"
+        "closed: 1\nempty: {extra: 1}\npair: [1]\nmaybe: 3\n",
+        encoding="utf-8",
+    )
+    document = read_document(path, "organization", "org.yaml")
+    assert sorted(p.as_text() for p in SchemaSet(schemas).problems(document)) == [
+        "org.yaml:5:1: error: closed: 这里不能有这个字段 · this field is not allowed here",
+        "org.yaml:6:9: error: empty.extra: 没有 'extra' 这个字段 · unknown field 'extra'",
+        "org.yaml:7:1: error: pair: 这里不能有这个字段 · this field is not allowed here",
+        "org.yaml:8:8: error: maybe: 应为文字或空值（不写或 null），却是数字 3 · expected text or nothing (null), got the number 3",
+    ]

@@ -296,3 +296,13 @@ def test_the_text_report_ends_with_how_many_problems_in_how_many_of_the_files(ca
     out, err = capsys.readouterr()
     assert out == "".join(f"{path}:{line}:1: error: unknown field 'fee'\n" for path, line in problems)
     assert err == summary + "\n"
+
+
+def test_a_catalogue_inside_the_repository_is_named_from_its_root_as_githubs_annotations_need(tmp_path):
+    """An annotation lands on a pull request's file only by its path from the repository's root."""
+    code, lines = run_check(ROOT / "tests" / "fixtures" / "fictional" / "catalogue", "--today", "2021-01-01")
+    assert code == 1 and lines[0].startswith(
+        "tests/fixtures/fictional/catalogue/certificates/fictional-alpha.yaml:28:11: error: history[0].date: "
+    )
+    code, lines = run_check(copy_fictional(tmp_path), "--today", "2021-01-01")  # elsewhere: from its parent
+    assert code == 1 and lines[0].startswith("catalogue/certificates/fictional-alpha.yaml:28:11: error: ")

@@ -134,6 +134,27 @@ CASES: list[Case] = [
         ),
     ),
     Case(
+        "space-key-end",
+        A,
+        "organization: fictional-org-a",
+        "organization\u3000: fictional-org-a",
+        "全角空格",
+        (
+            "catalogue/certificates/fictional-alpha.yaml:1:1: error: (top level): 缺少必填字段 'organization' · missing required field 'organization'",
+            "catalogue/certificates/fictional-alpha.yaml:5:13: error: organization\u3000: 没有 'organization\u3000' 这个字段：字段名里有全角空格（U+3000）：应写作 'organization' · unknown field 'organization\u3000'; the field name holds a full-width space (U+3000): write 'organization'",
+        ),  # the problem stands on the space, not where the name starts
+    ),
+    Case(
+        "yuan-whole-number",
+        "batches/batch-1.yaml",
+        "number: 1",
+        "number: 1元",
+        "只写数字",
+        (
+            "catalogue/batches/batch-1.yaml:2:10: error: number: 应为整数，却是文字 '1元'：只写数字 1，不要写“元”或“¥” · expected a whole number, got the text '1元'; write the number 1, without 元 or ¥",
+        ),  # a whole-number field reads 元 as a fee field does
+    ),
+    Case(
         "space-indent",
         A,
         "    fee: 100",
@@ -470,6 +491,14 @@ def test_chinese_punctuation_inside_text_is_not_a_mistake(tmp_path):
     edit(catalogue, A, "  zh: 虚构证书甲", "  zh: 虚构证书甲（试点），“新版”：第一版\u3000说明")
     edit(catalogue, A, "      zh: 由虚构证书乙替代。", "      zh: 由虚构证书乙替代，\n        备注：见【附件】。")
     assert run_check(catalogue) == (0, [])
+
+
+def test_a_list_where_text_belongs_is_named_as_a_list_not_for_the_commas_in_it(tmp_path):
+    """The brackets are the mistake: the Chinese comma inside them is the name's own text."""
+    catalogue = copy_fictional(tmp_path)
+    assert problems_after(catalogue, A, "  zh: 虚构证书甲", "  zh: [虚构，证书甲]") == [
+        "catalogue/certificates/fictional-alpha.yaml:3:7: error: name.zh: 应为文字，却是列表 · expected text, got a list"
+    ]
 
 
 def test_field_suggestions_come_from_the_schema_at_that_place():
