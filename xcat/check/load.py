@@ -88,7 +88,7 @@ class Document:
             key = False
         return self.value_positions.get((), (1, 1))
 
-    def problem(self, path: tuple, message: str, *, key: bool = False, at: str = "") -> Problem:
+    def problem(self, path: tuple, message: str, *, key: bool = False, at: str | None = None) -> Problem:
         """at: the character that is wrong, when the message names one: the problem stands on it."""
         line, column = self.where(path, key=key)
         if at:

@@ -160,7 +160,7 @@ def _explain(error: ValidationError, document: Document) -> Iterator[Problem]:
                 if hint:
                     zh, en = f"{zh}：{hint[1]}", f"{en}; {hint[2]}"
                 yield document.problem(
-                    path + (name,), about(path + (name,), zh, en), key=True, at=hint[0] if hint else ""
+                    path + (name,), about(path + (name,), zh, en), key=True, at=hint[0] if hint else None
                 )
         return
     if keyword == "required":
