@@ -10,6 +10,7 @@ from pathlib import Path
 
 import pytest
 
+import xcat.check.load
 from tests.helpers import copy_fictional, run_check, write
 from xcat.check.load import _Refused, read_document
 from xcat.settings import ROOT
@@ -308,3 +309,36 @@ def test_a_document_released_after_the_check_refuses_to_give_positions(fictional
     ):
         with pytest.raises(RuntimeError, match=f"^{re.escape(released)}$"):
             ask()
+
+
+POSITIONS_TEXT = "id: x\nhistory:\n  - type: introduced\n    sources: [a]\nname: {zh: 虚构}\n"
+
+
+@pytest.mark.parametrize(
+    ("path", "key", "position"),
+    [
+        (("history", 0, "type"), False, (3, 11)),
+        (("history", 0, "type"), True, (3, 5)),
+        (("history", 0, "date"), False, (3, 5)),  # missing: the event that lacks it
+        (("history", 0, "date", "year"), False, (3, 5)),  # two levels missing: still that event
+        (("history", 0, "date"), True, (3, 5)),  # a missing key falls back to its parent's value
+        (("name", "en"), True, (5, 7)),
+        (("nothing",), False, (1, 1)),  # no such field at the top: the file's start
+        ((), False, (1, 1)),
+    ],
+)
+def test_a_problem_stands_at_its_field_or_else_at_the_nearest_field_that_holds_it(tmp_path, path, key, position):
+    file = tmp_path / "x.yaml"
+    file.write_text(POSITIONS_TEXT, encoding="utf-8")
+    assert read_document(file, "certificate", "x.yaml").where(path, key=key) == position
+
+
+def test_positions_are_read_from_the_text_once_whatever_the_number_of_problems(tmp_path, monkeypatch):
+    file = tmp_path / "x.yaml"
+    file.write_text(POSITIONS_TEXT, encoding="utf-8")
+    document = read_document(file, "certificate", "x.yaml")
+    reads = []
+    real = xcat.check.load._read_events
+    monkeypatch.setattr(xcat.check.load, "_read_events", lambda *args: reads.append(1) or real(*args))
+    assert [document.where(("history", 0, "type")), document.where(("name", "zh"))] == [(3, 11), (5, 12)]
+    assert len(reads) == 1

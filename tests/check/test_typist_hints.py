@@ -795,8 +795,14 @@ def test_a_value_hint_reads_fees_only_in_number_fields_and_names_the_character_a
             "catalogue/certificates/fictional-alpha.yaml:28:11: error: history[0].date: '2021元' 的写法不对，"
             "应写成 2021-03 这样 · '2021元' is not a date written as YYYY, YYYY-MM or YYYY-MM-DD, such as 2019-06-19",
         ),
+        (
+            "    sources: [fictional-notice-2020]\n  - level: 中级",
+            "    sources: 100元\n  - level: 中级",
+            "catalogue/certificates/fictional-alpha.yaml:15:14: error: levels[0].sources: 应为列表，却是文字 '100元' "
+            "· expected a list, got the text '100元'",
+        ),
     ],
-    ids=["a choice", "a date"],
+    ids=["a choice", "a date", "a list"],
 )
 def test_a_fee_written_where_no_number_belongs_gets_no_fee_hint(tmp_path, old, new, expected):
     catalogue = copy_fictional(tmp_path)

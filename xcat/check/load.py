@@ -93,7 +93,9 @@ class Document:
         line, column = self.where(path, key=key)
         if at:
             found = self.line(line).find(at, column - 1)
-            column = found + 1 if found >= 0 else column
+            column = (
+                found + 1 if found >= 0 else column
+            )  # pragma: no mutate (found is -1 or >= column - 1: > 0 is the same)
         return Problem(self.path, line, column, message)
 
     def line(self, number: int) -> str:

@@ -199,12 +199,13 @@ def _explain(error: ValidationError, document: Document) -> Iterator[Problem]:
         yield _with_hint(document, path, zh, f"{error.instance!r} is not {error.schema['x-expected']}", error.instance)
         return
     if error.schema is False:
-        # jsonschema reports a `false` property schema at the parent object: find the field.
+        # jsonschema reports a `false` property schema at the parent object: find the field (it hands
+        # over the value itself, so the field is always found; None only keeps this generator safe).
         parent = document.data
         for part in path:
             parent = parent[part]
         name = (
-            next((key for key, value in parent.items() if value is error.instance), None)
+            next((key for key, value in parent.items() if value is error.instance), None)  # pragma: no mutate
             if isinstance(parent, dict)
             else None
         )
