@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from tests.helpers import copy_fictional, edit, problems_after, run_check
-from xcat.check.rules import original_organization
+from xcat.check.rules import original_organization, programme_event_position
 
 
 @pytest.fixture
@@ -272,3 +272,25 @@ def test_index_is_reserved_for_the_sites_index_pages(catalogue):
 )
 def test_a_certificate_counts_for_the_organization_its_batch_introduced_it_with(data, original):
     assert original_organization(data) == original
+
+
+@pytest.mark.parametrize(
+    ("events", "date", "position"),
+    [
+        ([("introduced", "2021-06")], "2025-11", 1),  # after its one event
+        ([("introduced", "2021-06")], "2021-06", 1),  # on the same day: after it
+        ([("introduced", "2021-06")], "2020", None),  # before it came: not its event
+        ([("introduced", None)], "2020", 1),  # an undated introduction counts as before
+        ([("introduced", "2021"), ("suspended", "2022"), ("reinstated", "2024")], "2023", 2),
+        ([("introduced", "2021"), ("suspended", "2022"), ("reinstated", "2024")], "2025", 3),
+        ([("introduced", "2021"), ("withdrawn", "2022")], "2025", None),  # ended before it
+        ([("introduced", "2021"), ("transferred", "2024")], "2025", None),  # already handed over
+        ([("suspended", "2022")], "2021", 0),  # 批次不详: it starts undated, so the event comes first
+        ([("suspended", "2022")], "2023", 1),
+        ([], "2023", 0),
+    ],
+)
+def test_a_programme_event_falls_after_every_event_of_its_date_or_before_while_the_certificate_is_current(
+    events, date, position
+):
+    assert programme_event_position(events, date) == position

@@ -559,7 +559,7 @@ def programme_event_position(events: list[tuple[str, str | int | None]], date: s
     if not events or events[0][0] != "introduced":
         position = programme_event_position([("introduced", None), *events], date)
         return None if position is None else position - 1
-    position = 0
+    position = 0  # pragma: no mutate (None would return None too when the first event is later)
     for number, (_kind, when) in enumerate(events):
         if when is not None and dates.is_real(when) and dates.compare(when, date) > 0:
             break
