@@ -566,7 +566,7 @@ def programme_event_position(events: list[tuple[str, str | int | None]], date: s
         position = number + 1
     if position == 0:
         return None
-    status = INITIAL_STATUS
+    status = INITIAL_STATUS  # pragma: no mutate (events[0], the introduction, sets it first)
     for kind, _when in events[:position]:
         status = STATUS_AFTER.get(kind, status)
     return position if status in CURRENT_STATUSES else None
