@@ -39,7 +39,9 @@ def sort_key(value: str | int | None) -> tuple[int, int, int]:
     """Undated things sort first; a year sorts before its months."""
     if value is None:
         return (0, 0, 0)
-    year, month, day = (parts(value) + (0, 0))[:3]
+    year, month, day = (parts(value) + (0, 0))[
+        :3
+    ]  # pragma: no mutate (a bare year's day never decides: its month is 0)
     return (year, month, day)
 
 
