@@ -4,8 +4,11 @@ from __future__ import annotations
 
 import pytest
 
-from tests.helpers import copy_fictional, edit, problems_after, run_check
-from xcat.check.rules import original_organization, programme_event_position
+from tests.helpers import TODAY, copy_fictional, edit, problems_after, run_check, write
+from xcat.check.catalogue import check_catalogue
+from xcat.check.rules import MAX_HINTS, original_organization, programme_event_position, programme_events_of
+from xcat.check.schemas import SchemaSet
+from xcat.settings import SCHEMAS
 
 
 @pytest.fixture
@@ -294,3 +297,42 @@ def test_a_programme_event_falls_after_every_event_of_its_date_or_before_while_t
     events, date, position
 ):
     assert programme_event_position(events, date) == position
+
+
+def test_the_first_unknown_references_get_a_suggestion_and_the_rest_only_the_problem(tmp_path):
+    """Suggesting costs a comparison with every id: a catalogue full of typos is not slowed by it."""
+    catalogue = copy_fictional(tmp_path)
+    for n in range(MAX_HINTS + 1):
+        write(
+            catalogue,
+            f"certificates/fictional-typo-{n:02d}.yaml",
+            f"id: fictional-typo-{n:02d}\nname: {{zh: 虚构错字{n}}}\norganization: fictional-org-c\n"
+            "history:\n  - type: introduced\n    date: 2022\n    sources: [fictional-report]\n"
+            "sources: [fictional-report]\n",
+        )
+    code, lines = run_check(catalogue)
+    problem = (
+        "organization: 找不到 id 为 'fictional-org-c' 的 organization file（新建 catalogue/organizations/"
+        "fictional-org-c.yaml，或改正 id）{zh} · no organization file has the id 'fictional-org-c' "
+        "(add catalogue/organizations/fictional-org-c.yaml or fix the id){en}"
+    )
+    suggested = problem.format(zh="：是不是 'fictional-org-b'？", en="; did you mean 'fictional-org-b'?")
+    assert code == 1
+    assert [line.split(": error: ")[1] for line in lines] == [suggested] * MAX_HINTS + [problem.format(zh="", en="")]
+
+
+def test_programme_events_come_oldest_first_whatever_their_file_names(tmp_path):
+    catalogue = copy_fictional(tmp_path)
+    handover = (catalogue / "programme-events" / "fictional-handover.yaml").read_text(encoding="utf-8")
+    write(
+        catalogue,
+        "programme-events/a-fictional-later-notice.yaml",
+        handover.replace("id: fictional-handover", "id: a-fictional-later-notice")
+        .replace("date: 2023", "date: 2024-03")
+        .replace("deadline: 2023-12-31", "deadline: 2024-12-31"),
+    )
+    index = check_catalogue(catalogue, SchemaSet(SCHEMAS), today=TODAY, base=catalogue.parent).index
+    assert [d.stem for d in programme_events_of(index, "fictional-gamma")] == [
+        "fictional-handover",
+        "a-fictional-later-notice",
+    ]

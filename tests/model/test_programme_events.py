@@ -110,3 +110,17 @@ def test_a_certificate_whose_batch_is_unknown_is_reached_by_a_programme_event(tm
     assert kappa.introduced is None
     assert (kappa.status, kappa.status_event.date) == ("transferred", "2023")
     assert [(e.type, e.date) for e in kappa.history] == [("transferred", "2023")]
+
+
+def test_programme_events_are_kept_oldest_first_whatever_their_file_names(tmp_path):
+    """The handover page and the changes page list them in this order."""
+    catalogue = copy_fictional(tmp_path)
+    handover = (catalogue / HANDOVER).read_text(encoding="utf-8")
+    (catalogue / "programme-events" / "a-fictional-later-notice.yaml").write_text(
+        handover.replace("id: fictional-handover", "id: a-fictional-later-notice")
+        .replace("date: 2023", "date: 2024-03")
+        .replace("deadline: 2023-12-31", "deadline: 2024-12-31")
+        .replace(LIST, "applies_to: [fictional-kappa]"),
+        encoding="utf-8",
+    )
+    assert list(model_of(catalogue).programme_events) == ["fictional-handover", "a-fictional-later-notice"]

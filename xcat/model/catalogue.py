@@ -14,7 +14,7 @@ from functools import cached_property
 from typing import Any
 
 from .. import dates
-from ..check.rules import Index, applies_to, programme_event_position, replacement_ends
+from ..check.rules import Index, applies_to, programme_event_order, programme_event_position, replacement_ends
 from ..vocabulary import (
     CURRENT_STATUSES,
     ENDED_STATUSES,
@@ -696,7 +696,7 @@ def build_catalogue(index: Index) -> Catalogue:
 
     # Programme events, oldest first, placed where the checker places them (check.rules).
     programme_events = {}
-    for d in sorted(by_kind["programme_event"], key=lambda d: (dates.sort_key(d.data["date"]), d.stem)):
+    for d in sorted(by_kind["programme_event"], key=programme_event_order):
         data = d.data
         programme = ProgrammeEvent(
             id=data["id"],
