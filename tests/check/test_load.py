@@ -342,3 +342,9 @@ def test_positions_are_read_from_the_text_once_whatever_the_number_of_problems(t
     monkeypatch.setattr(xcat.check.load, "_read_events", lambda *args: reads.append(1) or real(*args))
     assert [document.where(("history", 0, "type")), document.where(("name", "zh"))] == [(3, 11), (5, 12)]
     assert len(reads) == 1
+
+
+def test_a_problem_about_the_whole_file_stands_where_its_first_field_starts(tmp_path):
+    file = tmp_path / "x.yaml"
+    file.write_text("# 虚构证书\n\nid: x\n", encoding="utf-8")
+    assert read_document(file, "certificate", "x.yaml").where(("nothing",)) == (3, 1)

@@ -85,17 +85,16 @@ class Document:
             if path in table:
                 return table[path]
             path = path[:-1]
-            key = False
-        return self.value_positions.get((), (1, 1))
+            key = False  # pragma: no mutate (None is as false)
+        return self.value_positions[()]  # a loaded file is a mapping: its top always has a position
 
     def problem(self, path: tuple, message: str, *, key: bool = False, at: str | None = None) -> Problem:
         """at: the character that is wrong, when the message names one: the problem stands on it."""
         line, column = self.where(path, key=key)
         if at:
             found = self.line(line).find(at, column - 1)
-            column = (
-                found + 1 if found >= 0 else column
-            )  # pragma: no mutate (found is -1 or >= column - 1: > 0 is the same)
+            if found >= 0:  # pragma: no mutate (found is -1 or at least column - 1: > 0 is the same)
+                column = found + 1
         return Problem(self.path, line, column, message)
 
     def line(self, number: int) -> str:
