@@ -39,9 +39,8 @@ def sort_key(value: str | int | None) -> tuple[int, int, int]:
     """Undated things sort first; a year sorts before its months."""
     if value is None:
         return (0, 0, 0)
-    year, month, day = (parts(value) + (0, 0))[
-        :3
-    ]  # pragma: no mutate (a bare year's day never decides: its month is 0)
+    # Equivalent mutants: a bare year's padded day never decides, since its month is 0.
+    year, month, day = (parts(value) + (0, 0))[:3]  # pragma: no mutate
     return (year, month, day)
 
 
