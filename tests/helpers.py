@@ -88,6 +88,22 @@ def write(catalogue: Path, relative: str, text: str | bytes) -> Path:
     return path
 
 
+def add_later_programme_event(catalogue: Path, stem: str, applies_to: str) -> None:
+    """A copy of the fictional handover dated 2024-03, in a file whose name sorts before the handover's
+    (for tests of the order programme events are kept in). applies_to: as YAML, e.g. "[fictional-kappa]"."""
+    assert stem < "fictional-handover", "the point is a name that sorts first"
+    text = (catalogue / "programme-events" / "fictional-handover.yaml").read_text(encoding="utf-8")
+    for old, new in [
+        ("id: fictional-handover", f"id: {stem}"),
+        ("date: 2023\n", "date: 2024-03\n"),
+        ("deadline: 2023-12-31", "deadline: 2024-12-31"),
+        ("applies_to: [fictional-eta, fictional-gamma, fictional-iota]", f"applies_to: {applies_to}"),
+    ]:
+        assert old in text, f"{old!r} not in the fictional handover"
+        text = text.replace(old, new, 1)
+    write(catalogue, f"programme-events/{stem}.yaml", text)
+
+
 def edit(catalogue: Path, relative: str, old: str, new: str) -> None:
     path = catalogue / relative
     text = path.read_text(encoding="utf-8")

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from tests.helpers import TODAY, copy_fictional, edit, problems_after, run_check, write
+from tests.helpers import TODAY, add_later_programme_event, copy_fictional, edit, problems_after, run_check, write
 from xcat.check.catalogue import check_catalogue
 from xcat.check.rules import MAX_HINTS, original_organization, programme_event_position, programme_events_of
 from xcat.check.schemas import SchemaSet
@@ -323,14 +323,7 @@ def test_the_first_unknown_references_get_a_suggestion_and_the_rest_only_the_pro
 
 def test_programme_events_come_oldest_first_whatever_their_file_names(tmp_path):
     catalogue = copy_fictional(tmp_path)
-    handover = (catalogue / "programme-events" / "fictional-handover.yaml").read_text(encoding="utf-8")
-    write(
-        catalogue,
-        "programme-events/a-fictional-later-notice.yaml",
-        handover.replace("id: fictional-handover", "id: a-fictional-later-notice")
-        .replace("date: 2023", "date: 2024-03")
-        .replace("deadline: 2023-12-31", "deadline: 2024-12-31"),
-    )
+    add_later_programme_event(catalogue, "a-fictional-later-notice", "[fictional-eta, fictional-gamma, fictional-iota]")
     index = check_catalogue(catalogue, SchemaSet(SCHEMAS), today=TODAY, base=catalogue.parent).index
     assert [d.stem for d in programme_events_of(index, "fictional-gamma")] == [
         "fictional-handover",

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from tests.helpers import copy_fictional, edit, model_of
+from tests.helpers import add_later_programme_event, copy_fictional, edit, model_of
 
 HANDOVER = "programme-events/fictional-handover.yaml"
 LIST = "applies_to: [fictional-eta, fictional-gamma, fictional-iota]"
@@ -115,12 +115,5 @@ def test_a_certificate_whose_batch_is_unknown_is_reached_by_a_programme_event(tm
 def test_programme_events_are_kept_oldest_first_whatever_their_file_names(tmp_path):
     """The handover page and the changes page list them in this order."""
     catalogue = copy_fictional(tmp_path)
-    handover = (catalogue / HANDOVER).read_text(encoding="utf-8")
-    (catalogue / "programme-events" / "a-fictional-later-notice.yaml").write_text(
-        handover.replace("id: fictional-handover", "id: a-fictional-later-notice")
-        .replace("date: 2023", "date: 2024-03")
-        .replace("deadline: 2023-12-31", "deadline: 2024-12-31")
-        .replace(LIST, "applies_to: [fictional-kappa]"),
-        encoding="utf-8",
-    )
+    add_later_programme_event(catalogue, "a-fictional-later-notice", "[fictional-kappa]")
     assert list(model_of(catalogue).programme_events) == ["fictional-handover", "a-fictional-later-notice"]
