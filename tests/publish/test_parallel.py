@@ -103,22 +103,25 @@ def test_ctrl_c_in_the_parent_stops_the_children():
 
 
 def test_what_each_task_returns_comes_back_in_the_tasks_order(tmp_path):
-    parent = os.getpid()
-    child_started = tmp_path / "child-started"
-
     def task(number):
-        # The parent waits for the child to take a task, however slowly a loaded machine starts it
-        # (a fixed pause once let the parent finish all 40 before the child began).
-        if os.getpid() == parent:
-            wait_for(child_started)
-        else:
-            child_started.touch()
+        # Each process, once it has a task, waits for the other to take one: on a loaded machine
+        # either may otherwise take all 40 before the other starts (the parent waiting for the
+        # child alone let a child that started first take them all, CI run of stop 30).
+        (tmp_path / str(os.getpid())).touch()
+        deadline = time.monotonic() + 60
+        while len(list(tmp_path.iterdir())) < 2 and time.monotonic() < deadline:
+            time.sleep(0.01)
         return number, os.getpid()
 
     results = parallel.run([lambda n=n: task(n) for n in range(40)], jobs=2)
     assert [number for number, _ in results] == list(range(40))
-    assert len({pid for _, pid in results}) == 2
-    assert parallel.run([lambda n=n: task(n) for n in range(3)], jobs=1) == [(0, parent), (1, parent), (2, parent)]
+    pids = {pid for _, pid in results}
+    assert len(pids) == 2 and os.getpid() in pids  # the child's results came back through its pipe
+
+    def in_order(number):
+        return number, os.getpid()
+
+    assert parallel.run([lambda n=n: in_order(n) for n in range(3)], jobs=1) == [(n, os.getpid()) for n in range(3)]
 
 
 @pytest.mark.parametrize("jobs", [1, 2])
