@@ -299,6 +299,23 @@ def test_a_programme_event_falls_after_every_event_of_its_date_or_before_while_t
     assert programme_event_position(events, date) == position
 
 
+@pytest.mark.parametrize(
+    ("date", "applies_to_iota"),
+    [("2019", False), ("2020-06", True)],  # batch-1, fictional-iota's, was announced 2020-01
+)
+def test_a_programme_event_applies_to_a_batch_certificate_only_after_the_batch_announced_it(
+    tmp_path, date, applies_to_iota
+):
+    catalogue = copy_fictional(tmp_path)
+    edit(catalogue, "programme-events/fictional-handover.yaml", "date: 2023\n", f"date: {date}\n")
+    code, lines = run_check(catalogue)
+    # None of iota's own events (from 2020-09) may follow a transfer.
+    assert code == int(applies_to_iota)
+    assert [line.split(": error: ")[0] for line in lines] == (
+        [f"catalogue/certificates/fictional-iota.yaml:{line}:11" for line in (12, 16, 19)] if applies_to_iota else []
+    )
+
+
 def test_the_first_unknown_references_get_a_suggestion_and_the_rest_only_the_problem(tmp_path):
     """Suggesting costs a comparison with every id: a catalogue full of typos is not slowed by it."""
     catalogue = copy_fictional(tmp_path)

@@ -218,11 +218,8 @@ def _check_reference(
     known = index.known_ids[kind]
     if value not in known:
         hints["given"] += 1
-        close = (
-            difflib.get_close_matches(value, index.sorted_ids(kind), n=1, cutoff=0.6)
-            if hints["given"] <= MAX_HINTS
-            else []
-        )
+        # The closest id first, if any is close enough (difflib's own cutoff); the hint names only it.
+        close = difflib.get_close_matches(value, index.sorted_ids(kind)) if hints["given"] <= MAX_HINTS else []
         hint = f"; did you mean '{close[0]}'?" if close else ""
         zh_hint = f"：是不是 '{close[0]}'？" if close else ""
         noun = kind if kind in ("fields", "majors") else f"{kind} file"
@@ -581,12 +578,10 @@ def history_contradicts_status(index: Index) -> Iterator[Problem]:
     for document in index.certificates():
         history = document.data.get("history", [])
         has_batch = "batch" in document.data
-        starts_introduced = bool(history) and history[0]["type"] == "introduced"
-        # Without an introduced event the introduction is the batch's announcement (or unknown).
+        # A batch's announcement is its certificates' introduction (an introduced event beside it is
+        # reported below); without a batch, the history's own introduced event, or none known.
         batch = index.items["batch"].get(document.data["batch"]) if has_batch else None
-        placed: list[tuple[str, str | int | None]] = (
-            [("introduced", batch.data.get("date"))] if batch and not starts_introduced else []
-        )
+        placed: list[tuple[str, str | int | None]] = [("introduced", batch.data.get("date"))] if batch else []
         own = list(range(-len(placed), len(history)))  # position in placed -> own event number
         placed += [(event["type"], event["date"]) for event in history]
         # Programme events placed in this history: own event number -> the ones just before it.
@@ -600,7 +595,7 @@ def history_contradicts_status(index: Index) -> Iterator[Problem]:
             following = next((n for n in own[position + 1 :] if n >= 0), None)
             if following is not None:
                 before[following].append(event_file)
-        status = None if starts_introduced and not has_batch else INITIAL_STATUS
+        status = INITIAL_STATUS
         programme: Document | None = None  # the last programme event placed so far
         for number, event in enumerate(history):
             kind = event["type"]
@@ -621,8 +616,6 @@ def history_contradicts_status(index: Index) -> Iterator[Problem]:
                         path, about(path, "introduced 只能是第一个事件", "introduced can only be the first event")
                     )
                 status = INITIAL_STATUS
-                continue
-            if status is None:
                 continue
             for programme in before.get(number, []):
                 status = STATUS_AFTER.get(programme.data["type"], status)
