@@ -103,8 +103,8 @@ STATUS_AFTER = {
     "revoked": "revoked",
     "transferred": "transferred",
 }
-# The events each status allows next; a status not listed allows nothing (the certificate has ended).
-ALLOWED_NEXT = {
+# The events each status allows next: an ended certificate allows nothing.
+ALLOWED_NEXT: dict[str, set[str]] = {
     "active": {
         "renamed",
         "organization_changed",
@@ -119,6 +119,7 @@ ALLOWED_NEXT = {
     "suspended": {"reinstated", "replaced", "merged", "withdrawn", "revoked", "transferred"},
     # After the handover a later source can only record how the 1+X certificate ended.
     "transferred": {"replaced", "merged", "withdrawn", "revoked"},
+    **{status: set() for status in sorted(ENDED_STATUSES)},
 }
 # The events a programme event (catalogue/programme-events/) may record for many certificates at once.
 PROGRAMME_EVENT_TYPES = ["transferred"]

@@ -316,6 +316,19 @@ def test_a_programme_event_applies_to_a_batch_certificate_only_after_the_batch_a
     )
 
 
+def test_a_programme_event_that_does_not_apply_does_not_hide_a_later_one_that_does(tmp_path):
+    catalogue = copy_fictional(tmp_path)
+    add_later_programme_event(catalogue, "a-fictional-later-notice", "[fictional-iota]")
+    edit(catalogue, "programme-events/fictional-handover.yaml", "date: 2023\n", "date: 2019\n")  # before batch-1
+    edit(catalogue, "programme-events/a-fictional-later-notice.yaml", "date: 2024-03\n", "date: 2020-06\n")
+    code, lines = run_check(catalogue)
+    assert code == 1
+    assert [line.split(": error: ")[0] for line in lines] == [
+        f"catalogue/certificates/fictional-iota.yaml:{line}:11" for line in (12, 16, 19)
+    ]
+    assert all("a-fictional-later-notice（2020-06" in line for line in lines)
+
+
 def test_the_first_unknown_references_get_a_suggestion_and_the_rest_only_the_problem(tmp_path):
     """Suggesting costs a comparison with every id: a catalogue full of typos is not slowed by it."""
     catalogue = copy_fictional(tmp_path)

@@ -37,8 +37,9 @@ from xcat.check.rules import (
     vocabulary_id_repeated,
 )
 
-A, B, D, ETA, G, IOTA, K, Z = (
-    f"certificates/fictional-{n}.yaml" for n in ("alpha", "beta", "delta", "eta", "gamma", "iota", "kappa", "zeta")
+A, B, D, ETA, G, IOTA, K, THETA, Z = (
+    f"certificates/fictional-{n}.yaml"
+    for n in ("alpha", "beta", "delta", "eta", "gamma", "iota", "kappa", "theta", "zeta")
 )
 B1, B2 = "batches/batch-1.yaml", "batches/batch-2.yaml"
 HANDOVER = "programme-events/fictional-handover.yaml"
@@ -379,6 +380,34 @@ CASES = [
         ),
         (
             "catalogue/certificates/fictional-eta.yaml:15:11: error: history[1].type: 'renamed' 不能接在这里：证书已经 withdrawn（history[0]） · 'renamed' cannot follow: the certificate was already withdrawn (history[0])",
+        ),
+    ),
+    Case(
+        history_contradicts_status,
+        "after-replacement",
+        (
+            (
+                A,
+                "    sources: [fictional-notice-2021]\nsources:",
+                "    sources: [fictional-notice-2021]\n  - type: renamed\n    date: 2022\n    previous_name: {zh: 旧}\n    sources: [fictional-report]\nsources:",
+            ),
+        ),
+        (
+            "catalogue/certificates/fictional-alpha.yaml:36:11: error: history[1].type: 'renamed' 不能接在这里：证书已经 replaced（history[0]） · 'renamed' cannot follow: the certificate was already replaced (history[0])",
+        ),
+    ),
+    Case(
+        history_contradicts_status,
+        "after-revocation",
+        (
+            (
+                THETA,
+                "    sources: [fictional-report]\nsources:",
+                "    sources: [fictional-report]\n  - type: suspended\n    date: 2023\n    sources: [fictional-report]\nsources:",
+            ),
+        ),
+        (
+            "catalogue/certificates/fictional-theta.yaml:15:11: error: history[1].type: 'suspended' 不能接在这里：证书已经 revoked（history[0]） · 'suspended' cannot follow: the certificate was already revoked (history[0])",
         ),
     ),
     Case(

@@ -16,6 +16,7 @@ from ..vocabulary import (
     ALLOWED_NEXT,
     APPLIES_TO_ALL,
     CURRENT_STATUSES,
+    ENDED_STATUSES,
     ENDING_EVENTS,
     ENTRY_KEY,
     INITIAL_STATUS,
@@ -618,10 +619,10 @@ def history_contradicts_status(index: Index) -> Iterator[Problem]:
                 status = INITIAL_STATUS
                 continue
             for programme in before.get(number, []):
-                status = STATUS_AFTER.get(programme.data["type"], status)
-            if kind not in ALLOWED_NEXT.get(status, set()):
-                if programme is not None and status == STATUS_AFTER.get(programme.data["type"]):
-                    allowed = ", ".join(sorted(ALLOWED_NEXT.get(status, set())))
+                status = STATUS_AFTER[programme.data["type"]]  # each programme event type sets one
+            if kind not in ALLOWED_NEXT[status]:
+                if programme is not None and status == STATUS_AFTER[programme.data["type"]]:
+                    allowed = ", ".join(sorted(ALLOWED_NEXT[status]))
                     when = dates.normalize(programme.data["date"])
                     zh_reason = (
                         f"证书已被整体事件 {programme.stem}（{when}，{programme.path}）{programme.data['type']}，"
@@ -633,7 +634,7 @@ def history_contradicts_status(index: Index) -> Iterator[Problem]:
                         f"{allowed} may follow: check the date, "
                         "or leave this certificate out of its applies_to"
                     )
-                elif status in ("replaced", "withdrawn", "revoked"):
+                elif status in ENDED_STATUSES:
                     last = _last_ending(history, number)
                     zh_reason = f"证书已经 {history[last]['type']}（history[{last}]）"
                     reason = f"the certificate was already {history[last]['type']} (history[{last}])"
