@@ -592,7 +592,9 @@ def history_contradicts_status(index: Index) -> Iterator[Problem]:
             if position is None:
                 continue
             placed.insert(position, (event_file.data["type"], event_file.data["date"]))
-            own.insert(position, -2)
+            # Any negative marker: programme events come oldest first, each placed after the ones
+            # before it, so no later search reads this one (equivalent if changed).
+            own.insert(position, -2)  # pragma: no mutate
             following = next((n for n in own[position + 1 :] if n >= 0), None)
             if following is not None:
                 before[following].append(event_file)
