@@ -329,6 +329,21 @@ def test_a_programme_event_that_does_not_apply_does_not_hide_a_later_one_that_do
     assert all("a-fictional-later-notice（2020-06" in line for line in lines)
 
 
+@pytest.mark.parametrize(
+    ("relative", "old", "new"),
+    [
+        ("programme-events/fictional-handover.yaml", "deadline: 2023-12-31", "deadline: 2027-06-30"),  # may be ahead
+        ("certificates/fictional-beta.yaml", "date: 2022-03-03\n    successors", f"date: {TODAY}\n    successors"),
+        ("sources/fictional-report.yaml", "published: 2022-03-03", "published: 1949-10-01"),  # the first year
+    ],
+    ids=["deadline-ahead", "today", "first-year"],
+)
+def test_the_date_rule_accepts_its_edges(tmp_path, relative, old, new):
+    catalogue = copy_fictional(tmp_path)
+    edit(catalogue, relative, old, new)
+    assert run_check(catalogue) == (0, [])
+
+
 def test_the_first_unknown_references_get_a_suggestion_and_the_rest_only_the_problem(tmp_path):
     """Suggesting costs a comparison with every id: a catalogue full of typos is not slowed by it."""
     catalogue = copy_fictional(tmp_path)
