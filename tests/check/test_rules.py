@@ -335,10 +335,11 @@ def test_a_programme_event_that_does_not_apply_does_not_hide_a_later_one_that_do
         ("programme-events/fictional-handover.yaml", "deadline: 2023-12-31", "deadline: 2027-06-30"),  # may be ahead
         ("certificates/fictional-beta.yaml", "date: 2022-03-03\n    successors", f"date: {TODAY}\n    successors"),
         ("sources/fictional-report.yaml", "published: 2022-03-03", "published: 1949-10-01"),  # the first year
+        ("certificates/fictional-eta.yaml", "date: 2021-09", "date: 2020-01"),  # the month batch-1 announced it
     ],
-    ids=["deadline-ahead", "today", "first-year"],
+    ids=["deadline-ahead", "today", "first-year", "on-the-batch-date"],
 )
-def test_the_date_rule_accepts_its_edges(tmp_path, relative, old, new):
+def test_the_date_rules_accept_their_edges(tmp_path, relative, old, new):
     catalogue = copy_fictional(tmp_path)
     edit(catalogue, relative, old, new)
     assert run_check(catalogue) == (0, [])

@@ -361,6 +361,15 @@ CASES = [
         ),
     ),
     Case(
+        history_out_of_order,
+        "after-an-unreal-date",  # the unreal date is the date rule's; the events after it are still checked
+        ((IOTA, "date: 2020-09\n", "date: 2020-02-30\n"), (IOTA, "date: 2021\n", "date: 2019\n")),
+        (
+            "catalogue/certificates/fictional-iota.yaml:13:11: error: history[0].date: 2020-02-30 不是真实存在的日期 · 2020-02-30 is not a real date",
+            "catalogue/certificates/fictional-iota.yaml:17:11: error: history[1].date: 2019 早于证书随 batch-1 推出的日期（2020-01） · 2019 is before the certificate's introduction with batch-1 (2020-01)",
+        ),
+    ),
+    Case(
         pilot_counts_out_of_order,
         "counts",
         ((A, "as_of: 2021\n", "as_of: 2019\n"),),

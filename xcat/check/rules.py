@@ -66,6 +66,11 @@ class Index:
     def certificates(self) -> Iterator[Document]:
         return iter(self.items["certificate"].values())
 
+    def batch_of(self, certificate: Document) -> Document | None:
+        """A certificate's batch file: None without a batch, or with an unknown one (reference_unknown
+        reports it), or one that failed its schema (reported as such)."""
+        return self.items["batch"].get(certificate.data.get("batch"))
+
     def of_kind(self, kind: str) -> list[Document]:
         """The valid documents of one kind, in file order."""
         found = [self.vocabularies[kind]] if kind in self.vocabularies else list(self.items.get(kind, {}).values())
@@ -479,9 +484,8 @@ def _dates(document: Document) -> Iterator[tuple[tuple, str | int]]:
 def history_out_of_order(index: Index) -> Iterator[Problem]:
     for document in index.certificates():
         history = document.data.get("history", [])
-        batch = index.items["batch"].get(document.data.get("batch", ""))
+        batch = index.batch_of(document)
         introduced = batch.data.get("date") if batch else None
-        introduced_with = batch.stem if batch else ""
         previous = None
         for number, event in enumerate(history):
             if not dates.is_real(event["date"]):
@@ -490,6 +494,7 @@ def history_out_of_order(index: Index) -> Iterator[Problem]:
             shown = dates.normalize(event["date"])
             if introduced is not None and dates.is_real(introduced) and dates.compare(event["date"], introduced) < 0:
                 start = dates.normalize(introduced)
+                introduced_with = document.data["batch"]
                 yield document.problem(
                     path,
                     about(
@@ -581,7 +586,7 @@ def history_contradicts_status(index: Index) -> Iterator[Problem]:
         has_batch = "batch" in document.data
         # A batch's announcement is its certificates' introduction (an introduced event beside it is
         # reported below); without a batch, the history's own introduced event, or none known.
-        batch = index.items["batch"].get(document.data["batch"]) if has_batch else None
+        batch = index.batch_of(document)
         placed: list[tuple[str, str | int | None]] = [("introduced", batch.data.get("date"))] if batch else []
         own = list(range(-len(placed), len(history)))  # position in placed -> own event number
         placed += [(event["type"], event["date"]) for event in history]
@@ -664,7 +669,10 @@ def level_repeated_or_out_of_order(index: Index) -> Iterator[Problem]:
             path = ("levels", number, "level")
             if level in levels[:number]:
                 yield document.problem(path, about(path, f"{level} 列了两次", f"{level} is listed twice"))
-            elif number and LEVEL_ORDER.index(level) < LEVEL_ORDER.index(levels[number - 1]):
+            elif number and (
+                # Equivalent if `<` changed to `<=`: an equal level was reported as repeated above.
+                LEVEL_ORDER.index(level) < LEVEL_ORDER.index(levels[number - 1])  # pragma: no mutate
+            ):
                 yield document.problem(
                     path, about(path, "等级按初级、中级、高级的顺序列出", "list levels in the order 初级, 中级, 高级")
                 )
