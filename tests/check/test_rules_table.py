@@ -16,6 +16,7 @@ import pytest
 import xcat.check.catalogue
 from tests.helpers import copy_fictional, edit, run_check, write
 from xcat.check.rules import (
+    MAX_CURRENT_SUCCESSORS,
     RULES,
     Rule,
     batch_exceeds_announced_total,
@@ -48,9 +49,9 @@ FIELDS, MAJORS = "fields.yaml", "majors.yaml"
 Edit = tuple[str, str | None, str]  # file, old text (None: a new file), new text
 
 
-def twenty_one_current_successors(catalogue: Path) -> None:
-    """fictional-delta merged into 21 current certificates, one more than a replacement may lead to."""
-    for n in range(21):
+def current_successors(catalogue: Path, count: int) -> None:
+    """fictional-delta merged into `count` new current certificates."""
+    for n in range(count):
         write(
             catalogue,
             f"certificates/fictional-many-{n:02d}.yaml",
@@ -62,8 +63,13 @@ def twenty_one_current_successors(catalogue: Path) -> None:
         catalogue,
         D,
         "      - certificate: fictional-zeta\n        equivalence: partial\n",
-        "".join(f"      - {{certificate: fictional-many-{n:02d}, equivalence: partial}}\n" for n in range(21)),
+        "".join(f"      - {{certificate: fictional-many-{n:02d}, equivalence: partial}}\n" for n in range(count)),
     )
+
+
+def twenty_one_current_successors(catalogue: Path) -> None:
+    """One more than a replacement may lead to (MAX_CURRENT_SUCCESSORS)."""
+    current_successors(catalogue, MAX_CURRENT_SUCCESSORS + 1)
 
 
 @dataclass(frozen=True)
@@ -378,6 +384,17 @@ CASES = [
         ),
     ),
     Case(
+        pilot_counts_out_of_order,
+        "after-an-undated-count",  # a count without as_of is skipped; those after it are still checked
+        (
+            (A, "pilot_institutions:\n", "pilot_institutions:\n  - count: 5\n    sources: [fictional-notice-2020]\n"),
+            (A, "as_of: 2021\n", "as_of: 2019\n"),
+        ),
+        (
+            "catalogue/certificates/fictional-alpha.yaml:26:12: error: pilot_institutions[2].as_of: 2019 早于前一个统计（2020-03）：新的统计加在最后 · 2019 is earlier than the count before it (2020-03): add new counts at the end",
+        ),
+    ),
+    Case(
         history_contradicts_status,
         "after-withdrawal",
         (
@@ -621,3 +638,29 @@ def test_without_its_rule_the_case_reports_something_else(tmp_path, monkeypatch,
     catalogue = copy_fictional(tmp_path)
     case.apply(catalogue)
     assert run_check(catalogue)[1] != list(case.expected)
+
+
+def test_a_replacement_may_lead_to_exactly_the_most_current_certificates(tmp_path):
+    catalogue = copy_fictional(tmp_path)
+    current_successors(catalogue, MAX_CURRENT_SUCCESSORS)
+    assert run_check(catalogue) == (0, [])
+
+
+def test_too_many_is_reported_where_the_list_first_grows_too_long(tmp_path):
+    """fictional-delta leads to exactly the most; fictional-alpha, replaced by it and by
+    fictional-beta, leads to more; fictional-epsilon, merged into alpha, leads to as many as alpha:
+    only alpha names too many, the one whose own list grew too long."""
+    catalogue = copy_fictional(tmp_path)
+    current_successors(catalogue, MAX_CURRENT_SUCCESSORS)
+    edit(
+        catalogue,
+        A,
+        "      - certificate: fictional-beta\n",
+        "      - certificate: fictional-delta\n        equivalence: partial\n      - certificate: fictional-beta\n",
+    )
+    edit(
+        catalogue, "certificates/fictional-epsilon.yaml", "certificate: fictional-zeta", "certificate: fictional-alpha"
+    )
+    code, lines = run_check(catalogue)
+    assert code == 1
+    assert [line.split(": error: ")[0] for line in lines] == ["catalogue/certificates/fictional-alpha.yaml:33:7"]
