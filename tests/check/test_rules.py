@@ -6,7 +6,13 @@ import pytest
 
 from tests.helpers import TODAY, add_later_programme_event, copy_fictional, edit, problems_after, run_check, write
 from xcat.check.catalogue import check_catalogue
-from xcat.check.rules import MAX_HINTS, original_organization, programme_event_position, programme_events_of
+from xcat.check.rules import (
+    MAX_HINTS,
+    original_organization,
+    programme_event_position,
+    programme_events_of,
+    replacement_order,
+)
 from xcat.check.schemas import SchemaSet
 from xcat.settings import SCHEMAS
 
@@ -343,6 +349,25 @@ def test_the_date_rules_accept_their_edges(tmp_path, relative, old, new):
     catalogue = copy_fictional(tmp_path)
     edit(catalogue, relative, old, new)
     assert run_check(catalogue) == (0, [])
+
+
+@pytest.mark.parametrize(
+    "successors",
+    [
+        {"a": ["b", "c"], "b": ["c"], "c": []},  # c is reached twice
+        {"a": ["b"], "b": ["a"]},  # a cycle: its closing edge is ignored
+        {"x": ["d"], "a": ["b"], "b": ["d"], "c": ["b", "d"]},  # d is reached only as a successor
+    ],
+)
+def test_replacement_order_places_every_certificate_once_after_what_it_leads_to(successors):
+    """Facts about what a replacement leads to are computed once per certificate in this order."""
+    order = replacement_order(successors)
+    nodes = set(successors) | {s for following in successors.values() for s in following}
+    assert sorted(order) == sorted(nodes)  # each once
+    for node, following in successors.items():
+        for s in following:
+            closes_a_cycle = node in successors.get(s, [])
+            assert closes_a_cycle or order.index(s) < order.index(node)
 
 
 def test_the_first_unknown_references_get_a_suggestion_and_the_rest_only_the_problem(tmp_path):

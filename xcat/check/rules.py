@@ -342,22 +342,21 @@ def _replacement_graph(index: Index) -> dict[str, list[str]]:
 def replacement_order(successors: dict) -> list:
     """Every node once, each after the nodes it leads to (a cycle's closing edge is ignored):
     the order in which facts about what a replacement leads to can be computed once per node."""
-    state: dict = {}  # node -> False while its successors are pending, True when placed
+    seen: set = set()  # placed, or on the stack with its successors pending
     order = []
     for start in successors:
-        if start in state:
+        if start in seen:
             continue
         stack = [(start, iter(successors[start]))]
-        state[start] = False
+        seen.add(start)
         while stack:
             node, pending = stack[-1]
             following = next(pending, None)
             if following is None:
                 stack.pop()
-                state[node] = True
                 order.append(node)
-            elif following not in state:
-                state[following] = False
+            elif following not in seen:
+                seen.add(following)
                 stack.append((following, iter(successors.get(following, ()))))
     return order
 
