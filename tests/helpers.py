@@ -78,6 +78,11 @@ def run_check(catalogue: Path, *extra: str) -> tuple[int, list[str]]:
     return code, out.getvalue().splitlines()
 
 
+def problem_locations(lines: list[str]) -> list[str]:
+    """file:line:column of each problem line run_check printed."""
+    return [line.split(": error: ")[0] for line in lines]
+
+
 def write(catalogue: Path, relative: str, text: str | bytes) -> Path:
     path = catalogue / relative
     path.parent.mkdir(parents=True, exist_ok=True)

@@ -4,7 +4,16 @@ from __future__ import annotations
 
 import pytest
 
-from tests.helpers import TODAY, add_later_programme_event, copy_fictional, edit, problems_after, run_check, write
+from tests.helpers import (
+    TODAY,
+    add_later_programme_event,
+    copy_fictional,
+    edit,
+    problem_locations,
+    problems_after,
+    run_check,
+    write,
+)
 from xcat.check.catalogue import check_catalogue
 from xcat.check.rules import (
     MAX_HINTS,
@@ -305,6 +314,10 @@ def test_a_programme_event_falls_after_every_event_of_its_date_or_before_while_t
     assert programme_event_position(events, date) == position
 
 
+# fictional-iota's own events (2020-09, 2021, 2022): none of them may follow a transfer.
+IOTA_EVENTS = [f"catalogue/certificates/fictional-iota.yaml:{line}:11" for line in (12, 16, 19)]
+
+
 @pytest.mark.parametrize(
     ("date", "applies_to_iota"),
     [("2019", False), ("2020-06", True)],  # batch-1, fictional-iota's, was announced 2020-01
@@ -315,11 +328,8 @@ def test_a_programme_event_applies_to_a_batch_certificate_only_after_the_batch_a
     catalogue = copy_fictional(tmp_path)
     edit(catalogue, "programme-events/fictional-handover.yaml", "date: 2023\n", f"date: {date}\n")
     code, lines = run_check(catalogue)
-    # None of iota's own events (from 2020-09) may follow a transfer.
     assert code == int(applies_to_iota)
-    assert [line.split(": error: ")[0] for line in lines] == (
-        [f"catalogue/certificates/fictional-iota.yaml:{line}:11" for line in (12, 16, 19)] if applies_to_iota else []
-    )
+    assert problem_locations(lines) == (IOTA_EVENTS if applies_to_iota else [])
 
 
 def test_a_programme_event_that_does_not_apply_does_not_hide_a_later_one_that_does(tmp_path):
@@ -329,9 +339,7 @@ def test_a_programme_event_that_does_not_apply_does_not_hide_a_later_one_that_do
     edit(catalogue, "programme-events/a-fictional-later-notice.yaml", "date: 2024-03\n", "date: 2020-06\n")
     code, lines = run_check(catalogue)
     assert code == 1
-    assert [line.split(": error: ")[0] for line in lines] == [
-        f"catalogue/certificates/fictional-iota.yaml:{line}:11" for line in (12, 16, 19)
-    ]
+    assert problem_locations(lines) == IOTA_EVENTS
     assert all("a-fictional-later-notice（2020-06" in line for line in lines)
 
 

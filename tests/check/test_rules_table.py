@@ -14,7 +14,7 @@ from pathlib import Path
 import pytest
 
 import xcat.check.catalogue
-from tests.helpers import copy_fictional, edit, run_check, write
+from tests.helpers import copy_fictional, edit, problem_locations, run_check, write
 from xcat.check.rules import (
     MAX_CURRENT_SUCCESSORS,
     RULES,
@@ -663,4 +663,4 @@ def test_too_many_is_reported_where_the_list_first_grows_too_long(tmp_path):
     )
     code, lines = run_check(catalogue)
     assert code == 1
-    assert [line.split(": error: ")[0] for line in lines] == ["catalogue/certificates/fictional-alpha.yaml:33:7"]
+    assert problem_locations(lines) == ["catalogue/certificates/fictional-alpha.yaml:33:7"]
