@@ -109,7 +109,7 @@ def form_fields(form: Path = FORM) -> list[Field]:
             continue
         attributes = item["attributes"]
         options = tuple(o if isinstance(o, str) else o["label"] for o in attributes.get("options", []))
-        required = bool(item.get("validations", {}).get("required", False))
+        required = item.get("validations", {}).get("required") is True
         fields.append(Field(item["id"], attributes["label"], item["type"], required, options))
     return fields
 
