@@ -6,6 +6,7 @@
 set -eu
 base=${BASE:-main}
 mutmut=${MUTMUT:-.venv/bin/mutmut}
+python=.venv/bin/python
 
 files=$(
     { git diff --name-only "$base"...HEAD -- 'xcat/*.py'
@@ -32,5 +33,7 @@ fi
 echo "Mutating:$patterns"
 # shellcheck disable=SC2086  # one glob per word, expanded by mutmut, not the shell
 set -f
+$python scripts/mutation-ledger.py restore  # the verdicts of functions unchanged since they were kept
 $mutmut run $patterns
+$python scripts/mutation-ledger.py save
 $mutmut results

@@ -1,0 +1,80 @@
+"""Keep mutmut's verdicts in the repository, so a full run can span working sessions and machines.
+
+    .venv/bin/python scripts/mutation-ledger.py save      # mutants/ -> tests/mutation-ledger.tsv
+    .venv/bin/python scripts/mutation-ledger.py restore   # tests/mutation-ledger.tsv -> mutants/
+
+mutmut keeps each mutant's verdict in `mutants/`, a build folder that a fresh clone does not have,
+and a full run takes longer than a working session on a 2-core machine. The ledger holds, for each
+function, the hash mutmut gave its code and the verdict of each of its mutants. `restore` writes
+them where mutmut looks for them; mutmut then keeps a verdict only while the function's hash is
+unchanged and tests every other mutant again, exactly as when `mutants/` is kept. One line per
+function, sorted, so a run that changes a few functions changes a few lines.
+"""
+
+from __future__ import annotations
+
+import json
+import sys
+from collections import defaultdict
+from pathlib import Path
+
+LEDGER = Path("tests/mutation-ledger.tsv")
+MUTANTS = Path("mutants")
+SEPARATOR = "__mutmut_"
+# Exit codes that are a verdict; 2 (interrupted) and None (not run) are left to be tested again.
+VERDICTS = {0, 1, 3, 5, 33, 34, 35, 36, 37, 24, -24, 152, 255, -11, -9}
+
+
+def save() -> int:
+    lines = []
+    for meta_path in sorted(MUTANTS.glob("xcat/**/*.py.meta")):
+        source = meta_path.relative_to(MUTANTS).with_suffix("")
+        meta = json.loads(meta_path.read_text(encoding="utf-8"))
+        verdicts: dict[str, list[str]] = defaultdict(list)
+        for key, code in meta["exit_code_by_key"].items():
+            if code in VERDICTS:
+                function, _, number = key.rpartition(SEPARATOR)
+                verdicts[function].append(f"{number}={code}")
+        for function, numbered in sorted(verdicts.items()):
+            # xcat.check.rules.xǁIndexǁbuild: the module as mutmut names it, then the hash's key
+            digest = meta["hash_by_function_name"][function.rpartition(".")[2]]
+            codes = " ".join(sorted(numbered, key=lambda item: int(item.partition("=")[0])))
+            lines.append(f"{source.as_posix()}\t{function}\t{digest}\t{codes}\n")
+    LEDGER.write_text("".join(lines), encoding="utf-8")
+    print(f"{LEDGER}: {len(lines)} functions")
+    return 0
+
+
+def restore() -> int:
+    by_source: dict[str, list[list[str]]] = defaultdict(list)
+    for line in LEDGER.read_text(encoding="utf-8").splitlines():
+        by_source[line.split("\t")[0]].append(line.split("\t"))
+    written = 0
+    for source, rows in sorted(by_source.items()):
+        meta_path = MUTANTS / f"{source}.meta"
+        if meta_path.exists() or not Path(source).exists():
+            continue  # a run's own results are newer; a deleted file has nothing to test
+        exit_codes: dict[str, int] = {}
+        for _, function, _, codes in rows:
+            for item in codes.split():
+                number, _, code = item.partition("=")
+                exit_codes[f"{function}{SEPARATOR}{number}"] = int(code)
+        meta = {
+            "exit_code_by_key": exit_codes,
+            "hash_by_function_name": {function.rpartition(".")[2]: digest for _, function, digest, _ in rows},
+            "type_check_error_by_key": {},
+            "durations_by_key": {},
+            "estimated_durations_by_key": {},
+        }
+        meta_path.parent.mkdir(parents=True, exist_ok=True)
+        meta_path.write_text(json.dumps(meta, ensure_ascii=False, indent=1), encoding="utf-8")
+        written += 1
+    print(f"{MUTANTS}/: verdicts restored for {written} files")
+    return 0
+
+
+if __name__ == "__main__":
+    commands = {"save": save, "restore": restore}
+    if len(sys.argv) != 2 or sys.argv[1] not in commands:
+        sys.exit(__doc__)
+    sys.exit(commands[sys.argv[1]]())
