@@ -18,11 +18,16 @@ import sys
 from collections import defaultdict
 from pathlib import Path
 
+from mutmut.stats import status_by_exit_code
+
 LEDGER = Path("tests/mutation-ledger.tsv")
 MUTANTS = Path("mutants")
 SEPARATOR = "__mutmut_"
-# Exit codes that are a verdict; 2 (interrupted) and None (not run) are left to be tested again.
-VERDICTS = {0, 1, 3, 5, 33, 34, 35, 36, 37, 24, -24, 152, 255, -11, -9}
+
+
+def is_verdict(code: int | None) -> bool:
+    """An interrupted mutant, like one not yet run, is left to be tested again."""
+    return code is not None and status_by_exit_code[code] != "check was interrupted by user"
 
 
 def save() -> int:
@@ -30,15 +35,15 @@ def save() -> int:
     for meta_path in sorted(MUTANTS.glob("xcat/**/*.py.meta")):
         source = meta_path.relative_to(MUTANTS).with_suffix("")
         meta = json.loads(meta_path.read_text(encoding="utf-8"))
-        verdicts: dict[str, list[str]] = defaultdict(list)
+        verdicts: dict[str, list[tuple[int, int]]] = defaultdict(list)
         for key, code in meta["exit_code_by_key"].items():
-            if code in VERDICTS:
+            if is_verdict(code):
                 function, _, number = key.rpartition(SEPARATOR)
-                verdicts[function].append(f"{number}={code}")
+                verdicts[function].append((int(number), code))
         for function, numbered in sorted(verdicts.items()):
             # xcat.check.rules.xǁIndexǁbuild: the module as mutmut names it, then the hash's key
             digest = meta["hash_by_function_name"][function.rpartition(".")[2]]
-            codes = " ".join(sorted(numbered, key=lambda item: int(item.partition("=")[0])))
+            codes = " ".join(f"{number}={code}" for number, code in sorted(numbered))
             lines.append(f"{source.as_posix()}\t{function}\t{digest}\t{codes}\n")
     LEDGER.write_text("".join(lines), encoding="utf-8")
     print(f"{LEDGER}: {len(lines)} functions")
@@ -48,7 +53,8 @@ def save() -> int:
 def restore() -> int:
     by_source: dict[str, list[list[str]]] = defaultdict(list)
     for line in LEDGER.read_text(encoding="utf-8").splitlines():
-        by_source[line.split("\t")[0]].append(line.split("\t"))
+        row = line.split("\t")
+        by_source[row[0]].append(row)
     written = 0
     for source, rows in sorted(by_source.items()):
         meta_path = MUTANTS / f"{source}.meta"

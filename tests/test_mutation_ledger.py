@@ -100,7 +100,7 @@ def test_restore_leaves_a_runs_own_results_alone(tmp_path):
     run(workspace, sys.executable, str(LEDGER_SCRIPT), "save")
     own = (workspace / "mutants/xcat/fictional.py.meta").read_text(encoding="utf-8")
     (workspace / "tests/mutation-ledger.tsv").write_text(
-        "xcat/fictional.py\tx_fictional_sum\t000000000000\t1=0\n", encoding="utf-8"
+        "xcat/fictional.py\txcat.fictional.x_fictional_sum\t000000000000\t1=0\n", encoding="utf-8"
     )
     assert "restored for 0 files" in run(workspace, sys.executable, str(LEDGER_SCRIPT), "restore")
     assert (workspace / "mutants/xcat/fictional.py.meta").read_text(encoding="utf-8") == own
