@@ -82,3 +82,27 @@ def test_a_background_index_runs_at_a_lower_priority(tmp_path, monkeypatch, back
     assert started[0][3 if background else 0 :] == search_index.pagefind_command(
         tmp_path / "pages", "--output-path", str(tmp_path / "index")
     )
+
+
+def test_the_builds_pagefind_runs_at_the_normal_priority(tmp_path, monkeypatch):
+    """Pagefind indexes while MkDocs writes the site, and the build waits for both."""
+    (tmp_path / "docs").mkdir()
+    started = []
+    monkeypatch.setattr(search_index.subprocess, "Popen", lambda command, **kwargs: started.append(command))
+    search_index.start(tmp_path / "docs", tmp_path / "work", jobs=1)
+    assert started == [
+        search_index.pagefind_command(tmp_path / "work" / "pages", "--output-path", str(tmp_path / "work" / "index"))
+    ]
+
+
+def test_one_job_writes_the_search_pages_in_this_process(tmp_path, monkeypatch):
+    """XCAT_JOBS=1 (a machine short of memory): nothing is forked, whatever the cores."""
+    docs = tmp_path / "docs"
+    for name in ("alpha", "beta", "gamma"):
+        page(docs, f"certificates/{name}.md", BLOCK.format(title=name, text=""))
+    monkeypatch.setattr(search_index, "CHUNK", 1)  # a task a page, so that there are tasks to share
+    monkeypatch.setattr(search_index.os, "fork", lambda: pytest.fail("a process was forked"))
+    search_index.start(docs, tmp_path / "work", jobs=1).communicate()
+    search_index.write_pages(docs, tmp_path / "pages", jobs=1)
+    for pages in (tmp_path / "work" / "pages", tmp_path / "pages"):
+        assert sorted(p.parent.name for p in pages.rglob("index.html")) == ["alpha", "beta", "gamma"]

