@@ -81,7 +81,7 @@ def test_pages_shared_out_are_the_same_bytes_as_mkdocs_own_build(fictional_docs,
         config = load_site_config(fictional_docs, tmp_path / name)
         site.for_theme(config)
         if jobs:
-            mkdocs_build.build(config, site._portable, jobs=jobs)
+            mkdocs_build.build(config, jobs=jobs)
         else:
             mkdocs_own_build(config)
         built[name] = files(tmp_path / name)
@@ -346,7 +346,7 @@ def test_files_rebuilt_with_the_last_build_are_what_a_new_build_writes(fictional
     shutil.copytree(fictional_docs, docs)
     config = load_site_config(docs, tmp_path / "preview")
     site.for_theme(config)
-    built = mkdocs_build.build(config, site._portable, jobs=1)
+    built = mkdocs_build.build(config, jobs=1)
     assert built is not None
     page, chart = urls.page_source("certificate", "fictional-alpha"), urls.chart("certificate", "fictional-alpha")
     text = (docs / page).read_text(encoding="utf-8")
@@ -360,7 +360,7 @@ def test_files_rebuilt_with_the_last_build_are_what_a_new_build_writes(fictional
 
     fresh = load_site_config(docs, tmp_path / "fresh")
     site.for_theme(fresh)
-    mkdocs_build.build(fresh, site._portable, jobs=1)
+    mkdocs_build.build(fresh, jobs=1)
     after, expected = files(tmp_path / "preview"), files(tmp_path / "fresh")
     written = {name for name in after if after[name] != before.get(name)}
     assert written == {"certificates/fictional-alpha/index.html", chart}
@@ -395,7 +395,7 @@ def test_strict_mode_aborts_with_the_warnings_of_every_process_counted_once(
 
     monkeypatch.setattr(mkdocs_build, "_write_pages", chunk)
     with pytest.raises(mkdocs_build.Abort) as aborted:
-        mkdocs_build.build(built_config(fictional_docs, tmp_path / "site"), site._portable, jobs=jobs)
+        mkdocs_build.build(built_config(fictional_docs, tmp_path / "site"), jobs=jobs)
     chunks = [line.split() for line in log_file.read_text(encoding="utf-8").splitlines()]
     assert str(aborted.value) == f"Aborted with {len(chunks)} warnings in strict mode!"
     assert sum(int(size) for _, size in chunks) == len(list(fictional_docs.rglob("*.md")))
@@ -408,7 +408,7 @@ def test_a_build_empties_the_site_folder_first(fictional_docs, tmp_path):
     site_dir = tmp_path / "site"
     (site_dir / "certificates" / "removed").mkdir(parents=True)
     (site_dir / "certificates" / "removed" / "index.html").write_text("a page of the last build", encoding="utf-8")
-    mkdocs_build.build(built_config(fictional_docs, site_dir), site._portable, jobs=1)
+    mkdocs_build.build(built_config(fictional_docs, site_dir), jobs=1)
     assert not (site_dir / "certificates" / "removed").exists()
     assert (site_dir / "certificates" / "fictional-alpha" / "index.html").is_file()
 
@@ -418,7 +418,7 @@ def test_a_dirty_build_writes_only_the_pages_newer_than_their_output(fictional_d
     its Markdown is left as it is, and so is a file the last build did not make."""
     docs, site_dir = tmp_path / "docs", tmp_path / "site"
     shutil.copytree(fictional_docs, docs)
-    mkdocs_build.build(built_config(docs, site_dir), site._portable, jobs=1)
+    mkdocs_build.build(built_config(docs, site_dir), jobs=1)
     kept, edited = site_dir / "organizations" / "fictional-org-b" / "index.html", "certificates/fictional-alpha.md"
     kept.write_text("as the last build wrote it", encoding="utf-8")
     (site_dir / "stale.html").write_text("left by someone", encoding="utf-8")
@@ -426,7 +426,7 @@ def test_a_dirty_build_writes_only_the_pages_newer_than_their_output(fictional_d
     source.write_text(source.read_text(encoding="utf-8").replace("虚构证书甲", "虚构证书甲（改名）"), encoding="utf-8")
     future = time.time() + 60
     os.utime(source, (future, future))
-    mkdocs_build.build(built_config(docs, site_dir), site._portable, jobs=1, dirty=True)
+    mkdocs_build.build(built_config(docs, site_dir), jobs=1, dirty=True)
     assert kept.read_text(encoding="utf-8") == "as the last build wrote it"
     assert (site_dir / "stale.html").is_file()
     assert "虚构证书甲（改名）" in (site_dir / "certificates" / "fictional-alpha" / "index.html").read_text("utf-8")

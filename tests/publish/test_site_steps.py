@@ -18,6 +18,7 @@ import pytest
 from mkdocs.exceptions import Abort
 
 from tests.helpers import FICTIONAL, MODULE, TODAY, copy_fictional, edit, search_fragments
+from tests.publish.test_parallel import raise_in_the_child
 from xcat import urls
 from xcat.check.catalogue import check
 from xcat.publish import mkdocs_build, site, swap
@@ -73,12 +74,16 @@ def test_a_failure_is_told_in_one_line(failure, told):
     assert site._explain(failure) == told
 
 
-def test_a_child_process_sends_a_template_error_as_its_explanation_and_other_failures_as_they_are():
-    template_error = jinja2.UndefinedError("'x' is undefined")
-    sent = site._portable(template_error)
-    assert isinstance(sent, site.BuildFailed) and str(sent) == "a page template failed: 'x' is undefined"
-    disk_full = OSError(errno.ENOSPC, "No space left on device")
-    assert site._portable(disk_full) is disk_full
+def test_a_template_error_while_generating_in_a_child_is_told_in_one_line(tmp_path, monkeypatch, capsys):
+    """The pages are generated on every core: a template failing in a child process is told as
+    it would be in this one, and the site is not built."""
+    monkeypatch.setenv("XCAT_JOBS", "2")
+    failing = raise_in_the_child(jinja2.UndefinedError("'x' is undefined"), tmp_path / "started")
+    monkeypatch.setattr(site.pages.PageWriter, "jobs", lambda writer: [failing] * 20)
+    checked = check(Options(catalogue=FICTIONAL, today=TODAY))
+    assert site.build_site(checked.index, Options(catalogue=FICTIONAL, site_dir=tmp_path / "site")) == Exit.INVALID
+    assert capsys.readouterr().err.startswith("build.py: a page template failed: 'x' is undefined\n")
+    assert not (tmp_path / "site").exists()
 
 
 def test_kept_docs_are_copied_where_they_cannot_be_linked(tmp_path, monkeypatch):
@@ -123,8 +128,7 @@ def test_a_mkdocs_warning_is_shown_and_its_abort_becomes_a_one_line_failure(monk
     logger = logging.getLogger("mkdocs")
     handlers = list(logger.handlers)
 
-    def warns_then_aborts(config, portable, dirty):
-        assert portable is site._portable
+    def warns_then_aborts(config, dirty):
         logger.info("not shown: below a warning")
         logger.warning("Doc file 'a.md' contains a link 'b.md', but the target is not found")
         raise Abort("Aborted with 1 warnings in strict mode!")
@@ -141,7 +145,7 @@ def test_a_mkdocs_warning_is_shown_and_its_abort_becomes_a_one_line_failure(monk
 
 def test_the_preview_builds_dirty_and_a_build_builds_everything(monkeypatch):
     calls = []
-    monkeypatch.setattr(mkdocs_build, "build", lambda config, portable, dirty: calls.append((config, dirty)))
+    monkeypatch.setattr(mkdocs_build, "build", lambda config, dirty: calls.append((config, dirty)))
     config = SimpleNamespace()
     site.run_mkdocs(config, dirty=True)
     site.run_mkdocs(config)
@@ -157,6 +161,8 @@ def built_here(tmp_path_factory):
     printed, and where."""
     root = tmp_path_factory.mktemp("built")
     options = Options(catalogue=FICTIONAL, today=TODAY, site_dir=root / "site", keep_docs=root / "kept")
+    (root / "kept").mkdir()  # as the benchmark's second build finds it
+    (root / "kept" / "catalogue.md").write_text("the last build's", encoding="utf-8")
     stderr = io.StringIO()
     with pytest.MonkeyPatch.context() as environment, contextlib.redirect_stderr(stderr):
         environment.delenv("SOURCE_DATE_EPOCH", raising=False)  # the build date comes from git, as in CI
@@ -185,7 +191,10 @@ def test_a_build_writes_the_pages_the_open_data_and_the_search_index_into_the_si
     ):
         assert (built_here.site / written).is_file(), written
     assert (built_here.site / "about" / "index.html").is_file()  # a hand-written page of docs/
-    assert (built_here.root / "kept" / "catalogue.md").is_file()  # --keep-docs: the generated Markdown
+    kept = (built_here.root / "kept" / "catalogue.md").read_text(
+        encoding="utf-8"
+    )  # --keep-docs: the generated Markdown
+    assert kept.startswith("---\n") and "the last build's" not in kept
 
 
 def test_the_search_index_finds_each_certificate_page_at_its_address(built_here):
@@ -200,6 +209,12 @@ def test_every_page_links_the_build_stylesheet_and_the_404_page_links_the_catalo
     home = (built_here.site / "index.html").read_text(encoding="utf-8")
     assert f'href="{urls.BUILD_STYLESHEET}"' in home  # the build date at every page's foot
     assert f'href="/{urls.CATALOGUE_PAGE}"' in (built_here.site / "404.html").read_text(encoding="utf-8")
+
+
+def test_the_build_stylesheet_prints_the_open_datas_build_date(built_here):
+    build_date = json.loads((built_here.site / "api" / "index.json").read_text(encoding="utf-8"))["meta"]["build_date"]
+    stylesheet = (built_here.site / urls.BUILD_STYLESHEET).read_text(encoding="utf-8")
+    assert f'content: " · 目录生成于 Catalogue built {build_date[:10]}"' in stylesheet
 
 
 def test_the_sitemap_is_dated_with_the_open_datas_build_date(built_here):

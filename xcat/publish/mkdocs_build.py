@@ -59,11 +59,9 @@ class Built:
     env: jinja2.Environment
 
 
-def build(
-    config: MkDocsConfig, portable: Callable[[Exception], Exception], jobs: int | None = None, dirty: bool = False
-) -> Built | None:
+def build(config: MkDocsConfig, jobs: int | None = None, dirty: bool = False) -> Built | None:
     """What `mkdocs build` does, in the same order and with the same warnings; strict mode
-    aborts on the warnings of every process. `portable` as in publish.parallel.run. dirty (the
+    aborts on the warnings of every process. dirty (the
     preview): as `mkdocs build --dirty`, only the pages whose source is newer than their output
     are read and written, and the site folder is not emptied first. Returns what it made of the
     docs folder, for rebuild_files (None: MkDocs' own build ran, for a plugin)."""
@@ -97,7 +95,7 @@ def build(
             partial(_counted, partial(_write_pages, chunk, config, files, doc_files, nav, env), parent)
             for chunk in chunks
         ]
-        results = parallel.run(tasks, portable=portable, jobs=jobs)
+        results = parallel.run(tasks, jobs=jobs)
         anchors: Anchors = {}
         for counts, chunk_anchors in results:
             for level, count in counts.items():

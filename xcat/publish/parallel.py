@@ -28,15 +28,9 @@ class Abandoned(Exception):
     """The run's `stop` was set before every task had run."""
 
 
-def run(
-    tasks: Sequence[Task],
-    portable: Callable[[Exception], Exception] = lambda failure: failure,
-    jobs: int | None = None,
-    stop: threading.Event | None = None,
-) -> list[Any]:
+def run(tasks: Sequence[Task], jobs: int | None = None, stop: threading.Event | None = None) -> list[Any]:
     """Run every task once, in this process and jobs - 1 forked children; return when all are done,
     with what each task returned, in the tasks' order (a child pickles its tasks' results back).
-    `portable` turns a child's exception into one that survives pickling with the same message.
     stop (the preview, when another save comes): the tasks run in jobs children while this
     process waits, so that once stop is set the children are ended at once, whatever task they
     are in (the open data takes seconds), and the run raises Abandoned."""
@@ -55,7 +49,7 @@ def run(
     try:
         for _ in range(jobs if stop is not None else jobs - 1):
             receiver, sender = context.Pipe(duplex=False)
-            child = context.Process(target=_child, args=(tasks, next_task, sender, portable), daemon=True)
+            child = context.Process(target=_child, args=(tasks, next_task, sender), daemon=True)
             child.start()
             sender.close()
             children.append((child, receiver))
@@ -92,14 +86,14 @@ def _work(tasks: Sequence[Task], next_task) -> dict[int, Any]:
         results[index] = tasks[index]()
 
 
-def _child(tasks, next_task, sender, portable) -> None:
+def _child(tasks, next_task, sender) -> None:
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is the parent's to handle: it terminates us
     try:
         sender.send_bytes(pickle.dumps(_work(tasks, next_task)))
     except Exception as failure:
         with next_task.get_lock():
             next_task.value = len(tasks)  # nobody starts another task: the build has failed
-        sender.send_bytes(_pickled(portable(failure), traceback.format_exc()))
+        sender.send_bytes(_pickled(failure, traceback.format_exc()))
     finally:
         sender.close()
 

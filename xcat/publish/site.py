@@ -10,6 +10,7 @@ import shutil
 import sys
 import threading
 from contextlib import contextmanager
+from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -50,7 +51,8 @@ def build_site(index: Index, options: Options) -> int:
         if os.path.lexists(site_dir) and not site_dir.is_dir():
             raise BuildFailed(f"{site_dir} is a file, not a folder: move it away, or build elsewhere with --site-dir")
         with staging(site_dir) as stage:
-            docs_dir = stage / "docs"
+            # A name inside the stage: any but "site" and "search" does, so it is not mutated.
+            docs_dir = stage / "docs"  # pragma: no mutate
             shutil.copytree(HAND_WRITTEN_DOCS, docs_dir)
             config = load_site_config(docs_dir, stage / "site")  # mkdocs.yml, read once for the whole build
             built = buildinfo.build_date(catalogue, ROOT)
@@ -60,7 +62,9 @@ def build_site(index: Index, options: Options) -> int:
             search.forget_dictionaries()
             for_theme(config)
             if options.keep_docs:  # bench/benchmark.py builds this copy with plain MkDocs
-                shutil.copytree(docs_dir, options.keep_docs, dirs_exist_ok=True, copy_function=_link_or_copy)
+                # Linked or copied, the same files: only the time differs, so the copy function is not mutated.
+                keep = partial(shutil.copytree, copy_function=_link_or_copy)  # pragma: no mutate
+                keep(docs_dir, options.keep_docs, dirs_exist_ok=True)
             pagefind = search_index.start(docs_dir, stage / "search")  # indexes while MkDocs writes the pages
             try:
                 with dated_like_the_open_data(built[0]):
@@ -124,7 +128,7 @@ def generate(
     tasks += writer.jobs()
     # From the catalogue, never the clock (buildinfo.build_date): the same catalogue prints the same date.
     tasks.append(lambda: writer.render(urls.BUILD_STYLESHEET, "built.css.j2", built=built[0].date().isoformat()))
-    parallel.run(tasks, portable=_portable, stop=stop)
+    parallel.run(tasks, stop=stop)
 
 
 def for_theme(config: MkDocsConfig) -> None:
@@ -132,12 +136,6 @@ def for_theme(config: MkDocsConfig) -> None:
     at the foot of every page, generate() writes it) and the catalogue's address (the 404 page links it)."""
     config.extra_css.append(urls.BUILD_STYLESHEET)
     config.extra["catalogue_page"] = urls.CATALOGUE_PAGE
-
-
-def _portable(failure: Exception) -> Exception:
-    """A failure in a child process, as the parent will raise it: Jinja's errors do not
-    survive pickling with the same text, so they travel as their one-line explanation."""
-    return BuildFailed(_explain(failure)) if isinstance(failure, jinja2.TemplateError) else failure
 
 
 def run_mkdocs(config: MkDocsConfig, dirty: bool = False) -> Built | None:
@@ -148,7 +146,7 @@ def run_mkdocs(config: MkDocsConfig, dirty: bool = False) -> Built | None:
     from . import mkdocs_build  # noqa: PLC0415
 
     with _mkdocs_warnings_shown():
-        return mkdocs_build.build(config, portable=_portable, dirty=dirty)
+        return mkdocs_build.build(config, dirty=dirty)
 
 
 def rebuild_files(config: MkDocsConfig, built: Built, sources: list[str]) -> bool:
