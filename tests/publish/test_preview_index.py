@@ -18,6 +18,8 @@ from xcat.publish import search_index
 from xcat.publish.preview import ENTRY, Workspace
 from xcat.settings import Options
 
+WASM = "wasm.en.pagefind"  # named by its language, not its content: each index writes it again
+
 
 class FakePagefind:
     """Each index writes the next list of files into work/index, and records how it was started."""
@@ -66,9 +68,10 @@ def served(workspace: Workspace, folder: str) -> set[str]:
 def test_each_full_index_is_served_entry_last_and_the_index_before_the_last_goes(workspace, monkeypatch):
     pagefind = FakePagefind(
         monkeypatch,
-        [ENTRY, "fragment/one.pf_fragment", "index/a.pf_index"],
-        ["index/b.pf_index", ENTRY, "fragment/two.pf_fragment"],
-        [ENTRY, "fragment/three.pf_fragment"],
+        # Pagefind's files as it names them, some after the entry in name order (wasm.en.pagefind).
+        [ENTRY, "fragment/one.pf_fragment", "index/a.pf_index", WASM],
+        ["index/b.pf_index", WASM, ENTRY, "fragment/two.pf_fragment"],
+        [ENTRY, WASM, "fragment/three.pf_fragment"],
     )
     stale = workspace.root / f"indexing-{urls.SEARCH_FOLDER}" / "index" / "stale.pf_index"
     stale.parent.mkdir(parents=True)
@@ -78,17 +81,19 @@ def test_each_full_index_is_served_entry_last_and_the_index_before_the_last_goes
     assert pagefind.started == [
         ("every page", workspace.search_pages, workspace.root / f"indexing-{urls.SEARCH_FOLDER}" / "index", True)
     ]
-    assert pagefind.moved[-1] == ENTRY and sorted(pagefind.moved) == sorted([ENTRY, "one.pf_fragment", "a.pf_index"])
-    assert served(workspace, urls.SEARCH_FOLDER) == {ENTRY, "fragment/one.pf_fragment", "index/a.pf_index"}
+    assert pagefind.moved[-1] == ENTRY
+    assert sorted(pagefind.moved) == sorted([ENTRY, "one.pf_fragment", "a.pf_index", WASM])
+    assert served(workspace, urls.SEARCH_FOLDER) == {ENTRY, "fragment/one.pf_fragment", "index/a.pf_index", WASM}
     assert not (workspace.root / f"indexing-{urls.SEARCH_FOLDER}").exists()
     assert workspace.indexing[urls.SEARCH_FOLDER].args == ["true"]
 
     # A page that loaded the first entry still finds its files while the second is served.
     pagefind.moved.clear()
     workspace.index_for_search()
-    assert pagefind.moved[-1] == ENTRY and len(pagefind.moved) == 3
+    assert pagefind.moved[-1] == ENTRY and len(pagefind.moved) == 4
     assert served(workspace, urls.SEARCH_FOLDER) == {
         ENTRY,
+        WASM,
         "fragment/one.pf_fragment",
         "fragment/two.pf_fragment",
         "index/a.pf_index",
@@ -99,6 +104,7 @@ def test_each_full_index_is_served_entry_last_and_the_index_before_the_last_goes
     workspace.index_for_search()
     assert served(workspace, urls.SEARCH_FOLDER) == {
         ENTRY,
+        WASM,
         "fragment/three.pf_fragment",
         "fragment/two.pf_fragment",
         "index/b.pf_index",

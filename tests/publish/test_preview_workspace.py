@@ -5,13 +5,14 @@ preview and its search index are tested in tests/tools/test_serve.py and test_pr
 from __future__ import annotations
 
 import gc
+import logging
 import threading
 
 import pytest
 
 from tests.helpers import MODULE, TODAY, copy_fictional, edit
 from xcat.check.catalogue import check
-from xcat.publish import parallel, site
+from xcat.publish import mkdocs_build, parallel, site
 from xcat.publish import preview as preview_module
 from xcat.publish.preview import Workspace
 from xcat.settings import Options
@@ -147,3 +148,60 @@ def test_the_first_pass_of_a_run_writes_every_search_page_and_drops_a_former_run
     workspace.rest()
     assert not left.exists()
     assert (workspace.search_pages / "certificates" / "fictional-alpha" / "index.html").is_file()
+
+
+def search_page_of(workspace: Workspace, certificate: str) -> str:
+    return (workspace.search_pages / "certificates" / certificate / "index.html").read_text(encoding="utf-8")
+
+
+def test_certificates_saved_together_are_all_rebuilt_first_and_searchable_at_once(preview):
+    """A save of two certificates (a search and replace across files): both pages are shown
+    first, and both search pages hold the new names before the second pass."""
+    workspace, catalogue = preview
+    edit(catalogue, "certificates/fictional-theta.yaml", "zh: 虚构证书辛", "zh: 虚构证书辛（同存）")
+    edit(catalogue, "certificates/fictional-zeta.yaml", "zh: 虚构证书己", "zh: 虚构证书己（同存）")
+    saved = {catalogue / "certificates" / f"fictional-{name}.yaml" for name in ("theta", "zeta")}
+    first = workspace.edited(saved)
+    assert first.pages == ["/certificates/fictional-theta/", "/certificates/fictional-zeta/"]
+    assert first.changed == ["certificates/fictional-theta.md", "certificates/fictional-zeta.md"]
+    assert "虚构证书辛（同存）" in page_of(workspace, "fictional-theta")
+    assert "虚构证书己（同存）" in page_of(workspace, "fictional-zeta")
+    assert "虚构证书辛（同存）" in search_page_of(workspace, "fictional-theta")
+    assert "虚构证书己（同存）" in search_page_of(workspace, "fictional-zeta")
+    workspace.rest()
+
+
+def test_the_second_pass_writes_only_the_pages_that_changed(preview):
+    """The preview's MkDocs builds dirty after the first build: a page nothing changed is not
+    written again (at 5,000 certificates, writing every page takes minutes)."""
+    workspace, catalogue = preview
+    untouched = workspace.site / "certificates" / "fictional-eta" / "index.html"
+    before = untouched.read_bytes()
+    untouched.write_text("as the last build left it", encoding="utf-8")
+    try:
+        edit(catalogue, "certificates/fictional-delta.yaml", "zh: 虚构证书丁", "zh: 虚构证书丁（脏）")
+        workspace.edited({catalogue / "certificates" / "fictional-delta.yaml"})
+        rest = workspace.rest()
+        assert "/catalogue/" in rest.pages and "/certificates/fictional-eta/" not in rest.pages
+        assert untouched.read_text(encoding="utf-8") == "as the last build left it"
+        assert "虚构证书丁（脏）" in (workspace.site / "catalogue" / "index.html").read_text(encoding="utf-8")
+    finally:
+        untouched.write_bytes(before)
+
+
+def test_a_warning_while_rebuilding_is_shown_not_refused(preview, monkeypatch, capsys):
+    """A contributor's edit that makes MkDocs warn still shows: the warning goes to the terminal."""
+    workspace, catalogue = preview
+    write_pages = mkdocs_build._write_pages
+
+    def warns(*args):
+        logging.getLogger("mkdocs.structure.pages").warning("a fictional warning")
+        return write_pages(*args)
+
+    monkeypatch.setattr(mkdocs_build, "_write_pages", warns)
+    edit(catalogue, "certificates/fictional-epsilon.yaml", "zh: 虚构证书戊", "zh: 虚构证书戊（警告）")
+    workspace.edited({catalogue / "certificates" / "fictional-epsilon.yaml"})
+    rest = workspace.rest()
+    assert "/catalogue/" in rest.pages
+    assert "虚构证书戊（警告）" in (workspace.site / "catalogue" / "index.html").read_text(encoding="utf-8")
+    assert "build.py: MkDocs WARNING: a fictional warning" in capsys.readouterr().err

