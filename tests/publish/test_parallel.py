@@ -124,6 +124,21 @@ def test_what_each_task_returns_comes_back_in_the_tasks_order(tmp_path):
     assert parallel.run([lambda n=n: in_order(n) for n in range(3)], jobs=1) == [(n, os.getpid()) for n in range(3)]
 
 
+def test_two_jobs_are_two_processes_and_one_job_forks_nothing(monkeypatch):
+    """XCAT_JOBS is how many processes work (a machine short of memory sets 1), with or without
+    the preview's stop."""
+
+    def task():
+        time.sleep(0.05)  # 40 tasks: long enough that every process started takes some
+        return os.getpid()
+
+    pids = set(parallel.run([task] * 40, jobs=2))
+    assert len(pids) == 2 and os.getpid() in pids
+    monkeypatch.setattr(os, "fork", lambda: pytest.fail("a process was forked"))
+    for stop in (None, threading.Event()):
+        assert parallel.run([os.getpid] * 3, jobs=1, stop=stop) == [os.getpid()] * 3
+
+
 @pytest.mark.parametrize("jobs", [1, 2])
 def test_a_stop_ends_the_run_and_no_task_starts_after_it(tmp_path, jobs):
     """The preview stops generating when another save comes. Forked children are ended at once,

@@ -67,6 +67,7 @@ def test_killed_builds_folders_go_running_builds_stay_and_a_file_with_the_prefix
     running.mkdir()
     stray = tmp_path / (swap.STAGE_PREFIX + "a-file")
     stray.write_text("not a folder", encoding="utf-8")
+    stray.chmod(0o640)
     lock = held(running)
     try:
         with swap.staging(tmp_path / "site") as stage:
@@ -74,6 +75,7 @@ def test_killed_builds_folders_go_running_builds_stay_and_a_file_with_the_prefix
     finally:
         os.close(lock)
     assert stages(tmp_path) == sorted([swap.STAGE_PREFIX + "a-file", running.name])
+    assert stray.stat().st_mode & 0o777 == 0o640  # not opened as a stage, so not made writable either
 
 
 def test_a_site_left_between_two_renames_is_put_back_before_the_next_build(tmp_path):
@@ -208,14 +210,40 @@ def test_remove_takes_read_only_folders_but_not_what_a_link_points_to(tmp_path, 
 
     real_rmtree = swap.shutil.rmtree
     monkeypatch.setattr(swap.shutil, "rmtree", first_fails)
+    made_writable = []
+    real_chmod = swap.os.chmod
+
+    def chmod(path, mode, **options):
+        made_writable.append((os.fspath(path), mode))
+        real_chmod(path, mode, **options)
+
+    monkeypatch.setattr(swap.os, "chmod", chmod)
     try:
         swap._remove(tree)
         assert len(removals) == 2
+        # Root removes read-only folders anyway: what the second removal relies on is seen here.
+        assert sorted(made_writable) == [
+            (str(tree), 0o700),
+            (str(tree / "sub"), 0o700),
+            (str(tree / "sub" / "deeper"), 0o700),
+        ]
         assert not os.path.lexists(tree)
         assert text_of(outside) == "outside"
         assert outside.stat().st_mode & 0o777 == 0o555  # not made writable through the link
     finally:
         outside.chmod(0o755)
+
+
+def test_what_remove_still_cannot_remove_is_left_quietly_for_a_later_build(tmp_path, monkeypatch):
+    tree = a_site(tmp_path, "inside", name="tree")
+
+    def cannot(path, ignore_errors=False):
+        if not ignore_errors:
+            raise PermissionError(errno.EACCES, "Permission denied", str(path))
+
+    monkeypatch.setattr(swap.shutil, "rmtree", cannot)
+    swap._remove(tree)
+    assert text_of(tree) == "inside"
 
 
 def test_remove_of_a_folder_already_gone_is_quiet(tmp_path):
@@ -272,6 +300,8 @@ def test_same_folder_tells_a_replaced_folder_from_the_one_opened(tmp_path):
     descriptor = os.open(folder, os.O_RDONLY)
     try:
         assert swap._same_folder(descriptor, folder) is True
+        (tmp_path / "link").symlink_to(folder, target_is_directory=True)
+        assert swap._same_folder(descriptor, tmp_path / "link") is False  # a link put in a stage's place
         folder.rename(tmp_path / "moved")
         folder.mkdir()
         assert swap._same_folder(descriptor, folder) is False

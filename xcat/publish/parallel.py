@@ -42,14 +42,17 @@ def run(tasks: Sequence[Task], jobs: int | None = None, stop: threading.Event | 
                 raise Abandoned
             done.append(task())
         return done
-    context = multiprocessing.get_context("fork")
-    next_task = context.Value("i", 0)  # shared: the index of the next task nobody has taken
+    # Named, as Python 3.14 makes forkserver the default: the children must inherit the tasks. On
+    # 3.11 the default is fork, and a counter of any integer type from 0 does: not mutated.
+    context = multiprocessing.get_context("fork")  # pragma: no mutate
+    next_task = context.Value("i", 0)  # pragma: no mutate - shared: the index of the next task nobody has taken
     children = []
     results: dict[int, Any] = {}
     try:
         for _ in range(jobs if stop is not None else jobs - 1):
-            receiver, sender = context.Pipe(duplex=False)
-            child = context.Process(target=_child, args=(tasks, next_task, sender), daemon=True)
+            # A one-way pipe and a daemon child: a two-way pipe and the `finally` below do the same (not mutated).
+            receiver, sender = context.Pipe(duplex=False)  # pragma: no mutate
+            child = context.Process(target=_child, args=(tasks, next_task, sender), daemon=True)  # pragma: no mutate
             child.start()
             sender.close()
             children.append((child, receiver))
