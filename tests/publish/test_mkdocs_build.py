@@ -430,3 +430,66 @@ def test_a_dirty_build_writes_only_the_pages_newer_than_their_output(fictional_d
     assert kept.read_text(encoding="utf-8") == "as the last build wrote it"
     assert (site_dir / "stale.html").is_file()
     assert "虚构证书甲（改名）" in (site_dir / "certificates" / "fictional-alpha" / "index.html").read_text("utf-8")
+
+
+def test_a_link_to_an_anchor_missing_from_another_page_fails_a_strict_build(fictional_docs, tmp_path, caplog):
+    """MkDocs' check of links to anchors runs over the pages of every process."""
+    docs = tmp_path / "docs"
+    shutil.copytree(fictional_docs, docs)
+    (docs / "anchor-test.md").write_text("# Anchors\n\n[About](about.md#no-such-anchor)\n", encoding="utf-8")
+    with pytest.raises(mkdocs_build.Abort, match=r"^Aborted with 1 warnings in strict mode!$"):
+        mkdocs_build.build(built_config(docs, tmp_path / "site"), jobs=2)
+    assert [record.getMessage() for record in caplog.records if record.levelno == logging.WARNING] == [
+        "Doc file 'anchor-test.md' contains a link 'about.md#no-such-anchor', "
+        "but the doc 'about.md' does not contain an anchor '#no-such-anchor'."
+    ]
+
+
+def test_with_a_plugin_mkdocs_own_build_runs_dirty_as_asked(fictional_docs, tmp_path, monkeypatch):
+    """A plugin may gather from every page in one process (Material's search did)."""
+    calls = []
+    monkeypatch.setattr(mkdocs_build.mkdocs, "build", lambda config, dirty: calls.append(dirty))
+    config = built_config(fictional_docs, tmp_path / "site")
+    config.plugins["fictional"] = object()  # type: ignore[assignment]
+    for dirty in (False, True):
+        assert mkdocs_build.build(config, jobs=1, dirty=dirty) is None
+    assert calls == [False, True]
+
+
+def test_a_dirty_build_copies_only_the_static_files_newer_than_their_copy(fictional_docs, tmp_path):
+    docs, site_dir = tmp_path / "docs", tmp_path / "site"
+    shutil.copytree(fictional_docs, docs)
+    mkdocs_build.build(built_config(docs, site_dir), jobs=1)
+    copy = site_dir / "stylesheets" / "extra.css"
+    copy.write_text("/* as the last build left it */", encoding="utf-8")
+    mkdocs_build.build(built_config(docs, site_dir), jobs=1, dirty=True)
+    assert copy.read_text(encoding="utf-8") == "/* as the last build left it */"
+    mkdocs_build.build(built_config(docs, site_dir), jobs=1)
+    assert copy.read_bytes() == (docs / "stylesheets" / "extra.css").read_bytes()
+
+
+def test_populate_takes_an_empty_html_body_as_empty(fictional_docs, tmp_path):
+    docs = tmp_path / "docs"
+    shutil.copytree(fictional_docs, docs)
+    (docs / "empty.md").write_text(f"---\n{BODY}: {HTML_BODY}\n---\n", encoding="utf-8")
+    config = built_config(docs, tmp_path / "site")
+    found = mkdocs_build.get_files(config)
+    empty = mkdocs_build.Page(None, found.get_file_from_path("empty.md"), config)
+    mkdocs_build._populate(empty, config, found)
+    assert empty.content == "" and list(empty.toc) == [] and empty.present_anchor_ids == set()
+
+
+def test_a_page_that_cannot_be_read_is_named_in_the_error(fictional_docs, tmp_path, caplog):
+    docs = tmp_path / "docs"
+    shutil.copytree(fictional_docs, docs)
+    (docs / "broken.md").write_bytes(b"# \xff not UTF-8\n")
+    config = built_config(docs, tmp_path / "site")
+    found = mkdocs_build.get_files(config)
+    broken = mkdocs_build.Page(None, found.get_file_from_path("broken.md"), config)
+    with pytest.raises(UnicodeDecodeError):
+        mkdocs_build._populate(broken, config, found)
+    assert [record.getMessage() for record in caplog.records if record.levelno == logging.ERROR] == [
+        "Encoding error reading file: broken.md",  # MkDocs' own, then the page's, as MkDocs' build logs them
+        "Error reading page 'broken.md': 'utf-8' codec can't decode byte 0xff in position 2: invalid start byte",
+    ]
+    assert config._current_page is None

@@ -30,7 +30,7 @@ from markdown.extensions import toc
 from mkdocs import utils
 from mkdocs.commands import build as mkdocs
 from mkdocs.exceptions import Abort
-from mkdocs.structure.files import File, Files, InclusionLevel, get_files
+from mkdocs.structure.files import File, Files, get_files
 from mkdocs.structure.nav import Navigation, get_navigation
 from mkdocs.structure.pages import Page
 from mkdocs.structure.toc import get_toc
@@ -78,7 +78,7 @@ def build(config: MkDocsConfig, jobs: int | None = None, dirty: bool = False) ->
         env = config.theme.get_env()
         files.add_files_from_theme(env, config)
         nav = get_navigation(files, config)
-        doc_files = files.documentation_pages(inclusion=InclusionLevel.is_included)
+        doc_files = files.documentation_pages()
         for file in doc_files:
             if file.page is None:  # a page outside the navigation (MkDocs makes these while reading)
                 Page(None, file, config)
@@ -116,7 +116,7 @@ def rebuild_files(config: MkDocsConfig, built: Built, sources: Sequence[str]) ->
     files = [built.files.get_file_from_path(source) for source in sources]
     if None in files:
         return False
-    doc_files = built.files.documentation_pages(inclusion=InclusionLevel.is_included)
+    doc_files = built.files.documentation_pages()
     pages = [file for file in files if file is not None and file.is_documentation_page()]
     for file in files:
         if file is not None and not file.is_documentation_page():
@@ -144,7 +144,7 @@ def _counted(work: Callable[[], Anchors | None], parent: int) -> tuple[dict[int,
 def _write_once(config: MkDocsConfig, files: Files, env: jinja2.Environment, nav: Navigation, dirty: bool) -> None:
     """What MkDocs writes once: the static files (theme assets, stylesheets, the open data; dirty:
     those newer than their copy), then the theme's templates."""
-    files.copy_static_files(dirty=dirty, inclusion=InclusionLevel.is_included)
+    files.copy_static_files(dirty=dirty)
     for template in config.theme.static_templates:
         mkdocs._build_theme_template(template, env, files, config, nav)
     for template in config.extra_templates:
@@ -168,7 +168,8 @@ def _write_pages(
         mkdocs._build_page(page, config, doc_files, nav, env)
         links = {target.src_uri: dict(found) for target, found in (page.links_to_anchors or {}).items()}
         anchors[file.src_uri] = (page.present_anchor_ids, links)
-        page.content = page.markdown = None  # what a written page holds is not needed again
+        # What a written page holds is not needed again (emptied any way, the same output: not mutated).
+        page.content = page.markdown = None  # pragma: no mutate
     return anchors
 
 
@@ -181,7 +182,8 @@ def _populate(page: Page, config: MkDocsConfig, files: Files) -> None:
     body as finished HTML (front matter `body: html`): then the body is the page's content as it
     is, and its headings make its table of contents and anchors. Python-Markdown was three
     quarters of MkDocs' time, and the generated pages are most of the site."""
-    config._current_page = page
+    # As MkDocs' own _populate_page: mkdocs.yml's !relative tag reads it; ours has none (not mutated).
+    config._current_page = page  # pragma: no mutate
     try:
         page.read_source(config)
         if page.meta.get(BODY) != HTML_BODY:
