@@ -33,7 +33,9 @@ fi
 echo "Mutating:$patterns"
 # shellcheck disable=SC2086  # one glob per word, expanded by mutmut, not the shell
 set -f
-$python scripts/mutation-ledger.py restore  # the verdicts of functions unchanged since they were kept
+# mutmut tests again every mutant it is given by name, verdict or not: the changed files' mutants
+# are all tested. The ledger is restored first so that the one saved after keeps the other files'.
+$python scripts/mutation-ledger.py restore
 $mutmut run $patterns
 $python scripts/mutation-ledger.py save
 $mutmut results
