@@ -23,15 +23,13 @@ test-fast: $(VENV)/.installed
 # Mutation testing (mutmut, configured in pyproject.toml): not part of CI; run before resolving an
 # issue that changes logic. `mutate` takes the xcat/ files changed against main, `mutate-all` all of
 # them (times in docs/contributing.md). Survivors: `.venv/bin/mutmut results`, then `mutmut show NAME`.
-# Both start from the verdicts kept in tests/mutation-ledger.tsv and write them back: a full run
-# outlasts a working session, and mutants/ does not outlive a clone.
+# Both start from the verdicts kept in tests/mutation-ledger.tsv and write them back every 5 minutes
+# and at the end: a full run outlasts a working session, and mutants/ does not outlive a clone.
 mutate: $(VENV)/.installed
 	scripts/mutate-changed.sh
 
 mutate-all: $(VENV)/.installed
-	$(PY) scripts/mutation-ledger.py restore
-	$(VENV)/bin/mutmut run
-	$(PY) scripts/mutation-ledger.py save
+	$(PY) scripts/mutation-ledger.py run
 	$(VENV)/bin/mutmut results
 
 bench: $(VENV)/.installed

@@ -34,8 +34,6 @@ echo "Mutating:$patterns"
 # shellcheck disable=SC2086  # one glob per word, expanded by mutmut, not the shell
 set -f
 # mutmut tests again every mutant it is given by name, verdict or not: the changed files' mutants
-# are all tested. The ledger is restored first so that the one saved after keeps the other files'.
-$python scripts/mutation-ledger.py restore
-$mutmut run $patterns
-$python scripts/mutation-ledger.py save
+# are all tested. The ledger is restored first so that the one saved as it runs keeps the other files'.
+MUTMUT=$mutmut $python scripts/mutation-ledger.py run $patterns
 $mutmut results

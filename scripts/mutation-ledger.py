@@ -2,6 +2,7 @@
 
     .venv/bin/python scripts/mutation-ledger.py save      # mutants/ -> tests/mutation-ledger.tsv
     .venv/bin/python scripts/mutation-ledger.py restore   # tests/mutation-ledger.tsv -> mutants/
+    .venv/bin/python scripts/mutation-ledger.py run [ARGS]  # restore, mutmut run ARGS, saving as it goes
 
 mutmut keeps each mutant's verdict in `mutants/`, a build folder that a fresh clone does not have,
 and a full run takes longer than a working session on a 2-core machine. The ledger holds, for each
@@ -9,12 +10,18 @@ function, the hash mutmut gave its code and the verdict of each of its mutants. 
 them where mutmut looks for them; mutmut then keeps a verdict only while the function's hash is
 unchanged and tests every other mutant again, exactly as when `mutants/` is kept. One line per
 function, sorted, so a run that changes a few functions changes a few lines.
+
+`run` saves the ledger every SAVE_EVERY seconds while mutmut runs, not only at its end: a working
+session can end in the middle of a run, and a whole session's verdicts were once lost that way.
 """
 
 from __future__ import annotations
 
 import json
+import os
+import subprocess
 import sys
+import time
 from collections import defaultdict
 from pathlib import Path
 
@@ -23,6 +30,8 @@ from mutmut.stats import status_by_exit_code
 LEDGER = Path("tests/mutation-ledger.tsv")
 MUTANTS = Path("mutants")
 SEPARATOR = "__mutmut_"
+MUTMUT = os.environ.get("MUTMUT", str(Path(sys.executable).with_name("mutmut")))
+SAVE_EVERY = float(os.environ.get("MUTATION_LEDGER_SAVE_EVERY", 300))
 
 
 def is_verdict(code: int | None) -> bool:
@@ -30,11 +39,21 @@ def is_verdict(code: int | None) -> bool:
     return code is not None and status_by_exit_code[code] != "check was interrupted by user"
 
 
+def read_meta(meta_path: Path) -> dict:
+    """mutmut rewrites a meta file in place after each mutant: a read can meet it half-written."""
+    for _ in range(20):
+        try:
+            return json.loads(meta_path.read_text(encoding="utf-8"))
+        except json.JSONDecodeError:
+            time.sleep(0.1)
+    return json.loads(meta_path.read_text(encoding="utf-8"))
+
+
 def save() -> int:
     lines = []
     for meta_path in sorted(MUTANTS.glob("xcat/**/*.py.meta")):
         source = meta_path.relative_to(MUTANTS).with_suffix("")
-        meta = json.loads(meta_path.read_text(encoding="utf-8"))
+        meta = read_meta(meta_path)
         verdicts: dict[str, list[tuple[int, int]]] = defaultdict(list)
         for key, code in meta["exit_code_by_key"].items():
             if is_verdict(code):
@@ -45,8 +64,11 @@ def save() -> int:
             digest = meta["hash_by_function_name"][function.rpartition(".")[2]]
             codes = " ".join(f"{number}={code}" for number, code in sorted(numbered))
             lines.append(f"{source.as_posix()}\t{function}\t{digest}\t{codes}\n")
-    LEDGER.write_text("".join(lines), encoding="utf-8")
-    print(f"{LEDGER}: {len(lines)} functions")
+    # Replaced whole, so a session that ends mid-write leaves the previous ledger, not half of one.
+    partial = LEDGER.with_suffix(".tsv.part")
+    partial.write_text("".join(lines), encoding="utf-8")
+    partial.replace(LEDGER)
+    print(f"{LEDGER}: {len(lines)} functions", flush=True)
     return 0
 
 
@@ -79,8 +101,26 @@ def restore() -> int:
     return 0
 
 
+def run(mutmut_arguments: list[str]) -> int:
+    restore()
+    mutmut = subprocess.Popen([MUTMUT, "run", *mutmut_arguments])
+    try:
+        while True:
+            try:
+                mutmut.wait(timeout=SAVE_EVERY)
+                break
+            except subprocess.TimeoutExpired:
+                save()
+    except KeyboardInterrupt:  # Ctrl+C reached mutmut too: let it stop, then keep what it found
+        mutmut.wait()
+    save()
+    return mutmut.returncode
+
+
 if __name__ == "__main__":
     commands = {"save": save, "restore": restore}
+    if len(sys.argv) >= 2 and sys.argv[1] == "run":
+        sys.exit(run(sys.argv[2:]))
     if len(sys.argv) != 2 or sys.argv[1] not in commands:
         sys.exit(__doc__)
     sys.exit(commands[sys.argv[1]]())

@@ -7,8 +7,10 @@ singleton, and a mutation run's own first pass runs these tests in its process.
 from __future__ import annotations
 
 import json
+import os
 import subprocess
 import sys
+import time
 from pathlib import Path
 
 from xcat.settings import ROOT
@@ -114,3 +116,65 @@ def test_the_ledger_is_one_sorted_line_per_function_so_its_diffs_stay_small(tmp_
     assert functions == ["xcat.fictional.x_fictional_greater", "xcat.fictional.x_fictional_sum"]
     assert functions == sorted(set(functions))
     assert all(line.startswith("xcat/fictional.py\t") for line in lines)
+
+
+# A stand-in for `mutmut run`: it finds the restored verdicts, gives one mutant a verdict, waits
+# until the ledger holds it (the run is still going), then gives another and ends with its own code.
+FAKE_MUTMUT = """
+import json, sys, time
+from pathlib import Path
+meta_path = Path("mutants/xcat/fictional.py.meta")
+ledger = Path("tests/mutation-ledger.tsv")
+def give(number, code):
+    meta = json.loads(meta_path.read_text(encoding="utf-8"))
+    meta["exit_code_by_key"][f"xcat.fictional.x_fictional_sum__mutmut_{number}"] = code
+    meta_path.write_text(json.dumps(meta), encoding="utf-8")
+assert sys.argv[1:] == ["run", "xcat.fictional.*"], sys.argv
+assert json.loads(meta_path.read_text(encoding="utf-8"))["exit_code_by_key"], "nothing restored"
+give(5, 1)
+for _ in range(200):
+    if " 5=1" in ledger.read_text(encoding="utf-8"):
+        break
+    time.sleep(0.05)
+else:
+    sys.exit(90)
+give(6, 0)
+sys.exit(7)
+"""
+
+
+def test_run_restores_saves_while_mutmut_runs_and_at_its_end_and_passes_on_its_exit_code(tmp_path):
+    workspace = workspace_with_a_run(tmp_path)
+    run(workspace, sys.executable, str(LEDGER_SCRIPT), "save")
+    run(workspace, "rm", "-r", "mutants")
+    (workspace / "mutants").mkdir()
+    fake = workspace / "fake-mutmut"
+    fake.write_text(f"#!{sys.executable}\n{FAKE_MUTMUT}", encoding="utf-8")
+    fake.chmod(0o755)
+
+    result = subprocess.run(
+        [sys.executable, str(LEDGER_SCRIPT), "run", "xcat.fictional.*"],
+        cwd=workspace,
+        capture_output=True,
+        text=True,
+        env={**os.environ, "MUTMUT": str(fake), "MUTATION_LEDGER_SAVE_EVERY": "0.1"},
+    )
+
+    assert result.returncode == 7, result.stderr
+    assert "restored for 1 files" in result.stdout
+    sums = [line for line in (workspace / "tests/mutation-ledger.tsv").read_text().splitlines() if "_sum\t" in line]
+    assert len(sums) == 1 and " 5=1 6=0" in sums[0] + " "
+    assert not (workspace / "tests/mutation-ledger.tsv.part").exists()
+
+
+def test_save_waits_out_a_meta_file_that_mutmut_is_halfway_through_writing(tmp_path):
+    workspace = workspace_with_a_run(tmp_path)
+    meta_path = workspace / "mutants/xcat/fictional.py.meta"
+    whole = meta_path.read_text(encoding="utf-8")
+    meta_path.write_text(whole[: len(whole) // 2], encoding="utf-8")
+    saving = subprocess.Popen([sys.executable, str(LEDGER_SCRIPT), "save"], cwd=workspace, stderr=subprocess.PIPE)
+    time.sleep(0.5)
+    meta_path.write_text(whole, encoding="utf-8")
+
+    assert saving.wait() == 0, saving.stderr.read() if saving.stderr else ""
+    assert len((workspace / "tests/mutation-ledger.tsv").read_text().splitlines()) == 2
