@@ -32,7 +32,13 @@ CASES = [
     ({"const": {"a": [1, 2]}}, [{"a": [1, 2]}, {"a": [1.0, 2]}, {"a": [2, 1]}, {"a": [True, 2]}]),
     ({"pattern": "^[a-z0-9-]+$"}, ["ab-1", "ab\n", "AB", "", "x y", 5]),
     ({"minLength": 1, "maxLength": 3}, ["", "a", "abc", "abcd", "四个汉字", 1234]),
-    ({"minItems": 1, "maxItems": 2, "items": {"type": "string"}}, [[], ["a"], ["a", "b", "c"], ["a", 1], "a"]),
+    ({"maxLength": 2}, ["", "ab", "abc"]),  # no minLength: the empty text passes
+    (
+        {"minItems": 1, "maxItems": 2, "items": {"type": "string"}},
+        [[], ["a"], ["a", "b", "c"], ["a", 1], ["a", "a"], "a"],
+    ),
+    ({"items": False}, [[], [1], "a"]),
+    ({"maxItems": 3}, [[], [1, 1], [1, 2, 3, 4]]),  # no uniqueItems: repeats pass
     ({"uniqueItems": True}, [[1, 2], [1, 1.0], [1, True], [{"a": 1}, {"a": 1}], [[1], [True]], "x"]),
     (
         {"type": "object", "properties": {"a": {"type": "string"}}, "required": ["a"], "additionalProperties": False},
@@ -40,6 +46,8 @@ CASES = [
     ),
     ({"additionalProperties": {"type": "integer"}}, [{"x": 1}, {"x": "1"}, {}, 5]),
     ({"properties": {"a": False}}, [{"a": 1}, {"b": 1}, {}]),
+    ({"properties": {"a": {"type": "string"}}, "additionalProperties": True}, [{"a": 1}, {"a": "x", "b": 1}]),
+    ({"additionalProperties": False}, [{}, {"a": 1}, []]),
     (
         {"if": {"properties": {"t": {"const": "x"}}}, "then": {"required": ["d"]}, "else": {"required": ["e"]}},
         [{"t": "x", "d": 1}, {"t": "x"}, {"t": "y", "e": 1}, {"t": "y", "d": 1}, {}],

@@ -7,6 +7,7 @@ from __future__ import annotations
 import os
 import subprocess
 import sys
+import time
 
 import pytest
 
@@ -35,6 +36,26 @@ def test_xcat_jobs_1_and_small_lists_stay_in_this_process(monkeypatch):
     assert {pid for _, pid in halves.in_two(pids, list(range(400)))} == {os.getpid()}
     monkeypatch.setenv("XCAT_JOBS", "2")
     assert {pid for _, pid in halves.in_two(pids, list(range(halves.SMALLEST - 1)))} == {os.getpid()}
+    assert len({pid for _, pid in halves.in_two(pids, list(range(halves.SMALLEST)))}) == 2  # from SMALLEST on
+
+
+def test_the_child_is_waited_for_and_no_descriptor_is_left_open_or_closed(monkeypatch):
+    """A check run again and again (the preview) must not pile up finished children or pipes,
+    nor close a descriptor that is not its own (1 is standard output)."""
+    monkeypatch.setenv("XCAT_JOBS", "2")
+    exit_now = os._exit
+
+    def exit_late(status):  # the child lingers after sending its part: the parent must still wait
+        time.sleep(0.3)
+        exit_now(status)
+
+    monkeypatch.setattr(halves.os, "_exit", exit_late)
+    before = sorted(os.listdir("/proc/self/fd"))
+    done = halves.in_two(pids, list(range(400)))
+    assert sorted(os.listdir("/proc/self/fd")) == before
+    (child,) = {pid for _, pid in done} - {os.getpid()}
+    with pytest.raises(ChildProcessError):
+        os.waitpid(child, os.WNOHANG)  # reaped already: no such child
 
 
 def test_a_child_that_fails_leaves_its_part_to_this_process(monkeypatch):
@@ -55,8 +76,10 @@ def test_a_failure_everywhere_is_raised_here(monkeypatch):
     def fails(items: list[int]) -> list[int]:
         raise ValueError("a bug")
 
+    before = sorted(os.listdir("/proc/self/fd"))
     with pytest.raises(ValueError, match="a bug"):
         halves.in_two(fails, list(range(400)))
+    assert sorted(os.listdir("/proc/self/fd")) == before  # the pipe is closed on the way out
 
 
 def test_two_processes_report_what_one_reports(tmp_path, monkeypatch):

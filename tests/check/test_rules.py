@@ -20,8 +20,10 @@ from xcat.check.rules import (
     original_organization,
     programme_event_position,
     programme_events_of,
+    replacement_ends,
     replacement_order,
 )
+from xcat.check.rules import _strongly_connected as strongly_connected
 from xcat.check.schemas import SchemaSet
 from xcat.settings import SCHEMAS
 
@@ -408,3 +410,44 @@ def test_programme_events_come_oldest_first_whatever_their_file_names(tmp_path):
         "fictional-handover",
         "a-fictional-later-notice",
     ]
+
+
+def test_two_certificates_that_replace_each_other_are_a_cycle_even_after_other_certificates(catalogue):
+    """fictional-delta and fictional-zeta: Tarjan's walk meets alpha, beta and gamma (each alone) first."""
+    edit(
+        catalogue,
+        "certificates/fictional-zeta.yaml",
+        "    sources: [fictional-notice-2021]\n",
+        "    sources: [fictional-notice-2021]\n  - type: replaced\n    date: 2022-06\n"
+        "    successors: [{certificate: fictional-delta, equivalence: none}]\n    sources: [fictional-notice-2021]\n",
+    )
+    cycle = "fictional-delta → fictional-zeta → fictional-delta"
+    code, lines = run_check(catalogue)
+    assert code == 1
+    assert lines == [
+        f"catalogue/certificates/fictional-delta.yaml:12:7: error: history[0].successors: 替代关系绕成了一个圈 {cycle}：证书最终不能替代它自己 · replacement cycle {cycle}: a certificate cannot end up replacing itself",
+    ]
+
+
+@pytest.mark.parametrize(
+    ("successors", "groups"),
+    [
+        # c leads back into a and b, whose groups are finished: they stay out of c's group.
+        ({"a": ["b"], "b": [], "c": ["a", "d"], "d": ["c"]}, [["a"], ["b"], ["c", "d"]]),
+        ({"a": ["b"], "b": ["c"], "c": ["a"], "x": []}, [["a", "b", "c"], ["x"]]),
+    ],
+)
+def test_each_group_of_certificates_that_reach_each_other_is_found_once(successors, groups):
+    assert sorted(sorted(group) for group in strongly_connected(successors)) == groups
+
+
+def test_replacement_ends_stop_at_the_limit_in_the_order_first_reached():
+    successors = {"a": ["b", "c", "d"], "b": [], "c": [], "d": []}
+    assert replacement_ends(successors)["a"] == ("b", "c", "d")
+    assert replacement_ends(successors, limit=2)["a"] == ("b", "c")
+
+
+def test_a_count_as_of_a_year_after_one_as_of_a_month_of_that_year_is_in_order(catalogue):
+    """2020 and 2020-03 are equal at the precision they share: neither is earlier."""
+    edit(catalogue, "certificates/fictional-alpha.yaml", "    as_of: 2021\n", "    as_of: 2020\n")
+    assert run_check(catalogue) == (0, [])

@@ -646,6 +646,23 @@ def test_a_replacement_may_lead_to_exactly_the_most_current_certificates(tmp_pat
     assert run_check(catalogue) == (0, [])
 
 
+def test_a_successor_missing_from_the_catalogue_is_reported_and_not_counted_as_current(tmp_path):
+    """One unknown id among the most a replacement may lead to: the unknown reference is the only problem."""
+    catalogue = copy_fictional(tmp_path)
+    current_successors(catalogue, MAX_CURRENT_SUCCESSORS)
+    edit(
+        catalogue,
+        D,
+        "    sources: [fictional-notice-2021]\n",
+        "      - {certificate: fictional-missing, equivalence: none}\n    sources: [fictional-notice-2021]\n",
+    )
+    code, lines = run_check(catalogue)
+    assert code == 1
+    assert [line.split(": ", 3)[2] for line in lines] == [
+        f"history[0].successors[{MAX_CURRENT_SUCCESSORS}].certificate"
+    ]
+
+
 def test_too_many_is_reported_where_the_list_first_grows_too_long(tmp_path):
     """fictional-delta leads to exactly the most; fictional-alpha, replaced by it and by
     fictional-beta, leads to more; fictional-epsilon, merged into alpha, leads to as many as alpha:

@@ -7,10 +7,11 @@ from types import SimpleNamespace
 
 import pytest
 
-from tests.helpers import copy_fictional, edit, problems_after, run_check, write
-from xcat.check.load import read_document
+from tests.helpers import FICTIONAL, copy_fictional, edit, problems_after, run_check, write
+from xcat.check.load import load_catalogue, read_document
 from xcat.check.schemas import SchemaSet, _chinese
-from xcat.settings import ROOT
+from xcat.check.schemas import _inline_references as inline_references
+from xcat.settings import ROOT, SCHEMAS
 
 
 @pytest.fixture
@@ -233,3 +234,48 @@ def test_schema_shapes_the_catalogue_does_not_use_yet_are_still_explained_where_
         "org.yaml:7:1: error: pair: 这里不能有这个字段 · this field is not allowed here",
         "org.yaml:8:8: error: maybe: 应为文字或空值（不写或 null），却是数字 3 · expected text or nothing (null), got the number 3",
     ]
+
+
+BASE = "https://example.invalid/schema/"
+
+
+def test_a_reference_is_replaced_by_its_target_unless_that_would_change_what_validates():
+    """jsonschema would look each $ref up on every visit; inlined, the answers must stay the same,
+    so a target with its own $id, a recursive one, one whose keywords clash with a sibling's, and
+    one that is not there all stay references (made absolute: the copy may land in another schema)."""
+    other = {"$id": BASE + "other.json", "$defs": {"word": {"type": "string"}}}
+    schema = {
+        "$id": BASE + "main.json",
+        "$defs": {
+            "a/b": {"type": "integer"},
+            "c~d": {"minimum": 1},
+            "node": {"properties": {"child": {"$ref": "#/$defs/node"}}},
+        },
+        "properties": {
+            "slash": {"$ref": "#/$defs/a~1b", "description": "a sibling that only describes"},
+            "tilde": {"$ref": "#/$defs/c~0d"},
+            "word": {"$ref": "other.json#/$defs/word"},
+            "whole": {"$ref": "other.json"},
+            "clash": {"$ref": "other.json#/$defs/word", "type": "integer"},
+            "tree": {"$ref": "#/$defs/node"},
+            "missing": {"$ref": "#/$defs/nothing"},
+        },
+    }
+    properties = inline_references(schema, {doc["$id"]: doc for doc in (schema, other)})["properties"]
+    assert properties == {
+        "slash": {"description": "a sibling that only describes", "type": "integer"},
+        "tilde": {"minimum": 1},
+        "word": {"type": "string"},
+        "whole": {"$ref": BASE + "other.json"},
+        "clash": {"$ref": BASE + "other.json#/$defs/word", "type": "integer"},
+        "tree": {"properties": {"child": {"$ref": BASE + "main.json#/$defs/node"}}},
+        "missing": {"$ref": BASE + "main.json#/$defs/nothing"},
+    }
+
+
+def test_a_file_its_compiled_check_accepts_never_reaches_jsonschema():
+    """Most files pass: building jsonschema's validators (and importing it) is left to the first failure."""
+    schemas = SchemaSet(SCHEMAS)
+    documents = load_catalogue(FICTIONAL)
+    assert documents and all(list(schemas.problems(document)) == [] for document in documents)
+    assert "validators" not in vars(schemas)

@@ -45,7 +45,9 @@ def check_catalogue(
     """publishable: a catalogue that is to be published must hold certificates; a revision
     compared by `diff` may be empty (before the catalogue existed). cache: the folder where
     what each file was found to hold is kept between runs (check/cache.py); None: none."""
-    _ = schemas.passes  # compiled once, before the files are shared out between processes
+    # Compiled once, before the files are shared out between processes; without it each process
+    # compiles its own, with the same answers (so not mutated).
+    _ = schemas.passes  # pragma: no mutate
     entries = find_files(catalogue_dir, base)
     kept = ReadCache(cache, catalogue_dir, schemas.schema_dir) if cache else None
     read = _read_all(entries, schemas, kept)
@@ -91,7 +93,8 @@ def _read_all(entries: list[Entry], schemas: SchemaSet, cache: ReadCache | None)
         missed.append((number, key))
         unread.append((entry, raw))  # read from these bytes, not the file again: a save meanwhile must not get this key
     fresh = in_two(lambda part: _read_and_validate(part, schemas), unread)
-    for (number, key), (document, problems) in zip(missed, fresh, strict=True):
+    # in_two returns one result per file: strict only asserts it (so not mutated).
+    for (number, key), (document, problems) in zip(missed, fresh, strict=True):  # pragma: no mutate
         read[number] = document, problems
         if key is not None:
             cache.put(key, (document.data if isinstance(document, Document) else document, problems))

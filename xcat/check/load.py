@@ -107,7 +107,9 @@ class Document:
         """Forget the text (and any positions a problem asked for) once every problem has been found:
         a build needs only the data."""
         self.key_positions = self.value_positions = _RELEASED
-        self.located, self.text, self._lines = True, "", None
+        # located: where() goes straight to _RELEASED, which refuses; unlocated, it would first read the
+        # empty text and refuse all the same (so not mutated).
+        self.located, self.text, self._lines = True, "", None  # pragma: no mutate
 
 
 class _Released(dict):

@@ -43,7 +43,7 @@ class Index:
         index = cls(today=today)
         for document in all_loaded:
             if document.kind in VOCABULARY_KINDS:
-                entries = document.data.get(document.kind) if isinstance(document.data, dict) else None
+                entries = document.data.get(document.kind)  # a loaded file is a mapping (load.py)
                 for entry in entries if isinstance(entries, list) else []:
                     if isinstance(entry, dict) and isinstance(entry.get("id"), str):
                         index.known_ids[document.kind].add(entry["id"])
@@ -378,7 +378,7 @@ def replacement_ends(successors: dict, limit: int | None = None) -> dict:
                 for end in ends[s]:
                     if limit is not None and len(reached) >= limit:
                         break
-                    reached.setdefault(end, None)
+                    reached.setdefault(end)
             ends[node] = tuple(reached)
     return ends
 

@@ -135,9 +135,10 @@ def _inline(node, base: str, by_id: dict[str, dict], active: tuple):
     if not isinstance(reference, str):
         return node
     absolute = urljoin(base, reference)  # the copy may land in another schema: keep refs absolute
-    uri, _, pointer = absolute.partition("#")
+    # A URI holds one # at most: partition and rpartition split it alike (so not mutated).
+    uri, _, pointer = absolute.partition("#")  # pragma: no mutate
     target = by_id.get(uri)
-    for part in pointer.split("/")[1:] if pointer else []:
+    for part in pointer.split("/")[1:]:  # "" (a whole schema) has no parts
         part = part.replace("~1", "/").replace("~0", "~")
         target = target.get(part) if isinstance(target, dict) else None
     key = (uri, pointer)
