@@ -404,6 +404,23 @@ def test_strict_mode_aborts_with_the_warnings_of_every_process_counted_once(
     assert not multiprocessing.active_children()
 
 
+def test_strict_mode_names_each_level_of_what_was_logged(fictional_docs, tmp_path, monkeypatch):
+    """As MkDocs says it: errors and warnings each counted, the errors first."""
+    write_pages = mkdocs_build._write_pages
+    logged = []
+
+    def chunk(pages, *args):
+        if not logged:
+            logged.append(True)
+            logging.getLogger("mkdocs.structure.pages").warning("a fictional warning")
+            logging.getLogger("mkdocs.structure.pages").error("a fictional error")
+        return write_pages(pages, *args)
+
+    monkeypatch.setattr(mkdocs_build, "_write_pages", chunk)
+    with pytest.raises(mkdocs_build.Abort, match=r"^Aborted with 1 errors, 1 warnings in strict mode!$"):
+        mkdocs_build.build(built_config(fictional_docs, tmp_path / "site"), jobs=1)
+
+
 def test_a_build_empties_the_site_folder_first(fictional_docs, tmp_path):
     site_dir = tmp_path / "site"
     (site_dir / "certificates" / "removed").mkdir(parents=True)

@@ -104,6 +104,8 @@ def test_a_removed_page_is_removed_from_the_site(preview):
     rest = workspace.rest()
     assert "certificates/fictional-kappa.md" in rest.changed  # as removed
     assert not (workspace.site / "certificates" / "fictional-kappa" / "index.html").exists()
+    # The second pass lists the docs again: a page MkDocs' last list still held is gone from the sitemap too.
+    assert "fictional-kappa" not in (workspace.site / "sitemap.xml").read_text(encoding="utf-8")
 
 
 def test_a_page_rebuilt_first_shows_what_other_files_changed_before_it(preview):
