@@ -52,6 +52,8 @@ CASES = [
         {"if": {"properties": {"t": {"const": "x"}}}, "then": {"required": ["d"]}, "else": {"required": ["e"]}},
         [{"t": "x", "d": 1}, {"t": "x"}, {"t": "y", "e": 1}, {"t": "y", "d": 1}, {}],
     ),
+    ({"if": {"minimum": 5}, "else": {"type": "integer"}}, [6, 6.5, 4, 4.5, "a"]),  # no then: true
+    ({"if": {"minimum": 5}, "then": {"type": "integer"}}, [6, 6.5, 4, 4.5, "a"]),  # no else: true
     ({"allOf": [{"minimum": 1}, {"maximum": 2}]}, [0, 1, 2, 3, "a"]),
     ({"anyOf": [{"type": "string"}, {"minimum": 5}]}, ["a", 6, 4, None]),
     ({"oneOf": [{"type": "integer"}, {"minimum": 0}]}, [1, -1, 0.5, -0.5]),
@@ -72,6 +74,8 @@ def test_a_keyword_it_does_not_know_leaves_the_kind_to_jsonschema():
     assert compile_schema({"type": "object", "propertyNames": {"maxLength": 3}}) is None
     assert compile_schema({"properties": {"a": {"$ref": "#/$defs/a"}}}) is None
     assert compile_schema({"format": "date"}) is None
+    assert compile_schema({"type": "date"}) is None  # not a JSON type
+    assert compile_schema({"type": ["string", 5]}) is None
     # Descriptions and the schema's own x- annotations do not validate: they compile.
     assert compile_schema({"description": "…", "x-expected": "an id", "examples": [1], "type": "integer"}) is not None
 
