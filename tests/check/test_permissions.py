@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.helpers import copy_fictional
+from tests.helpers import copy_fictional, run_check
 from xcat.check.load import _unreadable
 from xcat.settings import ROOT
 
@@ -113,3 +113,22 @@ def test_a_site_folder_that_cannot_be_written_is_a_one_line_error(tmp_path):
     assert "Traceback" not in result.stderr
     assert "could not write the site" in result.stderr and "Permission denied" in result.stderr
     assert not (locked / "site").exists()
+
+
+def test_a_catalogue_folder_that_cannot_be_listed_is_reported_in_this_process(tmp_path, monkeypatch):
+    """The check above, in this process (so whatever the user is), with the whole message."""
+    catalogue = copy_fictional(tmp_path)
+    sources, listing = catalogue / "sources", Path.iterdir
+
+    def iterdir(folder: Path):
+        if folder == sources:
+            raise PermissionError(13, "Permission denied")
+        return listing(folder)
+
+    monkeypatch.setattr(Path, "iterdir", iterdir)
+    code, lines = run_check(catalogue)
+    assert code == 1
+    assert (
+        "catalogue/sources:1:1: error: 文件夹无法读取（没有权限）：请给自己读取和进入它的权限（chmod u+rx），或删除它 · "
+        "the folder cannot be read (permission denied): give yourself permission to read and enter it (chmod u+rx), or remove it"
+    ) in lines

@@ -108,13 +108,15 @@ def _compile(schema) -> Check:
     if "const" in schema:
         wanted = comparable(schema["const"])
         checks.append(lambda v: comparable(v) == wanted)
-    if _OBJECT & schema.keys():
+    # A group's check given none of its keywords accepts everything: it is left out for speed only
+    # (so these tests are not mutated).
+    if _OBJECT & schema.keys():  # pragma: no mutate
         checks.append(_object(schema))
-    if _ARRAY & schema.keys():
+    if _ARRAY & schema.keys():  # pragma: no mutate
         checks.append(_array(schema))
-    if _STRING & schema.keys():
+    if _STRING & schema.keys():  # pragma: no mutate
         checks.append(_string(schema))
-    if _NUMBER & schema.keys():
+    if _NUMBER & schema.keys():  # pragma: no mutate
         checks.append(_number(schema))
     checks += _combinators(schema)
     if not checks:
