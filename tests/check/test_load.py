@@ -286,7 +286,9 @@ def test_files_that_do_not_belong_are_reported(catalogue, relative, expected):
 
 
 def test_dotfiles_such_as_gitkeep_are_ignored(catalogue):
+    """Also at the top, where .DS_Store sorts before every folder that follows it."""
     write(catalogue, "sources/.gitkeep", "")
+    write(catalogue, ".DS_Store", "")
     assert run_check(catalogue) == (0, [])
 
 
