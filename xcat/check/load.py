@@ -184,9 +184,11 @@ def read_entry(entry: Entry, resolved: dict, raw: bytes | None = None) -> Docume
     resolved: shared by the files of one catalogue (read_document). raw: its bytes, if already read."""
     path, shown, kind, refusal = entry
     if refusal or kind is None:
-        return Problem(shown, 1, 1, refusal or "")
+        # _discover gives every entry of unknown kind its refusal: `or ""` is for the type checker.
+        return Problem(shown, 1, 1, refusal or "")  # pragma: no mutate
     try:
-        return read_document(path, kind, shown, resolved, raw)
+        # resolved only saves time: without it each file resolves its own tags, alike (not mutated).
+        return read_document(path, kind, shown, resolved, raw)  # pragma: no mutate
     except _Refused as refused:
         return Problem(shown, refused.line, refused.column, refused.message)
     except OSError as error:
