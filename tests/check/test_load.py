@@ -12,7 +12,8 @@ import pytest
 
 import xcat.check.load
 from tests.helpers import copy_fictional, run_check, write
-from xcat.check.load import _Refused, read_document
+from xcat.check.load import MAX_FILE_BYTES, Document, _Refused, read_document, read_entry
+from xcat.check.problems import Problem
 from xcat.settings import ROOT
 
 
@@ -350,3 +351,48 @@ def test_a_problem_about_the_whole_file_stands_where_its_first_field_starts(tmp_
     file = tmp_path / "x.yaml"
     file.write_text("# 虚构证书\n\nid: x\n", encoding="utf-8")
     assert read_document(file, "certificate", "x.yaml").where(("nothing",)) == (3, 1)
+
+
+@pytest.mark.parametrize("given", [False, True], ids=["read-here", "bytes-given"])
+def test_a_file_of_exactly_the_size_limit_is_read_and_one_byte_more_is_refused(tmp_path, given):
+    """Given its bytes (the check's cache read them already), the file itself is neither read nor
+    measured again: a save meanwhile, or a removal, does not change what those bytes say."""
+    start = b"id: big\ntitle: t\nkind: secondary\n#"
+    for size, refused in ((MAX_FILE_BYTES, False), (MAX_FILE_BYTES + 1, True)):
+        raw = start + b"#" * (size - len(start))
+        path = tmp_path / "sources" / "big.yaml"
+        if given:
+            path = tmp_path / "gone.yaml"  # no such file
+        else:
+            path.parent.mkdir(exist_ok=True)
+            path.write_bytes(raw)
+        read = read_entry((path, "catalogue/sources/big.yaml", "source", None), {}, raw if given else None)
+        if refused:
+            assert read == Problem(
+                "catalogue/sources/big.yaml",
+                1,
+                1,
+                f"文件有 {size:,} 字节，上限是 {MAX_FILE_BYTES:,}（1 MiB）：请拆分或缩短 · "
+                f"the file is {size:,} bytes; the limit is {MAX_FILE_BYTES:,} (1 MiB): split it or shorten it",
+            )
+        else:
+            assert isinstance(read, Document) and read.data["id"] == "big"
+
+
+def test_a_catalogue_file_that_cannot_be_read_is_reported_in_this_process(tmp_path, monkeypatch):
+    """tests/check/test_permissions.py plants a real one where it can; here, whatever the user, the whole message."""
+    catalogue = copy_fictional(tmp_path)
+    alpha, reading = catalogue / "certificates" / "fictional-alpha.yaml", Path.read_bytes
+
+    def read_bytes(path: Path) -> bytes:
+        if path == alpha:
+            raise PermissionError(13, "Permission denied")
+        return reading(path)
+
+    monkeypatch.setattr(Path, "read_bytes", read_bytes)
+    code, lines = run_check(catalogue)
+    assert code == 1
+    assert (
+        "catalogue/certificates/fictional-alpha.yaml:1:1: error: 文件无法读取（没有权限）：请给自己读取它的权限（chmod u+r），或删除它 · "
+        "the file cannot be read (permission denied): give yourself permission to read it (chmod u+r), or remove it"
+    ) in lines
