@@ -297,8 +297,8 @@ def read_document(
     # A %YAML directive could change how plain scalars resolve: such a file keeps its own answers.
     # The resolver used here reads `yes` and `010` alike under %YAML 1.1, so no test can tell the
     # shared answers from the file's own; the guard stays against a ruamel that honours it (not mutated).
-    own_answers = resolved is None or text.startswith("%") or "\n%" in text  # pragma: no mutate
-    builder = _Builder(document, {} if own_answers else resolved)  # pragma: no mutate
+    directive = text.startswith("%") or "\n%" in text  # pragma: no mutate
+    builder = _Builder(document, {} if resolved is None or directive else resolved)  # pragma: no mutate
     try:
         _read_events(text, builder)
     except MarkedYAMLError as error:
