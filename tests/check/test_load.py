@@ -396,3 +396,17 @@ def test_a_catalogue_file_that_cannot_be_read_is_reported_in_this_process(tmp_pa
         "catalogue/certificates/fictional-alpha.yaml:1:1: error: 文件无法读取（没有权限）：请给自己读取它的权限（chmod u+r），或删除它 · "
         "the file cannot be read (permission denied): give yourself permission to read it (chmod u+r), or remove it"
     ) in lines
+
+
+def test_a_syntax_error_without_a_position_stands_at_the_files_start(tmp_path, monkeypatch):
+    """ruamel gives its syntax errors a mark; should one come without, the file is still refused, at 1:1."""
+    from ruamel.yaml.error import MarkedYAMLError  # noqa: PLC0415
+
+    def fails(text, builder):
+        raise MarkedYAMLError(problem="found something unexpected")
+
+    monkeypatch.setattr(xcat.check.load, "_read_events", fails)
+    path = tmp_path / "x.yaml"
+    path.write_text("id: x\n", encoding="utf-8")
+    read = read_entry((path, "catalogue/sources/x.yaml", "source", None), {})
+    assert isinstance(read, Problem) and (read.path, read.line, read.column) == ("catalogue/sources/x.yaml", 1, 1)
