@@ -229,11 +229,30 @@ def test_deeply_nested_flow_collections_do_not_crash_the_parser(catalogue):
             "catalogue/sources/bytes.yaml:1:1: error: 文件保存成了 UTF-16 或 UTF-32：请另存为 UTF-8 · the file is saved as UTF-16 or UTF-32: save it as UTF-8",
         ),
         (
+            b"\xfe\xff" + "id: x\n".encode("utf-16-be"),
+            "catalogue/sources/bytes.yaml:1:1: error: 文件保存成了 UTF-16 或 UTF-32：请另存为 UTF-8 · the file is saved as UTF-16 or UTF-32: save it as UTF-8",
+        ),
+        (
+            "id: x\n".encode("utf-32"),
+            "catalogue/sources/bytes.yaml:1:1: error: 文件保存成了 UTF-16 或 UTF-32：请另存为 UTF-8 · the file is saved as UTF-16 or UTF-32: save it as UTF-8",
+        ),
+        (
+            b"\x00\x00\xfe\xff" + "id: x\n".encode("utf-32-be"),
+            "catalogue/sources/bytes.yaml:1:1: error: 文件保存成了 UTF-16 或 UTF-32：请另存为 UTF-8 · the file is saved as UTF-16 or UTF-32: save it as UTF-8",
+        ),
+        (
             b"id: x\ntitle: a\x00b\n",
             "catalogue/sources/bytes.yaml:2:1: error: 文件含有 NUL 字节，不是文本文件：请另存为 UTF-8 文本 · the file contains NUL bytes",
         ),
     ],
-    ids=["latin-1", "utf-16", "nul"],
+    ids=[
+        "latin-1",
+        "utf-16 (little-endian)",
+        "utf-16 big-endian",
+        "utf-32 (little-endian)",
+        "utf-32 big-endian",
+        "nul",
+    ],
 )
 def test_bad_encodings_are_reported(catalogue, raw, expected):
     write(catalogue, "sources/bytes.yaml", raw)
@@ -398,15 +417,26 @@ def test_a_catalogue_file_that_cannot_be_read_is_reported_in_this_process(tmp_pa
     ) in lines
 
 
-def test_a_syntax_error_without_a_position_stands_at_the_files_start(tmp_path, monkeypatch):
+@pytest.mark.parametrize(
+    "error, message",
+    [
+        ("marked", "YAML 语法错误 · YAML syntax error: found something unexpected"),
+        ("unmarked", "YAML 语法错误 · YAML syntax error: found something unexpected"),
+    ],
+    ids=["a syntax error without its mark", "a YAML error of no kind the parser names"],
+)
+def test_a_syntax_error_without_a_position_stands_at_the_files_start(tmp_path, monkeypatch, error, message):
     """ruamel gives its syntax errors a mark; should one come without, the file is still refused, at 1:1."""
-    from ruamel.yaml.error import MarkedYAMLError  # noqa: PLC0415
+    from ruamel.yaml.error import MarkedYAMLError, YAMLError  # noqa: PLC0415
 
     def fails(text, builder):
-        raise MarkedYAMLError(problem="found something unexpected")
+        if error == "marked":
+            raise MarkedYAMLError(problem="found something unexpected")
+        raise YAMLError("found something unexpected")
 
     monkeypatch.setattr(xcat.check.load, "_read_events", fails)
     path = tmp_path / "x.yaml"
     path.write_text("id: x\n", encoding="utf-8")
     read = read_entry((path, "catalogue/sources/x.yaml", "source", None), {})
-    assert isinstance(read, Problem) and (read.path, read.line, read.column) == ("catalogue/sources/x.yaml", 1, 1)
+    assert isinstance(read, Problem)
+    assert (read.path, read.line, read.column, read.message) == ("catalogue/sources/x.yaml", 1, 1, message)
