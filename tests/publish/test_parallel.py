@@ -18,11 +18,16 @@ from xcat.opendata import buildinfo
 from xcat.publish import parallel, site
 from xcat.settings import SCHEMAS, SiteSettings
 
+# Each test runs in a second or two. A bug in how the processes wait for each other hangs instead of
+# failing (an idle wait that no CPU limit ends): end it here, in seconds rather than minutes.
+pytestmark = pytest.mark.timeout(20)
+
 
 def files(folder):
     return {p.relative_to(folder): p.read_bytes() for p in folder.rglob("*") if p.is_file()}
 
 
+@pytest.mark.timeout(60)  # builds the fictional site's pages twice, in 2 s
 def test_parallel_generation_writes_the_same_bytes_as_one_process(tmp_path, monkeypatch, fictional_model):
     catalogue = fictional_model
     settings = SiteSettings("https://example.invalid/", "https://example.invalid/edit/")
