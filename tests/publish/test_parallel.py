@@ -4,6 +4,7 @@ in a child process reaches the contributor exactly as one in the build process w
 from __future__ import annotations
 
 import multiprocessing
+import multiprocessing.connection
 import os
 import pickle
 import threading
@@ -167,6 +168,20 @@ def test_a_stop_ends_the_run_and_no_task_starts_after_it(tmp_path, jobs):
     assert 5 <= len(list(tmp_path.iterdir())) < 100
     assert not multiprocessing.active_children()
     assert parallel.run([lambda: 1, lambda: 2], jobs=jobs, stop=threading.Event()) == [1, 2]  # never set: all run
+
+
+def test_the_parent_looks_for_a_stop_at_least_ten_times_a_second(monkeypatch):
+    """The preview shows a new save at once: a parent waiting on its children looks at `stop` between
+    short waits (timed, a wait of a second would pass a test of the stop most of the time)."""
+    waits = []
+
+    def wait(connections, timeout=None):
+        waits.append(timeout)
+        return multiprocessing.connection.wait(connections, timeout)
+
+    monkeypatch.setattr(parallel, "wait", wait)
+    assert parallel.run([lambda: time.sleep(0.3), lambda: 2], jobs=2, stop=threading.Event()) == [None, 2]
+    assert waits and all(timeout is not None and timeout <= 0.1 for timeout in waits)
 
 
 # What a child does, run in this process (a forked child's calls are out of mutation testing's sight).
