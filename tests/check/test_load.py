@@ -12,7 +12,7 @@ import pytest
 
 import xcat.check.load
 from tests.helpers import copy_fictional, run_check, write
-from xcat.check.load import MAX_FILE_BYTES, Document, _Refused, read_document, read_entry
+from xcat.check.load import MAX_FILE_BYTES, MAX_NESTING, MAX_NODES, Document, _Refused, read_document, read_entry
 from xcat.check.problems import Problem
 from xcat.settings import ROOT
 
@@ -440,3 +440,33 @@ def test_a_syntax_error_without_a_position_stands_at_the_files_start(tmp_path, m
     read = read_entry((path, "catalogue/sources/x.yaml", "source", None), {})
     assert isinstance(read, Problem)
     assert (read.path, read.line, read.column, read.message) == ("catalogue/sources/x.yaml", 1, 1, message)
+
+
+def read_text_here(tmp_path, text):
+    """read_entry in this process (the bounds' subprocess tests are out of mutation testing's sight)."""
+    path = tmp_path / "x.yaml"
+    path.write_text(text, encoding="utf-8")
+    return read_entry((path, "catalogue/sources/x.yaml", "source", None), {})
+
+
+# The root mapping, `a` and its list are three of the file's field names and values.
+AT_THE_NODE_LIMIT = "a:\n" + "- 1\n" * (MAX_NODES - 3)
+
+
+def test_a_file_of_exactly_the_most_values_is_read_and_one_more_is_refused_where_it_stands(tmp_path):
+    read = read_text_here(tmp_path, AT_THE_NODE_LIMIT)
+    assert isinstance(read, Document) and len(read.data["a"]) == MAX_NODES - 3
+    refused = read_text_here(tmp_path, AT_THE_NODE_LIMIT + "- 1\n")
+    assert isinstance(refused, Problem)
+    assert (refused.line, refused.column) == (MAX_NODES - 1, 3)  # the value past the limit
+    assert refused.message.startswith("文件中的字段名和值超过 25,000 个")
+
+
+def test_data_nested_exactly_as_deep_as_allowed_is_read_and_one_level_more_is_refused_where_it_opens(tmp_path):
+    levels = MAX_NESTING - 1  # inside the root mapping
+    read = read_text_here(tmp_path, "a: " + "[" * levels + "]" * levels + "\n")
+    assert isinstance(read, Document)
+    refused = read_text_here(tmp_path, "a: " + "[" * (levels + 1) + "]" * (levels + 1) + "\n")
+    assert isinstance(refused, Problem)
+    assert (refused.line, refused.column) == (1, len("a: ") + levels + 1)  # the bracket one level too deep
+    assert refused.message == "数据嵌套超过 32 层 · the data is nested more than 32 levels deep"
