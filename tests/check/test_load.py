@@ -97,6 +97,10 @@ def test_the_shipped_catalogue_is_valid():
             "catalogue/sources/broken.yaml:1:5: error: 不能使用标签 !custom：请直接写值，不加标签 · the tag !custom is not allowed: write plain values without tags",
         ),
         (
+            "id: x\ntitle: !!map x\n",  # a collection's tag, allowed on a collection, on a single value
+            "catalogue/sources/broken.yaml:2:8: error: 不能使用标签 !!map：请直接写值，不加标签 · the tag !!map is not allowed: write plain values without tags",
+        ),
+        (
             "id: !!int abc\n",
             "catalogue/sources/broken.yaml:1:5: error: 值 'abc' 不能读作 !!int：去掉标签或改正值 · the value 'abc' cannot be read as !!int: remove the tag or fix the value",
         ),
@@ -117,6 +121,7 @@ def test_the_shipped_catalogue_is_valid():
         "merge-key",
         "python-tag",
         "custom-tag",
+        "collection-tag-on-a-value",
         "tag-mismatch",
         "deep-nesting",
     ],

@@ -528,14 +528,15 @@ def _refuse_node(event, kind) -> None:
             ),
         )
     if event.tag not in _ALLOWED_TAGS:
-        shown = event.tag.replace(_TAG, "!!")
-        raise _Refused(
-            *_mark(event),
-            say(
-                f"不能使用标签 {shown}：请直接写值，不加标签",
-                f"the tag {shown} is not allowed: write plain values without tags",
-            ),
-        )
+        raise _Refused(*_mark(event), _tag_refusal(event.tag))
+
+
+def _tag_refusal(tag: str) -> str:
+    shown = tag.replace(_TAG, "!!")
+    return say(
+        f"不能使用标签 {shown}：请直接写值，不加标签",
+        f"the tag {shown} is not allowed: write plain values without tags",
+    )
 
 
 class _Builder:
@@ -660,8 +661,8 @@ class _Builder:
         if tag in (_TIMESTAMP, _STR):  # text stays the text written (what the safe constructor returns for str)
             self._refuse_text(event.value, path, _mark(event))
             return event.value
-        if tag not in _SCALAR_TAGS:
-            self.refused = _Refused(*_mark(event), say(f"不能使用标签 {tag}", f"the tag {tag} is not allowed"))
+        if tag not in _SCALAR_TAGS:  # a collection's tag on a single value: !!map x
+            self.refused = _Refused(*_mark(event), _tag_refusal(tag))
             return None
         # Numbers, booleans and nulls repeat (levels, counts, years): construct each text once.
         remembered = ("value", tag, event.value)
