@@ -665,10 +665,13 @@ class _Builder:
             self.refused = _Refused(*_mark(event), _tag_refusal(tag))
             return None
         # Numbers, booleans and nulls repeat (levels, counts, years): construct each text once.
-        remembered = ("value", tag, event.value)
+        # "value" keeps these keys apart from _tag's (text, implicit) pairs: any other word would too (not mutated).
+        remembered = ("value", tag, event.value)  # pragma: no mutate
         if remembered in self.resolved:
             return self.resolved[remembered]
-        node = yaml_nodes.ScalarNode(tag, event.value, event.start_mark, event.end_mark, style=event.style)
+        # The safe constructor reads the tag and the text only: its errors, which would carry the node's
+        # marks, are replaced by ours below, and the quoting style matters to round-trip loading alone.
+        node = yaml_nodes.ScalarNode(tag, event.value)
         try:
             value = self.constructor.construct_non_recursive_object(node)
         except (ValueError, KeyError, TypeError, YAMLError):  # an explicit tag that does not fit: !!int abc
