@@ -475,3 +475,11 @@ def test_data_nested_exactly_as_deep_as_allowed_is_read_and_one_level_more_is_re
     assert isinstance(refused, Problem)
     assert (refused.line, refused.column) == (1, len("a: ") + levels + 1)  # the bracket one level too deep
     assert refused.message == "数据嵌套超过 32 层 · the data is nested more than 32 levels deep"
+
+
+def test_nesting_counts_down_as_each_list_closes(tmp_path):
+    """An empty list before a deep one: the depth after it is the list's own again, not less."""
+    for levels, refused in ((MAX_NESTING - 2, False), (MAX_NESTING - 1, True)):  # inside the root and `a`
+        read = read_text_here(tmp_path, "a: [[], " + "[" * levels + "]" * levels + "]\n")
+        assert isinstance(read, Problem) is refused
+    assert (read.line, read.column) == (1, len("a: [[], ") + MAX_NESTING - 1)

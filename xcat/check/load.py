@@ -474,7 +474,8 @@ def _read_events(text: str, builder: _Builder) -> None:
                             f"the file holds more than {MAX_NODES:,} field names and values, the limit that keeps checking fast: shorten it",
                         ),
                     )
-                if kind is _ALIAS or event.anchor is not None or event.tag not in _ALLOWED_TAGS:
+                # A shortcut past the call for the plain node: _refuse_node refuses nothing else (not mutated).
+                if kind is _ALIAS or event.anchor is not None or event.tag not in _ALLOWED_TAGS:  # pragma: no mutate
                     _refuse_node(event, kind)
                 if kind is not _SCALAR:
                     depth += 1
@@ -503,7 +504,7 @@ def _read_events(text: str, builder: _Builder) -> None:
         # What composing the stream would say; reported only once the whole file is known to be safe.
         raise ComposerError(
             "expected a single document in the stream",
-            first_document.start_mark,
+            None,  # the first document's place: the message stands where the second begins
             "but found another document",
             second_document.start_mark,
         )
@@ -605,7 +606,8 @@ class _Builder:
                 self.document.value_positions[()] = position
             self.stack.append([self.data, (), None, {}])
         else:
-            self.refused = _Refused(0, 0, "")  # read_document reports the top level instead
+            # read_document reports the top level instead, with its own position and words (not mutated).
+            self.refused = _Refused(0, 0, "")  # pragma: no mutate
 
     def _key(self, event, kind, position: Position, frame: list) -> None:
         _container, path, _, first_seen = frame
