@@ -634,10 +634,10 @@ class _Builder:
     def _tag(self, event) -> str:
         """The scalar's tag, resolved from its text as the composer would resolve it."""
         tag = event.tag
-        if tag is None or tag == "!":
-            # Resolving is slow and keys, ids and dates repeat: remember each answer.
+        if tag is None:  # "!" too would ask for resolving, but _read_events has refused it
+            # Resolving is slow and keys, ids and dates repeat: remember each answer (a cache: not mutated).
             implicit = (event.value, event.implicit)
-            tag = self.resolved.get(implicit)
+            tag = self.resolved.get(implicit)  # pragma: no mutate
             if tag is None:
                 tag = self.resolved[implicit] = str(
                     self.resolver.resolve(yaml_nodes.ScalarNode, event.value, event.implicit)
