@@ -38,7 +38,7 @@ import tempfile
 import time
 import urllib.error
 import urllib.request
-from contextlib import contextmanager
+from contextlib import contextmanager, suppress
 from pathlib import Path
 from urllib.parse import quote, urlsplit
 
@@ -77,6 +77,7 @@ def measure(catalogue_dir: Path, edits: int = 3, root: Path = ROOT, startup_time
             cwd=root,
             stdout=log,
             stderr=subprocess.STDOUT,
+            start_new_session=True,  # its own process group: what it started is ended with it below
         )
         result: dict = {"root": str(root), "certificates": len(certificates)}
         try:
@@ -111,6 +112,11 @@ def measure(catalogue_dir: Path, edits: int = 3, root: Path = ROOT, startup_time
             except subprocess.TimeoutExpired:
                 server.kill()
                 server.wait()
+            # A process it started can outlive it for a moment, still writing under work_dir (CI saw
+            # the folder's removal fail on 'next', not empty): end the group before the folder goes.
+            with suppress(ProcessLookupError):
+                os.killpg(server.pid, signal.SIGKILL)
+            time.sleep(0.5)
             log.seek(0)
             result["log_tail"] = log.read()[-1500:]
             log.close()
