@@ -9,6 +9,7 @@ import sys
 from pathlib import Path
 
 import pytest
+from ruamel.yaml.error import MarkedYAMLError, YAMLError
 
 import xcat.check.load
 from tests.helpers import copy_fictional, run_check, write
@@ -222,6 +223,9 @@ def test_deeply_nested_flow_collections_do_not_crash_the_parser(catalogue):
     )
 
 
+SAVED_AS_UTF16_OR_32 = "catalogue/sources/bytes.yaml:1:1: error: 文件保存成了 UTF-16 或 UTF-32：请另存为 UTF-8 · the file is saved as UTF-16 or UTF-32: save it as UTF-8"
+
+
 @pytest.mark.parametrize(
     "raw, expected",
     [
@@ -231,19 +235,19 @@ def test_deeply_nested_flow_collections_do_not_crash_the_parser(catalogue):
         ),
         (
             "id: x\n".encode("utf-16"),
-            "catalogue/sources/bytes.yaml:1:1: error: 文件保存成了 UTF-16 或 UTF-32：请另存为 UTF-8 · the file is saved as UTF-16 or UTF-32: save it as UTF-8",
+            SAVED_AS_UTF16_OR_32,
         ),
         (
             b"\xfe\xff" + "id: x\n".encode("utf-16-be"),
-            "catalogue/sources/bytes.yaml:1:1: error: 文件保存成了 UTF-16 或 UTF-32：请另存为 UTF-8 · the file is saved as UTF-16 or UTF-32: save it as UTF-8",
+            SAVED_AS_UTF16_OR_32,
         ),
         (
             "id: x\n".encode("utf-32"),
-            "catalogue/sources/bytes.yaml:1:1: error: 文件保存成了 UTF-16 或 UTF-32：请另存为 UTF-8 · the file is saved as UTF-16 or UTF-32: save it as UTF-8",
+            SAVED_AS_UTF16_OR_32,
         ),
         (
             b"\x00\x00\xfe\xff" + "id: x\n".encode("utf-32-be"),
-            "catalogue/sources/bytes.yaml:1:1: error: 文件保存成了 UTF-16 或 UTF-32：请另存为 UTF-8 · the file is saved as UTF-16 or UTF-32: save it as UTF-8",
+            SAVED_AS_UTF16_OR_32,
         ),
         (
             b"id: x\ntitle: a\x00b\n",
@@ -422,36 +426,33 @@ def test_a_catalogue_file_that_cannot_be_read_is_reported_in_this_process(tmp_pa
     ) in lines
 
 
-@pytest.mark.parametrize(
-    "error, message",
-    [
-        ("marked", "YAML 语法错误 · YAML syntax error: found something unexpected"),
-        ("unmarked", "YAML 语法错误 · YAML syntax error: found something unexpected"),
-    ],
-    ids=["a syntax error without its mark", "a YAML error of no kind the parser names"],
-)
-def test_a_syntax_error_without_a_position_stands_at_the_files_start(tmp_path, monkeypatch, error, message):
-    """ruamel gives its syntax errors a mark; should one come without, the file is still refused, at 1:1."""
-    from ruamel.yaml.error import MarkedYAMLError, YAMLError  # noqa: PLC0415
-
-    def fails(text, builder):
-        if error == "marked":
-            raise MarkedYAMLError(problem="found something unexpected")
-        raise YAMLError("found something unexpected")
-
-    monkeypatch.setattr(xcat.check.load, "_read_events", fails)
-    path = tmp_path / "x.yaml"
-    path.write_text("id: x\n", encoding="utf-8")
-    read = read_entry((path, "catalogue/sources/x.yaml", "source", None), {})
-    assert isinstance(read, Problem)
-    assert (read.path, read.line, read.column, read.message) == ("catalogue/sources/x.yaml", 1, 1, message)
-
-
 def read_text_here(tmp_path, text):
     """read_entry in this process (the bounds' subprocess tests are out of mutation testing's sight)."""
     path = tmp_path / "x.yaml"
     path.write_text(text, encoding="utf-8")
     return read_entry((path, "catalogue/sources/x.yaml", "source", None), {})
+
+
+@pytest.mark.parametrize(
+    "error",
+    [MarkedYAMLError(problem="found something unexpected"), YAMLError("found something unexpected")],
+    ids=["a syntax error without its mark", "a YAML error of no kind the parser names"],
+)
+def test_a_syntax_error_without_a_position_stands_at_the_files_start(tmp_path, monkeypatch, error):
+    """ruamel gives its syntax errors a mark; should one come without, the file is still refused, at 1:1."""
+
+    def fails(text, builder):
+        raise error
+
+    monkeypatch.setattr(xcat.check.load, "_read_events", fails)
+    read = read_text_here(tmp_path, "id: x\n")
+    assert isinstance(read, Problem)
+    assert (read.path, read.line, read.column, read.message) == (
+        "catalogue/sources/x.yaml",
+        1,
+        1,
+        "YAML 语法错误 · YAML syntax error: found something unexpected",
+    )
 
 
 # The root mapping, `a` and its list are three of the file's field names and values.
