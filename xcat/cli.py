@@ -7,8 +7,10 @@ jsonschema), which took longer than checking 500 files (docs/performance.md)."""
 from __future__ import annotations
 
 import argparse
+import importlib
 import os
 import sys
+from collections.abc import Callable
 from pathlib import Path
 
 from .settings import CATALOGUE, PREVIEW, SCHEMAS, SITE, Exit, Options, user_cache
@@ -86,14 +88,14 @@ def _contributor_commands(commands) -> None:
         default="text",
         help="markdown：用于拉取请求的作业摘要 · markdown: for a pull request's job summary",
     )
-    diff.set_defaults(run=_run_diff)
+    diff.set_defaults(run=_tool("diff"))
 
     codeowners = commands.add_parser(
         "codeowners",
         help="根据各组织的维护者生成 .github/CODEOWNERS · write .github/CODEOWNERS from the organizations' maintainers",
     )
     _catalogue_options(codeowners)
-    codeowners.set_defaults(run=_run_codeowners)
+    codeowners.set_defaults(run=_tool("codeowners"))
 
     new = commands.add_parser(
         "new", help="新建一个目录文件，每个字段都附说明 · start a new catalogue file with a comment on every field"
@@ -173,7 +175,7 @@ def _contributor_commands(commands) -> None:
     source.add_argument("--published", help="发布日期：YYYY、YYYY-MM 或 YYYY-MM-DD · when: YYYY, YYYY-MM or YYYY-MM-DD")
     for kind in (certificate, organization, source):
         _catalogue_options(kind)
-    new.set_defaults(run=_run_new)
+    new.set_defaults(run=_tool("new"))
 
     form = commands.add_parser(
         "from-issue",
@@ -185,7 +187,7 @@ def _contributor_commands(commands) -> None:
         help="保存议题正文的文件（Markdown，即 GitHub 呈现表单的样子） · a file holding the issue's body (Markdown, as GitHub renders the form)",
     )
     _catalogue_options(form)
-    form.set_defaults(run=_run_from_issue)
+    form.set_defaults(run=_tool("from_issue"))
 
     _import_command(commands)
 
@@ -247,13 +249,7 @@ def _import_command(commands) -> None:
         help="--event 所依据通知的日期（transferred 不用）：YYYY、YYYY-MM 或 YYYY-MM-DD · the notice's date for --event (not for transferred): YYYY, YYYY-MM or YYYY-MM-DD",
     )
     _catalogue_options(command)
-    command.set_defaults(run=_run_import)
-
-
-def _run_import(args) -> int:
-    from .tools import importer  # noqa: PLC0415 - each command imports only its own stages
-
-    return importer.run(args)
+    command.set_defaults(run=_tool("importer"))
 
 
 def _options(args: argparse.Namespace) -> Options:
@@ -271,28 +267,13 @@ def _options(args: argparse.Namespace) -> Options:
     )
 
 
-def _run_diff(args) -> int:
-    from .tools import diff  # noqa: PLC0415
+def _tool(module: str) -> Callable[[argparse.Namespace], int]:
+    """The command whose whole work is xcat/tools/<module>.py's run(args), imported only when it runs."""
 
-    return diff.run(args)
+    def run(args: argparse.Namespace) -> int:
+        return importlib.import_module(f"{__package__}.tools.{module}").run(args)
 
-
-def _run_codeowners(args) -> int:
-    from .tools import codeowners  # noqa: PLC0415
-
-    return codeowners.run(args)
-
-
-def _run_new(args) -> int:
-    from .tools import new  # noqa: PLC0415
-
-    return new.run(args)
-
-
-def _run_from_issue(args) -> int:
-    from .tools import from_issue  # noqa: PLC0415
-
-    return from_issue.run(args)
+    return run
 
 
 def _run_serve(args) -> int:
