@@ -54,17 +54,17 @@ def generated(catalogue: Path, docs: Path, monkeypatch) -> Path:
         (
             "title: 虚构初级",
             'title: "BIM\\x01"',
-            "catalogue/certificates/fictional-alpha.yaml:13:12: error: levels[0].title: 文字中有控制字符 U+0001（第 4 个字符），网站和开放数据无法承载：请删除 · the text holds the control character U+0001",
+            "catalogue/certificates/fictional-alpha.yaml:13:12: error: levels[0].title: 文字中有控制字符 U+0001（第 4 个字符），网站和开放数据无法承载：请删除 · the text holds the control character U+0001 (character 4), which the site and open data cannot carry: delete it",
         ),
         (
             "title: 虚构初级",
             'title: "BIM\\uffff"',
-            "catalogue/certificates/fictional-alpha.yaml:13:12: error: levels[0].title: 文字中有字符 U+FFFF（第 4 个字符），网站和开放数据无法承载：请删除 · the text holds the character U+FFFF",
+            "catalogue/certificates/fictional-alpha.yaml:13:12: error: levels[0].title: 文字中有字符 U+FFFF（第 4 个字符），网站和开放数据无法承载：请删除 · the text holds the character U+FFFF (character 4), which the site and open data cannot carry: delete it",
         ),
         (
             "zh: 虚构证书甲",
             'zh: "甲\\x9b"',
-            "catalogue/certificates/fictional-alpha.yaml:3:7: error: name.zh: 文字中有控制字符 U+009B（第 2 个字符），网站和开放数据无法承载：请删除 · the text holds the control character U+009B",
+            "catalogue/certificates/fictional-alpha.yaml:3:7: error: name.zh: 文字中有控制字符 U+009B（第 2 个字符），网站和开放数据无法承载：请删除 · the text holds the control character U+009B (character 2), which the site and open data cannot carry: delete it",
         ),
     ],
     ids=["nan", "infinity", "escaped-control", "noncharacter", "c1-control"],

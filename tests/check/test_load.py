@@ -253,6 +253,14 @@ SAVED_AS_UTF16_OR_32 = "catalogue/sources/bytes.yaml:1:1: error: 文件保存成
             b"id: x\ntitle: a\x00b\n",
             "catalogue/sources/bytes.yaml:2:1: error: 文件含有 NUL 字节，不是文本文件：请另存为 UTF-8 文本 · the file contains NUL bytes",
         ),
+        (
+            b"id: x\x00\ntitle: a\x00b\n",
+            "catalogue/sources/bytes.yaml:1:1: error: 文件含有 NUL 字节，不是文本文件：请另存为 UTF-8 文本 · the file contains NUL bytes",
+        ),
+        (
+            b"\xef\xbb\xbfid: x\x01\n",
+            "catalogue/sources/bytes.yaml:1:6: error: 文件含有控制字符 U+0001，目录文件不能含有它：请删除 · the file holds the control character U+0001, which a catalogue file cannot hold: delete it",
+        ),
     ],
     ids=[
         "latin-1",
@@ -261,6 +269,8 @@ SAVED_AS_UTF16_OR_32 = "catalogue/sources/bytes.yaml:1:1: error: 文件保存成
         "utf-32 (little-endian)",
         "utf-32 big-endian",
         "nul",
+        "nul on two lines: the first",
+        "a byte order mark takes no column",
     ],
 )
 def test_bad_encodings_are_reported(catalogue, raw, expected):

@@ -369,7 +369,8 @@ def _explain_syntax(error: MarkedYAMLError) -> str:
 
 
 def decode(raw: bytes) -> str:
-    if raw.startswith((b"\xff\xfe", b"\xfe\xff")) or raw.startswith((b"\x00\x00\xfe\xff", b"\xff\xfe\x00\x00")):
+    # UTF-16's byte order marks, and UTF-32's big-endian one (its little-endian one begins with UTF-16's)
+    if raw.startswith((b"\xff\xfe", b"\xfe\xff", b"\x00\x00\xfe\xff")):
         raise _Refused(
             1,
             1,
@@ -389,7 +390,7 @@ def decode(raw: bytes) -> str:
             ),
         )
     try:
-        text = raw.decode("utf-8")
+        text = raw.decode()  # UTF-8, whatever the machine's locale
     except UnicodeDecodeError as error:
         before = raw[: error.start]
         line = before.count(b"\n") + 1
@@ -405,8 +406,9 @@ def decode(raw: bytes) -> str:
     text = text.removeprefix("\ufeff")
     found = _NOT_YAML.search(text)
     if found:
-        line = text.count("\n", 0, found.start()) + 1
-        column = found.start() - (text.rfind("\n", 0, found.start()) + 1) + 1
+        before = text[: found.start()]
+        line = before.count("\n") + 1
+        column = len(before) - before.rfind("\n")
         zh, en = _character(found.group())
         raise _Refused(
             line,
