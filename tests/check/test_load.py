@@ -54,6 +54,10 @@ def test_the_shipped_catalogue_is_valid():
             "catalogue/sources/broken.yaml:3:1: error: 缩进里有制表符（Tab）：请用空格缩进 · tab character in the indentation: indent with spaces",
         ),
         (
+            "id: x\nkind:\n \t \tpaper\n",  # the first tab is named
+            "catalogue/sources/broken.yaml:3:2: error: 缩进里有制表符（Tab）：请用空格缩进 · tab character in the indentation: indent with spaces",
+        ),
+        (
             "id: x\ntitle: a\nnote: b\ntitle: c\n",  # the first on line 2, column 1: the line is named
             "catalogue/sources/broken.yaml:4:1: error: 字段 'title' 重复（第一次出现在第 2 行）：只保留一个 · duplicate key 'title' (first given on line 2): keep one",
         ),
@@ -111,6 +115,7 @@ def test_the_shipped_catalogue_is_valid():
         "syntax",
         "indentation",
         "tab",
+        "tabs-after-spaces",
         "duplicate-key",
         "empty",
         "comment-only",
