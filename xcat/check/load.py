@@ -406,9 +406,9 @@ def decode(raw: bytes) -> str:
     text = text.removeprefix("\ufeff")
     found = _NOT_YAML.search(text)
     if found:
-        before = text[: found.start()]
-        line = before.count("\n") + 1
-        column = len(before) - before.rfind("\n")
+        preceding = text[: found.start()]
+        line = preceding.count("\n") + 1
+        column = len(preceding) - preceding.rfind("\n")
         zh, en = _character(found.group())
         raise _Refused(
             line,
