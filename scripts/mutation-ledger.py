@@ -2,7 +2,7 @@
 
     .venv/bin/python scripts/mutation-ledger.py save      # mutants/ -> tests/mutation-ledger.tsv
     .venv/bin/python scripts/mutation-ledger.py restore   # tests/mutation-ledger.tsv -> mutants/
-    .venv/bin/python scripts/mutation-ledger.py run [ARGS]  # restore, mutmut run ARGS, saving as it goes
+    .venv/bin/python scripts/mutation-ledger.py run [ARGS]  # mypy, restore, mutmut run ARGS, saving as it goes
 
 mutmut keeps each mutant's verdict in `mutants/`, a build folder that a fresh clone does not have,
 and a full run takes longer than a working session on a 2-core machine. The ledger holds, for each
@@ -101,7 +101,19 @@ def restore() -> int:
     return 0
 
 
+def type_checks() -> bool:
+    """mutmut matches each of mypy's errors to the mutant that caused it; an error in the code itself
+    matches none, and mutmut stops ("Could not find mutant for type error") after ten minutes of setup."""
+    return subprocess.run([sys.executable, "-m", "mypy", "xcat"]).returncode == 0
+
+
 def run(mutmut_arguments: list[str]) -> int:
+    if not type_checks():
+        print(
+            "mutation-ledger.py: mypy 报告了 xcat/ 的错误，请先修正 · mypy reports errors in xcat/: fix them first",
+            file=sys.stderr,
+        )
+        return 1
     restore()
     mutmut = subprocess.Popen([MUTMUT, "run", *mutmut_arguments])
     try:

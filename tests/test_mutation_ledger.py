@@ -167,6 +167,29 @@ def test_run_restores_saves_while_mutmut_runs_and_at_its_end_and_passes_on_its_e
     assert not (workspace / "tests/mutation-ledger.tsv.part").exists()
 
 
+def test_run_refuses_to_start_mutmut_on_code_that_mypy_rejects(tmp_path):
+    """mutmut would spend its setup, then stop on an error it cannot pin on a mutant."""
+    workspace = workspace_with_a_run(tmp_path)
+    (workspace / "xcat/fictional.py").write_text(FICTIONAL_SOURCE + '\nwrong: int = "text"\n', encoding="utf-8")
+    started = workspace / "mutmut-started"
+    fake = workspace / "fake-mutmut"
+    fake.write_text(f"#!{sys.executable}\nopen({str(started)!r}, 'w')\n", encoding="utf-8")
+    fake.chmod(0o755)
+
+    result = subprocess.run(
+        [sys.executable, str(LEDGER_SCRIPT), "run"],
+        cwd=workspace,
+        capture_output=True,
+        text=True,
+        env={**os.environ, "MUTMUT": str(fake)},
+    )
+
+    assert result.returncode == 1
+    assert "mypy reports errors in xcat/: fix them first" in result.stderr
+    assert "xcat/fictional.py:8: error: Incompatible types in assignment" in result.stdout  # mypy says where
+    assert not started.exists()
+
+
 def test_save_waits_out_a_meta_file_that_mutmut_is_halfway_through_writing(tmp_path):
     workspace = workspace_with_a_run(tmp_path)
     meta_path = workspace / "mutants/xcat/fictional.py.meta"
