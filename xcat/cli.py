@@ -268,7 +268,7 @@ def _options(args: argparse.Namespace) -> Options:
 
 
 def _tool(module: str) -> Callable[[argparse.Namespace], int]:
-    """The command whose whole work is xcat/tools/<module>.py's run(args), imported only when it runs."""
+    """A command whose whole work is run(args) of xcat/tools/<module> (a file or a package), imported only when it runs."""
 
     def run(args: argparse.Namespace) -> int:
         return importlib.import_module(f"{__package__}.tools.{module}").run(args)
