@@ -92,6 +92,18 @@ def test_stopping_the_preview_stops_a_pagefind_still_indexing(tmp_path, monkeypa
     assert len(failures) == 1  # the interrupted index is not served
 
 
+@pytest.mark.timeout(20)  # unstopped, it would wait out the minute
+def test_a_pagefind_started_as_the_preview_stops_is_stopped_too(tmp_path, monkeypatch):
+    """The indexing thread may start Pagefind just after Ctrl+C's stop_indexing: it must not outlive the preview."""
+    late = subprocess.Popen(["sleep", "60"], stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
+    monkeypatch.setattr(search_index, "start_pagefind", lambda *args, **kwargs: late)
+    workspace = Workspace(Options(catalogue=copy_fictional(tmp_path), today=TODAY), tmp_path / "preview")
+    workspace.stop_indexing()
+    with pytest.raises(search_index.SearchFailed):
+        workspace.index_for_search()
+    assert late.poll() is not None
+
+
 def test_an_edit_is_searchable_from_its_own_index_before_every_page_is_indexed_again(tmp_path, page):
     """Indexing every page takes a minute at 5,000 certificates: the edited page is indexed alone,
     and search.js merges that index ahead of the site's while the preview names it in the page."""

@@ -97,6 +97,8 @@ class Workspace:
         self.search_pages = self.root / "search-pages"  # pragma: no mutate - each page's search block
         self.previous_index: dict[str, set[str]] = {}  # served index folder -> its files before the current ones
         self.indexing: dict[str, subprocess.Popen[str]] = {}  # served index folder -> the last Pagefind started for it
+        self.indexing_lock = threading.Lock()  # a Pagefind is either killed by stop_indexing or sees it ran
+        self.indexing_stopped = False
         self.edits_lock = threading.Lock()  # the rebuild and the indexing threads both update the edits
         self.edit_count = 0
         self.search_edits: dict[str, int] = {}  # an edited page's Markdown -> the edit that last changed it
@@ -256,7 +258,10 @@ class Workspace:
             process = search_index.start_pagefind(self.search_pages, work / "index", background=True)
         else:  # a few pages: in this process (a rebuild may be running in another thread: nothing forked)
             process = search_index.start(self.docs, work, jobs=1, only=pages)
-        self.indexing[folder] = process
+        with self.indexing_lock:
+            self.indexing[folder] = process
+            if self.indexing_stopped:  # started as the preview stopped: it would outlive it, writing here
+                process.kill()
         fresh = search_index.wait(process, work)
         served = self.site / folder
         names = {path.relative_to(fresh).as_posix() for path in fresh.rglob("*") if path.is_file()}
@@ -273,9 +278,11 @@ class Workspace:
 
     def stop_indexing(self) -> None:
         """Stop Pagefind if it runs: it would go on writing into the workspace after the preview ends."""
-        for process in list(self.indexing.values()):
-            # Killed, not reaped: the indexing thread is waiting on it (two waits on one process collide).
-            process.kill()
+        with self.indexing_lock:
+            self.indexing_stopped = True
+            for process in self.indexing.values():
+                # Killed, not reaped: the indexing thread is waiting on it (two waits on one process collide).
+                process.kill()
 
 
 def move_changed(source: Path, target: Path) -> tuple[list[str], list[str]]:
