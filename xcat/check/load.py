@@ -392,9 +392,7 @@ def decode(raw: bytes) -> str:
     try:
         text = raw.decode()  # UTF-8, whatever the machine's locale
     except UnicodeDecodeError as error:
-        before = raw[: error.start]
-        line = before.count(b"\n") + 1
-        column = len(before[before.rfind(b"\n") + 1 :].decode("utf-8", "replace")) + 1
+        line, column = _place(raw[: error.start].decode())  # valid up to the error
         raise _Refused(
             line,
             column,
@@ -406,9 +404,7 @@ def decode(raw: bytes) -> str:
     text = text.removeprefix("\ufeff")
     found = _NOT_YAML.search(text)
     if found:
-        preceding = text[: found.start()]
-        line = preceding.count("\n") + 1
-        column = len(preceding) - preceding.rfind("\n")
+        line, column = _place(text[: found.start()])
         zh, en = _character(found.group())
         raise _Refused(
             line,
@@ -419,6 +415,11 @@ def decode(raw: bytes) -> str:
             ),
         )
     return text
+
+
+def _place(preceding: str) -> tuple[int, int]:
+    """The line and column, from 1, of what follows `preceding`, the file's text before it."""
+    return preceding.count("\n") + 1, len(preceding) - preceding.rfind("\n")
 
 
 def _character(char: str) -> tuple[str, str]:
