@@ -243,6 +243,10 @@ SAVED_AS_UTF16_OR_32 = "catalogue/sources/bytes.yaml:1:1: error: 文件保存成
             "catalogue/sources/bytes.yaml:2:10: error: 文件不是有效的 UTF-8（字节 0xe9，也许保存成了 GBK）：请另存为 UTF-8 · the file is not valid UTF-8 (byte 0xe9): save it as UTF-8",
         ),
         (
+            b"\xef\xbb\xbf" + "title: caf\xe9\n".encode("latin-1"),
+            "catalogue/sources/bytes.yaml:1:11: error: 文件不是有效的 UTF-8（字节 0xe9，也许保存成了 GBK）：请另存为 UTF-8 · the file is not valid UTF-8 (byte 0xe9): save it as UTF-8",
+        ),
+        (
             "id: x\n".encode("utf-16"),
             SAVED_AS_UTF16_OR_32,
         ),
@@ -274,6 +278,7 @@ SAVED_AS_UTF16_OR_32 = "catalogue/sources/bytes.yaml:1:1: error: 文件保存成
     ids=[
         "latin-1",
         "latin-1 after Chinese",
+        "latin-1 after a byte order mark",
         "utf-16 (little-endian)",
         "utf-16 big-endian",
         "utf-32 (little-endian)",

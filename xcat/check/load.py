@@ -9,6 +9,7 @@ before they can cost time or memory.
 
 from __future__ import annotations
 
+import codecs
 import math
 import re
 import unicodedata
@@ -379,6 +380,7 @@ def decode(raw: bytes) -> str:
                 "the file is saved as UTF-16 or UTF-32: save it as UTF-8",
             ),
         )
+    raw = raw.removeprefix(codecs.BOM_UTF8)  # Notepad's mark of UTF-8: no character, no column
     if b"\x00" in raw:
         line = raw[: raw.index(b"\x00")].count(b"\n") + 1
         raise _Refused(
@@ -401,7 +403,6 @@ def decode(raw: bytes) -> str:
                 f"the file is not valid UTF-8 (byte 0x{raw[error.start]:02x}): save it as UTF-8",
             ),
         ) from None
-    text = text.removeprefix("\ufeff")
     found = _NOT_YAML.search(text)
     if found:
         line, column = _place(text[: found.start()])
