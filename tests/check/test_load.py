@@ -239,8 +239,8 @@ SAVED_AS_UTF16_OR_32 = "catalogue/sources/bytes.yaml:1:1: error: 文件保存成
             "catalogue/sources/bytes.yaml:2:11: error: 文件不是有效的 UTF-8（字节 0xe9，也许保存成了 GBK）：请另存为 UTF-8 · the file is not valid UTF-8 (byte 0xe9): save it as UTF-8",
         ),
         (
-            "id: x\ntitle: 虚构".encode() + b"\xe9\n",  # columns count characters, not bytes
-            "catalogue/sources/bytes.yaml:2:10: error: 文件不是有效的 UTF-8（字节 0xe9，也许保存成了 GBK）：请另存为 UTF-8 · the file is not valid UTF-8 (byte 0xe9): save it as UTF-8",
+            "id: x\nkind: x\ntitle: 虚构".encode() + b"\xe9\n",  # columns count characters, from the last line break
+            "catalogue/sources/bytes.yaml:3:10: error: 文件不是有效的 UTF-8（字节 0xe9，也许保存成了 GBK）：请另存为 UTF-8 · the file is not valid UTF-8 (byte 0xe9): save it as UTF-8",
         ),
         (
             b"\xef\xbb\xbf" + "title: caf\xe9\n".encode("latin-1"),
