@@ -4,6 +4,7 @@ workspace is tested in tests/publish/test_preview.py and the whole preview in te
 
 from __future__ import annotations
 
+import signal
 import socket
 import threading
 import time
@@ -383,6 +384,32 @@ def test_the_preview_serves_until_ctrl_c_then_stops_everything(monkeypatch, tmp_
     assert workspace.stopped_indexing and answered["stopping"].is_set()
     # Should stopping hang, faulthandler ends the process after STOP_LIMIT; once stopped, that is cancelled.
     assert stop_watchdog == [("armed", serve.STOP_LIMIT, True), ("cancelled",)]
+
+
+def test_ctrl_c_marks_the_preview_stopping_before_the_server_unwinds(monkeypatch, tmp_path):
+    """Unwinding, socketserver closes the socket of a request it had just handed to a thread:
+    that thread's error must already be known as part of the stop, or it is printed as a traceback."""
+    seen = {}
+
+    def serving(server, workspace):
+        try:
+            signal.raise_signal(signal.SIGINT)  # Ctrl+C, wherever the main thread is
+        except KeyboardInterrupt:
+            seen["stopping as it unwinds"] = server.RequestHandlerClass.stopping.is_set()
+            raise
+
+    code, _, _ = run_preview(monkeypatch, tmp_path, rebuilt(None), serving)
+    assert code == 0 and seen == {"stopping as it unwinds": True}
+    assert signal.getsignal(signal.SIGINT) is signal.default_int_handler  # Python's own again
+
+
+def test_a_ctrl_c_the_shell_ignores_stays_ignored(monkeypatch, tmp_path):
+    seen = []
+    monkeypatch.setattr(signal, "getsignal", lambda number: signal.SIG_IGN)  # as under nohup
+    installed = []
+    monkeypatch.setattr(signal, "signal", lambda *args: installed.append(args))
+    code, _, _ = run_preview(monkeypatch, tmp_path, rebuilt(None), lambda server, workspace: seen.append(1))
+    assert code == 0 and seen == [1] and installed == []
 
 
 def test_a_first_build_that_fails_starts_no_preview_unless_a_last_good_site_is_there(monkeypatch, tmp_path, capsys):

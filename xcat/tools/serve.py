@@ -14,10 +14,12 @@ from __future__ import annotations
 
 import faulthandler
 import json
+import signal
 import sys
 import threading
 import time
 import traceback
+from contextlib import contextmanager
 from http import HTTPStatus
 from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
@@ -351,8 +353,8 @@ class PreviewServer(ThreadingHTTPServer):
 
     def handle_error(self, request, client_address) -> None:
         """A browser that leaves mid-response (a reload, a closed tab) is not an error of the preview;
-        nor is a request cut short by the preview's end (Python closes the sockets of the request
-        threads still running as it exits: "Bad file descriptor")."""
+        nor is a request cut short by the preview's end (Ctrl+C landing as socketserver hands a
+        request to its thread closes the thread's socket under it: "Bad file descriptor", _ctrl_c_stops)."""
         failure = sys.exc_info()[1]
         if isinstance(failure, ConnectionError):
             return
@@ -361,6 +363,27 @@ class PreviewServer(ThreadingHTTPServer):
             return
         # socketserver prints the client's address, not the request: a mutant passing None for it is the same
         super().handle_error(request, client_address)  # pragma: no mutate
+
+
+@contextmanager
+def _ctrl_c_stops(stopped: threading.Event):
+    """Ctrl+C marks the preview as stopping before KeyboardInterrupt unwinds the server. Unwinding,
+    socketserver closes the socket of a request it has just handed to a thread; that thread's
+    "Bad file descriptor" is then known for part of the stop (handle_error), not printed as a
+    traceback. A Ctrl+C the shell told this process to ignore (nohup) stays ignored."""
+
+    def interrupted(signum, frame) -> None:
+        stopped.set()
+        raise KeyboardInterrupt
+
+    if signal.getsignal(signal.SIGINT) is not signal.default_int_handler:
+        yield
+        return
+    signal.signal(signal.SIGINT, interrupted)
+    try:
+        yield
+    finally:
+        signal.signal(signal.SIGINT, signal.default_int_handler)
 
 
 def run(options: Options, workspace_dir: Path, host: str, port: int) -> int:
@@ -386,7 +409,8 @@ def run(options: Options, workspace_dir: Path, host: str, port: int) -> int:
         file=sys.stderr,
     )
     try:
-        server.serve_forever()
+        with _ctrl_c_stops(preview.stopped):
+            server.serve_forever()
     except KeyboardInterrupt:
         pass
     finally:
