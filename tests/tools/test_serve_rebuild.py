@@ -398,9 +398,14 @@ def test_ctrl_c_marks_the_preview_stopping_before_the_server_unwinds(monkeypatch
             seen["stopping as it unwinds"] = server.RequestHandlerClass.stopping.is_set()
             raise
 
-    code, _, _ = run_preview(monkeypatch, tmp_path, rebuilt(None), serving)
-    assert code == 0 and seen == {"stopping as it unwinds": True}
-    assert signal.getsignal(signal.SIGINT) is signal.default_int_handler  # Python's own again
+    # Python's own Ctrl+C, as in a terminal: under nohup (or a runner that ignores SIGINT) it is ignored.
+    inherited = signal.signal(signal.SIGINT, signal.default_int_handler)
+    try:
+        code, _, _ = run_preview(monkeypatch, tmp_path, rebuilt(None), serving)
+        assert code == 0 and seen == {"stopping as it unwinds": True}
+        assert signal.getsignal(signal.SIGINT) is signal.default_int_handler  # Python's own again
+    finally:
+        signal.signal(signal.SIGINT, inherited)
 
 
 def test_a_ctrl_c_the_shell_ignores_stays_ignored(monkeypatch, tmp_path):
