@@ -37,6 +37,7 @@ def page_types(site: Path) -> dict[str, str]:
         "contributing": "contributing/",
         "about": "about/",
         "performance": "performance/",
+        "mutation-testing log": "mutation-runs/",
         "field reference": "reference/fields/",
         "404": MISSING,
         "major finder": urls.FINDER_PAGE,
