@@ -335,6 +335,27 @@ def test_organization_page_separates_current_ended_and_former(docs):
     assert former[0][2].links(source) == [("organizations/fictional-org-a/", "虚构评价组织甲")]  # who issues it now
 
 
+def test_organization_page_lists_transferred_certificates_apart_and_links_its_website(docs):
+    source = "organizations/fictional-org-a.md"
+    page = body(docs, source)
+    assert [h.attrs["id"] for h in page.all("h2")] == [
+        "current-certificates",
+        "transferred-certificates",
+        "ended-certificates",
+        "sources",
+    ]
+
+    def certificates(section: str) -> list[str]:
+        return [row[0].links(source)[0][0] for row in page.section(section).rows()]
+
+    assert certificates("current-certificates") == ["certificates/fictional-kappa/"]
+    assert certificates("transferred-certificates") == ["certificates/fictional-iota/", "certificates/fictional-gamma/"]
+    assert certificates("ended-certificates") == ["certificates/fictional-alpha/", "certificates/fictional-beta/"]
+    assert ("https://fictional.invalid/org-a", "网站 Website") in page.links(source)
+    # Its description counts every certificate it issues, whatever their status: 1 + 2 + 2.
+    assert 'description: "虚构评价组织甲：培训评价组织，颁发 5 个 1+X 证书。"\n' in read(docs, source)
+
+
 def test_batch_page_shows_catalogued_share_and_basis(docs):
     text = read(docs, "batches/batch-2.md")
     assert "| 已收录证书 Catalogued | 1 / 40（2%） |" in text
