@@ -335,6 +335,22 @@ def test_organization_page_separates_current_ended_and_former(docs):
     assert former[0][2].links(source) == [("organizations/fictional-org-a/", "虚构评价组织甲")]  # who issues it now
 
 
+@pytest.mark.parametrize(
+    ("certificate", "status_line"),
+    [
+        ("fictional-kappa", "有效 Active"),
+        ("fictional-alpha", "已替代 Replaced 自 since 2021-06-01"),
+        ("fictional-eta", "已退出 Withdrawn 自 since 2021-09"),
+        ("fictional-gamma", "已移交人社部门 No longer assessed under 1+X / transferred 自 since 2023"),
+    ],
+)
+def test_a_certificate_page_says_its_status_and_since_when_under_its_title(docs, certificate, status_line):
+    page = body(docs, f"certificates/{certificate}.md")
+    badge = page.find(cls="x-badge")
+    shown = [p.text for p in page.all("p") if badge.text in p.text][0]
+    assert " ".join(shown.split()) == status_line
+
+
 def test_organization_page_lists_transferred_certificates_apart_and_links_its_website(docs):
     source = "organizations/fictional-org-a.md"
     page = body(docs, source)
