@@ -347,7 +347,7 @@ def test_organization_page_separates_current_ended_and_former(docs):
 def test_a_certificate_page_says_its_status_and_since_when_under_its_title(docs, certificate, status_line):
     page = body(docs, f"certificates/{certificate}.md")
     badge = page.find(cls="x-badge")
-    shown = [p.text for p in page.all("p") if badge.text in p.text][0]
+    shown = next(p.text for p in page.all("p") if badge.text in p.text)
     assert " ".join(shown.split()) == status_line
 
 
@@ -546,6 +546,17 @@ def test_the_catalogue_table_has_a_sortable_last_verified_column(docs):
         )
     )
     assert rows["fictional-gamma"] == "2022-03-03" and rows["fictional-alpha"] == ""
+
+
+def test_each_source_on_a_certificate_page_says_its_kind_title_number_publisher_date_and_authors(docs):
+    sources = body(docs, "certificates/fictional-alpha.md").section("sources").all("li")
+    assert [" ".join(source.text.split()) for source in sources] == [
+        "官方 Official 虚构通知（测试用）Fictional notice for tests — 虚构〔2020〕1号 — 2020-01-15",
+        "官方 Official 虚构通知二（测试用）Second fictional notice — 2021-06 — 转载于 carried by: "
+        "虚构学校新闻页转载 Fictional school news page（2021-07-02 读取 read）",
+        "二手 Secondary 虚构新闻报道 Fictional news report — 虚构日报 — 2022-03-03",
+        "论文 Paper A fictional paper about fictional certificates — Fictional Author",
+    ]
 
 
 def test_a_source_read_through_a_copy_says_who_carried_it(docs):
