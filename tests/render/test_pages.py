@@ -217,6 +217,9 @@ def test_reinstated_then_transferred_certificate_has_only_the_handover_banner(do
     assert [(box.classes, title(box)) for box in admonitions] == [
         (["admonition", "warning"], "已移交人社部门 · No longer taken through 1+X")
     ]
+    said = " ".join(admonitions[0].text.split())
+    assert "自 2023 年起，X 证书不再通过 1+X 制度考取" in said and "，2023-12-31 前完成移交。" in said
+    assert "Since 2023, X certificates" in said and ", handed over by 2023-12-31." in said
     timeline = page.find("ol", cls="x-timeline").text
     assert "暂停 Suspended" in timeline and "恢复 Reinstated" in timeline  # still in the timeline
     assert "对应目录尚未公布 · correspondence table not yet published" in page.section("what-to-take-now").text
