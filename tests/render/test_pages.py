@@ -430,6 +430,19 @@ def test_changes_page_lists_every_event_newest_first(docs, fictional_model):
     # the programme event once, for gamma and iota together
     assert dated[0] == "2023"
     assert "| 2023 | [虚构移交（测试用）](handover.md)：2 个证书 certificates |" in text
+    # What each kind of event says in its last column: the successor, the old name, the batch.
+    cells = [line.split(" | ") for line in text.splitlines() if line.startswith("| ") and line.count(" | ") == 3]
+    rows = {(cell[1], cell[2]): cell[3].removesuffix("|").strip() for cell in cells}
+    certificate = '[{0}](certificates/{1}.md) <span class="x-en" lang="en">{2}</span>'
+    alpha = certificate.format("虚构证书甲", "fictional-alpha", "Fictional certificate Alpha")
+    beta = certificate.format("虚构证书乙", "fictional-beta", "Fictional certificate Beta")
+    delta = certificate.format("虚构证书丁", "fictional-delta", "Fictional certificate Delta")
+    zeta = certificate.format("虚构证书己", "fictional-zeta", "Fictional certificate Zeta")
+    gamma = certificate.format("虚构证书丙", "fictional-gamma", "Fictional certificate Gamma")
+    assert rows[(alpha, "被替代 Replaced")].startswith(f"→ {beta} 由虚构证书乙替代。")
+    assert rows[(delta, "被合并 Merged")] == f"→ {zeta}"
+    assert rows[(gamma, "更名 Renamed")] == "原名 虚构证书丙旧名"
+    assert rows[(alpha, "发布 Introduced")] == "[虚构第一批](batches/batch-1.md)"
 
 
 class _Rows(HTMLParser):
