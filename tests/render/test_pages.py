@@ -477,6 +477,14 @@ def test_home_page_counts_and_latest_changes(docs):
     assert "about.md#papers" in text
     latest = text[text.index("## 最新变化") :]
     assert latest.index("2022-06") < latest.index("2021-06")
+    # Each says what happened then, not the certificate's status now (gamma is transferred since).
+    said = [line.split(" · ")[:2] for line in latest.splitlines() if line.startswith("- ")]
+    assert said[:4] == [
+        ["- 2023", "**移交人社部门 Transferred to the human-resources system**"],
+        ["- 2022-06", "**更名 Renamed**"],
+        ["- 2022-03-03", "**撤销 Revoked**"],
+        ["- 2022-03-03", "**发布 Introduced**"],
+    ]
 
 
 def test_home_page_shows_the_catalogue_chart_and_is_found_by_its_names(docs):
