@@ -97,6 +97,7 @@ def test_compare_two_certificates_through_the_shareable_address(page, url):
     }
     assert rows["评价组织 Organization"] == ["虚构评价组织甲", "虚构评价组织甲"]
     assert rows["状态 Status"][0].startswith("已替代") and rows["状态 Status"][1].startswith("已移交人社部门")
+    assert rows["状态 Status"][0].endswith(" 2021-06-01") and rows["状态 Status"][1].endswith(" 2023")  # since when
     assert "初级 虚构初级 · 100 元" in rows["等级 Levels (title, fee)"][0]
     assert rows["相关专业 Majors"][0] == "860301 虚构专业"
     assert rows["试点院校 Pilot institutions"][1] == "40（截至 as of 2022-09）"
@@ -119,6 +120,15 @@ def test_certificate_pages_add_to_the_comparison(page, url):
     page.locator(".x-compare__scroll table").wait_for()
     assert page.url.endswith("compare/?ids=fictional-beta,fictional-kappa")
     assert len(texts(page, ".x-compare__scroll table thead th")) == 3
+
+
+def test_a_fifth_certificate_takes_the_place_of_the_first_chosen(page, url):
+    chosen = ["fictional-alpha", "fictional-beta", "fictional-gamma", "fictional-delta", "fictional-kappa"]
+    for cid in chosen:
+        page.goto(f"{url}certificates/{cid}/")
+        page.locator(".x-compare-toggle").click()
+    assert page.locator(".x-compare-count").inner_text() == "4"
+    assert page.locator(".x-compare-link").get_attribute("href").endswith("compare/?ids=" + ",".join(chosen[1:]))
 
 
 def test_the_catalogue_adds_to_the_comparison(page, url):
