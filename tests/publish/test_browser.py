@@ -106,6 +106,14 @@ def test_catalogue_sorts_by_pilot_institutions(page, fictional_url):
     page.locator("th[data-sort-key=pilot] button").click()
     assert "order=asc" in page.url
     assert visible_rows(page)[-1] == "虚构证书丙"
+    # Clearing the filters clears the sort too: the table and its address are as first opened.
+    page.goto(fictional_url + "catalogue/")
+    unsorted = visible_rows(page)
+    page.locator("th[data-sort-key=pilot] button").click()
+    assert visible_rows(page) != unsorted
+    page.locator("#x-filters button[type=reset]").click()
+    page.wait_for_function("!location.search.includes('sort=')")
+    assert visible_rows(page) == unsorted
 
 
 def test_without_javascript_the_catalogue_lists_everything(browser, fictional_url):
