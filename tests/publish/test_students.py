@@ -141,6 +141,19 @@ def test_the_catalogue_adds_to_the_comparison(page, url):
     assert page.locator(".x-compare-link").get_attribute("href").endswith("compare/?ids=fictional-eta")
 
 
+def test_on_a_phone_the_compare_table_scrolls_within_itself_not_the_page(browser, url):
+    context = browser.new_context(viewport={"width": 390, "height": 800})
+    page = context.new_page()
+    page.goto(url + "compare/?ids=fictional-alpha,fictional-beta,fictional-gamma,fictional-kappa")
+    page.locator(".x-compare__scroll table").wait_for()
+    scroll = page.locator(".x-compare__scroll")
+    # The fictional names wrap to fit 390 px; real ones (long English names, fees) can be wider than
+    # the screen, and then the columns past its edge must be reachable by scrolling the table.
+    assert scroll.evaluate("e => getComputedStyle(e).overflowX") in ("auto", "scroll")
+    assert page.evaluate("document.documentElement.scrollWidth") <= 390  # the page itself stays put
+    context.close()
+
+
 def test_without_javascript_the_finder_is_plain_lists_and_compare_explains(browser, url):
     context = browser.new_context(java_script_enabled=False)
     page = context.new_page()
