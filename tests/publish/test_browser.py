@@ -132,6 +132,10 @@ def test_a_former_name_finds_the_current_page(page, fictional_url):
 
 def test_home_page_leads_to_the_coverage_page_with_counts_from_the_data(page, fictional_url):
     page.goto(fictional_url)
+    # The counts' links are Markdown inside HTML (md_in_html): links, not their source text.
+    stats = page.locator(".x-stats")
+    assert "](" not in stats.inner_text()
+    assert stats.get_by_role("link", name="评价组织 Organizations").get_attribute("href").endswith("organizations/")
     page.get_by_role("link", name="收录范围 Coverage").first.click()
     page.wait_for_url("**/coverage/")
     assert page.locator("h1").inner_text().startswith("收录范围")
