@@ -925,3 +925,14 @@ def test_the_majors_index_lists_each_major_that_has_a_certificate(docs):
 )
 def test_any_value_a_template_prints_is_inert_text(value, printed):
     assert pages.plain_text(value) == markupsafe.Markup(printed)
+
+
+def test_the_finder_page_lists_each_field_with_its_number_of_majors(docs):
+    summaries = re.findall(r"<summary>(.*?)</summary>", read(docs, "finder.md"))
+    assert summaries == [
+        "96 装备制造大类（1）",
+        "81 电子与信息大类（1）",
+        "82 医药卫生大类（0）",
+        "83 财经商贸大类（0）",
+        "86 装备制造大类（2）",  # two majors in one category
+    ]
