@@ -233,6 +233,27 @@ def test_every_tab_fits_in_the_tab_bar(browser, site, width):
     context.close()
 
 
+def test_a_table_wider_than_the_window_is_a_named_keyboard_stop_as_the_window_changes(browser, site):
+    """A phone turned, a window narrowed: a table that comes to scroll sideways becomes a tab stop
+    with a name (docs/javascripts/accessibility.js), and one that fits again leaves the tab order."""
+    folder, base = site
+    context, page = open_page(browser, base, folder, 1280)
+    page.goto(base + "changes/")
+    table = page.locator(".md-typeset__scrollwrap").first
+
+    def stop() -> tuple[str | None, str | None]:
+        return table.get_attribute("tabindex"), table.get_attribute("aria-label")
+
+    assert stop() == (None, None)
+    page.set_viewport_size({"width": 390, "height": 900})
+    page.wait_for_function("document.querySelector('.md-typeset__scrollwrap').tabIndex === 0")
+    assert stop() == ("0", "可横向滚动的表格 Table, scrolls sideways")
+    page.set_viewport_size({"width": 1280, "height": 900})
+    page.wait_for_function("!document.querySelector('.md-typeset__scrollwrap').hasAttribute('tabindex')")
+    assert stop() == (None, None)
+    context.close()
+
+
 def test_the_catalogue_is_a_list_of_cards_on_a_phone(browser, site, fictional_model):
     folder, base = site
     context, page = open_page(browser, base, folder, 390)
